@@ -1,0 +1,7 @@
+//! Analyses: measures computed on a [`Network`](crate::Network) or a [`View`](crate::View).
+//! Each returns a plain result struct keyed by actor; rendering decides the output shape.
+//! No I/O, no panics on user data.
+
+mod summary;
+
+pub use summary::{CoalitionSummary, LayerSummary, Summary, summarize};

@@ -1,0 +1,105 @@
+//! The workspace summary shown by `check`: actors by sector × level, layers, coalitions,
+//! members by role and the depth of the hierarchy.
+
+use std::collections::BTreeMap;
+
+use crate::model::{COMEMBERSHIP, Level, Network, Role, Sector, comembership_ties};
+
+/// Counts that describe a network at a glance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// Number of actors.
+    pub n_actors: usize,
+    /// Actors per (sector, level); `None` stands for an empty cell.
+    pub actors_by_sector_level: BTreeMap<(Option<Sector>, Option<Level>), usize>,
+    /// Per layer: name, directed, number of relations (explicit layers in workspace order, then
+    /// `comembership` with its number of co-member pairs).
+    pub layers: Vec<LayerSummary>,
+    /// Number of coalitions.
+    pub n_coalitions: usize,
+    /// Per coalition: id, name, number of distinct members.
+    pub coalitions: Vec<CoalitionSummary>,
+    /// Memberships per role.
+    pub members_by_role: BTreeMap<Role, usize>,
+    /// Levels in the deepest parent chain (1 when no actor has a parent).
+    pub hierarchy_depth: u32,
+    /// Actors that have at least one child.
+    pub n_parents: usize,
+}
+
+/// One layer's line in the summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayerSummary {
+    /// Layer name.
+    pub name: String,
+    /// Whether its ties are directed.
+    pub directed: bool,
+    /// Relations (or co-member pairs for `comembership`).
+    pub n_ties: usize,
+}
+
+/// One coalition's line in the summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CoalitionSummary {
+    /// Coalition id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Distinct members.
+    pub n_members: usize,
+}
+
+/// Summarizes `network`.
+///
+/// # Complexity
+/// O(n + m + Σ_c |members(c)|²) for the co-member pairs.
+pub fn summarize(network: &Network) -> Summary {
+    let mut actors_by_sector_level = BTreeMap::new();
+    for actor in network.actors() {
+        *actors_by_sector_level.entry((actor.sector, actor.level)).or_insert(0) += 1;
+    }
+    let mut layers: Vec<LayerSummary> = network
+        .layers()
+        .iter()
+        .map(|l| LayerSummary { name: l.name.clone(), directed: l.directed, n_ties: l.n_relations })
+        .collect();
+    if !network.coalitions().is_empty() {
+        layers.push(LayerSummary {
+            name: COMEMBERSHIP.to_owned(),
+            directed: false,
+            n_ties: comembership_ties(network, None).len(),
+        });
+    }
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); network.coalitions().len()];
+    let mut members_by_role = BTreeMap::new();
+    for membership in network.memberships() {
+        members[membership.coalition.index()].push(membership.actor.index());
+        *members_by_role.entry(membership.role).or_insert(0) += 1;
+    }
+    let coalitions = network
+        .coalitions()
+        .iter()
+        .zip(&mut members)
+        .map(|(c, m)| {
+            m.sort_unstable();
+            m.dedup();
+            CoalitionSummary { id: c.key.clone(), name: c.name.clone(), n_members: m.len() }
+        })
+        .collect();
+    let mut has_child = vec![false; network.actors().len()];
+    for actor in network.actors() {
+        if let Some(parent) = actor.parent {
+            has_child[parent.index()] = true;
+        }
+    }
+    Summary {
+        n_actors: network.actors().len(),
+        actors_by_sector_level,
+        layers,
+        n_coalitions: network.coalitions().len(),
+        coalitions,
+        members_by_role,
+        hierarchy_depth: network.hierarchy().n_levels(),
+        n_parents: has_child.iter().filter(|&&x| x).count(),
+    }
+}

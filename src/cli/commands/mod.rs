@@ -1,0 +1,3 @@
+//! One file per subcommand: each turns its arguments into a library call and a rendering.
+
+pub(crate) mod check;

@@ -1,0 +1,105 @@
+//! The command line: the only module that knows argv, standard output and error, and exit codes.
+//!
+//! Exit codes: 0 ok, 1 an analysis failed, 2 bad input or usage.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod args;
+mod commands;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use args::{Cli, Command, OutputArgs, WorkspaceArgs};
+
+use crate::io::{BUNDLED_NAME, Source, load, write_atomic};
+use crate::model::Network;
+
+/// How a command ended, when not with success.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Bad input or usage: the message is printed, exit code 2.
+    Input(String),
+    /// The analysis failed (e.g. did not converge): exit code 1.
+    #[allow(dead_code)]
+    Analysis(String),
+}
+
+pub(crate) type Outcome = Result<(), Failure>;
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let outcome = match &cli.command {
+        Command::Check(args) => commands::check::run(args),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => {
+            eprint!("{}", with_newline(&message));
+            ExitCode::from(2)
+        }
+        Err(Failure::Analysis(message)) => {
+            eprint!("{}", with_newline(&message));
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn with_newline(message: &str) -> String {
+    if message.ends_with('\n') { message.to_owned() } else { format!("{message}\n") }
+}
+
+/// A loaded workspace with the facts commands need about where it came from.
+pub(crate) struct Workspace {
+    /// The validated network.
+    pub network: Network,
+    /// How to name the workspace in output.
+    pub name: String,
+    /// Its files on disk, never to be written over.
+    pub inputs: Vec<PathBuf>,
+}
+
+impl Workspace {
+    /// Loads the workspace the arguments name (the bundled one by default).
+    pub(crate) fn open(args: &WorkspaceArgs) -> Result<Workspace, Failure> {
+        let (source, name) = match &args.workspace {
+            None => (Source::Bundled, BUNDLED_NAME.to_owned()),
+            Some(path) => {
+                if !path.exists() {
+                    return Err(Failure::Input(format!(
+                        "{}: no such folder or file; give a workspace folder (with actors.csv) or a network.json",
+                        path.display()
+                    )));
+                }
+                (Source::from_path(path), path.display().to_string())
+            }
+        };
+        let network = load(&source).map_err(|error| {
+            let diagnostics = error.diagnostics();
+            Failure::Input(format!(
+                "{diagnostics}error: {name} has {} problem(s); nothing was written\n",
+                diagnostics.len()
+            ))
+        })?;
+        Ok(Workspace { network, name, inputs: source.input_paths() })
+    }
+
+    /// Writes `text` to the output file (atomically) or to standard output.
+    pub(crate) fn emit(&self, output: &OutputArgs, text: &str) -> Outcome {
+        match &output.output {
+            Some(path) => write_atomic(path, text.as_bytes(), &self.inputs)
+                .map_err(|error| Failure::Input(format!("error: {error}"))),
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+                    Ok(()) => Ok(()),
+                    // A closed pipe (`stakenet … | head`) is not an error.
+                    Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                    Err(error) => Err(Failure::Input(format!(
+                        "error: cannot write to standard output: {error}"
+                    ))),
+                }
+            }
+        }
+    }
+}

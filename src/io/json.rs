@@ -1,0 +1,185 @@
+//! `network.json`: the same workspace as one JSON document with the arrays `actors`,
+//! `relations`, `coalitions` and `members`, each an array of objects whose keys are the CSV
+//! column names. Each object is located by the line it starts on.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::table::Table;
+use crate::error::{Diagnostics, Location};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document<'a> {
+    #[serde(borrow, default)]
+    actors: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    relations: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    coalitions: Option<Vec<&'a RawValue>>,
+    #[serde(borrow, default)]
+    members: Option<Vec<&'a RawValue>>,
+}
+
+/// The four tables of a JSON workspace (absent arrays are `None`).
+pub(crate) struct JsonTables<'a> {
+    pub actors: Option<Table<'a>>,
+    pub relations: Option<Table<'a>>,
+    pub coalitions: Option<Table<'a>>,
+    pub members: Option<Table<'a>>,
+}
+
+/// Parses a JSON workspace into tables, reporting syntax errors and records that are not flat
+/// objects.
+pub(crate) fn tables<'a>(
+    path: &str,
+    bytes: &'a [u8],
+    diagnostics: &mut Diagnostics,
+) -> Option<JsonTables<'a>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        diagnostics.push(
+            Location { path: path.to_owned(), line: None },
+            "the file is not valid UTF-8; save it as UTF-8",
+        );
+        return None;
+    };
+    let document: Document<'_> = match serde_json::from_str(text) {
+        Ok(document) => document,
+        Err(error) => {
+            let line = u64::try_from(error.line()).ok().filter(|&l| l > 0);
+            let message = json_error_text(&error);
+            diagnostics.push(Location { path: path.to_owned(), line }, message);
+            return None;
+        }
+    };
+    let lines = LineIndex::new(text);
+    let mut table = |name: &str, records: Option<Vec<&RawValue>>| {
+        records.map(|records| flatten(path, name, &records, &lines, text, diagnostics))
+    };
+    Some(JsonTables {
+        actors: table("actors", document.actors),
+        relations: table("relations", document.relations),
+        coalitions: table("coalitions", document.coalitions),
+        members: table("members", document.members),
+    })
+}
+
+fn json_error_text(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    // serde_json appends " at line L column C"; the location is already in front.
+    let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
+    if text.starts_with("unknown field") {
+        format!("{text}; a JSON workspace has the arrays actors, relations, coalitions and members")
+    } else {
+        format!("invalid JSON: {text}")
+    }
+}
+
+/// Turns the records of one array into a table whose header is the union of their keys.
+fn flatten<'a>(
+    path: &str,
+    array: &str,
+    records: &[&RawValue],
+    lines: &LineIndex,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) -> Table<'a> {
+    let mut header: Vec<String> = Vec::new();
+    let mut rows: Vec<(u64, Vec<(usize, String)>)> = Vec::with_capacity(records.len());
+    for raw in records {
+        let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        let line = lines.line_of(offset);
+        let at = Location { path: path.to_owned(), line: Some(line) };
+        let object: serde_json::Map<String, serde_json::Value> =
+            match serde_json::from_str(raw.get()) {
+                Ok(object) => object,
+                Err(_) => {
+                    diagnostics.push(
+                        at,
+                        format!(
+                            "each item of `{array}` must be an object such as {{\"id\": \"a\"}}"
+                        ),
+                    );
+                    continue;
+                }
+            };
+        let mut cells = Vec::with_capacity(object.len());
+        for (key, value) in object {
+            let key = key.trim().to_lowercase();
+            let Some(cell) = cell_text(&value) else {
+                diagnostics.push(at.clone(), format!("`{key}` holds a nested object; values are text, numbers, true/false, null or a list"));
+                continue;
+            };
+            let column = match header.iter().position(|h| *h == key) {
+                Some(column) => column,
+                None => {
+                    header.push(key.clone());
+                    header.len() - 1
+                }
+            };
+            if cells.iter().any(|(c, _)| *c == column) {
+                diagnostics
+                    .push(at.clone(), format!("key `{key}` appears twice (keys ignore case)"));
+                continue;
+            }
+            cells.push((column, cell));
+        }
+        rows.push((line, cells));
+    }
+    let width = header.len();
+    let rows = rows
+        .into_iter()
+        .map(|(line, cells)| {
+            let mut row = vec![String::new(); width];
+            for (column, cell) in cells {
+                row[column] = cell;
+            }
+            (line, row)
+        })
+        .collect();
+    Table::records(path.to_owned(), header, rows)
+}
+
+/// Text of a JSON value as a cell; lists are joined with `|`. `None` for nested objects.
+fn cell_text(value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    Some(match value {
+        Value::Null => String::new(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        Value::Array(items) => {
+            let parts: Option<Vec<String>> = items
+                .iter()
+                .map(|item| match item {
+                    Value::Array(_) | Value::Object(_) => None,
+                    other => cell_text(other),
+                })
+                .collect();
+            parts?.join("|")
+        }
+        Value::Object(_) => return None,
+    })
+}
+
+/// Byte offset → 1-based line number.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i + 1));
+        Self { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> u64 {
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        };
+        line as u64
+    }
+}

@@ -1,0 +1,16 @@
+//! Reading and writing files: workspaces in (CSV folders, `network.json`), outputs out
+//! (atomically). The only module besides `cli` that touches the file system.
+
+mod cells;
+mod json;
+mod output;
+mod source;
+mod table;
+mod workspace;
+
+pub use output::{OutputError, is_input, write_atomic};
+pub use source::{BUNDLED_NAME, MAX_FILE_BYTES, Source};
+pub use table::MAX_ROWS;
+pub use workspace::{
+    ACTOR_COLUMNS, COALITION_COLUMNS, DEFAULT_LAYER, MEMBER_COLUMNS, RELATION_COLUMNS, load,
+};

@@ -1,0 +1,618 @@
+//! Loading a workspace: reads its tables, checks every value and reference, and builds the
+//! [`Network`]. Every problem is collected; none stops the reading.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+
+use super::cells::{self, Dialect};
+use super::json;
+use super::source::{FileRead, Source};
+use super::table::{Row, Table};
+use crate::error::{Diagnostics, LoadError, Location};
+use crate::model::{
+    Actor, ActorId, COMEMBERSHIP, Coalition, CoalitionId, Layer, LayerId, Level, Membership,
+    Network, NetworkBuilder, Relation, Role, Sector, TopicId, Validity, directed_by_default,
+};
+
+/// The columns of each table that the format defines; any other column is kept as an attribute.
+pub const ACTOR_COLUMNS: &[&str] =
+    &["id", "name", "sector", "level", "parent", "kind", "themes", "influence"];
+/// See [`ACTOR_COLUMNS`].
+pub const RELATION_COLUMNS: &[&str] =
+    &["source", "target", "layer", "directed", "weight", "amount", "topic", "since", "until"];
+/// See [`ACTOR_COLUMNS`].
+pub const COALITION_COLUMNS: &[&str] = &[
+    "id",
+    "name",
+    "tranche",
+    "region",
+    "themes",
+    "national_contribution",
+    "cofinancing",
+    "governance",
+    "start",
+    "end",
+];
+/// See [`ACTOR_COLUMNS`].
+pub const MEMBER_COLUMNS: &[&str] =
+    &["coalition", "actor", "role", "contribution", "since", "until"];
+
+/// The layer a relation belongs to when `relations.csv` has no `layer` column.
+pub const DEFAULT_LAYER: &str = "collaboration";
+
+/// Loads and validates a workspace.
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every problem found, each as `path:line: message`.
+pub fn load(source: &Source) -> Result<Network, LoadError> {
+    let mut diagnostics = Diagnostics::default();
+    let network = if source.is_json() {
+        load_json(source, &mut diagnostics)
+    } else {
+        load_csv(source, &mut diagnostics)
+    };
+    match network {
+        Some(network) if diagnostics.is_empty() => Ok(network),
+        _ => {
+            diagnostics.sort();
+            Err(LoadError::Invalid(diagnostics))
+        }
+    }
+}
+
+fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
+    let files: Vec<(&str, Option<std::borrow::Cow<'_, [u8]>>)> = ["actors.csv", "relations.csv", "coalitions.csv", "members.csv"]
+        .into_iter()
+        .map(|file| {
+            let bytes = match source.read(file) {
+                FileRead::Bytes(bytes) => Some(bytes),
+                FileRead::Missing => {
+                    if file == "actors.csv" {
+                        diagnostics.push(
+                            Location { path: source.display_path(file), line: None },
+                            "missing file; a workspace needs actors.csv (columns id, name, sector, level, parent, …) and may have relations.csv, coalitions.csv and members.csv",
+                        );
+                    }
+                    None
+                }
+                FileRead::Unreadable(why) => {
+                    diagnostics.push(Location { path: source.display_path(file), line: None }, format!("cannot read the file: {why}"));
+                    None
+                }
+            };
+            (file, bytes)
+        })
+        .collect();
+    let table = |i: usize, diagnostics: &mut Diagnostics| {
+        let (file, bytes) = &files[i];
+        bytes.as_ref().and_then(|bytes| Table::csv(source.display_path(file), bytes, diagnostics))
+    };
+    let actors = table(0, diagnostics);
+    let relations = table(1, diagnostics);
+    let coalitions = table(2, diagnostics);
+    let members = table(3, diagnostics);
+    build(actors?, relations, coalitions, members, diagnostics)
+}
+
+fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
+    let path = source.display_path("network.json");
+    let bytes = match source.read("network.json") {
+        FileRead::Bytes(bytes) => bytes,
+        FileRead::Missing => {
+            diagnostics.push(Location { path, line: None }, "missing file");
+            return None;
+        }
+        FileRead::Unreadable(why) => {
+            diagnostics.push(Location { path, line: None }, format!("cannot read the file: {why}"));
+            return None;
+        }
+    };
+    let tables = json::tables(&path, &bytes, diagnostics)?;
+    let Some(actors) = tables.actors else {
+        diagnostics.push(
+            Location { path, line: None },
+            "missing the array `actors`; a JSON workspace needs {\"actors\": [{\"id\": …}, …]}",
+        );
+        return None;
+    };
+    build(actors, tables.relations, tables.coalitions, tables.members, diagnostics)
+}
+
+/// Reads all four tables into a network; `None` when any problem was found.
+fn build(
+    actors: Table<'_>,
+    relations: Option<Table<'_>>,
+    coalitions: Option<Table<'_>>,
+    members: Option<Table<'_>>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Network> {
+    let mut builder = NetworkBuilder::default();
+    let actor_table = read_actors(actors, &mut builder, diagnostics);
+    if let Some(relations) = relations {
+        read_relations(relations, &actor_table, &mut builder, diagnostics);
+    }
+    let coalition_keys = coalitions
+        .map(|table| read_coalitions(table, &mut builder, diagnostics))
+        .unwrap_or_default();
+    if let Some(members) = members {
+        read_members(members, &actor_table, &coalition_keys, &mut builder, diagnostics);
+    }
+    if !diagnostics.is_empty() {
+        return None;
+    }
+    match builder.build() {
+        Ok(network) => Some(network),
+        Err(cycles) => {
+            for cycle in cycles.0 {
+                let first = cycle[0];
+                let chain: Vec<String> = cycle
+                    .iter()
+                    .chain(std::iter::once(&first))
+                    .map(|a| format!("`{}`", actor_table.keys[a.index()]))
+                    .collect();
+                diagnostics.push(
+                    Location {
+                        path: actor_table.path.clone(),
+                        line: Some(actor_table.lines[first.index()]),
+                    },
+                    format!(
+                        "parent cycle {}; an actor cannot be its own ancestor",
+                        chain.join(" → ")
+                    ),
+                );
+            }
+            None
+        }
+    }
+}
+
+/// What the other tables need to know of the actors: their keys and lines.
+struct ActorTable {
+    path: String,
+    keys: Vec<String>,
+    lines: Vec<u64>,
+    by_key: FxHashMap<String, ActorId>,
+}
+
+impl ActorTable {
+    /// Resolves an actor reference, reporting an unknown one.
+    fn resolve(
+        &self,
+        key: &str,
+        column: &str,
+        at: &Location,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<ActorId> {
+        if key.is_empty() {
+            diagnostics
+                .push(at.clone(), format!("empty `{column}`; name an actor id from {}", self.path));
+            return None;
+        }
+        if let Some(&id) = self.by_key.get(key) {
+            return Some(id);
+        }
+        let hint = self
+            .keys
+            .iter()
+            .take(100_000)
+            .find(|k| k.eq_ignore_ascii_case(key))
+            .map(|k| format!("; did you mean `{k}`?"))
+            .unwrap_or_default();
+        diagnostics.push(
+            at.clone(),
+            format!("unknown actor `{key}` in `{column}`; it is not an id in {}{hint}", self.path),
+        );
+        None
+    }
+}
+
+fn missing_column(
+    table: &Table<'_>,
+    column: &str,
+    file: &str,
+    columns: &[&str],
+    diagnostics: &mut Diagnostics,
+) {
+    diagnostics.push(
+        table.at(1),
+        format!(
+            "missing column `{column}`; {file} has the columns {} (found: {})",
+            columns.join(", "),
+            table.header.join(", ")
+        ),
+    );
+}
+
+/// The columns not defined by the format, to keep as attributes.
+fn extra_columns(table: &Table<'_>, known: &[&str]) -> Vec<(usize, String)> {
+    table
+        .header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !known.contains(&h.as_str()))
+        .map(|(i, h)| (i, h.clone()))
+        .collect()
+}
+
+fn attributes(row: &Row<'_>, extra: &[(usize, String)]) -> BTreeMap<String, String> {
+    extra
+        .iter()
+        .filter_map(|(column, name)| Some((name.clone(), row.optional(Some(*column))?.to_owned())))
+        .collect()
+}
+
+/// Reads an optional finite, non-negative number.
+fn non_negative(
+    row: &Row<'_>,
+    column: Option<usize>,
+    name: &str,
+    dialect: Dialect,
+    at: &Location,
+    diagnostics: &mut Diagnostics,
+) -> Option<f64> {
+    let text = row.optional(column)?;
+    match dialect.number(text) {
+        Ok(value) if value >= 0.0 => Some(value),
+        Ok(_) => {
+            diagnostics.push(at.clone(), format!("`{name}` is `{text}`; expected a number ≥ 0"));
+            None
+        }
+        Err(message) => {
+            diagnostics.push(at.clone(), format!("`{name}`: {message}"));
+            None
+        }
+    }
+}
+
+fn optional_date(
+    row: &Row<'_>,
+    column: Option<usize>,
+    name: &str,
+    at: &Location,
+    diagnostics: &mut Diagnostics,
+) -> Option<crate::model::Date> {
+    let text = row.optional(column)?;
+    cells::date(text)
+        .map_err(|message| diagnostics.push(at.clone(), format!("`{name}`: {message}")))
+        .ok()
+}
+
+/// Reads `since`/`until` (or `start`/`end`) and checks their order.
+fn validity(
+    row: &Row<'_>,
+    columns: (Option<usize>, Option<usize>),
+    names: (&str, &str),
+    at: &Location,
+    diagnostics: &mut Diagnostics,
+) -> Validity {
+    let since = optional_date(row, columns.0, names.0, at, diagnostics);
+    let until = optional_date(row, columns.1, names.1, at, diagnostics);
+    if let (Some(since), Some(until)) = (since, until) {
+        if until < since {
+            diagnostics
+                .push(at.clone(), format!("`{}` {until} is before `{}` {since}", names.1, names.0));
+        }
+    }
+    Validity { since, until }
+}
+
+fn parse_vocabulary<T>(
+    row: &Row<'_>,
+    column: Option<usize>,
+    name: &str,
+    parse: fn(&str) -> Option<T>,
+    accepted: &str,
+    at: &Location,
+    diagnostics: &mut Diagnostics,
+) -> Option<T> {
+    let text = row.optional(column)?;
+    let value = parse(text);
+    if value.is_none() {
+        diagnostics.push(
+            at.clone(),
+            format!("unknown {name} `{text}`; expected {accepted}, or an empty cell"),
+        );
+    }
+    value
+}
+
+fn read_actors(
+    table: Table<'_>,
+    builder: &mut NetworkBuilder,
+    diagnostics: &mut Diagnostics,
+) -> ActorTable {
+    let mut actor_table = ActorTable {
+        path: table.path.clone(),
+        keys: Vec::new(),
+        lines: Vec::new(),
+        by_key: FxHashMap::default(),
+    };
+    let Some(id) = table.column("id") else {
+        missing_column(&table, "id", "actors.csv", ACTOR_COLUMNS, diagnostics);
+        return actor_table;
+    };
+    let [name, sector, level, parent, kind, themes, influence] =
+        ["name", "sector", "level", "parent", "kind", "themes", "influence"]
+            .map(|c| table.column(c));
+    let extra = extra_columns(&table, ACTOR_COLUMNS);
+    let dialect = table.dialect;
+    let (sectors, levels) = (Sector::accepted(), Level::accepted());
+    let mut parent_keys: Vec<Option<(String, u64)>> = Vec::new();
+    let path = table.path.clone();
+    table.for_each_row(diagnostics, |row, diagnostics| {
+        let at = Location { path: path.clone(), line: Some(row.line) };
+        let key = row.get(id);
+        if let Err(message) = cells::id(key) {
+            diagnostics.push(at, message);
+            return;
+        }
+        if let Some(&first) = actor_table.by_key.get(key) {
+            diagnostics.push(
+                at,
+                format!(
+                    "duplicate actor id `{key}` (first on line {}); ids must be unique",
+                    actor_table.lines[first.index()]
+                ),
+            );
+            return;
+        }
+        let actor = Actor {
+            key: key.to_owned(),
+            name: row.optional(name).unwrap_or(key).to_owned(),
+            sector: parse_vocabulary(
+                row,
+                sector,
+                "sector",
+                Sector::parse,
+                &sectors,
+                &at,
+                diagnostics,
+            ),
+            level: parse_vocabulary(row, level, "level", Level::parse, &levels, &at, diagnostics),
+            parent: None,
+            kind: row.optional(kind).map(str::to_owned),
+            themes: row.optional(themes).map(|t| dialect.list(t)).unwrap_or_default(),
+            influence: non_negative(row, influence, "influence", dialect, &at, diagnostics),
+            attributes: attributes(row, &extra),
+        };
+        let actor_id = ActorId::from_index(builder.actors.len());
+        actor_table.by_key.insert(actor.key.clone(), actor_id);
+        actor_table.keys.push(actor.key.clone());
+        actor_table.lines.push(row.line);
+        parent_keys.push(row.optional(parent).map(|p| (p.to_owned(), row.line)));
+        builder.actors.push(actor);
+    });
+    for (i, parent) in parent_keys.into_iter().enumerate() {
+        if let Some((key, line)) = parent {
+            let at = Location { path: actor_table.path.clone(), line: Some(line) };
+            builder.actors[i].parent = actor_table.resolve(&key, "parent", &at, diagnostics);
+        }
+    }
+    actor_table
+}
+
+fn read_relations(
+    table: Table<'_>,
+    actors: &ActorTable,
+    builder: &mut NetworkBuilder,
+    diagnostics: &mut Diagnostics,
+) {
+    let (Some(source), Some(target)) = (table.column("source"), table.column("target")) else {
+        for column in ["source", "target"].into_iter().filter(|c| table.column(c).is_none()) {
+            missing_column(&table, column, "relations.csv", RELATION_COLUMNS, diagnostics);
+        }
+        return;
+    };
+    let [layer, directed, weight, amount, topic, since, until] =
+        ["layer", "directed", "weight", "amount", "topic", "since", "until"]
+            .map(|c| table.column(c));
+    let extra = extra_columns(&table, RELATION_COLUMNS);
+    let extra_slots: Vec<usize> =
+        extra.iter().map(|(_, name)| builder.relation_attributes.add_column(name)).collect();
+    let dialect = table.dialect;
+    let mut layer_by_name: FxHashMap<String, LayerId> = FxHashMap::default();
+    let mut topic_by_text: FxHashMap<String, TopicId> = FxHashMap::default();
+    let path = table.path.clone();
+    table.for_each_row(diagnostics, |row, diagnostics| {
+        let at = Location { path: path.clone(), line: Some(row.line) };
+        let source_id = actors.resolve(row.get(source), "source", &at, diagnostics);
+        let target_id = actors.resolve(row.get(target), "target", &at, diagnostics);
+        let layer_name = match layer {
+            Some(column) => row.get(column),
+            None => DEFAULT_LAYER,
+        };
+        let layer_key = layer_name.to_lowercase();
+        if layer_name.is_empty() {
+            diagnostics.push(at.clone(), format!("empty `layer`; name the relation type, e.g. {}", crate::model::WELL_KNOWN_LAYERS.join(", ")));
+        } else if layer_key == COMEMBERSHIP {
+            diagnostics.push(at.clone(), "layer `comembership` is derived from members.csv; give explicit relations another layer name");
+        }
+        let directed_value = match row.optional(directed) {
+            None => directed_by_default(layer_name),
+            Some(text) => cells::boolean(text).unwrap_or_else(|message| {
+                diagnostics.push(at.clone(), format!("`directed`: {message}"));
+                false
+            }),
+        };
+        let weight_value = match row.optional(weight) {
+            None => 1.0,
+            Some(text) => match dialect.number(text) {
+                Ok(value) if value > 0.0 => value,
+                Ok(_) => {
+                    diagnostics.push(at.clone(), format!("`weight` is `{text}`; a weight is a tie strength > 0 (leave the cell empty for 1)"));
+                    1.0
+                }
+                Err(message) => {
+                    diagnostics.push(at.clone(), format!("`weight`: {message}"));
+                    1.0
+                }
+            },
+        };
+        let amount_value = non_negative(row, amount, "amount", dialect, &at, diagnostics);
+        let dates = validity(row, (since, until), ("since", "until"), &at, diagnostics);
+        let (Some(source_id), Some(target_id)) = (source_id, target_id) else { return };
+        if source_id == target_id {
+            diagnostics.push(at, format!("`source` and `target` are both `{}`; a relation joins two different actors", row.get(source)));
+            return;
+        }
+        if layer_name.is_empty() || layer_key == COMEMBERSHIP {
+            return;
+        }
+        let layer_id = *layer_by_name.entry(layer_key).or_insert_with(|| {
+            builder.layers.push(Layer { name: layer_name.to_owned(), directed: false, n_relations: 0 });
+            LayerId::from_index(builder.layers.len() - 1)
+        });
+        builder.layers[layer_id.index()].directed |= directed_value;
+        let topic_id = row.optional(topic).map(|text| {
+            *topic_by_text.entry(text.to_owned()).or_insert_with(|| {
+                builder.topics.push(text.to_owned());
+                TopicId::from_index(builder.topics.len() - 1)
+            })
+        });
+        let relation_index = builder.relations.len();
+        for ((column, _), &slot) in extra.iter().zip(&extra_slots) {
+            if let Some(value) = row.optional(Some(*column)) {
+                builder.relation_attributes.push(slot, relation_index, value.to_owned());
+            }
+        }
+        builder.relations.push(Relation {
+            source: source_id,
+            target: target_id,
+            layer: layer_id,
+            directed: directed_value,
+            weight: weight_value,
+            amount: amount_value,
+            topic: topic_id,
+            validity: dates,
+        });
+    });
+}
+
+fn read_coalitions(
+    table: Table<'_>,
+    builder: &mut NetworkBuilder,
+    diagnostics: &mut Diagnostics,
+) -> FxHashMap<String, (CoalitionId, u64)> {
+    let mut by_key: FxHashMap<String, (CoalitionId, u64)> = FxHashMap::default();
+    let Some(id) = table.column("id") else {
+        missing_column(&table, "id", "coalitions.csv", COALITION_COLUMNS, diagnostics);
+        return by_key;
+    };
+    let [name, tranche, region, themes, national, cofinancing, governance, start, end] = [
+        "name",
+        "tranche",
+        "region",
+        "themes",
+        "national_contribution",
+        "cofinancing",
+        "governance",
+        "start",
+        "end",
+    ]
+    .map(|c| table.column(c));
+    let extra = extra_columns(&table, COALITION_COLUMNS);
+    let dialect = table.dialect;
+    let path = table.path.clone();
+    table.for_each_row(diagnostics, |row, diagnostics| {
+        let at = Location { path: path.clone(), line: Some(row.line) };
+        let key = row.get(id);
+        if let Err(message) = cells::id(key) {
+            diagnostics.push(at, message);
+            return;
+        }
+        if let Some((_, first_line)) = by_key.get(key) {
+            diagnostics.push(at, format!("duplicate coalition id `{key}` (first on line {first_line}); ids must be unique"));
+            return;
+        }
+        let dates = validity(row, (start, end), ("start", "end"), &at, diagnostics);
+        let text = |column: Option<usize>| row.optional(column).map(str::to_owned);
+        let coalition = Coalition {
+            key: key.to_owned(),
+            name: row.optional(name).unwrap_or(key).to_owned(),
+            tranche: text(tranche),
+            region: text(region),
+            themes: row.optional(themes).map(|t| dialect.list(t)).unwrap_or_default(),
+            national_contribution: non_negative(row, national, "national_contribution", dialect, &at, diagnostics),
+            cofinancing: non_negative(row, cofinancing, "cofinancing", dialect, &at, diagnostics),
+            governance: text(governance),
+            start: dates.since,
+            end: dates.until,
+            attributes: attributes(row, &extra),
+        };
+        by_key.insert(coalition.key.clone(), (CoalitionId::from_index(builder.coalitions.len()), row.line));
+        builder.coalitions.push(coalition);
+    });
+    by_key
+}
+
+fn read_members(
+    table: Table<'_>,
+    actors: &ActorTable,
+    coalitions: &FxHashMap<String, (CoalitionId, u64)>,
+    builder: &mut NetworkBuilder,
+    diagnostics: &mut Diagnostics,
+) {
+    let required = ["coalition", "actor", "role"];
+    let missing: Vec<&str> = required.into_iter().filter(|c| table.column(c).is_none()).collect();
+    if !missing.is_empty() {
+        for column in missing {
+            missing_column(&table, column, "members.csv", MEMBER_COLUMNS, diagnostics);
+        }
+        return;
+    }
+    let [coalition, actor, role, contribution, since, until] =
+        ["coalition", "actor", "role", "contribution", "since", "until"].map(|c| table.column(c));
+    let extra = extra_columns(&table, MEMBER_COLUMNS);
+    let dialect = table.dialect;
+    let roles = Role::accepted();
+    let mut seen: FxHashMap<(CoalitionId, ActorId, Role), u64> = FxHashMap::default();
+    let path = table.path.clone();
+    table.for_each_row(diagnostics, |row, diagnostics| {
+        let at = Location { path: path.clone(), line: Some(row.line) };
+        let coalition_key = row.optional(coalition).unwrap_or("");
+        let coalition_id = match coalitions.get(coalition_key) {
+            Some((id, _)) => Some(*id),
+            None if coalition_key.is_empty() => {
+                diagnostics.push(at.clone(), "empty `coalition`; name a coalition id from coalitions.csv");
+                None
+            }
+            None => {
+                diagnostics.push(at.clone(), format!("unknown coalition `{coalition_key}`; it is not an id in coalitions.csv"));
+                None
+            }
+        };
+        let actor_id = actors.resolve(row.optional(actor).unwrap_or(""), "actor", &at, diagnostics);
+        let role_value = match row.optional(role) {
+            None => {
+                diagnostics.push(at.clone(), format!("empty `role`; expected {roles}"));
+                None
+            }
+            Some(text) => {
+                let value = Role::parse(text);
+                if value.is_none() {
+                    diagnostics.push(at.clone(), format!("unknown role `{text}`; expected {roles}"));
+                }
+                value
+            }
+        };
+        let contribution_value = non_negative(row, contribution, "contribution", dialect, &at, diagnostics);
+        let dates = validity(row, (since, until), ("since", "until"), &at, diagnostics);
+        let (Some(coalition_id), Some(actor_id), Some(role_value)) = (coalition_id, actor_id, role_value) else { return };
+        if let Some(first_line) = seen.insert((coalition_id, actor_id, role_value), row.line) {
+            diagnostics.push(
+                at,
+                format!("`{}` is already a {role_value} of `{coalition_key}` (line {first_line}); list each role once", actors.keys[actor_id.index()]),
+            );
+            return;
+        }
+        builder.memberships.push(Membership {
+            coalition: coalition_id,
+            actor: actor_id,
+            role: role_value,
+            contribution: contribution_value,
+            validity: dates,
+            attributes: attributes(row, &extra),
+        });
+    });
+}

@@ -1,0 +1,36 @@
+//! # stakenet
+//!
+//! A stakeholder network analysis engine for multi-actor, multi-level, multi-layer coalitions
+//! such as the Dutch *Regio Deals*: who holds a coalition together, who brokers between the
+//! national government and the region, whether money and mandate run one way, which kinds of
+//! parties are missing.
+//!
+//! The flow is one-directional: [`io`] reads a workspace into a validated [`Network`]
+//! ([`model`]); a [`View`] selects actors, layers, a level and a date and turns them into a
+//! compact CSR graph; analyses run on views; renderers shape the results; the command line
+//! glues them together.
+//!
+//! ```
+//! use stakenet::{Source, View, ViewSpec, load};
+//!
+//! let network = load(&Source::Bundled).expect("the bundled workspace is valid");
+//! assert_eq!(network.coalitions().len(), 31);
+//! let view = View::build(&network, &ViewSpec::default()).expect("a valid selection");
+//! assert!(view.n_nodes() > 100);
+//! ```
+
+pub mod analysis;
+pub mod cli;
+pub mod error;
+pub mod io;
+pub mod model;
+pub mod render;
+pub mod view;
+
+pub use error::{Diagnostic, Diagnostics, LoadError, Location};
+pub use io::{Source, load};
+pub use model::{
+    Actor, ActorId, Coalition, CoalitionId, Layer, LayerId, Level, Membership, Network, Relation,
+    Role, Sector, Side,
+};
+pub use view::{Csr, LayerChoice, Scope, View, ViewError, ViewSpec};

@@ -1,0 +1,29 @@
+//! The domain model: a validated, immutable multi-actor, multi-level, multi-layer network.
+//!
+//! No file I/O here: [`crate::io`] reads workspaces and hands resolved entities to
+//! [`NetworkBuilder`].
+
+mod actor;
+mod attributes;
+mod coalition;
+mod comembership;
+mod hierarchy;
+mod ids;
+mod layer;
+mod network;
+mod relation;
+mod validity;
+
+pub use actor::{Actor, Level, Sector};
+pub use attributes::SparseAttributes;
+pub use coalition::{Coalition, Membership, Role};
+pub use comembership::comembership_ties;
+pub use hierarchy::{Hierarchy, ParentCycles};
+pub use ids::{ActorId, CoalitionId, LayerId, TopicId};
+pub use layer::{COMEMBERSHIP, Layer, WELL_KNOWN_LAYERS, directed_by_default};
+pub use network::{Network, NetworkBuilder, Side};
+pub use relation::Relation;
+pub use validity::Validity;
+
+/// A calendar date (ISO `YYYY-MM-DD` in files).
+pub type Date = chrono::NaiveDate;

@@ -1,0 +1,217 @@
+//! The network: actors, layers, relations, coalitions and memberships, validated and immutable.
+
+use rustc_hash::FxHashMap;
+
+use super::actor::{Actor, Level, Sector};
+use super::attributes::SparseAttributes;
+use super::coalition::{Coalition, Membership};
+use super::hierarchy::{Hierarchy, ParentCycles};
+use super::ids::{ActorId, CoalitionId, LayerId, TopicId};
+use super::layer::Layer;
+use super::relation::Relation;
+
+/// A validated stakeholder network. Built by [`NetworkBuilder`]; cannot change afterwards.
+///
+/// Invariants: every id refers to an existing entity; actor keys are unique, as are coalition
+/// keys and layer names; the parent hierarchy is acyclic; weights are finite and > 0.
+#[derive(Clone, Debug)]
+pub struct Network {
+    actors: Vec<Actor>,
+    layers: Vec<Layer>,
+    relations: Vec<Relation>,
+    relation_attributes: SparseAttributes,
+    topics: Vec<String>,
+    coalitions: Vec<Coalition>,
+    memberships: Vec<Membership>,
+    hierarchy: Hierarchy,
+    actor_by_key: FxHashMap<String, ActorId>,
+    coalition_by_key: FxHashMap<String, CoalitionId>,
+}
+
+/// Which side of a Rijk–region partnership an actor is on (DESIGN §3 `side`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Side {
+    /// The root of its parent chain is national government.
+    Rijk,
+    /// Everyone else.
+    Region,
+}
+
+impl Side {
+    /// `rijk` or `region`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Rijk => "rijk",
+            Side::Region => "region",
+        }
+    }
+}
+
+impl Network {
+    /// All actors, indexed by [`ActorId`].
+    pub fn actors(&self) -> &[Actor] {
+        &self.actors
+    }
+
+    /// One actor.
+    pub fn actor(&self, id: ActorId) -> &Actor {
+        &self.actors[id.index()]
+    }
+
+    /// The actor with workspace id `key`.
+    pub fn actor_id(&self, key: &str) -> Option<ActorId> {
+        self.actor_by_key.get(key).copied()
+    }
+
+    /// Every actor id, in workspace order.
+    pub fn actor_ids(&self) -> impl ExactSizeIterator<Item = ActorId> + use<> {
+        (0..self.actors.len()).map(ActorId::from_index)
+    }
+
+    /// The explicit layers (the derived `comembership` layer is not among them).
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    /// The layer named `name` (ASCII case ignored).
+    pub fn layer_id(&self, name: &str) -> Option<LayerId> {
+        self.layers
+            .iter()
+            .position(|layer| layer.name.eq_ignore_ascii_case(name))
+            .map(LayerId::from_index)
+    }
+
+    /// All relations, in workspace order.
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    /// Unknown columns of `relations.csv`, by relation position.
+    pub fn relation_attributes(&self) -> &SparseAttributes {
+        &self.relation_attributes
+    }
+
+    /// Interned relation topics, indexed by [`TopicId`].
+    pub fn topics(&self) -> &[String] {
+        &self.topics
+    }
+
+    /// The text of a topic.
+    pub fn topic(&self, id: TopicId) -> &str {
+        &self.topics[id.index()]
+    }
+
+    /// All coalitions, indexed by [`CoalitionId`].
+    pub fn coalitions(&self) -> &[Coalition] {
+        &self.coalitions
+    }
+
+    /// One coalition.
+    pub fn coalition(&self, id: CoalitionId) -> &Coalition {
+        &self.coalitions[id.index()]
+    }
+
+    /// The coalition with workspace id `key`.
+    pub fn coalition_id(&self, key: &str) -> Option<CoalitionId> {
+        self.coalition_by_key.get(key).copied()
+    }
+
+    /// All memberships, in workspace order.
+    pub fn memberships(&self) -> &[Membership] {
+        &self.memberships
+    }
+
+    /// The memberships of one coalition, in workspace order.
+    pub fn members_of(&self, coalition: CoalitionId) -> impl Iterator<Item = &Membership> {
+        self.memberships.iter().filter(move |m| m.coalition == coalition)
+    }
+
+    /// The parent hierarchy.
+    pub fn hierarchy(&self) -> &Hierarchy {
+        &self.hierarchy
+    }
+
+    /// Which side `actor` is on: Rijk when the root of its parent chain is national government.
+    pub fn side(&self, actor: ActorId) -> Side {
+        let root = self.actor(self.hierarchy.root(actor));
+        if root.sector == Some(Sector::Government) && root.level == Some(Level::National) {
+            Side::Rijk
+        } else {
+            Side::Region
+        }
+    }
+
+    /// For each actor, the actor it folds into at `level`: its nearest ancestor (itself
+    /// included) at that level, or itself when its chain has no actor at that level.
+    pub fn fold_to_level(&self, level: Level) -> Vec<ActorId> {
+        let parents: Vec<Option<ActorId>> = self.actors.iter().map(|a| a.parent).collect();
+        let levels: Vec<Option<Level>> = self.actors.iter().map(|a| a.level).collect();
+        self.hierarchy
+            .fold_to_level(&parents, &levels, level)
+            .into_iter()
+            .enumerate()
+            .map(|(i, folded)| folded.unwrap_or(ActorId::from_index(i)))
+            .collect()
+    }
+}
+
+/// Assembles a [`Network`] from entities whose references are already resolved.
+///
+/// The loaders resolve ids and check values; the builder derives the hierarchy and indices and
+/// refuses parent cycles.
+#[derive(Debug, Default)]
+pub struct NetworkBuilder {
+    /// Actors, in workspace order.
+    pub actors: Vec<Actor>,
+    /// Explicit layers.
+    pub layers: Vec<Layer>,
+    /// Relations.
+    pub relations: Vec<Relation>,
+    /// Unknown relation columns.
+    pub relation_attributes: SparseAttributes,
+    /// Interned topics.
+    pub topics: Vec<String>,
+    /// Coalitions.
+    pub coalitions: Vec<Coalition>,
+    /// Memberships.
+    pub memberships: Vec<Membership>,
+}
+
+impl NetworkBuilder {
+    /// Builds the network, or reports every parent cycle.
+    pub fn build(self) -> Result<Network, ParentCycles> {
+        let parents: Vec<Option<ActorId>> = self.actors.iter().map(|a| a.parent).collect();
+        let hierarchy = Hierarchy::new(&parents)?;
+        let actor_by_key = self
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.key.clone(), ActorId::from_index(i)))
+            .collect();
+        let coalition_by_key = self
+            .coalitions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.key.clone(), CoalitionId::from_index(i)))
+            .collect();
+        let mut layers = self.layers;
+        for layer in &mut layers {
+            layer.n_relations = 0;
+        }
+        for relation in &self.relations {
+            layers[relation.layer.index()].n_relations += 1;
+        }
+        Ok(Network {
+            actors: self.actors,
+            layers,
+            relations: self.relations,
+            relation_attributes: self.relation_attributes,
+            topics: self.topics,
+            coalitions: self.coalitions,
+            memberships: self.memberships,
+            hierarchy,
+            actor_by_key,
+            coalition_by_key,
+        })
+    }
+}

@@ -1,0 +1,70 @@
+//! Plain-text tables for terminals: aligned columns, numbers right-aligned.
+
+/// A table of text cells rendered with aligned columns.
+#[derive(Clone, Debug, Default)]
+pub struct TextTable {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+    right_aligned: Vec<bool>,
+}
+
+impl TextTable {
+    /// A table with these column names; `right_aligned[i]` aligns column `i` to the right.
+    pub fn new(header: &[&str], right_aligned: &[bool]) -> Self {
+        TextTable {
+            header: header.iter().map(|h| (*h).to_owned()).collect(),
+            rows: Vec::new(),
+            right_aligned: right_aligned.to_vec(),
+        }
+    }
+
+    /// Adds a row.
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    /// Renders the table; control characters in cells are shown as `�` so that a name cannot
+    /// move the cursor or break the layout.
+    pub fn render(&self) -> String {
+        let clean = |text: &str| -> String {
+            text.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect()
+        };
+        let header: Vec<String> = self.header.iter().map(|h| clean(h)).collect();
+        let rows: Vec<Vec<String>> =
+            self.rows.iter().map(|r| r.iter().map(|c| clean(c)).collect()).collect();
+        let n_columns = header.len();
+        let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+        for row in &rows {
+            for (i, cell) in row.iter().enumerate().take(n_columns) {
+                widths[i] = widths[i].max(cell.chars().count());
+            }
+        }
+        let mut out = String::new();
+        let line = |cells: &[String], out: &mut String| {
+            let mut text = String::new();
+            for (i, width) in widths.iter().enumerate() {
+                let cell = cells.get(i).map_or("", String::as_str);
+                let pad = width - cell.chars().count().min(*width);
+                if i > 0 {
+                    text.push_str("  ");
+                }
+                if self.right_aligned.get(i).copied().unwrap_or(false) {
+                    text.extend(std::iter::repeat_n(' ', pad));
+                    text.push_str(cell);
+                } else {
+                    text.push_str(cell);
+                    text.extend(std::iter::repeat_n(' ', pad));
+                }
+            }
+            out.push_str(text.trim_end());
+            out.push('\n');
+        };
+        line(&header, &mut out);
+        let rule: Vec<String> = widths.iter().map(|w| "-".repeat(*w)).collect();
+        line(&rule, &mut out);
+        for row in &rows {
+            line(row, &mut out);
+        }
+        out
+    }
+}
