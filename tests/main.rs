@@ -1,1 +1,7 @@
-//! tests
+//! Integration tests, built as one binary. `cli` runs the binary (assert_cmd) and asserts
+//! outputs and error texts; `loaders` checks workspaces (valid, invalid, Dutch Excel, JSON);
+//! `oracle` compares every measure with independent values committed in `tests/oracle/`;
+//! `properties` holds the property tests; `graphalytics` runs the LDBC validation graphs.
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+mod common;
