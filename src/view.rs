@@ -3,8 +3,8 @@
 //!
 //! Building a view (DESIGN §2, §4.1):
 //! 1. the actors in scope (all, or one coalition's members on the date) are folded into their
-//!    ancestor at the chosen level (an actor whose chain has no actor at that level stays
-//!    itself); the distinct results are the nodes, ordered by actor;
+//!    topmost ancestor at the chosen level (an actor whose chain has no actor at that level
+//!    stays itself); the distinct results are the nodes, ordered by actor;
 //! 2. every relation of a chosen layer that holds on the date and joins two nodes becomes an
 //!    arc (a tie folded onto a single node disappears); the derived `comembership` layer adds
 //!    an undirected tie per pair of co-members, weighted by the number of shared coalitions;

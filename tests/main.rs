@@ -2,6 +2,9 @@
 //! outputs and error texts; `loaders` checks workspaces (valid, invalid, Dutch Excel, JSON);
 //! `oracle` compares every measure with independent values committed in `tests/oracle/`;
 //! `properties` holds the property tests; `graphalytics` runs the LDBC validation graphs.
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, unreachable_pub)]
 
+mod cli;
 mod common;
+mod loaders;
+mod view;

@@ -6,7 +6,9 @@
 #[non_exhaustive]
 pub enum AnalysisError {
     /// An iterative measure did not reach its tolerance.
-    #[error("{measure} did not converge after {iterations} iterations (residual {residual:e}); raise --max-iterations or check the network")]
+    #[error(
+        "{measure} did not converge after {iterations} iterations (residual {residual:e}); raise --max-iterations or check the network"
+    )]
     NotConverged {
         /// Which measure.
         measure: &'static str,

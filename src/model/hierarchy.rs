@@ -110,8 +110,9 @@ impl Hierarchy {
         &self.top_down
     }
 
-    /// For each actor, the nearest actor in its parent chain (itself included) whose level is
-    /// `level`, or `None` when the chain has none.
+    /// For each actor, the topmost actor in its parent chain (itself included) whose level is
+    /// `level`, or `None` when the chain has none. Topmost, so that folding to `national` turns
+    /// the Rijk with its ministries and departments into one actor.
     ///
     /// # Complexity
     /// O(n): one pass parents-first.
@@ -124,11 +125,8 @@ impl Hierarchy {
         let mut folded: Vec<Option<ActorId>> = vec![None; parents.len()];
         for &actor in &self.top_down {
             let i = actor.index();
-            folded[i] = if levels[i] == Some(level) {
-                Some(actor)
-            } else {
-                parents[i].and_then(|p| folded[p.index()])
-            };
+            let above = parents[i].and_then(|p| folded[p.index()]);
+            folded[i] = above.or((levels[i] == Some(level)).then_some(actor));
         }
         folded
     }
@@ -175,8 +173,10 @@ mod tests {
         assert_eq!(h.depth(ActorId::from_index(n - 1)), (n - 1) as u32);
         let mut levels = vec![None; n];
         levels[10] = Some(Level::Provincial);
+        levels[20] = Some(Level::Provincial);
         let folded = h.fold_to_level(&parents, &levels, Level::Provincial);
         assert_eq!(folded[n - 1], Some(ActorId::from_index(10)));
+        assert_eq!(folded[20], Some(ActorId::from_index(10)));
         assert_eq!(folded[9], None);
     }
 }

@@ -141,7 +141,7 @@ impl Network {
         }
     }
 
-    /// For each actor, the actor it folds into at `level`: its nearest ancestor (itself
+    /// For each actor, the actor it folds into at `level`: its topmost ancestor (itself
     /// included) at that level, or itself when its chain has no actor at that level.
     pub fn fold_to_level(&self, level: Level) -> Vec<ActorId> {
         let parents: Vec<Option<ActorId>> = self.actors.iter().map(|a| a.parent).collect();

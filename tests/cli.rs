@@ -1,0 +1,108 @@
+//! The command line as a user meets it: outputs, exit codes, error texts, atomic writes.
+
+use assert_cmd::Command;
+
+use crate::common::{fixture, repo_root};
+
+fn stakenet() -> Command {
+    let mut command = Command::cargo_bin("stakenet").unwrap();
+    command.current_dir(repo_root());
+    command
+}
+
+#[test]
+fn the_help_is_consistent() {
+    use clap::CommandFactory;
+    stakenet::cli::args::Cli::command().debug_assert();
+}
+
+#[test]
+fn check_summarizes_the_bundled_workspace_by_default() {
+    let output = stakenet().arg("check").assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(output).unwrap();
+    assert!(text.starts_with("workspace fixtures/regio-deals: valid"), "{text}");
+    assert!(text.contains("165 actors by sector (rows) and level (columns)"), "{text}");
+    assert!(text.contains("31 coalition(s)"), "{text}");
+    assert!(text.contains("rd_twente"), "{text}");
+    assert!(text.contains("signatory      230"), "{text}");
+}
+
+#[test]
+fn check_writes_json() {
+    let output = stakenet().args(["check", "fixtures/tiny", "--format", "json"]).assert().success();
+    let json: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
+    assert_eq!(json["actors"], 11);
+    assert_eq!(json["hierarchy_depth"], 3);
+    assert_eq!(json["coalitions"][0]["id"], "deal_x");
+    assert_eq!(json["coalitions"][0]["members"], 6);
+}
+
+#[test]
+fn an_invalid_workspace_exits_2_with_every_problem_and_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("summary.json");
+    let assert = stakenet()
+        .args(["check", "fixtures/invalid/many-problems", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr.lines().count(), 5, "{stderr}");
+    assert!(stderr.contains("fixtures/invalid/many-problems/actors.csv:3: duplicate actor id `a`"));
+    assert!(stderr.ends_with(
+        "error: fixtures/invalid/many-problems has 4 problem(s); nothing was written\n"
+    ));
+    assert!(assert.get_output().stdout.is_empty());
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_missing_workspace_is_a_clear_usage_error() {
+    stakenet()
+        .args(["check", "no/such/folder"])
+        .assert()
+        .code(2)
+        .stderr("no/such/folder: no such folder or file; give a workspace folder (with actors.csv) or a network.json\n");
+}
+
+#[test]
+fn an_unknown_option_is_a_usage_error() {
+    stakenet().args(["check", "--bogus"]).assert().code(2);
+}
+
+#[test]
+fn output_is_written_atomically_and_never_over_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    for file in ["actors.csv", "relations.csv", "coalitions.csv", "members.csv"] {
+        std::fs::copy(fixture("tiny").join(file), dir.path().join(file)).unwrap();
+    }
+    let before = std::fs::read(dir.path().join("actors.csv")).unwrap();
+    stakenet()
+        .arg("check")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(dir.path().join("actors.csv"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("it is an input file of the workspace"));
+    assert_eq!(std::fs::read(dir.path().join("actors.csv")).unwrap(), before);
+
+    let out = dir.path().join("summary.txt");
+    stakenet().arg("check").arg(dir.path()).arg("-o").arg(&out).assert().success().stdout("");
+    assert!(std::fs::read_to_string(&out).unwrap().contains("11 actors"));
+
+    stakenet()
+        .arg("check")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(dir.path().join("missing/summary.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("does not exist"));
+}
+
+#[test]
+fn check_works_on_the_joint_arrangements_and_json_workspaces() {
+    stakenet().args(["check", "fixtures/gemeenschappelijke-regelingen"]).assert().success();
+    stakenet().args(["check", "fixtures/tiny-json/network.json"]).assert().success();
+}

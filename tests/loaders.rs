@@ -1,0 +1,284 @@
+//! Loading workspaces: the bundled and real fixtures, Dutch Excel and JSON variants, and every
+//! defect kind with its exact `path:line: message`.
+
+use stakenet::{Level, Network, Sector, Source, load};
+
+use crate::common::fixture;
+
+fn load_fixture(name: &str) -> Network {
+    load(&Source::Folder(fixture(name))).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The messages produced by an invalid workspace, with the path made relative to the repo.
+fn problems(name: &str) -> Vec<String> {
+    let folder = std::path::PathBuf::from("fixtures/invalid").join(name);
+    match load(&Source::Folder(folder)) {
+        Ok(_) => panic!("{name} loaded, but it has a defect"),
+        Err(error) => error.diagnostics().items().iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn the_bundled_workspace_holds_the_regio_deals() {
+    let network = load(&Source::Bundled).unwrap();
+    assert_eq!(network.coalitions().len(), 31);
+    assert_eq!(network.actors().len(), 165);
+    assert_eq!(network.memberships().len(), 308);
+    let lnv = network.actor_id("min_lnv").unwrap();
+    assert_eq!(network.actor(lnv).parent, network.actor_id("rijk"));
+    assert_eq!(network.side(lnv), stakenet::Side::Rijk);
+    let twente = network.coalition_id("rd_twente").unwrap();
+    assert_eq!(network.coalition(twente).national_contribution, Some(30_000_000.0));
+    assert_eq!(network.coalition(twente).cofinancing, Some(120_000_000.0));
+    // The folder on disk and the copy compiled into the binary are the same workspace.
+    let on_disk = load_fixture("regio-deals");
+    assert_eq!(on_disk.actors(), network.actors());
+    assert_eq!(on_disk.memberships(), network.memberships());
+}
+
+#[test]
+fn the_joint_arrangements_form_a_multi_level_network() {
+    let network = load_fixture("gemeenschappelijke-regelingen");
+    assert!(network.actors().len() > 500, "{} actors", network.actors().len());
+    assert!(network.coalitions().len() > 400, "{} coalitions", network.coalitions().len());
+    assert_eq!(network.hierarchy().n_levels(), 2);
+    let provinces = network.actors().iter().filter(|a| a.level == Some(Level::Provincial)).count();
+    assert!(provinces >= 12);
+}
+
+#[test]
+fn tiny_keeps_every_column() {
+    let network = load_fixture("tiny");
+    let panel = network.actor(network.actor_id("panel").unwrap());
+    assert_eq!(panel.sector, Some(Sector::Citizens));
+    assert_eq!(panel.themes, ["leefbaarheid"]);
+    assert_eq!(network.hierarchy().depth(network.actor_id("dep_a1").unwrap()), 2);
+    let uni = network.actor(network.actor_id("uni").unwrap());
+    assert_eq!(uni.name, "Universiteit <Voorbeeld>");
+    let prov = network.actor(network.actor_id("prov").unwrap());
+    assert_eq!(
+        prov.attributes.get("website").map(String::as_str),
+        Some("https://example.org/prov")
+    );
+    assert_eq!(network.relations().len(), 11);
+    assert_eq!(network.relations()[1].amount, Some(250_000.5));
+    assert_eq!(network.relation_attributes().get(0, "note"), Some("tranche 2"));
+    // `collaboration` is undirected by default, other layers directed.
+    let collaboration = network.layer_id("collaboration").unwrap();
+    assert!(!network.layers()[collaboration.index()].directed);
+    assert!(network.layers()[network.layer_id("funding").unwrap().index()].directed);
+}
+
+#[test]
+fn a_dutch_excel_export_and_a_json_document_give_the_same_network() {
+    let csv = load_fixture("tiny");
+    for variant in ["tiny-excel", "tiny-json"] {
+        let other = load_fixture(variant);
+        assert_eq!(other.actors(), csv.actors(), "{variant}: actors");
+        assert_eq!(other.relations(), csv.relations(), "{variant}: relations");
+        assert_eq!(other.layers(), csv.layers(), "{variant}: layers");
+        assert_eq!(other.coalitions(), csv.coalitions(), "{variant}: coalitions");
+        assert_eq!(other.memberships(), csv.memberships(), "{variant}: members");
+        assert_eq!(other.topics(), csv.topics(), "{variant}: topics");
+        assert_eq!(other.relation_attributes(), csv.relation_attributes(), "{variant}: attributes");
+    }
+    // The Excel file writes one amount as 1.000.000,00.
+    let excel = load_fixture("tiny-excel");
+    assert_eq!(excel.relations()[0].amount, Some(1_000_000.0));
+}
+
+#[test]
+fn a_json_file_can_be_named_directly() {
+    let from_file = load(&Source::from_path(&fixture("tiny-json/network.json"))).unwrap();
+    assert_eq!(from_file.actors(), load_fixture("tiny").actors());
+}
+
+/// Every defect kind, with the exact message it produces.
+const DEFECTS: &[(&str, &str)] = &[
+    (
+        "missing-actors-file",
+        "fixtures/invalid/missing-actors-file/actors.csv: missing file; a workspace needs actors.csv (columns id, name, sector, level, parent, …) and may have relations.csv, coalitions.csv and members.csv",
+    ),
+    (
+        "missing-column",
+        "fixtures/invalid/missing-column/actors.csv:1: missing column `id`; actors.csv has the columns id, name, sector, level, parent, kind, themes, influence (found: name, sector)",
+    ),
+    (
+        "duplicate-id",
+        "fixtures/invalid/duplicate-id/actors.csv:5: duplicate actor id `b` (first on line 3); ids must be unique",
+    ),
+    (
+        "unknown-actor-in-relation",
+        "fixtures/invalid/unknown-actor-in-relation/relations.csv:3: unknown actor `zz` in `target`; it is not an id in fixtures/invalid/unknown-actor-in-relation/actors.csv",
+    ),
+    (
+        "unknown-actor-in-membership",
+        "fixtures/invalid/unknown-actor-in-membership/members.csv:3: unknown actor `B` in `actor`; it is not an id in fixtures/invalid/unknown-actor-in-membership/actors.csv; did you mean `b`?",
+    ),
+    (
+        "unknown-coalition",
+        "fixtures/invalid/unknown-coalition/members.csv:2: unknown coalition `d2`; it is not an id in coalitions.csv",
+    ),
+    (
+        "unknown-parent",
+        "fixtures/invalid/unknown-parent/actors.csv:3: unknown actor `ministry_x` in `parent`; it is not an id in fixtures/invalid/unknown-parent/actors.csv",
+    ),
+    (
+        "parent-cycle",
+        "fixtures/invalid/parent-cycle/actors.csv:2: parent cycle `a` → `c` → `b` → `a`; an actor cannot be its own ancestor",
+    ),
+    (
+        "bad-sector",
+        "fixtures/invalid/bad-sector/actors.csv:5: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell",
+    ),
+    (
+        "bad-level",
+        "fixtures/invalid/bad-level/actors.csv:5: unknown level `street`; expected eu, national, provincial, regional, municipal or local, or an empty cell",
+    ),
+    (
+        "bad-role",
+        "fixtures/invalid/bad-role/members.csv:2: unknown role `sponsor`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved",
+    ),
+    (
+        "bad-directed",
+        "fixtures/invalid/bad-directed/relations.csv:2: `directed`: `sometimes` is not true or false",
+    ),
+    (
+        "bad-id",
+        "fixtures/invalid/bad-id/actors.csv:2: id `a b` contains a space; ids use only letters A-Z a-z, digits and _ . : -",
+    ),
+    (
+        "not-a-number",
+        "fixtures/invalid/not-a-number/actors.csv:2: `influence`: `veel` is not a number; expected e.g. 1234.5",
+    ),
+    (
+        "negative-amount",
+        "fixtures/invalid/negative-amount/relations.csv:2: `amount` is `-5`; expected a number ≥ 0",
+    ),
+    (
+        "weight-zero",
+        "fixtures/invalid/weight-zero/relations.csv:2: `weight` is `0`; a weight is a tie strength > 0 (leave the cell empty for 1)",
+    ),
+    (
+        "weight-negative",
+        "fixtures/invalid/weight-negative/relations.csv:2: `weight` is `-1`; a weight is a tie strength > 0 (leave the cell empty for 1)",
+    ),
+    (
+        "weight-nan",
+        "fixtures/invalid/weight-nan/relations.csv:2: `weight`: `NaN` is not a finite number; expected a number such as 1234.5",
+    ),
+    (
+        "weight-infinite",
+        "fixtures/invalid/weight-infinite/relations.csv:2: `weight`: `inf` is not a finite number; expected a number such as 1234.5",
+    ),
+    (
+        "weight-overflow",
+        "fixtures/invalid/weight-overflow/relations.csv:2: `weight`: `1e400` is not a finite number; expected a number such as 1234.5",
+    ),
+    (
+        "bad-date",
+        "fixtures/invalid/bad-date/relations.csv:2: `since`: `31-12-2019` is not a date; expected YYYY-MM-DD, e.g. 2019-03-31",
+    ),
+    (
+        "until-before-since",
+        "fixtures/invalid/until-before-since/relations.csv:2: `until` 2019-01-01 is before `since` 2020-05-01",
+    ),
+    (
+        "self-loop",
+        "fixtures/invalid/self-loop/relations.csv:2: `source` and `target` are both `a`; a relation joins two different actors",
+    ),
+    (
+        "reserved-layer",
+        "fixtures/invalid/reserved-layer/relations.csv:2: layer `comembership` is derived from members.csv; give explicit relations another layer name",
+    ),
+    (
+        "duplicate-column",
+        "fixtures/invalid/duplicate-column/actors.csv:1: column `name` appears twice in the header; give each column one name",
+    ),
+    (
+        "extra-cells",
+        "fixtures/invalid/extra-cells/actors.csv:3: this row has 3 cells but the header names 2 columns (extra cell `surplus`); check the delimiter `,` and the quoting",
+    ),
+    (
+        "not-utf8",
+        "fixtures/invalid/not-utf8/actors.csv:2: this row is not valid UTF-8; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
+    ),
+    (
+        "empty-file",
+        "fixtures/invalid/empty-file/actors.csv:1: the file is empty; a header row is required",
+    ),
+    (
+        "json-syntax",
+        "fixtures/invalid/json-syntax/network.json:4: invalid JSON: key must be a string",
+    ),
+    (
+        "json-unknown-key",
+        "fixtures/invalid/json-unknown-key/network.json:3: unknown field `edges`, expected one of `actors`, `relations`, `coalitions`, `members`; a JSON workspace has the arrays actors, relations, coalitions and members",
+    ),
+    (
+        "json-unknown-actor",
+        "fixtures/invalid/json-unknown-actor/network.json:8: unknown actor `q` in `target`; it is not an id in fixtures/invalid/json-unknown-actor/network.json",
+    ),
+];
+
+#[test]
+fn every_defect_is_reported_with_its_exact_location_and_message() {
+    for (folder, expected) in DEFECTS {
+        assert_eq!(problems(folder), [*expected], "fixtures/invalid/{folder}");
+    }
+}
+
+#[test]
+fn every_invalid_fixture_is_covered() {
+    let mut folders: Vec<String> = std::fs::read_dir(fixture("invalid"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    for folder in folders.iter().filter(|f| *f != "many-problems") {
+        assert!(DEFECTS.iter().any(|(name, _)| name == folder), "{folder} has no expected message");
+    }
+}
+
+#[test]
+fn all_problems_are_reported_at_once_in_file_and_line_order() {
+    assert_eq!(
+        problems("many-problems"),
+        [
+            "fixtures/invalid/many-problems/actors.csv:3: duplicate actor id `a` (first on line 2); ids must be unique",
+            "fixtures/invalid/many-problems/actors.csv:4: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell",
+            "fixtures/invalid/many-problems/relations.csv:2: unknown actor `x` in `target`; it is not an id in fixtures/invalid/many-problems/actors.csv",
+            "fixtures/invalid/many-problems/relations.csv:3: `weight` is `0`; a weight is a tie strength > 0 (leave the cell empty for 1)",
+        ]
+    );
+}
+
+#[test]
+fn a_quoted_cell_spanning_lines_keeps_later_line_numbers_right() {
+    let actors = b"id,name\na,\"two\nlines\"\nb,B\nb,again\n".to_vec();
+    let error = load(&Source::Memory(vec![("actors.csv".into(), actors)])).unwrap_err();
+    let messages: Vec<String> =
+        error.diagnostics().items().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        messages,
+        ["actors.csv:5: duplicate actor id `b` (first on line 4); ids must be unique"]
+    );
+}
+
+#[test]
+fn a_flood_of_errors_is_counted_beyond_the_kept_ones() {
+    let mut relations = String::from("source,target\n");
+    for _ in 0..5000 {
+        relations.push_str("a,nobody\n");
+    }
+    let files = vec![
+        ("actors.csv".to_owned(), b"id\na\n".to_vec()),
+        ("relations.csv".to_owned(), relations.into_bytes()),
+    ];
+    let error = load(&Source::Memory(files)).unwrap_err();
+    assert_eq!(error.diagnostics().len(), 5000);
+    assert_eq!(error.diagnostics().items().len(), stakenet::error::MAX_DIAGNOSTICS);
+    assert!(error.to_string().contains("… and 4000 more problems"));
+}

@@ -1,0 +1,163 @@
+//! Views: scope, layers, level folding and dates turned into CSR graphs, checked on `tiny` by
+//! listing the expected ties by hand.
+
+use stakenet::{LayerChoice, Level, Network, Scope, Source, View, ViewSpec, load};
+
+use crate::common::fixture;
+
+fn tiny() -> Network {
+    load(&Source::Folder(fixture("tiny"))).unwrap()
+}
+
+/// The view's arcs as sorted `(from id, to id, weight)`.
+fn arcs(network: &Network, view: &View) -> Vec<(String, String, f64)> {
+    let mut arcs = Vec::new();
+    for node in 0..view.n_nodes() as u32 {
+        let out = view.out_arcs();
+        for (&to, &weight) in out.neighbors(node).iter().zip(out.weights(node)) {
+            arcs.push((
+                network.actor(view.actor(node)).key.clone(),
+                network.actor(view.actor(to)).key.clone(),
+                weight,
+            ));
+        }
+    }
+    arcs.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    arcs
+}
+
+fn layers(network: &Network, names: &[&str]) -> Option<Vec<LayerChoice>> {
+    Some(
+        names
+            .iter()
+            .map(|name| match *name {
+                "comembership" => LayerChoice::Comembership,
+                name => LayerChoice::Explicit(network.layer_id(name).unwrap()),
+            })
+            .collect(),
+    )
+}
+
+fn arc(from: &str, to: &str, weight: f64) -> (String, String, f64) {
+    (from.to_owned(), to.to_owned(), weight)
+}
+
+#[test]
+fn an_undirected_layer_gives_both_arcs_of_each_tie() {
+    let network = tiny();
+    let spec = ViewSpec { layers: layers(&network, &["collaboration"]), ..ViewSpec::default() };
+    let view = View::build(&network, &spec).unwrap();
+    assert!(!view.is_directed());
+    assert_eq!(view.n_nodes(), 11);
+    assert_eq!(view.n_ties(), 5);
+    assert_eq!(view.in_arcs(), view.out_arcs());
+    let got = arcs(&network, &view);
+    assert!(got.contains(&arc("dep_a1", "uni", 3.0)) && got.contains(&arc("uni", "dep_a1", 3.0)));
+    assert!(got.contains(&arc("board", "bedrijf", 1.5)));
+}
+
+#[test]
+fn a_directed_layer_makes_undirected_ties_two_arcs_and_merges_parallel_ones() {
+    let network = tiny();
+    let spec = ViewSpec {
+        layers: layers(&network, &["information", "collaboration"]),
+        ..ViewSpec::default()
+    };
+    let view = View::build(&network, &spec).unwrap();
+    assert!(view.is_directed());
+    let got = arcs(&network, &view);
+    // board → prov (information, 1) and prov → board (0.5) stay separate directions.
+    assert!(got.contains(&arc("board", "prov", 1.0)));
+    assert!(got.contains(&arc("prov", "board", 0.5)));
+    assert!(got.contains(&arc("gem_1", "gem_2", 1.0)) && got.contains(&arc("gem_2", "gem_1", 1.0)));
+    assert_eq!(got.len(), 2 + 2 * 5);
+    // In-arcs are the transpose.
+    let prov = view.node(network.actor_id("prov").unwrap()).unwrap();
+    let board = view.node(network.actor_id("board").unwrap()).unwrap();
+    assert_eq!(view.in_arcs().neighbors(prov), [board]);
+    assert_eq!(view.in_arcs().weights(prov), [1.0]);
+}
+
+#[test]
+fn folding_to_a_level_merges_actors_into_their_topmost_ancestor_at_that_level() {
+    let network = tiny();
+    let spec = ViewSpec {
+        layers: layers(&network, &["funding", "collaboration"]),
+        level: Some(Level::Provincial),
+        ..ViewSpec::default()
+    };
+    let view = View::build(&network, &spec).unwrap();
+    // gem_1, gem_2 and panel (under gem_1) fold into prov: 11 − 3 nodes.
+    assert_eq!(view.n_nodes(), 8);
+    assert!(view.node(network.actor_id("gem_1").unwrap()).is_none());
+    let got = arcs(&network, &view);
+    // min_a → prov (2) and min_b → gem_1 (1) become min_a → prov and min_b → prov; prov → gem_1
+    // and gem_1 – gem_2 – panel fold onto prov and vanish.
+    assert!(got.contains(&arc("min_a", "prov", 2.0)));
+    assert!(got.contains(&arc("min_b", "prov", 1.0)));
+    assert!(!got.iter().any(|(from, to, _)| from == to));
+    assert_eq!(got.len(), 2 + 2 * 3);
+
+    let national = ViewSpec { level: Some(Level::National), ..spec };
+    let view = View::build(&network, &national).unwrap();
+    // The Rijk, its ministries and the department become one node, `rijk`.
+    assert_eq!(view.n_nodes(), 8);
+    let got = arcs(&network, &view);
+    assert!(got.contains(&arc("rijk", "prov", 2.0)));
+    assert!(got.contains(&arc("rijk", "gem_1", 1.0)));
+    assert!(got.contains(&arc("rijk", "uni", 3.0)));
+}
+
+#[test]
+fn a_date_keeps_only_the_ties_and_members_that_hold_then() {
+    let network = tiny();
+    let at = |date: &str| ViewSpec {
+        layers: layers(&network, &["funding", "collaboration", "reporting"]),
+        at: Some(date.parse().unwrap()),
+        ..ViewSpec::default()
+    };
+    let early = arcs(&network, &View::build(&network, &at("2019-03-01")).unwrap());
+    assert!(early.contains(&arc("min_a", "prov", 2.0)));
+    assert!(!early.iter().any(|(from, _, _)| from == "min_b"), "min_b's tie starts in June 2019");
+    assert!(!early.contains(&arc("gem_1", "panel", 2.0)), "the panel joins in 2020");
+    let late = arcs(&network, &View::build(&network, &at("2023-01-01")).unwrap());
+    assert!(!late.contains(&arc("min_a", "prov", 2.0)), "ended 2022-12-31");
+    assert!(!late.iter().any(|(_, to, _)| to == "min_b"), "reporting ended 2021-12-31");
+    assert!(late.contains(&arc("gem_1", "panel", 2.0)));
+}
+
+#[test]
+fn a_coalition_scope_keeps_its_members_and_comembership_counts_shared_coalitions() {
+    let network = tiny();
+    let deal_y = network.coalition_id("deal_y").unwrap();
+    let spec = ViewSpec {
+        scope: Scope::Coalition(deal_y),
+        layers: layers(&network, &["comembership"]),
+        ..ViewSpec::default()
+    };
+    let view = View::build(&network, &spec).unwrap();
+    let keys: Vec<&str> = view.actors().iter().map(|&a| network.actor(a).key.as_str()).collect();
+    assert_eq!(keys, ["min_b", "gem_1", "gem_2"]);
+    let got = arcs(&network, &view);
+    // min_b and gem_1 share deal_x and deal_y; gem_2 shares only deal_y.
+    assert!(got.contains(&arc("min_b", "gem_1", 2.0)));
+    assert!(got.contains(&arc("gem_2", "min_b", 1.0)));
+    assert_eq!(got.len(), 6);
+
+    // On 2022-01-01 gem_2's membership has ended: it leaves the scope.
+    let later = ViewSpec { at: Some("2022-01-01".parse().unwrap()), ..spec };
+    assert_eq!(View::build(&network, &later).unwrap().n_nodes(), 2);
+}
+
+#[test]
+fn the_default_view_uses_every_layer_and_comembership() {
+    let network = tiny();
+    let view = View::build(&network, &ViewSpec::default()).unwrap();
+    assert_eq!(view.layers().len(), network.layers().len() + 1);
+    assert!(view.is_directed());
+    let bundled = load(&Source::Bundled).unwrap();
+    let view = View::build(&bundled, &ViewSpec::default()).unwrap();
+    assert!(!view.is_directed());
+    assert_eq!(view.n_nodes(), 165);
+    assert_eq!(view.n_ties(), 1366);
+}
