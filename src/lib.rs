@@ -22,8 +22,10 @@
 pub mod analysis;
 pub mod cli;
 pub mod error;
+pub mod generate;
 pub mod io;
 pub mod model;
+pub mod random;
 pub mod render;
 pub mod view;
 

@@ -7,5 +7,5 @@ use stakenet::cli::{self, args::Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    cli::run(cli)
+    cli::run(&cli)
 }

@@ -335,7 +335,7 @@ impl View {
     }
 
     /// The name of a layer choice.
-    pub fn layer_name<'a>(network: &'a Network, choice: LayerChoice) -> &'a str {
+    pub fn layer_name(network: &Network, choice: LayerChoice) -> &str {
         match choice {
             LayerChoice::Explicit(layer) => &network.layers()[layer.index()].name,
             LayerChoice::Comembership => COMEMBERSHIP,

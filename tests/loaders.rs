@@ -282,3 +282,36 @@ fn a_flood_of_errors_is_counted_beyond_the_kept_ones() {
     assert_eq!(error.diagnostics().items().len(), stakenet::error::MAX_DIAGNOSTICS);
     assert!(error.to_string().contains("… and 4000 more problems"));
 }
+
+#[test]
+fn a_written_workspace_reads_back_as_the_same_network() {
+    for network in [
+        load_fixture("tiny"),
+        load_fixture("regio-deals"),
+        stakenet::generate::generate(&stakenet::generate::GenerateConfig::default()),
+    ] {
+        let files: Vec<(String, Vec<u8>)> = stakenet::io::workspace_csv(&network)
+            .into_iter()
+            .map(|(name, text)| (name.to_owned(), text.into_bytes()))
+            .collect();
+        let again = load(&Source::Memory(files)).unwrap();
+        assert_eq!(again.actors(), network.actors());
+        // Layer ids follow first appearance, so relations are compared with their layer's name.
+        let named = |n: &Network| -> Vec<(stakenet::Relation, String)> {
+            n.relations()
+                .iter()
+                .map(|r| {
+                    let name = n.layers()[r.layer.index()].name.clone();
+                    (
+                        stakenet::Relation { layer: stakenet::LayerId::from_index(0), ..r.clone() },
+                        name,
+                    )
+                })
+                .collect()
+        };
+        assert!(named(&again) == named(&network), "relations differ after a round trip");
+        assert_eq!(again.coalitions(), network.coalitions());
+        assert_eq!(again.memberships(), network.memberships());
+        assert_eq!(again.relation_attributes(), network.relation_attributes());
+    }
+}

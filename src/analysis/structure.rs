@@ -1,1 +1,442 @@
-//! (being written)
+//! Graph-level structure of a view: density, reciprocity, Freeman centralization and
+//! Krackhardt's four dimensions of hierarchy, as NetworkX and R sna define them.
+//!
+//! Everything except density and reciprocity reads the view *dichotomized*: an arc is there or
+//! not, whatever its weight. An undirected view is the symmetric digraph sna sees for it (each
+//! tie two arcs).
+
+use rayon::prelude::*;
+
+use super::components::{component_sizes, count_components, weak_components};
+use super::kernels::{self, PathGraph, PathLength};
+use crate::view::View;
+
+/// Graph-level figures of a view. `None` where the figure is undefined (0 / 0 in its formula,
+/// or R sna would return `NaN`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GraphStructure {
+    /// Number of nodes n.
+    pub n_nodes: usize,
+    /// Number of ties m: arcs on a directed view, edges on an undirected one.
+    pub n_ties: usize,
+    /// Share of possible ties present: m / (n(n − 1)) directed, 2m / (n(n − 1)) undirected;
+    /// 0 when n ≤ 1. NetworkX `density`.
+    pub density: f64,
+    /// Share of arcs whose reverse arc is present (NetworkX `overall_reciprocity`); `None` on
+    /// an undirected view or one without arcs.
+    pub reciprocity: Option<f64>,
+    /// Freeman (1979) degree centralization: Σ_v (max c − c_v) / its largest possible value,
+    /// with c the number of neighbours on an undirected view (maximum (n − 1)(n − 2)) and
+    /// in + out degree on a directed one (maximum 2(n − 1)(n − 2)). sna
+    /// `centralization(g, degree)`; `None` when n ≤ 2.
+    pub degree_centralization: Option<f64>,
+    /// Freeman (1979) betweenness centralization: Σ_v (max b − b_v) / ((n − 1)²(n − 2)) with b
+    /// the raw betweenness over ordered pairs, halved on an undirected view together with the
+    /// maximum. sna `centralization(g, betweenness)`; `None` when n ≤ 2.
+    pub betweenness_centralization: Option<f64>,
+    /// Freeman (1979) closeness centralization with sna's closeness: c_v = (n − 1) / Σ_u d(v, u)
+    /// over outgoing distances, 0 when some node is unreachable from v; divided by
+    /// (n − 1)(1 − 1/n) on a directed view, (n − 1)(n − 2) / (2n − 3) on an undirected one.
+    /// sna `centralization(g, closeness)`; `None` when that maximum is 0.
+    pub closeness_centralization: Option<f64>,
+    /// Krackhardt (1994) connectedness: the share of unordered pairs joined by a path
+    /// ignoring direction, Σ_components s(s − 1) / (n(n − 1)); 1 when n ≤ 1. sna
+    /// `connectedness`.
+    pub connectedness: f64,
+    /// Krackhardt (1994) hierarchy: among pairs where one reaches the other, the share where
+    /// only one does, 1 − M / (M + A) on the reachability digraph (M mutual, A asymmetric
+    /// pairs). sna `hierarchy(g, measure = "krackhardt")`; `None` when no node reaches another.
+    pub hierarchy: Option<f64>,
+    /// Krackhardt (1994) efficiency: 1 − (arcs − Σ(s − 1)) / Σ(s − 1)² over weak components of
+    /// size s — how few arcs exceed a spanning tree per component. Undirected ties count as two
+    /// arcs, as in sna. sna `efficiency`; `None` when every component is a single node.
+    pub efficiency: Option<f64>,
+    /// Krackhardt (1994) least-upper-boundedness: 1 − V / Σ (s − 1)(s − 2)/2 over weak
+    /// components with s > 2 nodes, where V counts the pairs with no least upper bound: no node
+    /// that reaches both and reaches every other node reaching both. sna `lubness`; `None`
+    /// when no component has more than 2 nodes.
+    pub lub: Option<f64>,
+    /// Number of weakly connected components (an isolated node is one).
+    pub n_weak_components: usize,
+}
+
+/// Computes the graph-level figures of `view`.
+///
+/// Definitions as NetworkX 3.x (`density`, `overall_reciprocity`) and R sna 2.7
+/// (`centralization` with `degree`, `betweenness` and `closeness` and their theoretical
+/// maxima, `connectedness`, `hierarchy(measure = "krackhardt")`, `efficiency`, `lubness`);
+/// see the fields. Freeman (1979); Krackhardt (1994).
+///
+/// # Complexity
+/// O(n·m) for betweenness and closeness (parallel over nodes), O(c·m_c) for hierarchy and
+/// least-upper-boundedness with c strong components and m_c arcs between them, plus
+/// O(g²) for the g distinct sets of source components in least-upper-boundedness.
+pub fn graph_structure(view: &View) -> GraphStructure {
+    let n = view.n_nodes();
+    let arcs = view.n_arcs();
+    let labels = weak_components(view);
+    let weak_sizes: Vec<usize> = component_sizes(&labels).into_iter().filter(|&s| s > 0).collect();
+    let strong = StrongComponents::new(view);
+    GraphStructure {
+        n_nodes: n,
+        n_ties: view.n_ties(),
+        density: density(n, arcs),
+        reciprocity: reciprocity(view),
+        degree_centralization: degree_centralization(view),
+        betweenness_centralization: betweenness_centralization(view),
+        closeness_centralization: closeness_centralization(view),
+        connectedness: connectedness(n, &weak_sizes),
+        hierarchy: hierarchy(&strong),
+        efficiency: efficiency(arcs, &weak_sizes),
+        lub: lub(&strong, &labels),
+        n_weak_components: count_components(&labels),
+    }
+}
+
+fn density(n: usize, arcs: usize) -> f64 {
+    if arcs == 0 || n <= 1 { 0.0 } else { arcs as f64 / (n as f64 * (n - 1) as f64) }
+}
+
+fn reciprocity(view: &View) -> Option<f64> {
+    let arcs = view.n_arcs();
+    if !view.is_directed() || arcs == 0 {
+        return None;
+    }
+    let out = view.out_arcs();
+    let reciprocated = (0..view.n_nodes() as u32)
+        .map(|u| {
+            out.neighbors(u).iter().filter(|&&v| out.neighbors(v).binary_search(&u).is_ok()).count()
+        })
+        .sum::<usize>();
+    Some(reciprocated as f64 / arcs as f64)
+}
+
+/// sna `centralization`: Σ (max − c) / theoretical maximum, `None` when R gives NaN.
+fn freeman(scores: &[f64], maximum: f64) -> Option<f64> {
+    let largest = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let deviation: f64 = scores.iter().map(|c| largest - c).sum();
+    let value = deviation / maximum;
+    (maximum > 0.0 && value.is_finite()).then_some(value)
+}
+
+fn degree_centralization(view: &View) -> Option<f64> {
+    let n = view.n_nodes() as f64;
+    let scores: Vec<f64> = (0..view.n_nodes() as u32)
+        .map(|v| {
+            let degree = view.out_arcs().degree(v)
+                + if view.is_directed() { view.in_arcs().degree(v) } else { 0 };
+            degree as f64
+        })
+        .collect();
+    let maximum = if view.is_directed() {
+        (n - 1.0) * (2.0 * (n - 1.0) - 2.0)
+    } else {
+        (n - 1.0) * (n - 2.0)
+    };
+    freeman(&scores, maximum)
+}
+
+fn betweenness_centralization(view: &View) -> Option<f64> {
+    let n = view.n_nodes();
+    if n <= 2 {
+        return None;
+    }
+    let sources: Vec<u32> = (0..n as u32).collect();
+    let mut raw =
+        kernels::dependency_sums(&PathGraph::new(view.out_arcs(), PathLength::Hops), &sources);
+    let n = n as f64;
+    let mut maximum = (n - 1.0) * (n - 1.0) * (n - 2.0);
+    if !view.is_directed() {
+        // sna halves undirected betweenness (each unordered pair once) and its maximum.
+        raw.iter_mut().for_each(|b| *b /= 2.0);
+        maximum /= 2.0;
+    }
+    freeman(&raw, maximum)
+}
+
+fn closeness_centralization(view: &View) -> Option<f64> {
+    let n = view.n_nodes();
+    if n == 0 {
+        return None;
+    }
+    let reaches = kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops));
+    let others = (n - 1) as f64;
+    let scores: Vec<f64> = reaches
+        .iter()
+        .map(|reach| if reach.reached == n { others / reach.total_distance } else { 0.0 })
+        .collect();
+    let n = n as f64;
+    let maximum = if view.is_directed() {
+        (n - 1.0) * (1.0 - 1.0 / n)
+    } else {
+        (n - 2.0) * (n - 1.0) / (2.0 * n - 3.0)
+    };
+    freeman(&scores, maximum)
+}
+
+fn connectedness(n: usize, weak_sizes: &[usize]) -> f64 {
+    if n <= 1 {
+        return 1.0;
+    }
+    let mut connected = 0.0;
+    for &s in weak_sizes {
+        connected += s as f64 * (s as f64 - 1.0) / 2.0;
+    }
+    connected / (n as f64 * (n as f64 - 1.0) / 2.0)
+}
+
+fn efficiency(arcs: usize, weak_sizes: &[usize]) -> Option<f64> {
+    let required: f64 = weak_sizes.iter().map(|&s| s as f64 - 1.0).sum();
+    let maximum: f64 =
+        weak_sizes.iter().map(|&s| s as f64 * (s as f64 - 1.0) - (s as f64 - 1.0)).sum();
+    let value = 1.0 - (arcs as f64 - required) / maximum;
+    (maximum > 0.0).then_some(value)
+}
+
+fn hierarchy(strong: &StrongComponents) -> Option<f64> {
+    // Mutually reachable pairs are exactly the pairs inside one strong component.
+    let mutual: u64 = strong.sizes.iter().map(|&s| s * (s.saturating_sub(1)) / 2).sum();
+    let reachable_sizes = strong.reach_sizes();
+    let ordered: u64 =
+        strong.sizes.iter().zip(&reachable_sizes).map(|(&size, &reach)| size * (reach - 1)).sum();
+    let asymmetric = ordered - 2 * mutual;
+    let dyads = mutual + asymmetric;
+    (dyads > 0).then(|| 1.0 - mutual as f64 / dyads as f64)
+}
+
+/// A pair (i, j) has a least upper bound in sna's sense exactly when one *source* strong
+/// component (no arc enters it from outside) reaches both: any node reaching both has an
+/// ancestor in a source component, and no node outside a source component reaches into it.
+/// So pairs are counted by the set of source components reaching each node, grouped.
+fn lub(strong: &StrongComponents, weak_labels: &[u32]) -> Option<f64> {
+    let n_components = strong.sizes.len();
+    if n_components == 0 {
+        return None;
+    }
+    let signatures = strong.source_signatures();
+    // One entry per strong component: (weak label, signature, size), grouped by the first two.
+    let mut weak_of = vec![0u32; n_components];
+    for (node, &component) in strong.component.iter().enumerate() {
+        weak_of[component as usize] = weak_labels[node];
+    }
+    let mut keyed: Vec<(u32, &[u32], u64)> = (0..n_components)
+        .map(|c| (weak_of[c], signatures[c].as_slice(), strong.sizes[c]))
+        .collect();
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    let mut groups: Vec<(u32, &[u32], u64)> = Vec::new();
+    for (label, signature, size) in keyed {
+        match groups.last_mut() {
+            Some(last) if last.0 == label && last.1 == signature => last.2 += size,
+            _ => groups.push((label, signature, size)),
+        }
+    }
+    let mut violations = 0.0;
+    let mut maximum = 0.0;
+    let mut start = 0;
+    while start < groups.len() {
+        let label = groups[start].0;
+        let end = start + groups[start..].iter().take_while(|g| g.0 == label).count();
+        let component = &groups[start..end];
+        let s: u64 = component.iter().map(|g| g.2).sum();
+        if s > 2 {
+            let mut good: u64 = 0;
+            for (i, a) in component.iter().enumerate() {
+                if a.1.len() == 1 {
+                    good += a.2 * (a.2 - 1) / 2;
+                }
+                for b in &component[i + 1..] {
+                    if common_is_one(a.1, b.1) {
+                        good += a.2 * b.2;
+                    }
+                }
+            }
+            violations += (s * (s - 1) / 2 - good) as f64;
+            maximum += (s as f64 - 1.0) * (s as f64 - 2.0) / 2.0;
+        }
+        start = end;
+    }
+    (maximum > 0.0).then(|| 1.0 - violations / maximum)
+}
+
+/// Whether two ascending lists share exactly one element.
+fn common_is_one(a: &[u32], b: &[u32]) -> bool {
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                if common > 1 {
+                    return false;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common == 1
+}
+
+/// Strongly connected components (Tarjan 1972) and the condensation DAG between them.
+struct StrongComponents {
+    /// Component of every node.
+    component: Vec<u32>,
+    /// Nodes per component.
+    sizes: Vec<u64>,
+    /// Condensation arcs: successors of each component, ascending, as CSR.
+    offsets: Vec<usize>,
+    successors: Vec<u32>,
+}
+
+impl StrongComponents {
+    fn new(view: &View) -> Self {
+        let n = view.n_nodes();
+        let out = view.out_arcs();
+        const UNSEEN: u32 = u32::MAX;
+        let mut index = vec![UNSEEN; n];
+        let mut low = vec![0u32; n];
+        let mut on_stack = vec![false; n];
+        let mut stack: Vec<u32> = Vec::new();
+        let mut component = vec![UNSEEN; n];
+        let mut n_components: u32 = 0;
+        let mut next_index: u32 = 0;
+        // The recursion of Tarjan's algorithm, made explicit: (node, next arc to follow).
+        let mut calls: Vec<(u32, usize)> = Vec::new();
+        for root in 0..n as u32 {
+            if index[root as usize] != UNSEEN {
+                continue;
+            }
+            index[root as usize] = next_index;
+            low[root as usize] = next_index;
+            next_index += 1;
+            stack.push(root);
+            on_stack[root as usize] = true;
+            calls.push((root, 0));
+            while let Some(&(v, position)) = calls.last() {
+                let neighbors = out.neighbors(v);
+                if position < neighbors.len() {
+                    if let Some(call) = calls.last_mut() {
+                        call.1 += 1;
+                    }
+                    let w = neighbors[position];
+                    if index[w as usize] == UNSEEN {
+                        index[w as usize] = next_index;
+                        low[w as usize] = next_index;
+                        next_index += 1;
+                        stack.push(w);
+                        on_stack[w as usize] = true;
+                        calls.push((w, 0));
+                    } else if on_stack[w as usize] {
+                        low[v as usize] = low[v as usize].min(index[w as usize]);
+                    }
+                    continue;
+                }
+                calls.pop();
+                if let Some(&(parent, _)) = calls.last() {
+                    low[parent as usize] = low[parent as usize].min(low[v as usize]);
+                }
+                if low[v as usize] == index[v as usize] {
+                    while let Some(w) = stack.pop() {
+                        on_stack[w as usize] = false;
+                        component[w as usize] = n_components;
+                        if w == v {
+                            break;
+                        }
+                    }
+                    n_components += 1;
+                }
+            }
+        }
+        let k = n_components as usize;
+        let mut sizes = vec![0u64; k];
+        for &c in &component {
+            sizes[c as usize] += 1;
+        }
+        let mut arcs: Vec<(u32, u32)> = Vec::new();
+        for u in 0..n as u32 {
+            let cu = component[u as usize];
+            for &w in out.neighbors(u) {
+                let cw = component[w as usize];
+                if cu != cw {
+                    arcs.push((cu, cw));
+                }
+            }
+        }
+        arcs.sort_unstable();
+        arcs.dedup();
+        let mut offsets = vec![0usize; k + 1];
+        for &(from, _) in &arcs {
+            offsets[from as usize + 1] += 1;
+        }
+        for c in 0..k {
+            offsets[c + 1] += offsets[c];
+        }
+        let successors = arcs.into_iter().map(|(_, to)| to).collect();
+        StrongComponents { component, sizes, offsets, successors }
+    }
+
+    fn successors(&self, c: u32) -> &[u32] {
+        &self.successors[self.offsets[c as usize]..self.offsets[c as usize + 1]]
+    }
+
+    /// For every component, the number of nodes its members reach (themselves included).
+    fn reach_sizes(&self) -> Vec<u64> {
+        let k = self.sizes.len();
+        (0..k as u32)
+            .into_par_iter()
+            .map_init(
+                || (vec![u32::MAX; k], Vec::new()),
+                |(stamp, queue): &mut (Vec<u32>, Vec<u32>), c| {
+                    let mut total = 0;
+                    self.walk(c, stamp, queue, |reached| total += self.sizes[reached as usize]);
+                    total
+                },
+            )
+            .collect()
+    }
+
+    /// For every component, the source components that reach it, ascending.
+    fn source_signatures(&self) -> Vec<Vec<u32>> {
+        let k = self.sizes.len();
+        let mut has_incoming = vec![false; k];
+        for &to in &self.successors {
+            has_incoming[to as usize] = true;
+        }
+        let mut signatures: Vec<Vec<u32>> = vec![Vec::new(); k];
+        let mut stamp = vec![u32::MAX; k];
+        let mut queue = Vec::new();
+        for source in (0..k as u32).filter(|&c| !has_incoming[c as usize]) {
+            self.walk(source, &mut stamp, &mut queue, |reached| {
+                signatures[reached as usize].push(source);
+            });
+        }
+        signatures
+    }
+
+    /// Breadth-first walk of the condensation from `start`, calling `visit` once per component
+    /// reached (`start` included). `stamp[c] == start` marks the components seen in this walk.
+    fn walk(
+        &self,
+        start: u32,
+        stamp: &mut [u32],
+        queue: &mut Vec<u32>,
+        mut visit: impl FnMut(u32),
+    ) {
+        queue.clear();
+        queue.push(start);
+        stamp[start as usize] = start;
+        let mut head = 0;
+        while head < queue.len() {
+            let c = queue[head];
+            head += 1;
+            visit(c);
+            for &d in self.successors(c) {
+                if stamp[d as usize] != start {
+                    stamp[d as usize] = start;
+                    queue.push(d);
+                }
+            }
+        }
+    }
+}

@@ -28,9 +28,10 @@ pub(crate) enum Failure {
 pub(crate) type Outcome = Result<(), Failure>;
 
 /// Runs a parsed command line and returns the process exit code.
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(cli: &Cli) -> ExitCode {
     let outcome = match &cli.command {
         Command::Check(args) => commands::check::run(args),
+        Command::Generate(args) => commands::generate::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -90,10 +90,13 @@ pub(crate) fn date(text: &str) -> Result<Date, String> {
 
 /// Parses `true`/`false` (also `yes`/`no`, `1`/`0`), ignoring case.
 pub(crate) fn boolean(text: &str) -> Result<bool, String> {
-    match text.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "1" => Ok(true),
-        "false" | "no" | "0" => Ok(false),
-        _ => Err(format!("`{text}` is not true or false")),
+    let is = |word: &str| text.eq_ignore_ascii_case(word);
+    if is("true") || is("yes") || text == "1" {
+        Ok(true)
+    } else if is("false") || is("no") || text == "0" {
+        Ok(false)
+    } else {
+        Err(format!("`{text}` is not true or false"))
     }
 }
 

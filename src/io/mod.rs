@@ -3,10 +3,12 @@
 
 mod cells;
 mod json;
+mod key_index;
 mod output;
 mod source;
 mod table;
 mod workspace;
+mod write;
 
 pub use output::{OutputError, is_input, write_atomic};
 pub use source::{BUNDLED_NAME, MAX_FILE_BYTES, Source};
@@ -14,3 +16,4 @@ pub use table::MAX_ROWS;
 pub use workspace::{
     ACTOR_COLUMNS, COALITION_COLUMNS, DEFAULT_LAYER, MEMBER_COLUMNS, RELATION_COLUMNS, load,
 };
+pub use write::{workspace_csv, write_workspace};

@@ -72,7 +72,6 @@ impl<'a> Table<'a> {
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
-            .trim(csv::Trim::All)
             .from_reader(bytes);
         let mut record = csv::ByteRecord::new();
         match reader.read_byte_record(&mut record) {
@@ -154,7 +153,7 @@ impl<'a> Table<'a> {
                         }
                     }
                     let line = record.position().map_or(line, |p| p.line());
-                    if record.iter().all(<[u8]>::is_empty) {
+                    if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
                         continue;
                     }
                     n_rows += 1;
@@ -169,7 +168,7 @@ impl<'a> Table<'a> {
                     if record.len() > n_columns {
                         let extra = (n_columns..record.len())
                             .filter_map(|i| record.range(i).and_then(|r| text.get(r)))
-                            .find(|cell| !cell.is_empty());
+                            .find(|cell| !cell.trim().is_empty());
                         if let Some(extra) = extra {
                             diagnostics.push(
                                 at(line),

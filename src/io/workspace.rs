@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::cells::{self, Dialect};
 use super::json;
+use super::key_index::KeyIndex;
 use super::source::{FileRead, Source};
 use super::table::{Row, Table};
 use crate::error::{Diagnostics, LoadError, Location};
@@ -167,12 +168,25 @@ fn build(
     }
 }
 
+/// The place of a row, turned into a [`Location`] only when there is a problem to report.
+#[derive(Clone, Copy)]
+struct Here<'a> {
+    path: &'a str,
+    line: u64,
+}
+
+impl Here<'_> {
+    fn location(self) -> Location {
+        Location { path: self.path.to_owned(), line: Some(self.line) }
+    }
+}
+
 /// What the other tables need to know of the actors: their keys and lines.
 struct ActorTable {
     path: String,
     keys: Vec<String>,
     lines: Vec<u64>,
-    by_key: FxHashMap<String, ActorId>,
+    by_key: KeyIndex<ActorId>,
 }
 
 impl ActorTable {
@@ -181,15 +195,17 @@ impl ActorTable {
         &self,
         key: &str,
         column: &str,
-        at: &Location,
+        at: Here<'_>,
         diagnostics: &mut Diagnostics,
     ) -> Option<ActorId> {
         if key.is_empty() {
-            diagnostics
-                .push(at.clone(), format!("empty `{column}`; name an actor id from {}", self.path));
+            diagnostics.push(
+                at.location(),
+                format!("empty `{column}`; name an actor id from {}", self.path),
+            );
             return None;
         }
-        if let Some(&id) = self.by_key.get(key) {
+        if let Some(id) = self.by_key.get(key) {
             return Some(id);
         }
         let hint = self
@@ -200,7 +216,7 @@ impl ActorTable {
             .map(|k| format!("; did you mean `{k}`?"))
             .unwrap_or_default();
         diagnostics.push(
-            at.clone(),
+            at.location(),
             format!("unknown actor `{key}` in `{column}`; it is not an id in {}{hint}", self.path),
         );
         None
@@ -248,18 +264,18 @@ fn non_negative(
     column: Option<usize>,
     name: &str,
     dialect: Dialect,
-    at: &Location,
+    at: Here<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Option<f64> {
     let text = row.optional(column)?;
     match dialect.number(text) {
         Ok(value) if value >= 0.0 => Some(value),
         Ok(_) => {
-            diagnostics.push(at.clone(), format!("`{name}` is `{text}`; expected a number ≥ 0"));
+            diagnostics.push(at.location(), format!("`{name}` is `{text}`; expected a number ≥ 0"));
             None
         }
         Err(message) => {
-            diagnostics.push(at.clone(), format!("`{name}`: {message}"));
+            diagnostics.push(at.location(), format!("`{name}`: {message}"));
             None
         }
     }
@@ -269,12 +285,12 @@ fn optional_date(
     row: &Row<'_>,
     column: Option<usize>,
     name: &str,
-    at: &Location,
+    at: Here<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Option<crate::model::Date> {
     let text = row.optional(column)?;
     cells::date(text)
-        .map_err(|message| diagnostics.push(at.clone(), format!("`{name}`: {message}")))
+        .map_err(|message| diagnostics.push(at.location(), format!("`{name}`: {message}")))
         .ok()
 }
 
@@ -283,15 +299,17 @@ fn validity(
     row: &Row<'_>,
     columns: (Option<usize>, Option<usize>),
     names: (&str, &str),
-    at: &Location,
+    at: Here<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Validity {
     let since = optional_date(row, columns.0, names.0, at, diagnostics);
     let until = optional_date(row, columns.1, names.1, at, diagnostics);
     if let (Some(since), Some(until)) = (since, until) {
         if until < since {
-            diagnostics
-                .push(at.clone(), format!("`{}` {until} is before `{}` {since}", names.1, names.0));
+            diagnostics.push(
+                at.location(),
+                format!("`{}` {until} is before `{}` {since}", names.1, names.0),
+            );
         }
     }
     Validity { since, until }
@@ -303,14 +321,14 @@ fn parse_vocabulary<T>(
     name: &str,
     parse: fn(&str) -> Option<T>,
     accepted: &str,
-    at: &Location,
+    at: Here<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Option<T> {
     let text = row.optional(column)?;
     let value = parse(text);
     if value.is_none() {
         diagnostics.push(
-            at.clone(),
+            at.location(),
             format!("unknown {name} `{text}`; expected {accepted}, or an empty cell"),
         );
     }
@@ -326,7 +344,7 @@ fn read_actors(
         path: table.path.clone(),
         keys: Vec::new(),
         lines: Vec::new(),
-        by_key: FxHashMap::default(),
+        by_key: KeyIndex::default(),
     };
     let Some(id) = table.column("id") else {
         missing_column(&table, "id", "actors.csv", ACTOR_COLUMNS, diagnostics);
@@ -341,15 +359,15 @@ fn read_actors(
     let mut parent_keys: Vec<Option<(String, u64)>> = Vec::new();
     let path = table.path.clone();
     table.for_each_row(diagnostics, |row, diagnostics| {
-        let at = Location { path: path.clone(), line: Some(row.line) };
+        let at = Here { path: &path, line: row.line };
         let key = row.get(id);
         if let Err(message) = cells::id(key) {
-            diagnostics.push(at, message);
+            diagnostics.push(at.location(), message);
             return;
         }
-        if let Some(&first) = actor_table.by_key.get(key) {
+        if let Some(first) = actor_table.by_key.get(key) {
             diagnostics.push(
-                at,
+                at.location(),
                 format!(
                     "duplicate actor id `{key}` (first on line {}); ids must be unique",
                     actor_table.lines[first.index()]
@@ -366,18 +384,18 @@ fn read_actors(
                 "sector",
                 Sector::parse,
                 &sectors,
-                &at,
+                at,
                 diagnostics,
             ),
-            level: parse_vocabulary(row, level, "level", Level::parse, &levels, &at, diagnostics),
+            level: parse_vocabulary(row, level, "level", Level::parse, &levels, at, diagnostics),
             parent: None,
             kind: row.optional(kind).map(str::to_owned),
             themes: row.optional(themes).map(|t| dialect.list(t)).unwrap_or_default(),
-            influence: non_negative(row, influence, "influence", dialect, &at, diagnostics),
+            influence: non_negative(row, influence, "influence", dialect, at, diagnostics),
             attributes: attributes(row, &extra),
         };
         let actor_id = ActorId::from_index(builder.actors.len());
-        actor_table.by_key.insert(actor.key.clone(), actor_id);
+        actor_table.by_key.insert(&actor.key, actor_id);
         actor_table.keys.push(actor.key.clone());
         actor_table.lines.push(row.line);
         parent_keys.push(row.optional(parent).map(|p| (p.to_owned(), row.line)));
@@ -385,8 +403,8 @@ fn read_actors(
     });
     for (i, parent) in parent_keys.into_iter().enumerate() {
         if let Some((key, line)) = parent {
-            let at = Location { path: actor_table.path.clone(), line: Some(line) };
-            builder.actors[i].parent = actor_table.resolve(&key, "parent", &at, diagnostics);
+            let at = Here { path: &actor_table.path, line };
+            builder.actors[i].parent = actor_table.resolve(&key, "parent", at, diagnostics);
         }
     }
     actor_table
@@ -415,23 +433,27 @@ fn read_relations(
     let mut topic_by_text: FxHashMap<String, TopicId> = FxHashMap::default();
     let path = table.path.clone();
     table.for_each_row(diagnostics, |row, diagnostics| {
-        let at = Location { path: path.clone(), line: Some(row.line) };
-        let source_id = actors.resolve(row.get(source), "source", &at, diagnostics);
-        let target_id = actors.resolve(row.get(target), "target", &at, diagnostics);
+        let at = Here { path: &path, line: row.line };
+        let source_id = actors.resolve(row.get(source), "source", at, diagnostics);
+        let target_id = actors.resolve(row.get(target), "target", at, diagnostics);
         let layer_name = match layer {
             Some(column) => row.get(column),
             None => DEFAULT_LAYER,
         };
-        let layer_key = layer_name.to_lowercase();
+        let layer_key: std::borrow::Cow<'_, str> = if layer_name.bytes().any(|b| b.is_ascii_uppercase()) || !layer_name.is_ascii() {
+            layer_name.to_lowercase().into()
+        } else {
+            layer_name.into()
+        };
         if layer_name.is_empty() {
-            diagnostics.push(at.clone(), format!("empty `layer`; name the relation type, e.g. {}", crate::model::WELL_KNOWN_LAYERS.join(", ")));
-        } else if layer_key == COMEMBERSHIP {
-            diagnostics.push(at.clone(), "layer `comembership` is derived from members.csv; give explicit relations another layer name");
+            diagnostics.push(at.location(), format!("empty `layer`; name the relation type, e.g. {}", crate::model::WELL_KNOWN_LAYERS.join(", ")));
+        } else if layer_key.as_ref() == COMEMBERSHIP {
+            diagnostics.push(at.location(), "layer `comembership` is derived from members.csv; give explicit relations another layer name");
         }
         let directed_value = match row.optional(directed) {
             None => directed_by_default(layer_name),
             Some(text) => cells::boolean(text).unwrap_or_else(|message| {
-                diagnostics.push(at.clone(), format!("`directed`: {message}"));
+                diagnostics.push(at.location(), format!("`directed`: {message}"));
                 false
             }),
         };
@@ -440,35 +462,43 @@ fn read_relations(
             Some(text) => match dialect.number(text) {
                 Ok(value) if value > 0.0 => value,
                 Ok(_) => {
-                    diagnostics.push(at.clone(), format!("`weight` is `{text}`; a weight is a tie strength > 0 (leave the cell empty for 1)"));
+                    diagnostics.push(at.location(), format!("`weight` is `{text}`; a weight is a tie strength > 0 (leave the cell empty for 1)"));
                     1.0
                 }
                 Err(message) => {
-                    diagnostics.push(at.clone(), format!("`weight`: {message}"));
+                    diagnostics.push(at.location(), format!("`weight`: {message}"));
                     1.0
                 }
             },
         };
-        let amount_value = non_negative(row, amount, "amount", dialect, &at, diagnostics);
-        let dates = validity(row, (since, until), ("since", "until"), &at, diagnostics);
+        let amount_value = non_negative(row, amount, "amount", dialect, at, diagnostics);
+        let dates = validity(row, (since, until), ("since", "until"), at, diagnostics);
         let (Some(source_id), Some(target_id)) = (source_id, target_id) else { return };
         if source_id == target_id {
-            diagnostics.push(at, format!("`source` and `target` are both `{}`; a relation joins two different actors", row.get(source)));
+            diagnostics.push(at.location(), format!("`source` and `target` are both `{}`; a relation joins two different actors", row.get(source)));
             return;
         }
-        if layer_name.is_empty() || layer_key == COMEMBERSHIP {
+        if layer_name.is_empty() || layer_key.as_ref() == COMEMBERSHIP {
             return;
         }
-        let layer_id = *layer_by_name.entry(layer_key).or_insert_with(|| {
-            builder.layers.push(Layer { name: layer_name.to_owned(), directed: false, n_relations: 0 });
-            LayerId::from_index(builder.layers.len() - 1)
-        });
+        let layer_id = match layer_by_name.get(layer_key.as_ref()) {
+            Some(&id) => id,
+            None => {
+                builder.layers.push(Layer { name: layer_name.to_owned(), directed: false, n_relations: 0 });
+                let id = LayerId::from_index(builder.layers.len() - 1);
+                layer_by_name.insert(layer_key.into_owned(), id);
+                id
+            }
+        };
         builder.layers[layer_id.index()].directed |= directed_value;
-        let topic_id = row.optional(topic).map(|text| {
-            *topic_by_text.entry(text.to_owned()).or_insert_with(|| {
+        let topic_id = row.optional(topic).map(|text| match topic_by_text.get(text) {
+            Some(&id) => id,
+            None => {
                 builder.topics.push(text.to_owned());
-                TopicId::from_index(builder.topics.len() - 1)
-            })
+                let id = TopicId::from_index(builder.topics.len() - 1);
+                topic_by_text.insert(text.to_owned(), id);
+                id
+            }
         });
         let relation_index = builder.relations.len();
         for ((column, _), &slot) in extra.iter().zip(&extra_slots) {
@@ -515,17 +545,17 @@ fn read_coalitions(
     let dialect = table.dialect;
     let path = table.path.clone();
     table.for_each_row(diagnostics, |row, diagnostics| {
-        let at = Location { path: path.clone(), line: Some(row.line) };
+        let at = Here { path: &path, line: row.line };
         let key = row.get(id);
         if let Err(message) = cells::id(key) {
-            diagnostics.push(at, message);
+            diagnostics.push(at.location(), message);
             return;
         }
         if let Some((_, first_line)) = by_key.get(key) {
-            diagnostics.push(at, format!("duplicate coalition id `{key}` (first on line {first_line}); ids must be unique"));
+            diagnostics.push(at.location(), format!("duplicate coalition id `{key}` (first on line {first_line}); ids must be unique"));
             return;
         }
-        let dates = validity(row, (start, end), ("start", "end"), &at, diagnostics);
+        let dates = validity(row, (start, end), ("start", "end"), at, diagnostics);
         let text = |column: Option<usize>| row.optional(column).map(str::to_owned);
         let coalition = Coalition {
             key: key.to_owned(),
@@ -533,8 +563,8 @@ fn read_coalitions(
             tranche: text(tranche),
             region: text(region),
             themes: row.optional(themes).map(|t| dialect.list(t)).unwrap_or_default(),
-            national_contribution: non_negative(row, national, "national_contribution", dialect, &at, diagnostics),
-            cofinancing: non_negative(row, cofinancing, "cofinancing", dialect, &at, diagnostics),
+            national_contribution: non_negative(row, national, "national_contribution", dialect, at, diagnostics),
+            cofinancing: non_negative(row, cofinancing, "cofinancing", dialect, at, diagnostics),
             governance: text(governance),
             start: dates.since,
             end: dates.until,
@@ -569,39 +599,39 @@ fn read_members(
     let mut seen: FxHashMap<(CoalitionId, ActorId, Role), u64> = FxHashMap::default();
     let path = table.path.clone();
     table.for_each_row(diagnostics, |row, diagnostics| {
-        let at = Location { path: path.clone(), line: Some(row.line) };
+        let at = Here { path: &path, line: row.line };
         let coalition_key = row.optional(coalition).unwrap_or("");
         let coalition_id = match coalitions.get(coalition_key) {
             Some((id, _)) => Some(*id),
             None if coalition_key.is_empty() => {
-                diagnostics.push(at.clone(), "empty `coalition`; name a coalition id from coalitions.csv");
+                diagnostics.push(at.location(), "empty `coalition`; name a coalition id from coalitions.csv");
                 None
             }
             None => {
-                diagnostics.push(at.clone(), format!("unknown coalition `{coalition_key}`; it is not an id in coalitions.csv"));
+                diagnostics.push(at.location(), format!("unknown coalition `{coalition_key}`; it is not an id in coalitions.csv"));
                 None
             }
         };
-        let actor_id = actors.resolve(row.optional(actor).unwrap_or(""), "actor", &at, diagnostics);
+        let actor_id = actors.resolve(row.optional(actor).unwrap_or(""), "actor", at, diagnostics);
         let role_value = match row.optional(role) {
             None => {
-                diagnostics.push(at.clone(), format!("empty `role`; expected {roles}"));
+                diagnostics.push(at.location(), format!("empty `role`; expected {roles}"));
                 None
             }
             Some(text) => {
                 let value = Role::parse(text);
                 if value.is_none() {
-                    diagnostics.push(at.clone(), format!("unknown role `{text}`; expected {roles}"));
+                    diagnostics.push(at.location(), format!("unknown role `{text}`; expected {roles}"));
                 }
                 value
             }
         };
-        let contribution_value = non_negative(row, contribution, "contribution", dialect, &at, diagnostics);
-        let dates = validity(row, (since, until), ("since", "until"), &at, diagnostics);
+        let contribution_value = non_negative(row, contribution, "contribution", dialect, at, diagnostics);
+        let dates = validity(row, (since, until), ("since", "until"), at, diagnostics);
         let (Some(coalition_id), Some(actor_id), Some(role_value)) = (coalition_id, actor_id, role_value) else { return };
         if let Some(first_line) = seen.insert((coalition_id, actor_id, role_value), row.line) {
             diagnostics.push(
-                at,
+                at.location(),
                 format!("`{}` is already a {role_value} of `{coalition_key}` (line {first_line}); list each role once", actors.keys[actor_id.index()]),
             );
             return;

@@ -1,3 +1,4 @@
 //! One file per subcommand: each turns its arguments into a library call and a rendering.
 
 pub(crate) mod check;
+pub(crate) mod generate;
