@@ -7,5 +7,5 @@
 mod cli;
 mod common;
 mod loaders;
-mod view;
 mod tidy;
+mod view;

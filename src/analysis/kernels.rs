@@ -101,6 +101,12 @@ pub(crate) struct PathScratch {
     coefficient: Vec<f64>,
     /// S: the nodes in the order their distance became final (the BFS queue doubles as it).
     order: Vec<u32>,
+    /// Successors on shortest paths, flat: those of `order[i]` are
+    /// `successors[successor_offsets[i]..successor_offsets[i + 1]]`. Recorded during the
+    /// forward pass so that accumulation walks only shortest-path arcs, with no second test of
+    /// distances and no per-node lists.
+    successors: Vec<u32>,
+    successor_offsets: Vec<u32>,
     heap: BinaryHeap<Candidate>,
 }
 
@@ -114,6 +120,8 @@ impl PathScratch {
             sigma: vec![0.0; n_nodes],
             coefficient: vec![0.0; n_nodes],
             order: Vec::with_capacity(n_nodes),
+            successors: Vec::new(),
+            successor_offsets: Vec::with_capacity(n_nodes + 1),
             heap: BinaryHeap::new(),
         }
     }
@@ -144,9 +152,33 @@ impl PathScratch {
         }
     }
 
-    fn breadth_first(&mut self, graph: &PathGraph<'_>, source: u32, count_paths: bool) {
-        let PathScratch { hops, sigma, order, .. } = self;
+    /// Breadth-first search from `source`: distances, and the visiting order.
+    fn breadth_first(&mut self, graph: &PathGraph<'_>, source: u32) {
+        let PathScratch { hops, order, .. } = self;
         order.clear();
+        order.push(source);
+        hops[source as usize] = 0;
+        let mut head = 0;
+        while head < order.len() {
+            let v = order[head];
+            head += 1;
+            let next = hops[v as usize] + 1;
+            for &w in &graph.targets[graph.range(v)] {
+                if hops[w as usize] == UNREACHED {
+                    hops[w as usize] = next;
+                    order.push(w);
+                }
+            }
+        }
+    }
+
+    fn dependencies_by_hops(&mut self, graph: &PathGraph<'_>, source: u32, sums: &mut [f64]) {
+        let PathScratch { hops, sigma, coefficient, order, successors, successor_offsets, .. } =
+            self;
+        // Forward: BFS counting paths (σ) and recording each node's shortest-path successors.
+        order.clear();
+        successors.clear();
+        successor_offsets.clear();
         order.push(source);
         hops[source as usize] = 0;
         sigma[source as usize] = 1.0;
@@ -154,45 +186,31 @@ impl PathScratch {
         while head < order.len() {
             let v = order[head];
             head += 1;
+            successor_offsets.push(successors.len() as u32);
             let next = hops[v as usize] + 1;
             let sigma_v = sigma[v as usize];
             for &w in &graph.targets[graph.range(v)] {
-                let w = w as usize;
-                if hops[w] == UNREACHED {
-                    hops[w] = next;
-                    sigma[w] = sigma_v;
-                    order.push(w as u32);
-                } else if count_paths && hops[w] == next {
-                    sigma[w] += sigma_v;
+                let hops_w = hops[w as usize];
+                if hops_w == UNREACHED {
+                    hops[w as usize] = next;
+                    sigma[w as usize] = sigma_v;
+                    order.push(w);
+                    successors.push(w);
+                } else if hops_w == next {
+                    sigma[w as usize] += sigma_v;
+                    successors.push(w);
                 }
             }
         }
-    }
-
-    fn dependencies_by_hops(&mut self, graph: &PathGraph<'_>, source: u32, sums: &mut [f64]) {
-        self.breadth_first(graph, source, true);
-        let PathScratch { hops, sigma, coefficient, order, .. } = self;
-        // order[0] is the source, whose own dependency is not counted.
-        for &w in order[1..].iter().rev() {
-            let next = hops[w as usize] + 1;
-            let mut acc = 0.0;
-            for &x in &graph.targets[graph.range(w)] {
-                if hops[x as usize] == next {
-                    acc += coefficient[x as usize];
-                }
-            }
-            let sigma_w = sigma[w as usize];
-            let delta = sigma_w * acc;
-            coefficient[w as usize] = (1.0 + delta) / sigma_w;
-            sums[w as usize] += delta;
-        }
+        successor_offsets.push(successors.len() as u32);
+        accumulate(order, successors, successor_offsets, sigma, coefficient, sums);
         for &v in order.iter() {
             hops[v as usize] = UNREACHED;
         }
     }
 
     fn reach_by_hops(&mut self, graph: &PathGraph<'_>, source: u32) -> Reach {
-        self.breadth_first(graph, source, false);
+        self.breadth_first(graph, source);
         let mut total: u64 = 0;
         let mut inverse = 0.0;
         for &v in &self.order[1..] {
@@ -256,39 +274,32 @@ impl PathScratch {
         sums: &mut [f64],
     ) {
         self.dijkstra(graph, lengths, source);
-        let PathScratch { length, sigma, coefficient, order, .. } = self;
+        let PathScratch {
+            length, sigma, coefficient, order, successors, successor_offsets, ..
+        } = self;
         for &v in order.iter() {
             sigma[v as usize] = 0.0;
         }
         sigma[source as usize] = 1.0;
+        successors.clear();
+        successor_offsets.clear();
         // σ in settling order: every predecessor is settled (strictly shorter) before its
-        // successor. The strict `<` keeps a zero-length step from making a node its own
-        // predecessor's predecessor.
+        // successor. The strict `<` keeps a zero-length step (a length absorbed by rounding)
+        // from making two nodes each other's predecessor.
         for &v in order.iter() {
+            successor_offsets.push(successors.len() as u32);
             let (d_v, sigma_v) = (length[v as usize], sigma[v as usize]);
             let range = graph.range(v);
             for (&w, &len) in graph.targets[range.clone()].iter().zip(&lengths[range]) {
                 let d_w = length[w as usize];
                 if d_v < d_w && d_v + len == d_w {
                     sigma[w as usize] += sigma_v;
+                    successors.push(w);
                 }
             }
         }
-        for &w in order[1..].iter().rev() {
-            let d_w = length[w as usize];
-            let mut acc = 0.0;
-            let range = graph.range(w);
-            for (&x, &len) in graph.targets[range.clone()].iter().zip(&lengths[range]) {
-                let d_x = length[x as usize];
-                if d_w < d_x && d_w + len == d_x {
-                    acc += coefficient[x as usize];
-                }
-            }
-            let sigma_w = sigma[w as usize];
-            let delta = sigma_w * acc;
-            coefficient[w as usize] = (1.0 + delta) / sigma_w;
-            sums[w as usize] += delta;
-        }
+        successor_offsets.push(successors.len() as u32);
+        accumulate(order, successors, successor_offsets, sigma, coefficient, sums);
         self.reset_dijkstra();
     }
 
@@ -307,6 +318,31 @@ impl PathScratch {
             Reach { reached: self.order.len(), total_distance: total, inverse_distance: inverse };
         self.reset_dijkstra();
         reach
+    }
+}
+
+/// Brandes' accumulation, last-settled node first: δ(w) = σ(w) · Σ_{x ∈ succ(w)} (1 + δ(x)) / σ(x),
+/// added to `sums[w]` for every node but the source (`order[0]`).
+fn accumulate(
+    order: &[u32],
+    successors: &[u32],
+    successor_offsets: &[u32],
+    sigma: &[f64],
+    coefficient: &mut [f64],
+    sums: &mut [f64],
+) {
+    for position in (1..order.len()).rev() {
+        let w = order[position] as usize;
+        let from = successor_offsets[position] as usize;
+        let to = successor_offsets[position + 1] as usize;
+        let mut acc = 0.0;
+        for &x in &successors[from..to] {
+            acc += coefficient[x as usize];
+        }
+        let sigma_w = sigma[w];
+        let delta = sigma_w * acc;
+        coefficient[w] = (1.0 + delta) / sigma_w;
+        sums[w] += delta;
     }
 }
 
