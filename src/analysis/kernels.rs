@@ -173,20 +173,32 @@ impl PathScratch {
     }
 
     fn dependencies_by_hops(&mut self, graph: &PathGraph<'_>, source: u32, sums: &mut [f64]) {
-        let PathScratch { hops, sigma, coefficient, order, successors, successor_offsets, .. } =
-            self;
+        // Fixed-size buffers walked by index: the hot loop then keeps every array's address
+        // and length in registers (a `Vec::push` would force reloads) and never reallocates.
+        let n = self.hops.len();
+        if self.order.len() != n {
+            self.order.resize(n, 0);
+        }
+        if self.successor_offsets.len() != n + 1 {
+            self.successor_offsets.resize(n + 1, 0);
+        }
+        if self.successors.len() < graph.targets.len() {
+            self.successors.resize(graph.targets.len(), 0);
+        }
+        let hops = &mut self.hops[..];
+        let sigma = &mut self.sigma[..];
+        let order = &mut self.order[..];
+        let successors = &mut self.successors[..];
+        let successor_offsets = &mut self.successor_offsets[..];
         // Forward: BFS counting paths (σ) and recording each node's shortest-path successors.
-        order.clear();
-        successors.clear();
-        successor_offsets.clear();
-        order.push(source);
+        order[0] = source;
         hops[source as usize] = 0;
         sigma[source as usize] = 1.0;
-        let mut head = 0;
-        while head < order.len() {
+        let (mut head, mut tail, mut n_successors) = (0, 1, 0);
+        while head < tail {
             let v = order[head];
+            successor_offsets[head] = n_successors as u32;
             head += 1;
-            successor_offsets.push(successors.len() as u32);
             let next = hops[v as usize] + 1;
             let sigma_v = sigma[v as usize];
             for &w in &graph.targets[graph.range(v)] {
@@ -194,17 +206,28 @@ impl PathScratch {
                 if hops_w == UNREACHED {
                     hops[w as usize] = next;
                     sigma[w as usize] = sigma_v;
-                    order.push(w);
-                    successors.push(w);
+                    order[tail] = w;
+                    tail += 1;
+                    successors[n_successors] = w;
+                    n_successors += 1;
                 } else if hops_w == next {
                     sigma[w as usize] += sigma_v;
-                    successors.push(w);
+                    successors[n_successors] = w;
+                    n_successors += 1;
                 }
             }
         }
-        successor_offsets.push(successors.len() as u32);
-        accumulate(order, successors, successor_offsets, sigma, coefficient, sums);
-        for &v in order.iter() {
+        successor_offsets[tail] = n_successors as u32;
+        let order = &order[..tail];
+        accumulate(
+            order,
+            successors,
+            &successor_offsets[..=tail],
+            sigma,
+            &mut self.coefficient,
+            sums,
+        );
+        for &v in order {
             hops[v as usize] = UNREACHED;
         }
     }

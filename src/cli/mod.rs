@@ -5,8 +5,9 @@
 
 pub mod args;
 mod commands;
+mod config;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,6 +15,7 @@ use args::{Cli, Command, OutputArgs, WorkspaceArgs};
 
 use crate::io::{BUNDLED_NAME, Source, load, write_atomic};
 use crate::model::Network;
+use crate::view::View;
 
 /// How a command ended, when not with success.
 #[derive(Debug)]
@@ -32,6 +34,9 @@ pub fn run(cli: &Cli) -> ExitCode {
     let outcome = match &cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Generate(args) => commands::generate::run(args),
+        Command::Centrality(args) => commands::centrality::run(args),
+        Command::Brokerage(args) => commands::brokerage::run(args),
+        Command::Layers(args) => commands::layers::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -83,6 +88,32 @@ impl Workspace {
             ))
         })?;
         Ok(Workspace { network, name, inputs: source.input_paths() })
+    }
+
+    /// A spinner on standard error while a long analysis runs (hidden for small views and
+    /// when standard error is not a terminal).
+    pub(crate) fn progress(&self, view: &View, what: &str) -> indicatif::ProgressBar {
+        if view.n_arcs() < 200_000 || !std::io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message(format!("{what}: {} actors, {} ties", view.n_nodes(), view.n_ties()));
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    }
+
+    /// What the view holds, for JSON outputs.
+    pub(crate) fn describe(&self, view: &View, weighted: bool) -> serde_json::Value {
+        let layers: Vec<&str> =
+            view.layers().iter().map(|&l| View::layer_name(&self.network, l)).collect();
+        serde_json::json!({
+            "workspace": self.name,
+            "layers": layers,
+            "directed": view.is_directed(),
+            "weighted_paths": weighted,
+            "actors": view.n_nodes(),
+            "ties": view.n_ties(),
+        })
     }
 
     /// Writes `text` to the output file (atomically) or to standard output.

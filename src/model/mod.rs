@@ -14,6 +14,7 @@ mod network;
 mod relation;
 mod validity;
 
+pub(crate) use actor::join_alternatives;
 pub use actor::{Actor, Level, Sector};
 pub use attributes::SparseAttributes;
 pub use coalition::{Coalition, Membership, Role};

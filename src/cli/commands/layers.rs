@@ -1,0 +1,34 @@
+//! `stakenet layers`: multiplex measures per actor and layer, and layer overlap.
+
+use serde_json::json;
+
+use super::super::args::{LayersArgs, ListFormat};
+use super::super::{Failure, Outcome, Workspace, config};
+use crate::analysis::{layer_views, multiplex};
+use crate::render::{json::to_pretty, layer_records, layers_json, overlap_records};
+
+/// Loads, builds one view per layer, computes, renders.
+pub(crate) fn run(args: &LayersArgs) -> Outcome {
+    config::threads(&args.view)?;
+    let workspace = Workspace::open(&args.workspace)?;
+    let network = &workspace.network;
+    let spec = config::view_spec(network, &args.view)?;
+    let views = layer_views(network, &spec).map_err(|e| Failure::Input(format!("error: {e}")))?;
+    let result = multiplex(&views).map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+    let text = match config::list_format(args.format, args.output.output.is_some()) {
+        ListFormat::Csv => layer_records(network, &result).to_csv(),
+        ListFormat::Table => format!(
+            "{}\nlayer overlap (Jaccard of edge sets)\n{}",
+            layer_records(network, &result).to_table(),
+            overlap_records(network, &result).to_table()
+        ),
+        ListFormat::Json => {
+            let mut value = layers_json(network, &result);
+            if let Some(object) = value.as_object_mut() {
+                object.insert("workspace".into(), json!(workspace.name));
+            }
+            to_pretty(&value)
+        }
+    };
+    workspace.emit(&args.output, &text)
+}

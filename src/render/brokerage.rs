@@ -1,0 +1,56 @@
+//! `brokerage` output: Gould–Fernandez roles, Burt's constraint and effective size per actor.
+
+use super::actors::by_actor_id;
+use super::records::{Cell, Records};
+use crate::analysis::{Brokerage, Grouping, Roles};
+use crate::model::Network;
+
+const ROLES: [&str; 6] =
+    ["coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total"];
+
+fn role_values<T: Copy>(roles: &Roles<T>) -> [T; 6] {
+    [
+        roles.coordinator,
+        roles.itinerant,
+        roles.gatekeeper,
+        roles.representative,
+        roles.liaison,
+        roles.total,
+    ]
+}
+
+/// One row per actor, ordered by id: `id,name,group,<roles>,total,constraint,effective_size`,
+/// and with `expected`, `expected_<role>` and `z_<role>` columns.
+pub fn brokerage_records(
+    network: &Network,
+    result: &Brokerage,
+    grouping: &Grouping,
+    expected: bool,
+) -> Records {
+    let mut columns: Vec<String> = vec!["id".into(), "name".into(), "group".into()];
+    columns.extend(ROLES.iter().map(|r| (*r).to_owned()));
+    columns.extend(["constraint".to_owned(), "effective_size".to_owned()]);
+    if expected {
+        columns.extend(ROLES.iter().map(|r| format!("expected_{r}")));
+        columns.extend(ROLES.iter().map(|r| format!("z_{r}")));
+    }
+    let column_refs: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let mut records = Records::new(&column_refs);
+    for i in by_actor_id(network, result.nodes.iter().map(|n| n.actor)) {
+        let scores = &result.nodes[i];
+        let actor = network.actor(scores.actor);
+        let mut row = vec![
+            Cell::text(actor.key.as_str()),
+            Cell::text(actor.name.as_str()),
+            Cell::text(grouping.label(i as u32)),
+        ];
+        row.extend(role_values(&scores.raw).map(Cell::Count));
+        row.extend([Cell::Number(scores.constraint), Cell::Number(scores.effective_size)]);
+        if expected {
+            row.extend(role_values(&scores.expected).map(Cell::Number));
+            row.extend(role_values(&scores.z).map(Cell::Number));
+        }
+        records.push(row);
+    }
+    records
+}

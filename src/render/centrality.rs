@@ -1,0 +1,82 @@
+//! `centrality` output: one row per actor, plus the whole network's figures in JSON and tables.
+
+use serde_json::{Value, json};
+
+use super::actors::{ACTOR_COLUMNS, actor_cells, by_actor_id};
+use super::records::{Cell, Records};
+use crate::analysis::{ActorCentrality, GraphStructure};
+use crate::model::Network;
+
+/// The per-actor columns after `id,name,sector,level`.
+pub const CENTRALITY_COLUMNS: [&str; 9] = [
+    "degree",
+    "in_degree",
+    "out_degree",
+    "strength",
+    "betweenness",
+    "closeness",
+    "harmonic",
+    "eigenvector",
+    "pagerank",
+];
+
+/// One row per actor, ordered by id.
+pub fn centrality_records(network: &Network, scores: &[ActorCentrality]) -> Records {
+    let columns: Vec<&str> =
+        ACTOR_COLUMNS.iter().chain(CENTRALITY_COLUMNS.iter()).copied().collect();
+    let mut records = Records::new(&columns);
+    for i in by_actor_id(network, scores.iter().map(|s| s.actor)) {
+        let s = &scores[i];
+        let mut row = actor_cells(network, s.actor);
+        row.extend([
+            Cell::Count(s.degree as u64),
+            Cell::Count(s.in_degree as u64),
+            Cell::Count(s.out_degree as u64),
+            Cell::Number(Some(s.strength)),
+            Cell::Number(s.betweenness),
+            Cell::Number(s.closeness),
+            Cell::Number(s.harmonic),
+            Cell::Number(s.eigenvector),
+            Cell::Number(s.pagerank),
+        ]);
+        records.push(row);
+    }
+    records
+}
+
+/// The graph-level figures as a JSON object.
+pub fn structure_json(structure: &GraphStructure) -> Value {
+    json!({
+        "nodes": structure.n_nodes,
+        "ties": structure.n_ties,
+        "density": finite(Some(structure.density)),
+        "reciprocity": finite(structure.reciprocity),
+        "degree_centralization": finite(structure.degree_centralization),
+        "betweenness_centralization": finite(structure.betweenness_centralization),
+        "closeness_centralization": finite(structure.closeness_centralization),
+        "connectedness": finite(Some(structure.connectedness)),
+        "hierarchy": finite(structure.hierarchy),
+        "efficiency": finite(structure.efficiency),
+        "lub": finite(structure.lub),
+        "weak_components": structure.n_weak_components,
+    })
+}
+
+/// The graph-level figures as `name  value` lines for a terminal.
+pub fn structure_table(structure: &GraphStructure) -> String {
+    let mut records = Records::new(&["network", "value"]);
+    if let Value::Object(object) = structure_json(structure) {
+        for (name, value) in object {
+            let cell = match value {
+                Value::Number(n) => Cell::Number(n.as_f64()),
+                _ => Cell::Number(None),
+            };
+            records.push(vec![Cell::Text(name.replace('_', " ")), cell]);
+        }
+    }
+    records.to_table()
+}
+
+fn finite(value: Option<f64>) -> Option<f64> {
+    value.filter(|v| v.is_finite())
+}
