@@ -7,5 +7,6 @@
 mod cli;
 mod common;
 mod loaders;
+mod oracle;
 mod tidy;
 mod view;

@@ -113,6 +113,9 @@ fn reciprocity(view: &View) -> Option<f64> {
 
 /// sna `centralization`: Σ (max − c) / theoretical maximum, `None` when R gives NaN.
 fn freeman(scores: &[f64], maximum: f64) -> Option<f64> {
+    if scores.is_empty() {
+        return None;
+    }
     let largest = scores.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let deviation: f64 = scores.iter().map(|c| largest - c).sum();
     let value = deviation / maximum;
@@ -438,5 +441,252 @@ impl StrongComponents {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::components::tests::view_of;
+
+    #[track_caller]
+    fn assert_close(actual: Option<f64>, expected: Option<f64>, what: &str) {
+        match (actual, expected) {
+            (Some(a), Some(e)) => {
+                assert!((a - e).abs() <= 1e-12 * e.abs().max(1.0), "{what}: got {a}, expected {e}");
+            }
+            (a, e) => assert_eq!(a, e, "{what}"),
+        }
+    }
+
+    fn arcs(list: &[(u32, u32)]) -> Vec<(u32, u32, f64)> {
+        list.iter().map(|&(u, v)| (u, v, 2.5)).collect()
+    }
+
+    /// Nodes, arcs, directed, and the seven sna figures.
+    type Case = (usize, &'static [(u32, u32)], bool, [Option<f64>; 7]);
+
+    /// Values from R sna 2.7.1: `centralization(A, degree|betweenness|closeness, mode)`,
+    /// `connectedness`, `hierarchy(A, measure = "krackhardt")`, `efficiency`, `lubness`.
+    #[test]
+    fn matches_sna_on_hand_built_graphs() {
+        let cases: [Case; 4] = [
+            (
+                6,
+                &[(0, 1), (1, 2), (2, 0), (2, 3), (3, 4), (4, 3), (5, 3)],
+                true,
+                [
+                    Some(0.25),
+                    Some(0.17),
+                    Some(0.0),
+                    Some(1.0),
+                    Some(0.6666666666666667),
+                    Some(0.92),
+                    Some(0.6),
+                ],
+            ),
+            (
+                8,
+                &[(0, 1), (0, 2), (0, 3), (0, 4), (4, 5), (6, 7)],
+                false,
+                [
+                    Some(0.47619047619047616),
+                    Some(0.4013605442176871),
+                    Some(0.0),
+                    Some(0.5714285714285714),
+                    Some(0.0),
+                    Some(0.7692307692307692),
+                    Some(1.0),
+                ],
+            ),
+            (
+                6,
+                &[(0, 1), (0, 2), (1, 3), (1, 4), (2, 5)],
+                true,
+                [Some(0.2), Some(0.09), Some(0.75), Some(1.0), Some(1.0), Some(1.0), Some(1.0)],
+            ),
+            (
+                7,
+                &[(1, 0), (2, 0), (3, 1), (4, 1), (5, 2), (6, 2), (3, 4)],
+                true,
+                [
+                    Some(0.11666666666666667),
+                    Some(0.05555555555555555),
+                    Some(0.0),
+                    Some(1.0),
+                    Some(1.0),
+                    Some(0.9722222222222222),
+                    Some(0.2666666666666667),
+                ],
+            ),
+        ];
+        for (i, (n, list, directed, expected)) in cases.into_iter().enumerate() {
+            let s = graph_structure(&view_of(n, &arcs(list), directed));
+            let got = [
+                s.degree_centralization,
+                s.betweenness_centralization,
+                s.closeness_centralization,
+                Some(s.connectedness),
+                s.hierarchy,
+                s.efficiency,
+                s.lub,
+            ];
+            let names = [
+                "degree",
+                "betweenness",
+                "closeness",
+                "connectedness",
+                "hierarchy",
+                "efficiency",
+                "lub",
+            ];
+            for ((g, e), name) in got.into_iter().zip(expected).zip(names) {
+                assert_close(g, e, &format!("case {i} {name}"));
+            }
+        }
+    }
+
+    #[test]
+    fn density_and_reciprocity_follow_networkx() {
+        let s = graph_structure(&view_of(4, &arcs(&[(0, 1), (1, 0), (1, 2), (3, 2)]), true));
+        assert_close(Some(s.density), Some(4.0 / 12.0), "density");
+        assert_close(s.reciprocity, Some(0.5), "reciprocity");
+        assert_eq!((s.n_nodes, s.n_ties, s.n_weak_components), (4, 4, 1));
+        let s = graph_structure(&view_of(4, &arcs(&[(0, 1), (1, 2)]), false));
+        assert_close(Some(s.density), Some(2.0 * 2.0 / 12.0), "density");
+        assert_eq!(s.reciprocity, None);
+        assert_eq!(s.n_weak_components, 2);
+    }
+
+    /// sna's `lubness_con_R` and `hierarchy`, literally, on a reachability matrix.
+    #[allow(clippy::needless_range_loop)] // Matrix indices read as the R code they mirror.
+    fn brute_force(n: usize, list: &[(u32, u32)]) -> (Option<f64>, Option<f64>) {
+        let mut r = vec![vec![false; n]; n];
+        for (i, row) in r.iter_mut().enumerate() {
+            row[i] = true;
+        }
+        for &(u, v) in list {
+            r[u as usize][v as usize] = true;
+        }
+        for k in 0..n {
+            for i in 0..n {
+                for j in 0..n {
+                    if r[i][k] && r[k][j] {
+                        r[i][j] = true;
+                    }
+                }
+            }
+        }
+        let (mut mutual, mut asymmetric) = (0.0, 0.0);
+        for i in 0..n {
+            for j in i + 1..n {
+                match (r[i][j], r[j][i]) {
+                    (true, true) => mutual += 1.0,
+                    (true, false) | (false, true) => asymmetric += 1.0,
+                    _ => {}
+                }
+            }
+        }
+        let hierarchy = (mutual + asymmetric > 0.0).then(|| 1.0 - mutual / (mutual + asymmetric));
+        // Weak components from the symmetrized reachability.
+        let weak = |i: usize, j: usize| {
+            let mut seen = vec![false; n];
+            let mut stack = vec![i];
+            seen[i] = true;
+            while let Some(x) = stack.pop() {
+                for &(u, v) in list {
+                    for (a, b) in [(u as usize, v as usize), (v as usize, u as usize)] {
+                        if a == x && !seen[b] {
+                            seen[b] = true;
+                            stack.push(b);
+                        }
+                    }
+                }
+            }
+            seen[j]
+        };
+        let (mut violations, mut maximum) = (0.0, 0.0);
+        let mut done = vec![false; n];
+        for start in 0..n {
+            if done[start] {
+                continue;
+            }
+            let members: Vec<usize> = (0..n).filter(|&j| weak(start, j)).collect();
+            members.iter().for_each(|&j| done[j] = true);
+            let s = members.len();
+            if s <= 2 {
+                continue;
+            }
+            maximum += ((s - 1) * (s - 2)) as f64 / 2.0;
+            for (a, &i) in members.iter().enumerate() {
+                for &j in &members[a + 1..] {
+                    let bounds: Vec<usize> =
+                        members.iter().copied().filter(|&k| r[k][i] && r[k][j]).collect();
+                    let least = bounds.iter().any(|&k| bounds.iter().all(|&l| r[k][l]));
+                    if !least {
+                        violations += 1.0;
+                    }
+                }
+            }
+        }
+        let lub = (maximum > 0.0).then(|| 1.0 - violations / maximum);
+        (hierarchy, lub)
+    }
+
+    #[test]
+    fn hierarchy_and_lub_match_sna_algorithm_on_random_digraphs() {
+        let mut state = 0x5EED_u64;
+        let mut next = || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as f64 / (1u64 << 31) as f64
+        };
+        for trial in 0..80 {
+            let n = 1 + trial % 11;
+            let p = 0.05 + 0.3 * next();
+            let mut list = Vec::new();
+            for u in 0..n as u32 {
+                for v in 0..n as u32 {
+                    if u != v && next() < p {
+                        list.push((u, v));
+                    }
+                }
+            }
+            let s = graph_structure(&view_of(n, &arcs(&list), true));
+            let (hierarchy, lub) = brute_force(n, &list);
+            if s.n_ties > 0 {
+                assert_close(s.hierarchy, hierarchy, &format!("trial {trial} hierarchy"));
+                assert_close(s.lub, lub, &format!("trial {trial} lub"));
+            }
+        }
+    }
+
+    #[test]
+    fn degenerate_views_never_panic() {
+        let empty = graph_structure(&view_of(0, &[], false));
+        assert_eq!(empty.density, 0.0);
+        assert_eq!(empty.connectedness, 1.0);
+        assert_eq!(
+            (
+                empty.degree_centralization,
+                empty.betweenness_centralization,
+                empty.closeness_centralization
+            ),
+            (None, None, None)
+        );
+        assert_eq!(
+            (empty.hierarchy, empty.efficiency, empty.lub, empty.n_weak_components),
+            (None, None, None, 0)
+        );
+        let one = graph_structure(&view_of(1, &[], false));
+        assert_eq!((one.connectedness, one.efficiency, one.n_weak_components), (1.0, None, 1));
+        let isolates = graph_structure(&view_of(4, &[], false));
+        assert_eq!(isolates.connectedness, 0.0);
+        assert_close(isolates.degree_centralization, Some(0.0), "isolates degree");
+        assert_eq!((isolates.hierarchy, isolates.efficiency, isolates.lub), (None, None, None));
+        let pair = graph_structure(&view_of(2, &arcs(&[(0, 1)]), true));
+        assert_eq!(pair.degree_centralization, None);
+        assert_close(pair.closeness_centralization, Some(2.0), "sna's directed dyad");
+        assert_close(pair.hierarchy, Some(1.0), "dyad hierarchy");
+        assert_close(pair.efficiency, Some(1.0), "dyad efficiency");
     }
 }

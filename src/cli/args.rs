@@ -1,4 +1,4 @@
-//! Command-line arguments (clap derive): the raw form, before [`super::config`] validates them.
+//! Command-line arguments (clap derive): the raw form, before `cli::config` validates them.
 
 use std::path::PathBuf;
 

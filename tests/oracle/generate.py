@@ -501,7 +501,13 @@ def centrality(name: str, G: nx.Graph) -> dict:
 
 def structural_holes(name: str, G: nx.Graph) -> tuple[dict, dict]:
     con = {"unweighted": nx.constraint(G), "weighted": nx.constraint(G, weight="weight")}
-    eff = {"unweighted": nx.effective_size(G), "weighted": nx.effective_size(G, weight="weight")}
+    # `nodes=list(G)` takes NetworkX's per-node code path. Its default all-nodes path (taken when
+    # SciPy is installed) divides the mutual weights by the wrong axis's maximum in NetworkX 3.6
+    # (it normalizes column j by row j's maximum), which changes weighted and directed values.
+    eff = {
+        "unweighted": nx.effective_size(G, nodes=list(G)),
+        "weighted": nx.effective_size(G, nodes=list(G), weight="weight"),
+    }
     # igraph's constraint (Burt 1992) must agree.
     g, nodes = to_igraph(G)
     for kind, w in (("unweighted", None), ("weighted", "weight")):
