@@ -10,3 +10,4 @@ mod loaders;
 mod oracle;
 mod tidy;
 mod view;
+mod graphalytics;

@@ -247,9 +247,11 @@ pub fn centrality(
 /// `b(v) = Σ_{s ≠ v ≠ t} σ_st(v) / σ_st`, where σ_st counts the shortest s–t paths and σ_st(v)
 /// those through v, summed over ordered pairs and divided by (n − 1)(n − 2) — on an undirected
 /// view that is the unordered sum times 2 / ((n − 1)(n − 2)). With n ≤ 2 every value is 0.
-/// With [`PathLength::InverseWeight`] a tie's length is `1 / weight`; path lengths are summed
-/// and compared exactly (`==`) in the order NetworkX uses, so floating-point near-ties are
-/// treated alike.
+/// With [`PathLength::InverseWeight`] a tie's length is `1 / weight`, and two path lengths
+/// within a relative 1e-10 of each other are equal (as igraph compares them), so the result is
+/// the one of exact rational arithmetic. NetworkX compares float sums with `==` and so treats
+/// e.g. 1/3 + 1/6 and 1/2 as different; where that happens NetworkX's weighted values differ
+/// from these (and from exact arithmetic).
 ///
 /// With a [`Sample`] of k < n pivots (Brandes & Pich 2007) only those sources are searched and
 /// the sums are scaled by n / k before normalizing (NetworkX ≤ 3.4 estimator; NetworkX 3.5+
@@ -258,7 +260,8 @@ pub fn centrality(
 /// Values are in node order. Bit-identical at any thread count.
 ///
 /// Matches NetworkX 3.x `betweenness_centrality(G, normalized=True)` (weighted:
-/// `weight="distance"` with distance = 1 / weight).
+/// `weight="distance"` with distance = 1 / weight, up to the floating-point ties above) and
+/// igraph `betweenness(normalized = TRUE)`.
 ///
 /// # Errors
 /// [`AnalysisError::InvalidParameter`] for a sample of 0 pivots.
@@ -743,6 +746,20 @@ mod tests {
                     assert_close(actor.harmonic.unwrap_or(f64::NAN), harmonic, 1e-12, &what);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn weighted_ties_are_exact_arithmetic_ties() {
+        // 0–1–2 has length 1/10 + 1/5 and 0–3–2 has 1/4 + 1/20: both 3/10 exactly, but
+        // 0.30000000000000004 and 0.3 in floating point. Exact arithmetic (and igraph) splits the
+        // pair (0, 2) between 1 and 3; NetworkX's `==` would give it all to 3.
+        let view = view_of(4, &[(0, 1, 10.0), (1, 2, 5.0), (0, 3, 4.0), (3, 2, 20.0)], false);
+        let config = BetweennessConfig { path_length: PathLength::InverseWeight, sample: None };
+        let b = betweenness(&view, &config).expect("exact");
+        let expected = [0.0, 1.0 / 6.0, 1.0 / 3.0, 1.0 / 6.0];
+        for (got, want) in b.iter().zip(expected) {
+            assert_close(*got, want, 1e-15, "tie");
         }
     }
 

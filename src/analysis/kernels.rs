@@ -38,6 +38,13 @@ const NODES_PER_BLOCK: usize = 4096;
 /// same either way).
 const PARALLEL_MIN_NODES: usize = 16_384;
 
+/// Relative difference under which two weighted path lengths count as equal (igraph's
+/// `IGRAPH_SHORTEST_PATH_EPSILON`). Lengths such as 1/3 + 1/6 and 1/2 are equal in exact
+/// arithmetic but not in floating point; NetworkX's `==` splits them, which makes its weighted
+/// betweenness depend on rounding. With the tolerance, ties are the exact-arithmetic ties for
+/// any realistic weights.
+const TIE_TOLERANCE: f64 = 1e-10;
+
 /// Marks a node not reached by a breadth-first search.
 const UNREACHED: u32 = u32::MAX;
 
@@ -55,7 +62,7 @@ impl<'a> PathGraph<'a> {
     pub(crate) fn new(rows: &'a Csr, length: PathLength) -> Self {
         let (offsets, targets, weights) = rows.parts();
         // Precomputed once, so the kernels never divide; `1.0 / w` is the very value NetworkX
-        // sees as the `distance` attribute, which keeps equal-length ties exactly equal.
+        // sees as the `distance` attribute, so distances are bit-identical to NetworkX's.
         let lengths = match length {
             PathLength::Hops => None,
             PathLength::InverseWeight => Some(weights.iter().map(|w| 1.0 / w).collect()),
@@ -252,10 +259,8 @@ impl PathScratch {
         reach
     }
 
-    /// Dijkstra with a binary heap. A distance is `d(v) + len(v, w)` summed along the path in
-    /// the same order as NetworkX, and ties are exact `==` comparisons as in NetworkX, so paths
-    /// that are equal in exact arithmetic but not in floating point count as different there
-    /// and here alike.
+    /// Dijkstra with a binary heap: the shortest distance from `source` to every node it
+    /// reaches, summed from the source outwards as NetworkX sums them, and the settling order.
     fn dijkstra(&mut self, graph: &PathGraph<'_>, lengths: &[f64], source: u32) {
         let PathScratch { length, settled, order, heap, .. } = self;
         order.clear();
@@ -307,15 +312,15 @@ impl PathScratch {
         successors.clear();
         successor_offsets.clear();
         // σ in settling order: every predecessor is settled (strictly shorter) before its
-        // successor. The strict `<` keeps a zero-length step (a length absorbed by rounding)
-        // from making two nodes each other's predecessor.
+        // successor. The strict `<` keeps a step absorbed by rounding from making two nodes
+        // each other's predecessor.
         for &v in order.iter() {
             successor_offsets.push(successors.len() as u32);
             let (d_v, sigma_v) = (length[v as usize], sigma[v as usize]);
             let range = graph.range(v);
             for (&w, &len) in graph.targets[range.clone()].iter().zip(&lengths[range]) {
                 let d_w = length[w as usize];
-                if d_v < d_w && d_v + len == d_w {
+                if d_v < d_w && d_v + len - d_w <= TIE_TOLERANCE * d_w {
                     sigma[w as usize] += sigma_v;
                     successors.push(w);
                 }
