@@ -4,7 +4,8 @@
 //! Building a view (DESIGN §2, §4.1):
 //! 1. the actors in scope (all, or one coalition's members on the date) are folded into their
 //!    topmost ancestor at the chosen level (an actor whose chain has no actor at that level
-//!    stays itself); the distinct results are the nodes, ordered by actor;
+//!    stays itself); the distinct results are the nodes, numbered in the order of the actors'
+//!    ids, so that no result depends on the order of rows in the files;
 //! 2. every relation of a chosen layer that holds on the date and joins two nodes becomes an
 //!    arc (a tie folded onto a single node disappears); the derived `comembership` layer adds
 //!    an undirected tie per pair of co-members, weighted by the number of shared coalitions;
@@ -201,7 +202,7 @@ impl View {
         let folded: Option<Vec<ActorId>> = spec.level.map(|level| network.fold_to_level(level));
         let fold = |actor: ActorId| folded.as_ref().map_or(actor, |f| f[actor.index()]);
 
-        // 1. Nodes: the folded images of the actors in scope, ordered by actor.
+        // 1. Nodes: the folded images of the actors in scope, ordered by actor id.
         let n_actors = network.actors().len();
         let mut in_scope = vec![false; n_actors];
         match spec.scope {
@@ -220,7 +221,8 @@ impl View {
                 is_node[fold(actor).index()] = true;
             }
         }
-        let actors: Vec<ActorId> = network.actor_ids().filter(|a| is_node[a.index()]).collect();
+        let actors: Vec<ActorId> =
+            network.actor_ids_by_key().iter().copied().filter(|a| is_node[a.index()]).collect();
         let mut node_of_actor = vec![NOT_IN_VIEW; n_actors];
         for (node, actor) in actors.iter().enumerate() {
             node_of_actor[actor.index()] = node as u32;

@@ -6,8 +6,9 @@
 
 mod cli;
 mod common;
+mod graphalytics;
 mod loaders;
 mod oracle;
+mod properties;
 mod tidy;
 mod view;
-mod graphalytics;

@@ -9,6 +9,7 @@ use super::components::{largest_component, weak_components};
 use super::error::AnalysisError;
 use super::kernels::{self, Diverged, PathGraph, PathLength, Reach, Stopping};
 use crate::model::ActorId;
+use crate::random::SplitMix64;
 use crate::view::View;
 
 /// Which of the costlier measures to compute; degree and strength are always computed.
@@ -501,9 +502,9 @@ fn harmonic_from(reaches: &[Reach]) -> Vec<f64> {
 }
 
 /// `pivots` distinct nodes of `0..n`, ascending, drawn uniformly by a partial Fisher–Yates
-/// shuffle driven by SplitMix64 (Steele, Lea & Flood 2014).
+/// shuffle driven by [`SplitMix64`] (Steele, Lea & Flood 2014).
 fn sample_sources(n: usize, pivots: usize, seed: u64) -> Vec<u32> {
-    let mut rng = SplitMix64(seed);
+    let mut rng = SplitMix64::new(seed);
     let mut nodes: Vec<u32> = (0..n as u32).collect();
     for i in 0..pivots.min(n) {
         let j = i + rng.below((n - i) as u64) as usize;
@@ -512,30 +513,6 @@ fn sample_sources(n: usize, pivots: usize, seed: u64) -> Vec<u32> {
     nodes.truncate(pivots.min(n));
     nodes.sort_unstable();
     nodes
-}
-
-/// SplitMix64: a small, fast, well-mixed 64-bit generator; enough for choosing pivots.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..bound` (bound ≥ 1), without modulo bias (Lemire 2019).
-    fn below(&mut self, bound: u64) -> u64 {
-        let threshold = bound.wrapping_neg() % bound;
-        loop {
-            let product = u128::from(self.next_u64()) * u128::from(bound);
-            if product as u64 >= threshold {
-                return (product >> 64) as u64;
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -557,7 +534,7 @@ mod tests {
     /// A seeded random simple graph on `n` nodes with tie probability `p`; weights are powers
     /// of two, so `1 / w` and every path length are exact and ties are exact ties.
     fn random_edges(seed: u64, n: u32, p: f64, directed: bool) -> Edges {
-        let mut rng = SplitMix64(seed);
+        let mut rng = SplitMix64::new(seed);
         let weights = [1.0, 2.0, 0.5, 4.0, 0.25];
         let mut edges = Vec::new();
         for u in 0..n {

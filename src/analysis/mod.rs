@@ -24,5 +24,5 @@ pub use components::{largest_weak_component, n_weak_components, weak_components}
 pub use error::AnalysisError;
 pub use kernels::PathLength;
 pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};
-pub use structure::{GraphStructure, graph_structure};
+pub use structure::{GraphStructure, graph_structure, graph_structure_with};
 pub use summary::{CoalitionSummary, LayerSummary, Summary, summarize};

@@ -7,6 +7,7 @@
 
 use rayon::prelude::*;
 
+use super::centrality::{ActorCentrality, CentralityConfig};
 use super::components::{component_sizes, count_components, weak_components};
 use super::kernels::{self, PathGraph, PathLength};
 use crate::view::View;
@@ -72,6 +73,35 @@ pub struct GraphStructure {
 /// least-upper-boundedness with c strong components and m_c arcs between them, plus
 /// O(g²) for the g distinct sets of source components in least-upper-boundedness.
 pub fn graph_structure(view: &View) -> GraphStructure {
+    structure(view, None)
+}
+
+/// [`graph_structure`], reusing the betweenness in `scores` when `config` says it is exact and
+/// counted in hops (betweenness asked for, not weighted, not sampled) — which saves the
+/// O(n·m) pass that dominates. `scores` must be [`centrality`](super::centrality)`(view,
+/// config)`; otherwise this is [`graph_structure`].
+///
+/// # Complexity
+/// As [`graph_structure`], less the betweenness pass when it is reused.
+pub fn graph_structure_with(
+    view: &View,
+    scores: &[ActorCentrality],
+    config: &CentralityConfig,
+) -> GraphStructure {
+    let n = view.n_nodes();
+    let reusable = config.measures.betweenness
+        && !config.weighted
+        && config.sample.is_none_or(|sample| sample.pivots >= n)
+        && scores.len() == n;
+    let raw = reusable.then(|| {
+        // Undo the normalization: raw sums over ordered pairs.
+        let pairs = if n > 2 { ((n - 1) as u64 * (n - 2) as u64) as f64 } else { 1.0 };
+        scores.iter().map(|s| s.betweenness.unwrap_or(0.0) * pairs).collect()
+    });
+    structure(view, raw)
+}
+
+fn structure(view: &View, raw_betweenness: Option<Vec<f64>>) -> GraphStructure {
     let n = view.n_nodes();
     let arcs = view.n_arcs();
     let labels = weak_components(view);
@@ -83,7 +113,7 @@ pub fn graph_structure(view: &View) -> GraphStructure {
         density: density(n, arcs),
         reciprocity: reciprocity(view),
         degree_centralization: degree_centralization(view),
-        betweenness_centralization: betweenness_centralization(view),
+        betweenness_centralization: betweenness_centralization(view, raw_betweenness),
         closeness_centralization: closeness_centralization(view),
         connectedness: connectedness(n, &weak_sizes),
         hierarchy: hierarchy(&strong),
@@ -139,14 +169,15 @@ fn degree_centralization(view: &View) -> Option<f64> {
     freeman(&scores, maximum)
 }
 
-fn betweenness_centralization(view: &View) -> Option<f64> {
+fn betweenness_centralization(view: &View, raw: Option<Vec<f64>>) -> Option<f64> {
     let n = view.n_nodes();
     if n <= 2 {
         return None;
     }
-    let sources: Vec<u32> = (0..n as u32).collect();
-    let mut raw =
-        kernels::dependency_sums(&PathGraph::new(view.out_arcs(), PathLength::Hops), &sources);
+    let mut raw = raw.unwrap_or_else(|| {
+        let sources: Vec<u32> = (0..n as u32).collect();
+        kernels::dependency_sums(&PathGraph::new(view.out_arcs(), PathLength::Hops), &sources)
+    });
     let n = n as f64;
     let mut maximum = (n - 1.0) * (n - 1.0) * (n - 2.0);
     if !view.is_directed() {
@@ -657,6 +688,22 @@ mod tests {
                 assert_close(s.hierarchy, hierarchy, &format!("trial {trial} hierarchy"));
                 assert_close(s.lub, lub, &format!("trial {trial} lub"));
             }
+        }
+    }
+
+    #[test]
+    fn reusing_centrality_gives_the_same_figures() {
+        use crate::analysis::centrality::centrality;
+        let list: Vec<(u32, u32)> =
+            (0..40u32).flat_map(|u| [(u, (u * 7 + 3) % 40), (u, (u * 11 + 1) % 40)]).collect();
+        for directed in [false, true] {
+            let view = view_of(40, &arcs(&list), directed);
+            let config = CentralityConfig::default();
+            let scores = centrality(&view, &config).expect("converges");
+            let reused = graph_structure_with(&view, &scores, &config);
+            let fresh = graph_structure(&view);
+            assert_close(reused.betweenness_centralization, fresh.betweenness_centralization, "b");
+            assert_eq!(reused.lub, fresh.lub);
         }
     }
 

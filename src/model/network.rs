@@ -26,6 +26,8 @@ pub struct Network {
     hierarchy: Hierarchy,
     actor_by_key: FxHashMap<String, ActorId>,
     coalition_by_key: FxHashMap<String, CoalitionId>,
+    /// Actors sorted by key, computed on first use (views order their nodes this way).
+    by_key: std::sync::OnceLock<Vec<ActorId>>,
 }
 
 /// Which side of a Rijk–region partnership an actor is on (DESIGN §3 `side`).
@@ -61,6 +63,18 @@ impl Network {
     /// The actor with workspace id `key`.
     pub fn actor_id(&self, key: &str) -> Option<ActorId> {
         self.actor_by_key.get(key).copied()
+    }
+
+    /// Every actor id, ordered by the actors' keys (byte order of the id text). Views number
+    /// their nodes in this order, so no result depends on the order of rows in the files.
+    pub fn actor_ids_by_key(&self) -> &[ActorId] {
+        self.by_key.get_or_init(|| {
+            let mut ids: Vec<ActorId> = (0..self.actors.len()).map(ActorId::from_index).collect();
+            ids.sort_unstable_by(|&a, &b| {
+                self.actors[a.index()].key.cmp(&self.actors[b.index()].key)
+            });
+            ids
+        })
     }
 
     /// Every actor id, in workspace order.
@@ -212,6 +226,7 @@ impl NetworkBuilder {
             hierarchy,
             actor_by_key,
             coalition_by_key,
+            by_key: std::sync::OnceLock::new(),
         })
     }
 }
