@@ -4,7 +4,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod args;
-mod commands;
+pub mod commands;
 mod config;
 
 use std::io::{IsTerminal, Write};

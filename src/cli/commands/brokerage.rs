@@ -1,12 +1,46 @@
 //! `stakenet brokerage`: Gould–Fernandez brokerage roles and Burt's structural holes.
 
+use clap::Args;
+
 use serde_json::json;
 
-use super::super::args::{BrokerageArgs, ListFormat};
+use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{BrokerageConfig, GroupBy, brokerage, group_nodes};
 use crate::render::{brokerage_records, json::to_pretty};
 use crate::view::View;
+
+pub(crate) const HELP: &str = "\
+For every two-path a -> b -> c with no tie a -> c, broker b gets one count in the role given by
+the groups of a, b and c: coordinator (A A A), itinerant (A B A), representative (A A B),
+gatekeeper (A B B), liaison (A B C). --expected adds expected counts and z-scores as R sna's
+brokerage() (Gould & Fernandez 1989). Constraint and effective size follow NetworkX (Burt 1992).
+
+Examples:
+  stakenet brokerage --group-by side
+  stakenet brokerage --coalition rd_twente --group-by sector --expected --format csv";
+
+/// `stakenet brokerage`.
+#[derive(Debug, Args)]
+#[allow(missing_docs)] // Flattened groups are documented on their own types.
+pub struct BrokerageArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    #[command(flatten)]
+    pub view: ViewArgs,
+    /// Group actors by sector, level, side (rijk: the national government and everything under
+    /// it; region: everyone else), kind, or any column of actors.csv.
+    #[arg(long, value_name = "GROUPING", default_value = "sector")]
+    pub group_by: String,
+    /// Add expected role counts and z-scores under random ties (as R sna's brokerage).
+    #[arg(long)]
+    pub expected: bool,
+    /// Output format [default: table on a terminal, csv otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
 
 /// Loads, builds the view and the grouping, computes, renders.
 pub(crate) fn run(args: &BrokerageArgs) -> Outcome {

@@ -1,9 +1,33 @@
 //! `stakenet check`: validate a workspace and summarize it.
 
-use super::super::args::{CheckArgs, SummaryFormat};
+use clap::{Args, ValueEnum};
+
+use super::super::args::{OutputArgs, WorkspaceArgs};
 use super::super::{Outcome, Workspace};
 use crate::analysis::summarize;
 use crate::render::{summary_json, summary_table};
+
+/// Output formats of the summary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Aligned text for a terminal.
+    Table,
+    /// One JSON object.
+    Json,
+}
+
+/// `stakenet check`.
+#[derive(Debug, Args)]
+#[allow(missing_docs)] // Flattened groups are documented on their own types.
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
+    pub format: SummaryFormat,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
 
 /// Loads the workspace (listing every problem when there are any) and renders its summary.
 pub(crate) fn run(args: &CheckArgs) -> Outcome {

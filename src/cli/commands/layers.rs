@@ -1,11 +1,39 @@
 //! `stakenet layers`: multiplex measures per actor and layer, and layer overlap.
 
+use clap::Args;
+
 use serde_json::json;
 
-use super::super::args::{LayersArgs, ListFormat};
+use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{layer_views, multiplex};
 use crate::render::{json::to_pretty, layer_records, layers_json, overlap_records};
+
+pub(crate) const HELP: &str = "\
+Definitions and numbers as uunet/multinet: degree counts a layer's ties of the actor,
+neighborhood its distinct neighbours there, xneighborhood those it meets in no other chosen
+layer; relevance and xrelevance divide them by the actor's neighbours over all chosen layers.
+Actors without a tie in a layer have no row for it. The json format adds the Jaccard overlap of
+the edge sets of every pair of layers.
+
+Examples:
+  stakenet layers fixtures/tiny
+  stakenet layers my-region/ --layer funding --layer collaboration --format json";
+
+/// `stakenet layers`.
+#[derive(Debug, Args)]
+#[allow(missing_docs)] // Flattened groups are documented on their own types.
+pub struct LayersArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    #[command(flatten)]
+    pub view: ViewArgs,
+    /// Output format [default: table on a terminal, csv otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
 
 /// Loads, builds one view per layer, computes, renders.
 pub(crate) fn run(args: &LayersArgs) -> Outcome {
