@@ -106,3 +106,82 @@ fn check_works_on_the_joint_arrangements_and_json_workspaces() {
     stakenet().args(["check", "fixtures/gemeenschappelijke-regelingen"]).assert().success();
     stakenet().args(["check", "fixtures/tiny-json/network.json"]).assert().success();
 }
+
+/// Every analysis command with the options that exercise it on the bundled workspace.
+const ANALYSES: &[&[&str]] = &[
+    &["centrality", "--format", "json"],
+    &["centrality", "--weighted", "--format", "csv"],
+    &["brokerage", "--group-by", "side", "--expected", "--format", "json"],
+    &["layers", "fixtures/tiny", "--format", "json"],
+    &[
+        "centrality",
+        "fixtures/gemeenschappelijke-regelingen",
+        "--level",
+        "provincial",
+        "--format",
+        "csv",
+    ],
+];
+
+#[test]
+fn outputs_are_byte_identical_at_any_thread_count_and_across_runs() {
+    for args in ANALYSES {
+        let run = |threads: &str| {
+            let output = stakenet().args(*args).args(["--threads", threads]).assert().success();
+            output.get_output().stdout.clone()
+        };
+        let one = run("1");
+        assert!(!one.is_empty(), "{args:?}");
+        assert_eq!(one, run("2"), "{args:?}: 1 and 2 threads differ");
+        assert_eq!(one, run("2"), "{args:?}: two runs differ");
+    }
+}
+
+#[test]
+fn analysis_options_are_checked_before_any_work() {
+    stakenet().args(["centrality", "--coalition", "rd_nowhere"]).assert().code(2).stderr(
+        predicates::str::starts_with(
+            "error: --coalition rd_nowhere: no such coalition; expected one of rd_achterhoek, ",
+        ),
+    );
+    stakenet()
+        .args(["centrality", "fixtures/tiny", "--layer", "money"])
+        .assert()
+        .code(2)
+        .stderr("error: --layer money: no such layer; this workspace has funding, collaboration, information, reporting or comembership\n");
+    stakenet()
+        .args(["centrality", "--level", "county"])
+        .assert()
+        .code(2)
+        .stderr("error: --level county: unknown level; expected eu, national, provincial, regional, municipal or local\n");
+    stakenet()
+        .args(["centrality", "--at", "1 May 2020"])
+        .assert()
+        .code(2)
+        .stderr("error: --at 1 May 2020: not a date; expected YYYY-MM-DD, e.g. 2020-07-01\n");
+    stakenet()
+        .args(["centrality", "--measures", "fame"])
+        .assert()
+        .code(2)
+        .stderr("error: --measures: unknown measure `fame`; expected betweenness, closeness, harmonic, eigenvector or pagerank\n");
+    stakenet()
+        .args(["brokerage", "fixtures/tiny", "--group-by", "colour"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with("error: --group-by colour: "));
+}
+
+#[test]
+fn centrality_csv_has_the_documented_columns() {
+    let output =
+        stakenet().args(["centrality", "fixtures/tiny", "--format", "csv"]).assert().success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        text.lines().next().unwrap(),
+        "id,name,sector,level,degree,in_degree,out_degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank"
+    );
+    assert_eq!(text.lines().count(), 12);
+    // Rows are ordered by id; names with quotes are quoted.
+    assert!(text.lines().nth(1).unwrap().starts_with("bedrijf,Bedrijf & Zonen,business,regional,"));
+    assert!(text.contains("gem_2,\"Gemeente \"\"Twee\"\"\",government,municipal,"));
+}

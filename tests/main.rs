@@ -12,3 +12,4 @@ mod oracle;
 mod properties;
 mod tidy;
 mod view;
+mod robustness;
