@@ -67,8 +67,7 @@ fn bench_betweenness(c: &mut Criterion) {
                 });
             });
         }
-        let weighted =
-            BetweennessConfig { path_length: PathLength::InverseWeight, sample: None };
+        let weighted = BetweennessConfig { path_length: PathLength::InverseWeight, sample: None };
         group.bench_function(format!("weighted/{name}"), |b| {
             b.iter(|| black_box(betweenness(&view, &weighted).unwrap()));
         });

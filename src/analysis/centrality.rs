@@ -159,7 +159,8 @@ pub struct ActorCentrality {
     pub closeness: Option<f64>,
     /// See [`harmonic`].
     pub harmonic: Option<f64>,
-    /// See [`eigenvector`]; also `None` outside the largest weak component.
+    /// See [`eigenvector`]; also `None` outside the largest weak component, and for every
+    /// actor when the dominant eigenvector is not unique (the power iteration does not settle).
     pub eigenvector: Option<f64>,
     /// See [`pagerank`].
     pub pagerank: Option<f64>,
@@ -205,8 +206,17 @@ pub fn centrality(
     let closeness_values =
         reach.as_ref().filter(|_| measures.closeness).map(|r| closeness_from(r, view.n_nodes()));
     let harmonic_values = reach.as_ref().filter(|_| measures.harmonic).map(|r| harmonic_from(r));
-    let eigenvector_values =
-        if measures.eigenvector { Some(eigenvector(view, &config.eigenvector)?) } else { None };
+    // Where the dominant eigenvector is not unique (NetworkX refuses such graphs), the power
+    // iteration does not settle: the measure is undefined, which is not a failure of the rest.
+    let eigenvector_values = if measures.eigenvector {
+        match eigenvector(view, &config.eigenvector) {
+            Ok(values) => Some(values),
+            Err(AnalysisError::NotConverged { .. }) => Some(vec![None; view.n_nodes()]),
+            Err(other) => return Err(other),
+        }
+    } else {
+        None
+    };
     let pagerank_values =
         if measures.pagerank { Some(pagerank(view, &config.pagerank)?) } else { None };
 

@@ -6,9 +6,6 @@
 //! results (distances, power-iteration rows) are computed by one thread each. So every result is
 //! bit-identical whether rayon runs one thread or many.
 
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
-
 use rayon::prelude::*;
 
 use crate::view::Csr;
@@ -114,7 +111,7 @@ pub(crate) struct PathScratch {
     /// distances and no per-node lists.
     successors: Vec<u32>,
     successor_offsets: Vec<u32>,
-    heap: BinaryHeap<Candidate>,
+    heap: IndexedHeap,
 }
 
 impl PathScratch {
@@ -129,7 +126,7 @@ impl PathScratch {
             order: Vec::with_capacity(n_nodes),
             successors: Vec::new(),
             successor_offsets: Vec::with_capacity(n_nodes + 1),
-            heap: BinaryHeap::new(),
+            heap: IndexedHeap::new(n_nodes),
         }
     }
 
@@ -259,18 +256,15 @@ impl PathScratch {
         reach
     }
 
-    /// Dijkstra with a binary heap: the shortest distance from `source` to every node it
+    /// Dijkstra with an indexed 4-ary heap: the shortest distance from `source` to every node it
     /// reaches, summed from the source outwards as NetworkX sums them, and the settling order.
     fn dijkstra(&mut self, graph: &PathGraph<'_>, lengths: &[f64], source: u32) {
         let PathScratch { length, settled, order, heap, .. } = self;
         order.clear();
         heap.clear();
         length[source as usize] = 0.0;
-        heap.push(Candidate { length: 0.0, node: source });
-        while let Some(Candidate { length: d, node: v }) = heap.pop() {
-            if settled[v as usize] {
-                continue;
-            }
+        heap.push_or_decrease(source, 0.0);
+        while let Some((d, v)) = heap.pop() {
             settled[v as usize] = true;
             order.push(v);
             let range = graph.range(v);
@@ -281,7 +275,7 @@ impl PathScratch {
                 let candidate = d + len;
                 if candidate < length[w as usize] {
                     length[w as usize] = candidate;
-                    heap.push(Candidate { length: candidate, node: w });
+                    heap.push_or_decrease(w, candidate);
                 }
             }
         }
@@ -374,31 +368,100 @@ fn accumulate(
     }
 }
 
-/// A node waiting in Dijkstra's heap; the heap pops the shortest first (then the lowest node).
-#[derive(Clone, Copy, Debug)]
-struct Candidate {
-    length: f64,
-    node: u32,
+/// Dijkstra's priority queue: a 4-ary min-heap of (tentative distance, node) with at most one
+/// entry per node, whose key a shorter path lowers in place (decrease-key). Fewer and shallower
+/// sifts than a binary heap holding a stale entry per relaxation.
+struct IndexedHeap {
+    entries: Vec<(f64, u32)>,
+    /// Where each node sits in `entries`; `UNREACHED` when it is not in the heap.
+    position: Vec<u32>,
 }
 
-impl PartialEq for Candidate {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
+impl IndexedHeap {
+    fn new(n_nodes: usize) -> Self {
+        IndexedHeap { entries: Vec::new(), position: vec![UNREACHED; n_nodes] }
     }
-}
 
-impl Eq for Candidate {}
-
-impl PartialOrd for Candidate {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
+    fn clear(&mut self) {
+        for (_, node) in self.entries.drain(..) {
+            self.position[node as usize] = UNREACHED;
+        }
     }
-}
 
-impl Ord for Candidate {
-    fn cmp(&self, other: &Self) -> Ordering {
-        // Reversed: `BinaryHeap` is a max-heap.
-        other.length.total_cmp(&self.length).then_with(|| other.node.cmp(&self.node))
+    /// Inserts `node` with `key`, or lowers its key to `key` when it is already queued.
+    fn push_or_decrease(&mut self, node: u32, key: f64) {
+        let at = match self.position[node as usize] {
+            UNREACHED => {
+                self.entries.push((key, node));
+                self.entries.len() - 1
+            }
+            at => {
+                self.entries[at as usize].0 = key;
+                at as usize
+            }
+        };
+        self.sift_up(at);
+    }
+
+    /// Removes and returns the entry with the smallest key (then the smallest node).
+    fn pop(&mut self) -> Option<(f64, u32)> {
+        let last = self.entries.pop()?;
+        let top = match self.entries.first_mut() {
+            Some(first) => std::mem::replace(first, last),
+            None => last,
+        };
+        self.position[top.1 as usize] = UNREACHED;
+        if !self.entries.is_empty() {
+            self.sift_down(0);
+        }
+        Some(top)
+    }
+
+    #[inline]
+    fn before(a: (f64, u32), b: (f64, u32)) -> bool {
+        a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+    }
+
+    fn sift_up(&mut self, mut at: usize) {
+        let entry = self.entries[at];
+        while at > 0 {
+            let parent = (at - 1) / 4;
+            let above = self.entries[parent];
+            if !Self::before(entry, above) {
+                break;
+            }
+            self.entries[at] = above;
+            self.position[above.1 as usize] = at as u32;
+            at = parent;
+        }
+        self.entries[at] = entry;
+        self.position[entry.1 as usize] = at as u32;
+    }
+
+    fn sift_down(&mut self, mut at: usize) {
+        let entry = self.entries[at];
+        let len = self.entries.len();
+        loop {
+            let first = 4 * at + 1;
+            if first >= len {
+                break;
+            }
+            let mut best = first;
+            for child in first + 1..(first + 4).min(len) {
+                if Self::before(self.entries[child], self.entries[best]) {
+                    best = child;
+                }
+            }
+            let below = self.entries[best];
+            if !Self::before(below, entry) {
+                break;
+            }
+            self.entries[at] = below;
+            self.position[below.1 as usize] = at as u32;
+            at = best;
+        }
+        self.entries[at] = entry;
+        self.position[entry.1 as usize] = at as u32;
     }
 }
 

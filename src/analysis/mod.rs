@@ -2,15 +2,26 @@
 //! Each returns a plain result struct keyed by actor; rendering decides the output shape.
 //! No I/O, no panics on user data.
 
+mod asymmetry;
 mod brokerage;
 mod centrality;
+mod compare;
 mod components;
 mod error;
+mod interdependence;
 mod kernels;
+mod leave_one_out;
 mod multiplex;
+mod profile;
 mod structure;
 mod summary;
+mod suspects;
 
+pub use asymmetry::{
+    ActorBalance, Asymmetry, CoalitionFinance, DyadAsymmetry, GroupFlow, LayerAsymmetry,
+    actor_balance, asymmetry, coalition_finance, dyad_asymmetry, group_flows, layer_asymmetry,
+    weighted_reciprocity,
+};
 pub use brokerage::{
     BrokerScores, Brokerage, BrokerageConfig, GroupBy, Grouping, NO_GROUP, Roles, brokerage,
     brokerage_roles, group_nodes,
@@ -20,9 +31,23 @@ pub use centrality::{
     PowerIterationConfig, Sample, betweenness, centrality, closeness, eigenvector, harmonic,
     pagerank, personalized_pagerank,
 };
+pub use compare::{
+    CoalitionFigures, CoalitionShape, N_PEERS, Peer, coalition_similarity, compare,
+};
 pub use components::{largest_weak_component, n_weak_components, weak_components};
 pub use error::AnalysisError;
+pub use interdependence::{
+    ActorDependence, DEPENDENCY_LAYER, DependenceMatrix, DependencePair, DependenceSource,
+    Interdependence, InterdependenceConfig, MAX_DENSE_ACTORS, indirect_dependence,
+    interdependence, largest_alpha, layer_overlap, spectral_radius,
+};
 pub use kernels::PathLength;
+pub use leave_one_out::{Evaluation, HeldOut, RANKERS, Ranker, leave_one_out};
 pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};
+pub use profile::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use structure::{GraphStructure, graph_structure, graph_structure_with};
 pub use summary::{CoalitionSummary, LayerSummary, Summary, summarize};
+pub use suspects::{
+    Candidate, CandidateReason, Category, CoverageLine, CoverageStatus, MissingMinistry, Suspects,
+    is_ministry, jaccard, suspects, theme_words,
+};

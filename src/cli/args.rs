@@ -7,8 +7,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use super::commands::brokerage::BrokerageArgs;
 use super::commands::centrality::CentralityArgs;
 use super::commands::check::CheckArgs;
+use super::commands::compare::CompareArgs;
+use super::commands::export::ExportArgs;
 use super::commands::generate::GenerateArgs;
 use super::commands::layers::LayersArgs;
+use super::commands::suspects::SuspectsArgs;
 
 const AFTER_HELP: &str = "\
 A WORKSPACE is a folder of CSV files (actors.csv, and optionally relations.csv, coalitions.csv,
@@ -57,6 +60,20 @@ pub enum Command {
     /// of every pair of layers.
     #[command(after_help = super::commands::layers::HELP)]
     Layers(LayersArgs),
+    /// Usual and unusual suspects of a coalition: which sectors and kinds of parties and which
+    /// ministries (by theme) are missing, which members only signed ("involved, not
+    /// committed"), and whom to invite, ranked with a reason each.
+    #[command(after_help = super::commands::suspects::HELP)]
+    Suspects(SuspectsArgs),
+    /// Compare coalitions: members, government share, sectors, ministries, money, density and
+    /// centralization per coalition, with the three most similar as peer-review partners.
+    #[command(after_help = super::commands::compare::HELP)]
+    Compare(CompareArgs),
+    /// Export the whole network with its attributes and layers for Gephi (GEXF), yEd and
+    /// NetworkX (GraphML), Cytoscape (JSON) or Graphviz (DOT); coalitions become nodes tied to
+    /// their members.
+    #[command(after_help = super::commands::export::HELP)]
+    Export(ExportArgs),
 }
 
 /// Where the workspace is.

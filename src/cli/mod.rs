@@ -37,6 +37,9 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Centrality(args) => commands::centrality::run(args),
         Command::Brokerage(args) => commands::brokerage::run(args),
         Command::Layers(args) => commands::layers::run(args),
+        Command::Suspects(args) => commands::suspects::run(args),
+        Command::Compare(args) => commands::compare::run(args),
+        Command::Export(args) => commands::export::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

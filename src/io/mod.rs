@@ -5,12 +5,14 @@ mod cells;
 mod json;
 mod key_index;
 mod output;
+mod profile;
 mod source;
 mod table;
 mod workspace;
 mod write;
 
 pub use output::{OutputError, is_input, write_atomic};
+pub use profile::{MAX_PROFILE_BYTES, ProfileError, parse_profile, read_profile};
 pub use source::{BUNDLED_NAME, MAX_FILE_BYTES, Source};
 pub use table::MAX_ROWS;
 pub use workspace::{

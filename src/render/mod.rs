@@ -4,16 +4,36 @@
 mod actors;
 mod brokerage;
 mod centrality;
+mod compare;
+mod cytoscape;
+mod dot_export;
+mod evaluation;
+mod export;
+mod gexf;
+mod graphml;
 pub mod json;
 mod layers;
 mod records;
 mod summary;
+mod suspects;
 mod table;
+mod xml;
 
 pub use actors::{ACTOR_COLUMNS, actor_cells, by_actor_id};
 pub use brokerage::brokerage_records;
 pub use centrality::{CENTRALITY_COLUMNS, centrality_records, structure_json, structure_table};
+pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
+pub use cytoscape::export_cytoscape;
+pub use dot_export::export_dot;
+pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, evaluation_table};
+pub use export::MixedEdges;
+pub use gexf::export_gexf;
+pub use graphml::export_graphml;
 pub use layers::{layer_records, layers_json, overlap_records};
 pub use records::{Cell, Records, defuse_formula};
 pub use summary::{summary_json, summary_table};
+pub use suspects::{
+    CANDIDATE_COLUMNS, WEAKLY_ENGAGED_REASON, candidate_reason, candidate_records, coverage_records,
+    suspects_json, suspects_table,
+};
 pub use table::TextTable;

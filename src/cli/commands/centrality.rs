@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::{CentralityConfig, Measures, Sample, centrality, graph_structure};
+use crate::analysis::{CentralityConfig, Measures, Sample, centrality, graph_structure_with};
 use crate::render::{centrality_records, json::to_pretty, structure_json, structure_table};
 use crate::view::View;
 
@@ -68,8 +68,15 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let progress = workspace.progress(&view, "centrality");
     let scores = centrality(&view, &centrality_config)
         .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
-    let structure = graph_structure(&view);
+    let structure = graph_structure_with(&view, &scores, &centrality_config);
     progress.finish_and_clear();
+    if measures.eigenvector && view.n_nodes() > 0 && scores.iter().all(|s| s.eigenvector.is_none())
+    {
+        eprintln!(
+            "note: eigenvector centrality is undefined for this view (its largest component has no \
+             unique dominant eigenvector, e.g. directed ties without cycles); the column is empty"
+        );
+    }
     let records = centrality_records(network, &scores);
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => records.to_csv(),

@@ -3,5 +3,8 @@
 pub mod brokerage;
 pub mod centrality;
 pub mod check;
+pub mod compare;
+pub mod export;
 pub mod generate;
 pub mod layers;
+pub mod suspects;

@@ -1,0 +1,295 @@
+//! Comparing coalitions: one line of figures per coalition, and for each the most similar
+//! others as suggested peer-review partners.
+//!
+//! The Regio Deal evaluations found that peer review between deals was meant to drive learning
+//! but rarely happened because the deals differed too much; comparable deals should be paired.
+//! [`coalition_similarity`] says which are comparable.
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
+use super::error::AnalysisError;
+use super::profile::Profile;
+use super::suspects::{is_ministry, jaccard, theme_words};
+use crate::model::{ActorId, CoalitionId, Network, Sector};
+use crate::view::{Scope, View, ViewSpec};
+
+/// How many peers [`compare`] suggests per coalition.
+pub const N_PEERS: usize = 3;
+
+/// The figures of one coalition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoalitionFigures {
+    /// The coalition.
+    pub coalition: CoalitionId,
+    /// Number of distinct members (any role).
+    pub n_members: usize,
+    /// Share of members in the government sector; `None` without members.
+    pub government_share: Option<f64>,
+    /// The quadruple-helix sectors (government, business, knowledge, civil society, citizens)
+    /// with at least one member, in that order. Hybrid members count for none.
+    pub sectors_present: Vec<Sector>,
+    /// Number of distinct ministries at the table: members of kind `ministry`, or with one in
+    /// their parent chain.
+    pub n_ministries: usize,
+    /// The national contribution, when known.
+    pub national_contribution: Option<f64>,
+    /// Co-financing / national contribution; `None` when either is unknown or the national
+    /// contribution is 0.
+    pub cofinancing_ratio: Option<f64>,
+    /// Density of the coalition's view (its members; every explicit layer plus
+    /// `comembership`), as [`GraphStructure::density`](super::GraphStructure::density).
+    pub density: f64,
+    /// Freeman degree centralization of that view, as
+    /// [`GraphStructure::degree_centralization`](super::GraphStructure::degree_centralization).
+    pub centralization: Option<f64>,
+    /// Sectors the profile expects with no member at all, in [`Sector::ALL`] order.
+    pub missing_sectors: Vec<Sector>,
+    /// The [`N_PEERS`] most similar other coalitions, most similar first (ties by id).
+    pub peers: Vec<Peer>,
+}
+
+/// A suggested peer-review partner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Peer {
+    /// The other coalition.
+    pub coalition: CoalitionId,
+    /// [`coalition_similarity`] of the two, in [0, 1].
+    pub similarity: f64,
+}
+
+/// What [`coalition_similarity`] compares: the theme words and the make-up of a coalition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CoalitionShape {
+    /// [`theme_words`] of its themes.
+    pub words: BTreeSet<String>,
+    /// Number of distinct members.
+    pub n_members: usize,
+    /// Members per sector: government, business, knowledge, civil society, citizens, hybrid,
+    /// unknown.
+    pub sector_counts: [usize; 7],
+}
+
+impl CoalitionShape {
+    /// The shape of `coalition` in `network`.
+    pub fn of(network: &Network, coalition: CoalitionId) -> CoalitionShape {
+        let members = distinct_members(network, coalition);
+        let mut sector_counts = [0usize; 7];
+        for &member in &members {
+            sector_counts[sector_slot(network.actor(member).sector)] += 1;
+        }
+        CoalitionShape {
+            words: theme_words(&network.coalition(coalition).themes),
+            n_members: members.len(),
+            sector_counts,
+        }
+    }
+
+    fn share(&self, slot: usize) -> f64 {
+        if self.n_members == 0 {
+            0.0
+        } else {
+            self.sector_counts[slot] as f64 / self.n_members as f64
+        }
+    }
+}
+
+/// How alike two coalitions are, in [0, 1]: the mean of theme similarity and structural
+/// closeness.
+///
+/// - theme similarity = Jaccard similarity of the theme words (0 when either has none);
+/// - structural closeness = the mean of
+///   - size closeness min(n_a, n_b) / max(n_a, n_b) (1 when both are empty),
+///   - government-share closeness 1 − |g_a − g_b|,
+///   - sector-mix closeness 1 − ½ Σ_s |p_a(s) − p_b(s)| (one minus the total-variation
+///     distance of the member shares over government, business, knowledge, civil society,
+///     citizens, hybrid and unknown; 0 when exactly one of the two is empty).
+///
+/// Symmetric; 1 for two coalitions with the same theme words and the same make-up.
+pub fn coalition_similarity(a: &CoalitionShape, b: &CoalitionShape) -> f64 {
+    let theme = jaccard(&a.words, &b.words);
+    let size = match a.n_members.max(b.n_members) {
+        0 => 1.0,
+        largest => a.n_members.min(b.n_members) as f64 / largest as f64,
+    };
+    let government = 1.0 - (a.share(0) - b.share(0)).abs();
+    let mix = match (a.n_members, b.n_members) {
+        (0, 0) => 1.0,
+        (0, _) | (_, 0) => 0.0,
+        _ => 1.0 - 0.5 * (0..7).map(|s| (a.share(s) - b.share(s)).abs()).sum::<f64>(),
+    };
+    let structure = (size + government + mix) / 3.0;
+    (theme + structure) / 2.0
+}
+
+/// One line of figures per coalition, by coalition id, each with its suggested peers.
+///
+/// Density and centralization are those of the coalition's view: its members, every explicit
+/// layer plus `comembership` (so every pair of members is tied by the coalition itself, and a
+/// coalition without other ties has density 1 and centralization 0). Peers are the
+/// [`N_PEERS`] others with the highest [`coalition_similarity`].
+///
+/// # Errors
+/// [`AnalysisError::InvalidParameter`] when a coalition's view is too large to build.
+///
+/// # Complexity
+/// One view per coalition (O(n + m + p) each, parallel over coalitions) and O(k²) similarities
+/// for k coalitions.
+pub fn compare(network: &Network, profile: &Profile) -> Result<Vec<CoalitionFigures>, AnalysisError> {
+    let mut coalitions: Vec<CoalitionId> =
+        (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
+    coalitions.sort_by(|a, b| network.coalition(*a).key.cmp(&network.coalition(*b).key));
+    let shapes: Vec<CoalitionShape> =
+        coalitions.iter().map(|&c| CoalitionShape::of(network, c)).collect();
+    let figures: Result<Vec<CoalitionFigures>, AnalysisError> = coalitions
+        .par_iter()
+        .zip(shapes.par_iter())
+        .enumerate()
+        .map(|(at, (&coalition, shape))| {
+            let mut figures = figures(network, profile, coalition, shape)?;
+            let mut peers: Vec<Peer> = coalitions
+                .iter()
+                .zip(&shapes)
+                .enumerate()
+                .filter(|(other, _)| *other != at)
+                .map(|(_, (&other, other_shape))| Peer {
+                    coalition: other,
+                    similarity: coalition_similarity(shape, other_shape),
+                })
+                .collect();
+            // Coalitions are already in id order, so a stable sort keeps ties by id.
+            peers.sort_by(|x, y| y.similarity.total_cmp(&x.similarity));
+            peers.truncate(N_PEERS);
+            figures.peers = peers;
+            Ok(figures)
+        })
+        .collect();
+    figures
+}
+
+fn figures(
+    network: &Network,
+    profile: &Profile,
+    coalition: CoalitionId,
+    shape: &CoalitionShape,
+) -> Result<CoalitionFigures, AnalysisError> {
+    let members = distinct_members(network, coalition);
+    let n_members = members.len();
+    let government_share = (n_members > 0).then(|| shape.share(0));
+    let sectors_present: Vec<Sector> = QUADRUPLE_HELIX
+        .iter()
+        .copied()
+        .filter(|&s| shape.sector_counts[sector_slot(Some(s))] > 0)
+        .collect();
+    let missing_sectors: Vec<Sector> = Sector::ALL
+        .iter()
+        .copied()
+        .filter(|&s| s != Sector::Hybrid)
+        .filter(|&s| profile.expected_sector(s).is_some_and(|n| n > 0))
+        .filter(|&s| shape.sector_counts[sector_slot(Some(s))] == 0)
+        .collect();
+    let mut ministries: BTreeSet<ActorId> = BTreeSet::new();
+    for &member in &members {
+        let chain = std::iter::successors(Some(member), |&a| network.actor(a).parent);
+        ministries.extend(chain.filter(|&a| is_ministry(network, a)));
+    }
+    let c = network.coalition(coalition);
+    let cofinancing_ratio = match (c.cofinancing, c.national_contribution) {
+        (Some(cofinancing), Some(national)) if national > 0.0 => Some(cofinancing / national),
+        _ => None,
+    };
+    let view = View::build(
+        network,
+        &ViewSpec { scope: Scope::Coalition(coalition), ..ViewSpec::default() },
+    )
+    .map_err(|error| AnalysisError::InvalidParameter(error.to_string()))?;
+    let (density, centralization) = density_and_degree_centralization(&view);
+    Ok(CoalitionFigures {
+        coalition,
+        n_members,
+        government_share,
+        sectors_present,
+        n_ministries: ministries.len(),
+        national_contribution: c.national_contribution,
+        cofinancing_ratio,
+        density,
+        centralization,
+        missing_sectors,
+        peers: Vec::new(),
+    })
+}
+
+const QUADRUPLE_HELIX: [Sector; 5] =
+    [Sector::Government, Sector::Business, Sector::Knowledge, Sector::CivilSociety, Sector::Citizens];
+
+fn sector_slot(sector: Option<Sector>) -> usize {
+    match sector {
+        Some(Sector::Government) => 0,
+        Some(Sector::Business) => 1,
+        Some(Sector::Knowledge) => 2,
+        Some(Sector::CivilSociety) => 3,
+        Some(Sector::Citizens) => 4,
+        Some(Sector::Hybrid) => 5,
+        None => 6,
+    }
+}
+
+fn distinct_members(network: &Network, coalition: CoalitionId) -> Vec<ActorId> {
+    let mut members: Vec<ActorId> = network.members_of(coalition).map(|m| m.actor).collect();
+    members.sort_unstable();
+    members.dedup();
+    members
+}
+
+/// Density and Freeman degree centralization exactly as `graph_structure` computes them, without
+/// the path-based figures it also computes.
+fn density_and_degree_centralization(view: &View) -> (f64, Option<f64>) {
+    let n = view.n_nodes();
+    let arcs = view.n_arcs();
+    let density =
+        if arcs == 0 || n <= 1 { 0.0 } else { arcs as f64 / (n as f64 * (n - 1) as f64) };
+    if n == 0 {
+        return (density, None);
+    }
+    let degrees: Vec<f64> = (0..n as u32)
+        .map(|v| {
+            let degree = view.out_arcs().degree(v)
+                + if view.is_directed() { view.in_arcs().degree(v) } else { 0 };
+            degree as f64
+        })
+        .collect();
+    let nf = n as f64;
+    let maximum =
+        if view.is_directed() { (nf - 1.0) * (2.0 * (nf - 1.0) - 2.0) } else { (nf - 1.0) * (nf - 2.0) };
+    let largest = degrees.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let deviation: f64 = degrees.iter().map(|d| largest - d).sum();
+    let value = deviation / maximum;
+    (density, (maximum > 0.0 && value.is_finite()).then_some(value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(words: &[&str], counts: [usize; 7]) -> CoalitionShape {
+        CoalitionShape {
+            words: words.iter().map(|w| (*w).to_owned()).collect(),
+            n_members: counts.iter().sum(),
+            sector_counts: counts,
+        }
+    }
+
+    #[test]
+    fn similarity_is_one_for_twins_and_falls_with_differences() {
+        let a = shape(&["wonen", "zorg"], [4, 1, 0, 0, 0, 0, 0]);
+        assert!((coalition_similarity(&a, &a) - 1.0).abs() < 1e-12);
+        let b = shape(&["zorg"], [2, 0, 0, 0, 0, 0, 0]);
+        // theme 1/2; size 2/5; government 1 - |0.8 - 1| = 0.8; mix 1 - ½(0.2 + 0.2) = 0.8.
+        let expected = (0.5 + (0.4 + 0.8 + 0.8) / 3.0) / 2.0;
+        assert!((coalition_similarity(&a, &b) - expected).abs() < 1e-12);
+        assert!((coalition_similarity(&b, &a) - expected).abs() < 1e-12);
+        let empty = shape(&[], [0; 7]);
+        assert!((0.0..=1.0).contains(&coalition_similarity(&a, &empty)));
+    }
+}

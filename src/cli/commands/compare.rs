@@ -1,0 +1,74 @@
+//! `stakenet compare`: one row of figures per coalition, with suggested peer-review partners.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::super::args::{ListFormat, OutputArgs, WorkspaceArgs};
+use super::super::{Failure, Outcome, Workspace, config};
+use super::suspects::{profile, threads};
+use crate::analysis::compare;
+use crate::render::{compare_json, compare_records, json::to_pretty};
+
+pub(crate) const HELP: &str = "\
+Columns:
+  members                distinct members (any role)
+  government_share       share of members in the government sector
+  sectors_present        how many of government, business, knowledge, civil_society, citizens
+                         have a member (hybrid bodies count for none)
+  ministries             distinct ministries at the table (kind ministry, or one above a member)
+  national_contribution  as in coalitions.csv
+  cofinancing_ratio      cofinancing / national_contribution
+  density, centralization
+                         density and Freeman degree centralization of the coalition's view (its
+                         members; every layer plus comembership, so every pair of members is
+                         tied by the coalition itself: without other relations, density is 1
+                         and centralization 0)
+  missing_sectors        sectors the profile expects with no member
+  peers                  the three most similar coalitions, as peer-review partners
+
+Similarity of two coalitions, in [0, 1]: the mean of theme similarity (Jaccard similarity of
+their theme words of 4+ letters; 0 when either has no themes) and structural closeness (the mean
+of size closeness min(n1, n2) / max(n1, n2), government-share closeness 1 - |g1 - g2| and
+sector-mix closeness 1 - the total-variation distance of their members' sector shares).
+
+--profile FILE sets the expected sectors (see `stakenet suspects --help` for the format).
+
+Examples:
+  stakenet compare
+  stakenet compare --format csv -o deals.csv";
+
+/// `stakenet compare`.
+#[derive(Debug, Args)]
+#[allow(missing_docs)] // Flattened groups are documented on their own types.
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    /// Read the expected sectors from this TOML profile instead of the default quadruple helix.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Worker threads [default: all cores]. Results are identical at any thread count.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+    /// Output format [default: table on a terminal, csv otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Reads the profile and the workspace, compares, renders.
+pub(crate) fn run(args: &CompareArgs) -> Outcome {
+    threads(args.threads)?;
+    let profile = profile(args.profile.as_deref())?;
+    let workspace = Workspace::open(&args.workspace)?;
+    let network = &workspace.network;
+    let rows =
+        compare(network, &profile).map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+    let text = match config::list_format(args.format, args.output.output.is_some()) {
+        ListFormat::Csv => compare_records(network, &rows).to_csv(),
+        ListFormat::Table => compare_records(network, &rows).to_table(),
+        ListFormat::Json => to_pretty(&compare_json(network, &rows)),
+    };
+    workspace.emit(&args.output, &text)
+}

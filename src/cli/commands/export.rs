@@ -1,0 +1,125 @@
+//! `stakenet export`: the whole network for Gephi, yEd, Cytoscape and Graphviz.
+
+use std::path::Path;
+
+use clap::{Args, ValueEnum};
+
+use super::super::args::{OutputArgs, WorkspaceArgs};
+use super::super::{Failure, Outcome, Workspace};
+use crate::render::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
+
+pub(crate) const HELP: &str = "\
+Exports everything: every actor with its sector, level, parent, kind, themes, influence and
+free columns; every relation with its layer, direction, weight, amount, topic, dates and free
+columns. Coalitions become nodes of kind `coalition` (id coalition:<id>), tied to their members
+by undirected `membership` edges with the role, so the two-mode structure survives. Nodes come
+in id order (actors, then coalitions), edges in workspace order (relations, then memberships);
+the same workspace always gives the same bytes.
+
+Formats:
+  graphml  yEd, Gephi, Cytoscape, NetworkX; the name is the node attribute `label`
+  gexf     Gephi (GEXF 1.3); the name is the node label, the layer the edge kind
+  json     Cytoscape.js elements (Cytoscape Desktop imports them); the name is `name`
+  dot      Graphviz: actors clustered by the top of their parent chain, layers as colours
+
+A network with directed and undirected ties (e.g. funding next to collaboration, or directed
+relations next to the memberships) is mixed. GraphML and GEXF keep each tie's own direction;
+Gephi, yEd and Cytoscape read that, but NetworkX and igraph refuse mixed graphs: for them, add
+--mixed directed. Characters XML cannot hold (control characters) become U+FFFD.
+
+Without --format, the extension of -o FILE decides (.graphml, .gexf, .json, .dot or .gv).
+
+Examples:
+  stakenet export --format gexf -o regio-deals.gexf
+  stakenet export fixtures/tiny -o tiny.graphml --mixed directed
+  stakenet export my-region/ --format dot | dot -Tsvg > my-region.svg";
+
+/// Export formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// GraphML (yEd, Gephi, Cytoscape, NetworkX).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
+    /// Cytoscape.js JSON elements (Cytoscape Desktop imports them).
+    Json,
+    /// Graphviz DOT.
+    Dot,
+}
+
+/// How GraphML and GEXF write a network with both directed and undirected ties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MixedArg {
+    /// Each tie keeps its own direction (Gephi, yEd, Cytoscape).
+    Keep,
+    /// Every tie is written as directed; the `directed` attribute tells which are undirected
+    /// (NetworkX, igraph).
+    Directed,
+}
+
+/// `stakenet export`.
+#[derive(Debug, Args)]
+#[allow(missing_docs)] // Flattened groups are documented on their own types.
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    /// Output format [default: from the extension of -o FILE].
+    #[arg(long, value_enum)]
+    pub format: Option<ExportFormat>,
+    /// How GraphML and GEXF write a network with both directed and undirected ties
+    /// [default: keep].
+    #[arg(long, value_enum, value_name = "HOW")]
+    pub mixed: Option<MixedArg>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Loads the workspace and writes it in the chosen format.
+pub(crate) fn run(args: &ExportArgs) -> Outcome {
+    let format = format(args)?;
+    let mixed = match (args.mixed, format) {
+        (None | Some(MixedArg::Keep), _) => MixedEdges::Keep,
+        (Some(MixedArg::Directed), ExportFormat::Graphml | ExportFormat::Gexf) => {
+            MixedEdges::Directed
+        }
+        (Some(MixedArg::Directed), _) => {
+            return Err(Failure::Input(
+                "error: --mixed directed applies to --format graphml and gexf; json and dot always keep each tie's direction"
+                    .to_owned(),
+            ));
+        }
+    };
+    let workspace = Workspace::open(&args.workspace)?;
+    let network = &workspace.network;
+    let text = match format {
+        ExportFormat::Graphml => export_graphml(network, mixed),
+        ExportFormat::Gexf => export_gexf(network, mixed),
+        ExportFormat::Json => export_cytoscape(network),
+        ExportFormat::Dot => export_dot(network),
+    };
+    workspace.emit(&args.output, &text)
+}
+
+/// The format asked for, or the one the output file's extension names.
+fn format(args: &ExportArgs) -> Result<ExportFormat, Failure> {
+    if let Some(format) = args.format {
+        return Ok(format);
+    }
+    let extension = args
+        .output
+        .output
+        .as_deref()
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("graphml") => Ok(ExportFormat::Graphml),
+        Some("gexf") => Ok(ExportFormat::Gexf),
+        Some("json") => Ok(ExportFormat::Json),
+        Some("dot" | "gv") => Ok(ExportFormat::Dot),
+        _ => Err(Failure::Input(
+            "error: export needs --format graphml, gexf, json or dot (or -o FILE ending in .graphml, .gexf, .json, .dot or .gv)"
+                .to_owned(),
+        )),
+    }
+}

@@ -1,0 +1,161 @@
+//! `stakenet suspects`: coverage gaps, missing ministries, weakly engaged members and ranked
+//! candidates of one coalition; `--evaluate` runs the leave-one-out evaluation instead.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::super::args::{ListFormat, OutputArgs, WorkspaceArgs};
+use super::super::{Failure, Outcome, Workspace, config};
+use crate::analysis::{Profile, leave_one_out, suspects};
+use crate::io::read_profile;
+use crate::render::{
+    candidate_records, evaluation_items, evaluation_json, evaluation_table, json::to_pretty,
+    suspects_json, suspects_table,
+};
+
+pub(crate) const HELP: &str = "\
+What it reports (DESIGN 4.5):
+  coverage            members per sector (and per kind the profile asks for) against the
+                      profile: missing (none), thin (fewer than expected, or only members with
+                      role involved) or ok; a hybrid member counts for no sector
+  missing ministries  ministries that the coalition's themes call for (a keyword anywhere in a
+                      theme, case ignored) but that are not members
+  weakly engaged      members whose only tie is a signature: no explicit relation with another
+                      member (shared coalitions do not count) and no contribution
+  candidates          actors outside the coalition, best first (ties by id), scored
+                      0.4 gap_fill + 0.3 proximity + 0.2 theme_match + 0.1 region_match:
+                      gap_fill 1 when the candidate's sector or kind is missing, 0.5 when thin;
+                      proximity = personalized PageRank from the members over the whole network
+                      (every layer plus comembership), divided by the largest among candidates;
+                      theme_match = Jaccard similarity of theme words (4+ letters);
+                      region_match = 1 when it shares a parent-chain ancestor below national
+                      level with a member
+
+Formats: table (every part), json (every part; DESIGN's schema), csv (the candidates).
+
+The default profile expects one member each of government, business, knowledge, civil_society
+and citizens, maps themes to the 2018-2022 ministries (min_ocw, min_ezk, min_ienw, min_szw,
+min_vws, min_jenv, min_bzk, min_lnv) and weighs 0.4/0.3/0.2/0.1. A --profile TOML file replaces
+any part; a table that is given replaces that part, [weights] keeps keys it does not give:
+
+  [sectors]                 # expected members per sector (0 = not expected)
+  government = 1
+  business = 2
+  citizens = 1
+  [kinds]                   # expected members per kind (the kind column of actors.csv)
+  youth_centre = 1
+  [ministries]              # ministry id = keywords
+  min_ocw = [\"onderwijs\", \"cultuur\"]
+  [weights]                 # numbers >= 0, used as given
+  gap_fill = 0.5
+  proximity = 0.5
+
+fixtures/profiles/example.toml is a commented example.
+
+--evaluate hides each member that is not a ministry from its coalition in turn, ranks the
+candidates and reports where it comes back: hit rate at 5 and 10, mean reciprocal rank and
+median rank, for the score, for a popularity baseline (number of coalitions) and for each part
+alone. csv lists every hidden member with its ranks.
+
+Examples:
+  stakenet suspects --coalition rd_twente
+  stakenet suspects --coalition rd_achterhoek --profile fixtures/profiles/example.toml --top 5
+  stakenet suspects --coalition rd_zeeland --format json -o zeeland.json
+  stakenet suspects --evaluate";
+
+/// `stakenet suspects`.
+#[derive(Debug, Args)]
+#[allow(missing_docs)] // Flattened groups are documented on their own types.
+pub struct SuspectsArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    /// The coalition to examine (its id, e.g. rd_twente).
+    #[arg(
+        long,
+        value_name = "ID",
+        required_unless_present = "evaluate",
+        conflicts_with = "evaluate"
+    )]
+    pub coalition: Option<String>,
+    /// Read the expected sectors and kinds, the theme -> ministry map and the score weights
+    /// from this TOML file (format below) instead of the default quadruple-helix profile.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+    /// Show the best N candidates.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// Leave-one-out evaluation of the ranking over every coalition instead of one finding.
+    #[arg(long)]
+    pub evaluate: bool,
+    /// Worker threads [default: all cores]. Results are identical at any thread count.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub threads: Option<u16>,
+    /// Output format [default: table on a terminal, csv otherwise].
+    #[arg(long, value_enum)]
+    pub format: Option<ListFormat>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Checks the options, reads the profile and the workspace, analyzes, renders.
+pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
+    if args.top == 0 {
+        return Err(Failure::Input(
+            "error: --top 0: give the number of candidates to show, at least 1".to_owned(),
+        ));
+    }
+    threads(args.threads)?;
+    let profile = profile(args.profile.as_deref())?;
+    let workspace = Workspace::open(&args.workspace)?;
+    let network = &workspace.network;
+    let format = config::list_format(args.format, args.output.output.is_some());
+    if args.evaluate {
+        let evaluation = leave_one_out(network, &profile)
+            .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+        let text = match format {
+            ListFormat::Csv => evaluation_items(network, &evaluation).to_csv(),
+            ListFormat::Table => evaluation_table(&evaluation),
+            ListFormat::Json => to_pretty(&evaluation_json(network, &evaluation)),
+        };
+        return workspace.emit(&args.output, &text);
+    }
+    // clap requires --coalition unless --evaluate is given.
+    let key = args.coalition.as_deref().unwrap_or_default();
+    let coalition =
+        network.coalition_id(key).ok_or_else(|| config::unknown_coalition(network, key))?;
+    let found = suspects(network, coalition, &profile)
+        .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+    let text = match format {
+        ListFormat::Csv => candidate_records(network, &found, args.top).to_csv(),
+        ListFormat::Table => suspects_table(network, &found, args.top),
+        ListFormat::Json => to_pretty(&suspects_json(network, &found, args.top)),
+    };
+    workspace.emit(&args.output, &text)
+}
+
+/// The profile in `path`, or the default one; every problem as `path:line: message`.
+pub(crate) fn profile(path: Option<&Path>) -> Result<Profile, Failure> {
+    let Some(path) = path else {
+        return Ok(Profile::default());
+    };
+    read_profile(path).map_err(|error| {
+        let diagnostics = error.diagnostics();
+        Failure::Input(format!(
+            "{diagnostics}error: the profile {} has {} problem(s); nothing was written\n",
+            path.display(),
+            diagnostics.len()
+        ))
+    })
+}
+
+/// Sets the number of worker threads for this process.
+pub(crate) fn threads(n: Option<u16>) -> Result<(), Failure> {
+    if let Some(n) = n {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build_global()
+            .map_err(|error| Failure::Input(format!("error: --threads {n}: {error}")))?;
+    }
+    Ok(())
+}
