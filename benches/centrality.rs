@@ -16,7 +16,7 @@ use stakenet::analysis::{
 use stakenet::generate::{GenerateConfig, GraphModel, generate};
 use stakenet::{LayerChoice, LayerId, View, ViewSpec};
 
-/// The undirected `collaboration` layer of a generated BA network (about half its ties).
+/// A generated BA network with every tie in one undirected layer (a plain graph).
 fn ba_view(n_actors: usize, ties_per_actor: usize) -> View {
     let network = generate(&GenerateConfig {
         model: GraphModel::BarabasiAlbert,
@@ -24,13 +24,9 @@ fn ba_view(n_actors: usize, ties_per_actor: usize) -> View {
         ties_per_actor,
         n_coalitions: 0,
         seed: 1,
+        one_layer: true,
     });
-    let collaboration = network.layer_id("collaboration").unwrap();
-    let spec = ViewSpec {
-        layers: Some(vec![LayerChoice::Explicit(collaboration)]),
-        ..ViewSpec::default()
-    };
-    View::build(&network, &spec).unwrap()
+    View::build(&network, &ViewSpec::default()).unwrap()
 }
 
 /// Every explicit layer: a directed view.
@@ -41,6 +37,7 @@ fn ba_directed_view(n_actors: usize, ties_per_actor: usize) -> View {
         ties_per_actor,
         n_coalitions: 0,
         seed: 1,
+        one_layer: false,
     });
     let layers = (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i)));
     let spec = ViewSpec { layers: Some(layers.collect()), ..ViewSpec::default() };

@@ -20,6 +20,7 @@ fn workspace(n_actors: usize, ties_per_actor: usize) -> tempfile::TempDir {
         ties_per_actor,
         n_coalitions: 100,
         seed: 1,
+        one_layer: false,
     };
     stakenet::io::write_workspace(&generate(&config), dir.path()).unwrap();
     dir

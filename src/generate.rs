@@ -34,6 +34,9 @@ pub struct GenerateConfig {
     pub n_coalitions: usize,
     /// Seed of the random generator.
     pub seed: u64,
+    /// Put every tie in one undirected `collaboration` layer (a plain graph, for comparisons
+    /// with other libraries) instead of spreading ties over five layers.
+    pub one_layer: bool,
 }
 
 impl Default for GenerateConfig {
@@ -44,6 +47,7 @@ impl Default for GenerateConfig {
             ties_per_actor: 3,
             n_coalitions: 20,
             seed: 42,
+            one_layer: false,
         }
     }
 }
@@ -104,7 +108,8 @@ pub fn generate(config: &GenerateConfig) -> Network {
             attributes: BTreeMap::new(),
         });
     }
-    for &(name, directed, _) in LAYERS {
+    let layers = if config.one_layer { &LAYERS[..1] } else { LAYERS };
+    for &(name, directed, _) in layers {
         builder.layers.push(Layer { name: name.to_owned(), directed, n_relations: 0 });
     }
     let pairs = match config.model {
@@ -113,14 +118,16 @@ pub fn generate(config: &GenerateConfig) -> Network {
     };
     builder.relations.reserve(pairs.len());
     for (source, target) in pairs {
-        let mut pick = rng.below(100);
         let mut layer = 0;
-        for (i, &(_, _, share)) in LAYERS.iter().enumerate() {
-            if pick < share {
-                layer = i;
-                break;
+        if !config.one_layer {
+            let mut pick = rng.below(100);
+            for (i, &(_, _, share)) in LAYERS.iter().enumerate() {
+                if pick < share {
+                    layer = i;
+                    break;
+                }
+                pick -= share;
             }
-            pick -= share;
         }
         let weight = (100 + rng.below(401)) as f64 / 100.0;
         builder.relations.push(Relation {

@@ -1,15 +1,22 @@
 //! Integration tests, built as one binary. `cli` runs the binary (assert_cmd) and asserts
 //! outputs and error texts; `loaders` checks workspaces (valid, invalid, Dutch Excel, JSON);
 //! `oracle` compares every measure with independent values committed in `tests/oracle/`;
-//! `properties` holds the property tests; `graphalytics` runs the LDBC validation graphs.
+//! `properties` holds the property tests; `graphalytics` runs the LDBC validation graphs;
+//! `export` snapshots and parses back the GraphML, GEXF, Cytoscape JSON and DOT exports.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, unreachable_pub)]
 
+mod asymmetry;
 mod cli;
 mod common;
+mod compare;
+mod export;
 mod graphalytics;
+mod interdependence;
 mod loaders;
 mod oracle;
+mod plan;
 mod properties;
+mod suspects;
 mod tidy;
 mod view;
 mod robustness;

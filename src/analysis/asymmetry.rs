@@ -178,11 +178,8 @@ pub fn layer_asymmetry(
     check_groups(view, groups, n_groups)?;
     let layer = view.layers().first().copied().unwrap_or(LayerChoice::Comembership);
     let structure = graph_structure(view);
-    let reciprocity = if view.is_directed() {
-        structure.reciprocity
-    } else {
-        (view.n_arcs() > 0).then_some(1.0)
-    };
+    let reciprocity =
+        if view.is_directed() { structure.reciprocity } else { (view.n_arcs() > 0).then_some(1.0) };
     let dyads = dyad_asymmetry(view);
     Ok(LayerAsymmetry {
         layer,
@@ -257,8 +254,9 @@ pub fn dyad_asymmetry(view: &View) -> Vec<DyadAsymmetry> {
 pub fn actor_balance(view: &View) -> Vec<ActorBalance> {
     (0..view.n_nodes() as u32)
         .filter_map(|v| {
-            let out_strength = view.out_arcs().strength(v);
-            let in_strength = view.in_arcs().strength(v);
+            // `+ 0.0` turns the −0.0 that an empty float sum gives into 0.
+            let out_strength = view.out_arcs().strength(v) + 0.0;
+            let in_strength = view.in_arcs().strength(v) + 0.0;
             let balance = normalized_difference(out_strength, in_strength)?;
             Some(ActorBalance { actor: view.actor(v), out_strength, in_strength, balance })
         })
@@ -405,7 +403,8 @@ mod tests {
     #[test]
     fn dyads_merge_both_directions_once_per_pair() {
         // a → b 3, b → a 1, c → a 2: dyads (a,b) and (a,c), each once with the smaller id first.
-        let network = network("source,target,layer,weight\na,b,funding,3\nb,a,funding,1\nc,a,funding,2\n");
+        let network =
+            network("source,target,layer,weight\na,b,funding,3\nb,a,funding,1\nc,a,funding,2\n");
         let dyads = dyad_asymmetry(&view(&network));
         assert_eq!(dyads.len(), 2);
         // (3 − 1) / (3 + 1) = 0.5.
@@ -420,7 +419,8 @@ mod tests {
 
     #[test]
     fn undirected_layers_are_symmetric() {
-        let network = network("source,target,layer,weight\na,b,collaboration,2\nb,c,collaboration,1\n");
+        let network =
+            network("source,target,layer,weight\na,b,collaboration,2\nb,c,collaboration,1\n");
         let view = view(&network);
         let result = layer_asymmetry(&view, &[0, 0, 0], 1).unwrap();
         assert!(result.dyads.iter().all(|d| d.asymmetry == 0.0));
@@ -438,7 +438,10 @@ mod tests {
         let view = view(&network);
         let result = layer_asymmetry(&view, &[0, 1, 1], 2).unwrap();
         assert!(result.dyads.is_empty() && result.actors.is_empty());
-        assert_eq!((result.reciprocity, result.weighted_reciprocity, result.hierarchy), (None, None, None));
+        assert_eq!(
+            (result.reciprocity, result.weighted_reciprocity, result.hierarchy),
+            (None, None, None)
+        );
         assert_eq!(result.flows.len(), 4);
         assert!(result.flows.iter().all(|f| f.weight == 0.0));
         assert!(layer_asymmetry(&view, &[0, 1], 2).is_err());

@@ -136,7 +136,10 @@ pub fn coalition_similarity(a: &CoalitionShape, b: &CoalitionShape) -> f64 {
 /// # Complexity
 /// One view per coalition (O(n + m + p) each, parallel over coalitions) and O(k²) similarities
 /// for k coalitions.
-pub fn compare(network: &Network, profile: &Profile) -> Result<Vec<CoalitionFigures>, AnalysisError> {
+pub fn compare(
+    network: &Network,
+    profile: &Profile,
+) -> Result<Vec<CoalitionFigures>, AnalysisError> {
     let mut coalitions: Vec<CoalitionId> =
         (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
     coalitions.sort_by(|a, b| network.coalition(*a).key.cmp(&network.coalition(*b).key));
@@ -220,8 +223,13 @@ fn figures(
     })
 }
 
-const QUADRUPLE_HELIX: [Sector; 5] =
-    [Sector::Government, Sector::Business, Sector::Knowledge, Sector::CivilSociety, Sector::Citizens];
+const QUADRUPLE_HELIX: [Sector; 5] = [
+    Sector::Government,
+    Sector::Business,
+    Sector::Knowledge,
+    Sector::CivilSociety,
+    Sector::Citizens,
+];
 
 fn sector_slot(sector: Option<Sector>) -> usize {
     match sector {
@@ -247,8 +255,7 @@ fn distinct_members(network: &Network, coalition: CoalitionId) -> Vec<ActorId> {
 fn density_and_degree_centralization(view: &View) -> (f64, Option<f64>) {
     let n = view.n_nodes();
     let arcs = view.n_arcs();
-    let density =
-        if arcs == 0 || n <= 1 { 0.0 } else { arcs as f64 / (n as f64 * (n - 1) as f64) };
+    let density = if arcs == 0 || n <= 1 { 0.0 } else { arcs as f64 / (n as f64 * (n - 1) as f64) };
     if n == 0 {
         return (density, None);
     }
@@ -260,8 +267,11 @@ fn density_and_degree_centralization(view: &View) -> (f64, Option<f64>) {
         })
         .collect();
     let nf = n as f64;
-    let maximum =
-        if view.is_directed() { (nf - 1.0) * (2.0 * (nf - 1.0) - 2.0) } else { (nf - 1.0) * (nf - 2.0) };
+    let maximum = if view.is_directed() {
+        (nf - 1.0) * (2.0 * (nf - 1.0) - 2.0)
+    } else {
+        (nf - 1.0) * (nf - 2.0)
+    };
     let largest = degrees.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let deviation: f64 = degrees.iter().map(|d| largest - d).sum();
     let value = deviation / maximum;

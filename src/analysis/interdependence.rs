@@ -20,14 +20,14 @@ pub const DEPENDENCY_LAYER: &str = "dependency";
 /// a minute). Larger selections are refused with advice to narrow them.
 pub const MAX_DENSE_ACTORS: usize = 5_000;
 
-/// How the ties of a layer become dependence D[i][j] ∈ [0, 1] (how much i depends on j).
+/// How the ties of a layer become dependence `D[i][j]` ∈ [0, 1] (how much i depends on j).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DependenceSource {
     /// A `dependency` layer: a tie i → j of (merged) weight w says that i depends on j, by
-    /// D[i][j] = min(w, 1).
+    /// `D[i][j]` = min(w, 1).
     Dependency,
     /// A resource layer (funding, information, …): i depends on j by the share of i's inflow
-    /// that comes from j, D[i][j] = w(j → i) / Σ_k w(k → i); 0 for an actor without inflow.
+    /// that comes from j, `D[i][j]` = w(j → i) / Σ_k w(k → i); 0 for an actor without inflow.
     Inflow,
 }
 
@@ -81,9 +81,8 @@ impl DependenceMatrix {
     ) -> Result<DependenceMatrix, AnalysisError> {
         let n = view.n_nodes();
         let (out_arcs, in_arcs) = (view.out_arcs(), view.in_arcs());
-        let active: Vec<u32> = (0..n as u32)
-            .filter(|&v| out_arcs.degree(v) > 0 || in_arcs.degree(v) > 0)
-            .collect();
+        let active: Vec<u32> =
+            (0..n as u32).filter(|&v| out_arcs.degree(v) > 0 || in_arcs.degree(v) > 0).collect();
         if active.len() > MAX_DENSE_ACTORS {
             return Err(AnalysisError::InvalidParameter(format!(
                 "{} actors have a tie in the dependence layer; interdependence builds dense \
@@ -104,7 +103,7 @@ impl DependenceMatrix {
                 }
                 DependenceSource::Inflow => {
                     // Sum in row order, so the shares are the same on every run.
-                    let inflow: f64 = in_arcs.weights(i).iter().sum();
+                    let inflow: f64 = in_arcs.weights(i).iter().sum::<f64>() + 0.0;
                     if inflow > 0.0 {
                         for (&j, &w) in in_arcs.neighbors(i).iter().zip(in_arcs.weights(i)) {
                             // A sum that overflowed to infinity gives shares of 0, never NaN.
@@ -143,8 +142,8 @@ impl DependenceMatrix {
         }
         let mut row_any = vec![false; n];
         let mut col_any = vec![false; n];
-        for j in 0..n {
-            for (i, &x) in dense.column(j).iter().enumerate() {
+        for (j, column) in dense.column_iter().enumerate() {
+            for (i, &x) in column.iter().enumerate() {
                 if !(0.0..=1.0).contains(&x) {
                     return Err(AnalysisError::InvalidParameter(format!(
                         "dependence D[{i}][{j}] = {x} is outside [0, 1]"
@@ -161,9 +160,8 @@ impl DependenceMatrix {
                 }
             }
         }
-        let active: Vec<u32> = (0..n as u32)
-            .filter(|&v| row_any[v as usize] || col_any[v as usize])
-            .collect();
+        let active: Vec<u32> =
+            (0..n as u32).filter(|&v| row_any[v as usize] || col_any[v as usize]).collect();
         if active.len() > MAX_DENSE_ACTORS {
             return Err(AnalysisError::InvalidParameter(format!(
                 "{} actors have a dependence; at most {MAX_DENSE_ACTORS} are supported",
@@ -200,7 +198,7 @@ impl DependenceMatrix {
         &self.dense
     }
 
-    /// D[i][j] for nodes `i` and `j` (0 when either is not active).
+    /// `D[i][j]` for nodes `i` and `j` (0 when either is not active).
     pub fn get(&self, i: u32, j: u32) -> f64 {
         match (self.active.binary_search(&i), self.active.binary_search(&j)) {
             (Ok(p), Ok(q)) => self.dense[(p, q)],
@@ -230,13 +228,13 @@ pub struct DependencePair {
     pub a: ActorId,
     /// The other endpoint.
     pub b: ActorId,
-    /// D[a][b]: how much a depends on b.
+    /// `D[a][b]`: how much a depends on b.
     pub d_ab: f64,
-    /// D[b][a]: how much b depends on a.
+    /// `D[b][a]`: how much b depends on a.
     pub d_ba: f64,
-    /// MD = D[a][b] + D[b][a] (Casciaro & Piskorski 2005).
+    /// MD = `D[a][b]` + `D[b][a]` (Casciaro & Piskorski 2005).
     pub mutual_dependence: f64,
-    /// PI = |D[a][b] − D[b][a]| (Casciaro & Piskorski 2005).
+    /// PI = |`D[a][b]` − `D[b][a]`| (Casciaro & Piskorski 2005).
     pub power_imbalance: f64,
     /// The less dependent side, who holds the power (Emerson 1962); `None` when equal.
     pub more_powerful: Option<ActorId>,
@@ -247,9 +245,9 @@ pub struct DependencePair {
 pub struct ActorDependence {
     /// The actor.
     pub actor: ActorId,
-    /// Σ_j T[i][j]: how much the actor depends on the others, directly and through them.
+    /// Σ_j `T[i][j]`: how much the actor depends on the others, directly and through them.
     pub dependence_on_others: f64,
-    /// Σ_j T[j][i]: how much the others depend on the actor, directly and through others.
+    /// Σ_j `T[j][i]`: how much the others depend on the actor, directly and through others.
     pub depended_on_by: f64,
 }
 
@@ -260,7 +258,7 @@ pub struct Interdependence {
     pub alpha: f64,
     /// ρ(D), the spectral radius of the dependence matrix (see [`spectral_radius`]).
     pub spectral_radius: f64,
-    /// Every pair with D[a][b] > 0 or D[b][a] > 0, ordered by (a, b) node, a before b.
+    /// Every pair with `D[a][b]` > 0 or `D[b][a]` > 0, ordered by (a, b) node, a before b.
     pub pairs: Vec<DependencePair>,
     /// One entry per node (active or not), in node order.
     pub actors: Vec<ActorDependence>,
@@ -272,8 +270,8 @@ pub struct Interdependence {
 /// Dependence pairs, indirect dependence scores and mutuality of `d`.
 ///
 /// # Pairs (Emerson 1962; Casciaro & Piskorski 2005)
-/// For each pair with any dependence, mutual dependence MD = D[a][b] + D[b][a] and power
-/// imbalance PI = |D[a][b] − D[b][a]| — R. M. Emerson, "Power-dependence relations", *American
+/// For each pair with any dependence, mutual dependence MD = `D[a][b]` + `D[b][a]` and power
+/// imbalance PI = |`D[a][b]` − `D[b][a]`| — R. M. Emerson, "Power-dependence relations", *American
 /// Sociological Review* 27(1), 1962: the power of a over b is b's dependence on a, so the less
 /// dependent side holds the power; T. Casciaro & M. J. Piskorski, "Power imbalance, mutual
 /// dependence, and constraint absorption", *Administrative Science Quarterly* 50(2), 2005,
@@ -286,8 +284,8 @@ pub struct Interdependence {
 /// of intermediaries, each extra step attenuated by α — Katz's (1953) "A new status index
 /// derived from sociometric analysis", *Psychometrika* 18(1), applied to dependence. The
 /// series converges exactly when the spectral radius ρ(αD) < 1, i.e. α < 1/ρ(D).
-/// dependence_on_others(i) = Σ_j T[i][j] (row sums: how exposed i is) and depended_on_by(i) =
-/// Σ_j T[j][i] (column sums: how much the coalition leans on i). Entries are ≥ 0; tiny
+/// dependence_on_others(i) = Σ_j `T[i][j]` (row sums: how exposed i is) and depended_on_by(i) =
+/// Σ_j `T[j][i]` (column sums: how much the coalition leans on i). Entries are ≥ 0; tiny
 /// negative rounding is clipped to 0, and an actor with no dependence at all gets exactly 0.
 ///
 /// The two sums are x − 1 and y − 1 for x = (I − αD)⁻¹ 1 and y = (I − αDᵀ)⁻¹ 1. For more
@@ -318,9 +316,12 @@ pub fn interdependence(
     config: &InterdependenceConfig,
 ) -> Result<Interdependence, AnalysisError> {
     let alpha = config.alpha;
+    let t0 = std::time::Instant::now();
     let rho = checked_radius(d, alpha)?;
+    eprintln!("TIMING rho {:?}", t0.elapsed());
     let k = d.active.len();
     let (row_sums, col_sums) = resolvent_sums(&d.dense, alpha, Method::Auto)?;
+    eprintln!("TIMING sums {:?}", t0.elapsed());
 
     let mut actors: Vec<ActorDependence> = d
         .actors
@@ -359,6 +360,7 @@ pub fn interdependence(
         }
     }
 
+    eprintln!("TIMING pairs {:?}", t0.elapsed());
     let (depends, depended) = nonzero_rows_and_columns(&d.dense);
     let mutual = (0..k).filter(|&p| depends[p] && depended[p]).count();
     let mutuality = (d.n_nodes() > 0).then(|| mutual as f64 / d.n_nodes() as f64);
@@ -375,9 +377,15 @@ pub fn interdependence(
 ///
 /// # Complexity
 /// O(k³) time, O(k²) memory.
-pub fn indirect_dependence(d: &DependenceMatrix, alpha: f64) -> Result<DMatrix<f64>, AnalysisError> {
+pub fn indirect_dependence(
+    d: &DependenceMatrix,
+    alpha: f64,
+) -> Result<DMatrix<f64>, AnalysisError> {
     checked_radius(d, alpha)?;
     let k = d.active.len();
+    if k == 0 {
+        return Ok(DMatrix::zeros(0, 0));
+    }
     let system = DMatrix::<f64>::identity(k, k) - d.dense.scale(alpha);
     let inverse = system.lu().try_inverse().ok_or_else(|| not_m_matrix(alpha))?;
     Ok(inverse - DMatrix::<f64>::identity(k, k))
@@ -543,8 +551,8 @@ fn positions(n: usize, active: &[u32]) -> Vec<u32> {
 fn nonzero_rows_and_columns(dense: &DMatrix<f64>) -> (Vec<bool>, Vec<bool>) {
     let k = dense.nrows();
     let (mut rows, mut cols) = (vec![false; k], vec![false; k]);
-    for j in 0..k {
-        for (i, &x) in dense.column(j).iter().enumerate() {
+    for (j, column) in dense.column_iter().enumerate() {
+        for (i, &x) in column.iter().enumerate() {
             if x > 0.0 {
                 rows[i] = true;
                 cols[j] = true;
@@ -574,6 +582,10 @@ fn resolvent_sums(
     method: Method,
 ) -> Result<(Vec<f64>, Vec<f64>), AnalysisError> {
     let k = dense.nrows();
+    if k == 0 {
+        // nalgebra's solvers assert on empty systems.
+        return Ok((Vec::new(), Vec::new()));
+    }
     let (rows, cols) = match method {
         Method::Auto if k >= NEUMANN_FROM => match neumann_sums(dense, alpha, (k / 6).max(16)) {
             Some(sums) => sums,
@@ -588,63 +600,100 @@ fn resolvent_sums(
     };
     let (depends, depended) = nonzero_rows_and_columns(dense);
     let clean = |sums: Vec<f64>, nonzero: &[bool]| -> Vec<f64> {
-        sums.into_iter().zip(nonzero).map(|(s, &any)| if any { s.max(0.0) } else { 0.0 }).collect()
+        sums.into_iter()
+            .zip(nonzero)
+            .map(|(s, &any)| if any { s.max(0.0) + 0.0 } else { 0.0 })
+            .collect()
     };
     Ok((clean(rows, &depends), clean(cols, &depended)))
 }
 
 /// The two sums by the Neumann series Σ_{k≥1} (αD)^k 1 and Σ_{k≥1} (αDᵀ)^k 1, or `None` when
 /// either has not provably converged within `max_terms` terms.
+///
+/// Both series advance in one sweep over D per term: column j of D (contiguous in nalgebra's
+/// column-major storage) adds α D[·][j] v_j to the next row-side term and gives the next
+/// column-side entry α D[·][j] · u. The sweep is bound by reading D from memory, so sharing it
+/// halves the time.
 fn neumann_sums(
     dense: &DMatrix<f64>,
     alpha: f64,
     max_terms: usize,
 ) -> Option<(Vec<f64>, Vec<f64>)> {
-    let rows = neumann_series(dense.nrows(), max_terms, |term, next| {
-        next.gemv(alpha, dense, term, 0.0);
-    })?;
-    let cols = neumann_series(dense.nrows(), max_terms, |term, next| {
-        next.gemv_tr(alpha, dense, term, 0.0);
-    })?;
-    Some((rows, cols))
+    let k = dense.nrows();
+    let data = dense.as_slice();
+    let (mut rows, mut cols) = (Series::new(k), Series::new(k));
+    for _ in 0..max_terms {
+        let (rows_open, cols_open) = (!rows.done, !cols.done);
+        if rows_open {
+            rows.next.iter_mut().for_each(|x| *x = 0.0);
+        }
+        for (j, column) in data.chunks_exact(k.max(1)).enumerate() {
+            if rows_open {
+                let v = alpha * rows.term[j];
+                if v != 0.0 {
+                    for (next, &d) in rows.next.iter_mut().zip(column) {
+                        *next += d * v;
+                    }
+                }
+            }
+            if cols_open {
+                let dot: f64 = column.iter().zip(&cols.term).map(|(&d, &u)| d * u).sum();
+                cols.next[j] = alpha * dot + 0.0;
+            }
+        }
+        if rows_open {
+            rows.settle();
+        }
+        if cols_open {
+            cols.settle();
+        }
+        if rows.done && cols.done {
+            return Some((rows.sum, cols.sum));
+        }
+    }
+    None
 }
 
-/// Σ_{k≥1} M^k 1 for a non-negative M given by `apply(v, out)`: out = M v (see
-/// [`interdependence`] for the stopping rule).
-fn neumann_series(
-    k: usize,
-    max_terms: usize,
-    mut apply: impl FnMut(&DVector<f64>, &mut DVector<f64>),
-) -> Option<Vec<f64>> {
-    let mut term = DVector::<f64>::from_element(k, 1.0);
-    let mut next = DVector::<f64>::zeros(k);
-    let mut sum = DVector::<f64>::zeros(k);
-    for _ in 0..max_terms {
-        apply(&term, &mut next);
-        sum += &next;
-        // r = max_i next_i / term_i; a walk of length k + 1 from i extends one of length k,
-        // so next_i > 0 implies term_i > 0 (up to underflow, which voids the certificate).
+/// One Neumann series Σ_{k≥1} M^k 1 of a non-negative M in progress: the current term v_k, the
+/// next one (filled by the caller), the partial sum.
+struct Series {
+    term: Vec<f64>,
+    next: Vec<f64>,
+    sum: Vec<f64>,
+    done: bool,
+}
+
+impl Series {
+    fn new(k: usize) -> Series {
+        Series { term: vec![1.0; k], next: vec![0.0; k], sum: vec![0.0; k], done: false }
+    }
+
+    /// Adds the next term and decides whether the rest is provably negligible (see
+    /// [`interdependence`]): with r = max_i next_i / term_i < 1, every later term is at most
+    /// r times the one before, so the rest is at most r / (1 − r) · next.
+    fn settle(&mut self) {
         let mut ratio: f64 = 0.0;
         let mut all_zero = true;
-        for (&t, &x) in term.iter().zip(next.iter()) {
+        for ((sum, &x), &t) in self.sum.iter_mut().zip(&self.next).zip(&self.term) {
+            *sum += x;
             if x > 0.0 {
                 all_zero = false;
+                // A walk of length k + 1 from i extends one of length k, so next_i > 0
+                // implies term_i > 0 (up to underflow, which voids the certificate).
                 ratio = if t > 0.0 { ratio.max(x / t) } else { f64::INFINITY };
             }
         }
         if all_zero {
             // Nilpotent: the series ended exactly.
-            return Some(sum.iter().copied().collect());
-        }
-        if ratio < 1.0 {
+            self.done = true;
+        } else if ratio < 1.0 {
             let factor = ratio / (1.0 - ratio);
-            if next.iter().zip(sum.iter()).all(|(&x, &s)| x * factor <= SERIES_TOLERANCE * s) {
-                return Some(sum.iter().copied().collect());
-            }
+            self.done =
+                self.next.iter().zip(&self.sum).all(|(&x, &s)| x * factor <= SERIES_TOLERANCE * s);
         }
-        std::mem::swap(&mut term, &mut next);
+        std::mem::swap(&mut self.term, &mut self.next);
     }
-    None
 }
 
 /// The two sums from one LU factorization P(I − αD) = LU: x by `solve`, and y from
@@ -752,9 +801,8 @@ fn block_radius(dense: &DMatrix<f64>, members: &[u32]) -> f64 {
     // A slowly mixing block (nearly periodic, such as a long dependence cycle): Noda's (1971)
     // inverse iteration with the upper bound as shift, which converges superlinearly on any
     // irreducible non-negative matrix.
-    let block = DMatrix::<f64>::from_fn(b, b, |p, q| {
-        dense[(members[p] as usize, members[q] as usize)]
-    });
+    let block =
+        DMatrix::<f64>::from_fn(b, b, |p, q| dense[(members[p] as usize, members[q] as usize)]);
     noda(&block, DVector::from_vec(x), upper)
 }
 
@@ -901,7 +949,10 @@ mod tests {
         let pair = matrix(2, &[(0, 1, 0.5), (1, 0, 0.8)]);
         close(spectral_radius(&pair), 0.4f64.sqrt(), "2-cycle");
         // Two blocks joined one way: ρ is the larger block's.
-        let blocks = matrix(5, &[(0, 1, 0.5), (1, 0, 0.5), (1, 2, 1.0), (2, 3, 0.9), (3, 4, 0.9), (4, 2, 0.9)]);
+        let blocks = matrix(
+            5,
+            &[(0, 1, 0.5), (1, 0, 0.5), (1, 2, 1.0), (2, 3, 0.9), (3, 4, 0.9), (4, 2, 0.9)],
+        );
         close(spectral_radius(&blocks), 0.9, "blocks");
         // A long cycle with uneven weights mixes slowly under the power iteration and takes
         // Noda's iteration: ρ = (0.5 · 0.8)^(n/2 / n) = √0.4.
@@ -954,7 +1005,8 @@ mod tests {
             let t = (DMatrix::<f64>::identity(n, n) - dense.scale(alpha)).try_inverse().unwrap()
                 - DMatrix::<f64>::identity(n, n);
             let (lu_rows, lu_cols) = resolvent_sums(&dense, alpha, Method::Lu).unwrap();
-            let (ns_rows, ns_cols) = resolvent_sums(&dense, alpha, Method::Neumann(10_000)).unwrap();
+            let (ns_rows, ns_cols) =
+                resolvent_sums(&dense, alpha, Method::Neumann(10_000)).unwrap();
             for i in 0..n {
                 let (row, col) = (t.row(i).sum(), t.column(i).sum());
                 close(lu_rows[i], row, "LU row sum");
@@ -992,9 +1044,10 @@ mod tests {
         let actors: Vec<ActorId> = (0..3).map(ActorId::from_index).collect();
         let bad = DMatrix::from_row_slice(3, 3, &[0.0, 1.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
         assert!(DependenceMatrix::from_dense(actors.clone(), bad).is_err());
-        let diagonal = DMatrix::from_row_slice(3, 3, &[0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
+        let diagonal =
+            DMatrix::from_row_slice(3, 3, &[0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
         assert!(DependenceMatrix::from_dense(actors.clone(), diagonal).is_err());
-        assert!(DependenceMatrix::from_dense(actors.clone(), DMatrix::zeros(2, 2)).is_err());
+        assert!(DependenceMatrix::from_dense(actors, DMatrix::zeros(2, 2)).is_err());
         let d = matrix(3, &[(2, 0, 0.25)]);
         assert_eq!(d.active_nodes(), &[0, 2]);
         assert_eq!((d.get(2, 0), d.get(0, 2), d.get(1, 0)), (0.25, 0.0, 0.0));

@@ -184,8 +184,7 @@ impl Evaluation {
         let by_id = |k: usize| move |p: &Position| if p.rank_by_id <= k { 1.0 } else { 0.0 };
         let mut mid: Vec<f64> = positions.iter().map(Position::mid_rank).collect();
         mid.sort_by(f64::total_cmp);
-        let median_rank =
-            if n % 2 == 1 { mid[n / 2] } else { (mid[n / 2 - 1] + mid[n / 2]) / 2.0 };
+        let median_rank = if n % 2 == 1 { mid[n / 2] } else { (mid[n / 2 - 1] + mid[n / 2]) / 2.0 };
         Some(RankerSummary {
             n,
             hit_at_5: mean(&|p| p.hit(5)),

@@ -12,10 +12,12 @@ mod interdependence;
 mod kernels;
 mod leave_one_out;
 mod multiplex;
+mod plan;
 mod profile;
 mod structure;
 mod summary;
 mod suspects;
+mod theme_map;
 
 pub use asymmetry::{
     ActorBalance, Asymmetry, CoalitionFinance, DyadAsymmetry, GroupFlow, LayerAsymmetry,
@@ -31,9 +33,7 @@ pub use centrality::{
     PowerIterationConfig, Sample, betweenness, centrality, closeness, eigenvector, harmonic,
     pagerank, personalized_pagerank,
 };
-pub use compare::{
-    CoalitionFigures, CoalitionShape, N_PEERS, Peer, coalition_similarity, compare,
-};
+pub use compare::{CoalitionFigures, CoalitionShape, N_PEERS, Peer, coalition_similarity, compare};
 pub use components::{largest_weak_component, n_weak_components, weak_components};
 pub use error::AnalysisError;
 pub use interdependence::{
@@ -42,8 +42,14 @@ pub use interdependence::{
     interdependence, largest_alpha, layer_overlap, spectral_radius,
 };
 pub use kernels::PathLength;
-pub use leave_one_out::{Evaluation, HeldOut, RANKERS, Ranker, leave_one_out};
+pub use leave_one_out::{
+    Evaluation, HeldOut, Position, RANKERS, Ranker, RankerSummary, SUBSETS, Subset, leave_one_out,
+};
 pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};
+pub use plan::{
+    Connectieplan, Counterpart, CounterpartSource, PlanTie, PlanTopic, ProposalGoal, ProposedTie,
+    RegionalBasis, RegionalOwner, TieMatch, TopicStatus, connectieplan,
+};
 pub use profile::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use structure::{GraphStructure, graph_structure, graph_structure_with};
 pub use summary::{CoalitionSummary, LayerSummary, Summary, summarize};
@@ -51,3 +57,4 @@ pub use suspects::{
     Candidate, CandidateReason, Category, CoverageLine, CoverageStatus, MissingMinistry, Suspects,
     is_ministry, jaccard, suspects, theme_words,
 };
+pub use theme_map::ministries_for_theme;

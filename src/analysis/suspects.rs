@@ -7,7 +7,7 @@
 //! centres and residents; that involvement is not commitment ("the chicken is involved, the pig
 //! is committed"); and that ministries beyond the envelope holders bring content knowledge.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::centrality::{PowerIterationConfig, personalized_pagerank};
 use super::error::AnalysisError;
@@ -126,8 +126,8 @@ pub struct CandidateReason {
     /// Theme words it shares with the coalition, sorted.
     pub shared_words: Vec<String>,
     /// The nearest ancestor (itself included) below national level that a member also has in
-    /// its chain.
-    pub shared_region: Option<ActorId>,
+    /// its chain, and that member (the first by id).
+    pub shared_region: Option<(ActorId, ActorId)>,
 }
 
 /// What `suspects` finds for one coalition.
@@ -407,10 +407,12 @@ fn candidates(
 ) -> Result<Vec<Candidate>, AnalysisError> {
     let proximity = proximity(network, members)?;
     let coalition_words = theme_words(&network.coalition(coalition).themes);
-    let mut regional_ancestors: BTreeSet<ActorId> = BTreeSet::new();
+    // Each regional ancestor of a member, with the first member (by id) below it.
+    let mut regional_ancestors: BTreeMap<ActorId, ActorId> = BTreeMap::new();
     for &member in &members.ids {
-        regional_ancestors
-            .extend(ancestors_or_self(network, member).filter(|&a| is_regional(network, a)));
+        for ancestor in ancestors_or_self(network, member).filter(|&a| is_regional(network, a)) {
+            regional_ancestors.entry(ancestor).or_insert(member);
+        }
     }
     let co_members = co_members(network, coalition, members);
     let weights = profile.weights;
@@ -436,8 +438,8 @@ fn candidates(
         let words = theme_words(&a.themes);
         let theme_match = jaccard(&words, &coalition_words);
         let shared_words = words.intersection(&coalition_words).cloned().collect();
-        let shared_region =
-            ancestors_or_self(network, actor).find(|ancestor| regional_ancestors.contains(ancestor));
+        let shared_region = ancestors_or_self(network, actor)
+            .find_map(|ancestor| regional_ancestors.get(&ancestor).map(|&m| (ancestor, m)));
         let region_match = if shared_region.is_some() { 1.0 } else { 0.0 };
         let proximity = proximity[actor.index()];
         let score = weights.gap_fill * gap_fill
@@ -498,10 +500,8 @@ fn proximity(network: &Network, members: &Members) -> Result<Vec<f64>, AnalysisE
     for (node, value) in ranks.iter().enumerate() {
         by_actor[view.actor(node as u32).index()] = *value;
     }
-    let largest = (0..n)
-        .filter(|&i| !members.is_member[i])
-        .map(|i| by_actor[i])
-        .fold(0.0_f64, f64::max);
+    let largest =
+        (0..n).filter(|&i| !members.is_member[i]).map(|i| by_actor[i]).fold(0.0_f64, f64::max);
     if largest > 0.0 {
         by_actor.iter_mut().for_each(|v| *v /= largest);
     } else {

@@ -4,13 +4,16 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use super::commands::asymmetry::AsymmetryArgs;
 use super::commands::brokerage::BrokerageArgs;
 use super::commands::centrality::CentralityArgs;
 use super::commands::check::CheckArgs;
 use super::commands::compare::CompareArgs;
 use super::commands::export::ExportArgs;
 use super::commands::generate::GenerateArgs;
+use super::commands::interdependence::InterdependenceArgs;
 use super::commands::layers::LayersArgs;
+use super::commands::plan::PlanArgs;
 use super::commands::suspects::SuspectsArgs;
 
 const AFTER_HELP: &str = "\
@@ -60,11 +63,27 @@ pub enum Command {
     /// of every pair of layers.
     #[command(after_help = super::commands::layers::HELP)]
     Layers(LayersArgs),
+    /// Does money, mandate or knowledge run one way? Per layer the asymmetry of every dyad,
+    /// each actor's balance of giving and receiving, reciprocity, weighted reciprocity and
+    /// Krackhardt hierarchy, and the flows between groups (Rijk and region); per coalition
+    /// the national share of its money.
+    #[command(after_help = super::commands::asymmetry::HELP)]
+    Asymmetry(AsymmetryArgs),
+    /// Is there something to gain for everyone? From a dependency or resource layer: mutual
+    /// dependence and power imbalance per pair, indirect dependence per actor, mutuality of
+    /// the coalition and overlap of its layers.
+    #[command(after_help = super::commands::interdependence::HELP)]
+    Interdependence(InterdependenceArgs),
     /// Usual and unusual suspects of a coalition: which sectors and kinds of parties and which
     /// ministries (by theme) are missing, which members only signed ("involved, not
     /// committed"), and whom to invite, ranked with a reason each.
     #[command(after_help = super::commands::suspects::HELP)]
     Suspects(SuspectsArgs),
+    /// The connectieplan of a coalition: per topic the regional owners, the Rijk counterparts
+    /// and the ties between them, covered / fragile / gap, proposed ties for the gaps, signing
+    /// ministries without a working tie, and the dealmaker; as SVG, DOT, Markdown or JSON.
+    #[command(after_help = super::commands::plan::HELP)]
+    Plan(PlanArgs),
     /// Compare coalitions: members, government share, sectors, ministries, money, density and
     /// centralization per coalition, with the three most similar as peer-review partners.
     #[command(after_help = super::commands::compare::HELP)]

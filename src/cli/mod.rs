@@ -37,7 +37,10 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Centrality(args) => commands::centrality::run(args),
         Command::Brokerage(args) => commands::brokerage::run(args),
         Command::Layers(args) => commands::layers::run(args),
+        Command::Asymmetry(args) => commands::asymmetry::run(args),
+        Command::Interdependence(args) => commands::interdependence::run(args),
         Command::Suspects(args) => commands::suspects::run(args),
+        Command::Plan(args) => commands::plan::run(args),
         Command::Compare(args) => commands::compare::run(args),
         Command::Export(args) => commands::export::run(args),
     };

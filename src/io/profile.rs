@@ -215,7 +215,8 @@ pub fn parse_profile(text: &str, path: &str) -> Result<Profile, ProfileError> {
             }
         }
         let w = profile.weights;
-        if diagnostics.is_empty() && w.gap_fill + w.proximity + w.theme_match + w.region_match <= 0.0
+        if diagnostics.is_empty()
+            && w.gap_fill + w.proximity + w.theme_match + w.region_match <= 0.0
         {
             diagnostics.push(
                 at(Some(table_span)),
@@ -319,7 +320,8 @@ mod tests {
 
     #[test]
     fn every_bad_value_is_reported_with_its_line() {
-        let text = "[sectors]\nhybrid = 1\nbusness = 1\ncitizens = -1\n\n[weights]\ngap_fill = -0.5\n";
+        let text =
+            "[sectors]\nhybrid = 1\nbusness = 1\ncitizens = -1\n\n[weights]\ngap_fill = -0.5\n";
         assert_eq!(
             errors(text),
             [
@@ -338,7 +340,11 @@ mod tests {
         assert!(syntax[0].starts_with("p.toml:2: "), "{syntax:?}");
         let unknown = errors("[sectors]\nbusiness = 1\n[colours]\nred = 1\n");
         assert!(unknown[0].starts_with("p.toml:3: unknown field `colours`"), "{unknown:?}");
-        let zero = errors("[weights]\ngap_fill = 0\nproximity = 0\ntheme_match = 0\nregion_match = 0\n");
-        assert_eq!(zero, ["p.toml:1: [weights] the weights add up to 0; give at least one a positive weight"]);
+        let zero =
+            errors("[weights]\ngap_fill = 0\nproximity = 0\ntheme_match = 0\nregion_match = 0\n");
+        assert_eq!(
+            zero,
+            ["p.toml:1: [weights] the weights add up to 0; give at least one a positive weight"]
+        );
     }
 }

@@ -29,8 +29,7 @@ pub const CANDIDATE_COLUMNS: [&str; 10] = [
 ];
 
 /// Why a weakly engaged member is listed.
-pub const WEAKLY_ENGAGED_REASON: &str =
-    "signed, but has no working relation with another member and no contribution (involved, not committed)";
+pub const WEAKLY_ENGAGED_REASON: &str = "signed, but has no working relation with another member and no contribution (involved, not committed)";
 
 /// The best `top` candidates, best first.
 pub fn candidate_records(network: &Network, suspects: &Suspects, top: usize) -> Records {
@@ -130,10 +129,7 @@ pub fn suspects_table(network: &Network, suspects: &Suspects, top: usize) -> Str
         out.push_str(&records.to_table());
     }
     let shown = top.min(suspects.candidates.len());
-    out.push_str(&format!(
-        "\ncandidates (best {shown} of {})\n",
-        suspects.candidates.len()
-    ));
+    out.push_str(&format!("\ncandidates (best {shown} of {})\n", suspects.candidates.len()));
     out.push_str(&candidate_records(network, suspects, top).to_table());
     out
 }
@@ -166,13 +162,16 @@ pub fn candidate_reason(network: &Network, candidate: &Candidate) -> String {
         [word] => parts.push(format!("shares the theme {word}")),
         words => parts.push(format!("shares the themes {}", list(words, 5))),
     }
-    if let Some(region) = reason.shared_region {
-        let name = &network.actor(region).name;
-        if region == candidate.actor {
-            parts.push("a member is part of it".to_owned());
+    if let Some((region, member)) = reason.shared_region {
+        let region_name = &network.actor(region).name;
+        let member_name = &network.actor(member).name;
+        parts.push(if region == candidate.actor {
+            format!("{member_name}, a member, is part of it")
+        } else if region == member {
+            format!("is part of {member_name}, a member")
         } else {
-            parts.push(format!("is part of {name}, as a member is"));
-        }
+            format!("is part of {region_name}, as {member_name} is")
+        });
     }
     if parts.is_empty() {
         parts.push(if candidate.proximity > 0.0 {

@@ -787,12 +787,145 @@ def compute(out_dir: Path) -> dict[str, float]:
                 doc["per_layer_centrality"][L] = {"unweighted": block}
         write_json(doc, out_dir / "expected" / f"{ws.name}.json")
         timings[ws.name] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    dependence_oracle(out_dir, versions_base)
+    timings[DEPENDENCE_GRAPH] = time.perf_counter() - t0
     if PROBLEMS.items:
         sys.stderr.write("cross-check failures:\n  " + "\n  ".join(PROBLEMS.items) + "\n")
         raise SystemExit(1)
     for note in NOTES:
         print("note: " + note)
     return timings
+
+
+# ----------------------------------------------------------------------------------------------
+# Asymmetry and interdependence (DESIGN §4.3-4.4): per-layer Krackhardt hierarchy (R sna) and
+# the indirect dependence T = (I - alpha D)^-1 - I (numpy) on a small directed multi-layer graph
+# ----------------------------------------------------------------------------------------------
+
+DEPENDENCE_GRAPH = "multilayer_dependence"
+DEPENDENCE_SEED = 4242
+DEPENDENCE_LAYERS = ["collaboration", "dependency", "funding", "information", "mandate"]
+
+
+def multilayer_dependence() -> Workspace:
+    """12 actors, five layers: dependency (directed, weights 0.2-1.6, so some are clipped to 1),
+    funding (directed, one parallel pair to merge), information (directed), mandate (a tree
+    pointing down: hierarchy 1) and collaboration (undirected: hierarchy 0)."""
+    n = 12
+    rng = random.Random(DEPENDENCE_SEED)
+    actors = [{"id": f"n{i}", "name": f"Node {i}", "group": rng.choice("AB")} for i in range(n)]
+    rels = []
+
+    def directed(layer: str, m: int, seed: int, low: float, high: float) -> None:
+        G = nx.gnm_random_graph(n, m, seed=seed, directed=True)
+        for u, v in sorted(G.edges()):
+            rels.append({"source": f"n{u}", "target": f"n{v}", "layer": layer, "directed": True,
+                         "weight": round(rng.uniform(low, high), 3)})
+
+    directed("dependency", 20, DEPENDENCE_SEED + 1, 0.2, 1.6)
+    directed("funding", 18, DEPENDENCE_SEED + 2, 0.5, 5.0)
+    directed("information", 22, DEPENDENCE_SEED + 3, 0.5, 3.0)
+    first = next(r for r in rels if r["layer"] == "funding")
+    rels.append(dict(first, weight=1.25))  # a parallel relation: the view sums the two
+    for child in range(1, n):
+        parent = rng.randrange(child)
+        rels.append({"source": f"n{parent}", "target": f"n{child}", "layer": "mandate",
+                     "directed": True, "weight": 1.0})
+    G = nx.gnm_random_graph(n, 10, seed=DEPENDENCE_SEED + 4)
+    for u, v in sorted(G.edges()):
+        rels.append({"source": f"n{min(u, v)}", "target": f"n{max(u, v)}",
+                     "layer": "collaboration", "directed": False, "weight": 1.0})
+    return Workspace(DEPENDENCE_GRAPH, actors, rels)
+
+
+def krackhardt_hierarchy(G: nx.Graph) -> float | None:
+    """Cross-check of sna's hierarchy(measure="krackhardt"): 1 - M / (M + A) over unordered pairs
+    of the reachability digraph, M mutually and A one-way reachable."""
+    D = G if G.is_directed() else G.to_directed()
+    reach = {u: nx.descendants(D, u) for u in D}
+    mutual = one_way = 0
+    nodes = list(D)
+    for i, u in enumerate(nodes):
+        for v in nodes[i + 1:]:
+            a, b = v in reach[u], u in reach[v]
+            mutual += a and b
+            one_way += a != b
+    return None if mutual + one_way == 0 else 1.0 - mutual / (mutual + one_way)
+
+
+def dependence_matrix(ws: Workspace, layer: str, ids: list[str]) -> np.ndarray:
+    """D built straight from the relations (not from the view): a `dependency` layer gives
+    D[i][j] = min(1, summed weight of i -> j); any other layer the inflow shares
+    D[i][j] = w(j -> i) / sum_k w(k -> i). Every relation of the test layers is directed."""
+    at = {a: k for k, a in enumerate(ids)}
+    W = np.zeros((len(ids), len(ids)))
+    for r in ws.relations:
+        if r["layer"] == layer:
+            assert r["directed"]
+            W[at[r["source"]], at[r["target"]]] += r["weight"]
+    if layer == "dependency":
+        return np.minimum(W, 1.0)
+    inflow = W.sum(axis=0)
+    D = np.zeros_like(W)
+    for i in range(len(ids)):
+        if inflow[i] > 0:
+            D[i, :] = W[:, i] / inflow[i]
+    return D
+
+
+def dependence_oracle(out_dir: Path, versions_base: dict) -> None:
+    ws = multilayer_dependence()
+    write_workspace(ws, out_dir / "graphs" / ws.name)
+    ws = read_workspace(ws, out_dir / "graphs" / ws.name)
+    ids = [a["id"] for a in ws.actors]
+    group = {a["id"]: a["group"] for a in ws.actors}
+    views = {f"{ws.name}.{L}": (build_view(ws, [L]), group) for L in DEPENDENCE_LAYERS}
+    sna = run_sna(views)
+    hierarchy = {}
+    for L in DEPENDENCE_LAYERS:
+        name = f"{ws.name}.{L}"
+        hierarchy[L] = sna[name]["scalar"]["hierarchy"]
+        if not close(hierarchy[L], krackhardt_hierarchy(views[name][0])):
+            PROBLEMS.add(f"{name}: sna hierarchy {hierarchy[L]} differs from the reachability count")
+    s = sna[f"{ws.name}.dependency"]
+    doc = {
+        "graph": ws.name,
+        "n_nodes": len(ids),
+        "versions": dict(versions_base, R=s["version"]["R"], sna=s["version"]["sna"],
+                         numpy=np.__version__),
+        "per_layer_hierarchy": hierarchy,
+        "interdependence": {},
+    }
+    for L in ("dependency", "funding"):
+        D = dependence_matrix(ws, L, ids)
+        rho = float(max(abs(np.linalg.eigvals(D))))
+        alpha = 0.5 if 0.5 * rho < 0.95 else round(0.9 / rho, 3)
+        eye = np.eye(len(ids))
+        T = np.linalg.inv(eye - alpha * D) - eye
+        # Cross-check: the Neumann series sum_{k>=1} (alpha D)^k.
+        term, series = eye, np.zeros_like(D)
+        for _ in range(2000):
+            term = term @ (alpha * D)
+            series += term
+        if not np.allclose(T, series, rtol=1e-9, atol=1e-12):
+            PROBLEMS.add(f"{ws.name}.{L}: numpy inverse and Neumann series differ")
+        depends, depended = D.sum(axis=1) > 0, D.sum(axis=0) > 0
+        doc["interdependence"][L] = {
+            "alpha": alpha,
+            "spectral_radius": rho,
+            "actors": ids,
+            "D": D.tolist(),
+            "T": T.tolist(),
+            "dependence_on_others": dict(zip(ids, T.sum(axis=1).tolist())),
+            "depended_on_by": dict(zip(ids, T.sum(axis=0).tolist())),
+            "mutuality": float(np.count_nonzero(depends & depended)) / len(ids),
+        }
+    tied: dict[frozenset, set] = defaultdict(set)
+    for r in ws.relations:
+        tied[frozenset((r["source"], r["target"]))].add(r["layer"])
+    doc["layer_overlap"] = sum(1 for layers in tied.values() if len(layers) >= 2) / len(tied)
+    write_json(doc, out_dir / "expected" / f"{ws.name}.json")
 
 
 def jsonable(x):

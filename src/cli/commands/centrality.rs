@@ -68,7 +68,11 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let progress = workspace.progress(&view, "centrality");
     let scores = centrality(&view, &centrality_config)
         .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
-    let structure = graph_structure_with(&view, &scores, &centrality_config);
+    let format = config::list_format(args.format, args.output.output.is_some());
+    // The network figures are shown in tables and JSON only; CSV holds the actor list, so a
+    // large run in CSV skips their O(n·m) searches.
+    let structure = (format != ListFormat::Csv)
+        .then(|| graph_structure_with(&view, &scores, &centrality_config));
     progress.finish_and_clear();
     if measures.eigenvector && view.n_nodes() > 0 && scores.iter().all(|s| s.eigenvector.is_none())
     {
@@ -78,13 +82,15 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
         );
     }
     let records = centrality_records(network, &scores);
-    let text = match config::list_format(args.format, args.output.output.is_some()) {
-        ListFormat::Csv => records.to_csv(),
-        ListFormat::Table => format!("{}\n{}", records.to_table(), structure_table(&structure)),
-        ListFormat::Json => to_pretty(&json!({
+    let text = match (format, &structure) {
+        (ListFormat::Csv, _) | (_, None) => records.to_csv(),
+        (ListFormat::Table, Some(structure)) => {
+            format!("{}\n{}", records.to_table(), structure_table(structure))
+        }
+        (ListFormat::Json, Some(structure)) => to_pretty(&json!({
             "view": workspace.describe(&view, args.view.weighted),
             "actors": records.to_json(),
-            "network": structure_json(&structure),
+            "network": structure_json(structure),
         })),
     };
     workspace.emit(&args.output, &text)

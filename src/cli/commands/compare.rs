@@ -63,8 +63,7 @@ pub(crate) fn run(args: &CompareArgs) -> Outcome {
     let profile = profile(args.profile.as_deref())?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
-    let rows =
-        compare(network, &profile).map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+    let rows = compare(network, &profile).map_err(|e| Failure::Analysis(format!("error: {e}")))?;
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => compare_records(network, &rows).to_csv(),
         ListFormat::Table => compare_records(network, &rows).to_table(),

@@ -37,6 +37,10 @@ pub struct GenerateArgs {
     /// Seed of the random generator: the same seed gives the same workspace.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+    /// Put every tie in one undirected `collaboration` layer: a plain graph, as other network
+    /// libraries read it (for benchmarks against them).
+    #[arg(long)]
+    pub one_layer: bool,
     /// Folder to write the workspace into (created when missing).
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: PathBuf,
@@ -53,6 +57,7 @@ pub(crate) fn run(args: &GenerateArgs) -> Outcome {
         ties_per_actor: usize::try_from(args.ties_per_actor).unwrap_or(usize::MAX),
         n_coalitions: usize::try_from(args.coalitions).unwrap_or(usize::MAX),
         seed: args.seed,
+        one_layer: args.one_layer,
     };
     if args.output.join("actors.csv").exists() || args.output.join("network.json").exists() {
         return Err(Failure::Input(format!(

@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Side-by-side timings of stakenet and its peers on the same generated graphs.
+
+Runs stakenet as a whole process (load, validate, view, compute, write) and each peer —
+igraph, networkit, rustworkx, NetworkX — in its own Python process that loads the same graph
+first (not timed) and then times the algorithm call alone. Checks that the numbers agree and
+prints a Markdown table of times, peak memory and ratios (stakenet / peer).
+
+    python3 benches/peers/compare.py                 # the PERFORMANCE.md cases
+    python3 benches/peers/compare.py --quick         # small sizes, a smoke test
+    python3 benches/peers/compare.py --threads 2 --networkx
+
+Peak memory is each process's maximum resident set size (wait4). For peers the Python
+interpreter and library baseline (measured after imports, before loading) is subtracted in the
+"per relation" column, so the comparison favours the peers.
+"""
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = ROOT / "target" / "release" / "stakenet"
+
+PEER_CODE = r'''
+import json, resource, sys, time
+lib, algo, edges_path, n, threads, directed = sys.argv[1:7]
+n = int(n); threads = int(threads); directed = directed == "1"
+def rss():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+if lib == "igraph":
+    import igraph as ig
+elif lib == "networkit":
+    import networkit as nk
+    nk.setNumberOfThreads(threads)
+elif lib == "rustworkx":
+    import os; os.environ["RAYON_NUM_THREADS"] = str(threads)
+    import rustworkx as rx
+elif lib == "networkx":
+    import networkx as nx
+base = rss()
+src, dst, w = [], [], []
+t0 = time.perf_counter()
+with open(edges_path) as f:
+    for line in f:
+        a, b, c = line.split()
+        src.append(int(a)); dst.append(int(b)); w.append(float(c))
+if algo == "load":
+    # Each library's own edge-list reader.
+    t0 = time.perf_counter()
+    if lib == "igraph":
+        g = ig.Graph.Read_Ncol(edges_path, names=False, weights=True, directed=directed)
+    elif lib == "networkit":
+        g = nk.graphio.EdgeListReader(" ", 0, continuous=True, directed=directed).read(edges_path)
+    elif lib == "rustworkx":
+        g = (rx.PyDiGraph if directed else rx.PyGraph).read_edge_list(edges_path, deliminator=" ")
+    elif lib == "networkx":
+        g = nx.read_weighted_edgelist(edges_path, create_using=nx.DiGraph if directed else nx.Graph, nodetype=int)
+    seconds = time.perf_counter() - t0
+    print(json.dumps({"seconds": seconds, "peak": rss(), "base": base, "values": None}))
+    sys.exit(0)
+if lib == "igraph":
+    g = ig.Graph(n=n, edges=list(zip(src, dst)), directed=directed)
+    g.es["weight"] = w
+    t0 = time.perf_counter()
+    if algo == "betweenness":
+        raw = g.betweenness(directed=directed)
+        scale = (1 if directed else 2) / ((n - 1) * (n - 2))
+        values = [x * scale for x in raw]
+    elif algo == "pagerank":
+        values = g.pagerank(damping=0.85, weights="weight", directed=directed)
+elif lib == "networkit":
+    g = nk.Graph(n, weighted=True, directed=directed)
+    for a, b, c in zip(src, dst, w):
+        if g.hasEdge(a, b):
+            g.setWeight(a, b, g.weight(a, b) + c)
+        else:
+            g.addEdge(a, b, c)
+    t0 = time.perf_counter()
+    if algo == "betweenness":
+        gu = nk.graphtools.toUnweighted(g)
+        t0 = time.perf_counter()
+        bc = nk.centrality.Betweenness(gu, normalized=True)
+        bc.run()
+        values = bc.scores()
+        if not directed:
+            # networkit normalizes undirected scores by (n-1)(n-2)/2 like NetworkX: keep.
+            pass
+    elif algo == "pagerank":
+        pr = nk.centrality.PageRank(g, damp=0.85, tol=1e-12)
+        pr.norm = nk.centrality.Norm.L1_NORM
+        pr.run()
+        values = pr.scores()
+elif lib == "rustworkx":
+    if algo == "betweenness":
+        g = (rx.PyDiGraph if directed else rx.PyGraph)()
+        g.add_nodes_from(range(n))
+        g.add_edges_from(list(zip(src, dst, w)))
+        t0 = time.perf_counter()
+        res = rx.betweenness_centrality(g, normalized=True, parallel_threshold=0)
+        values = [res[i] for i in range(n)]
+    elif algo == "pagerank":
+        g = rx.PyDiGraph()
+        g.add_nodes_from(range(n))
+        edges = list(zip(src, dst, w))
+        if not directed:
+            edges += [(b, a, c) for a, b, c in edges]
+        g.add_edges_from(edges)
+        t0 = time.perf_counter()
+        res = rx.pagerank(g, alpha=0.85, weight_fn=lambda x: x, tol=1e-12)
+        values = [res[i] for i in range(n)]
+elif lib == "networkx":
+    g = (nx.DiGraph if directed else nx.Graph)()
+    g.add_nodes_from(range(n))
+    for a, b, c in zip(src, dst, w):
+        if g.has_edge(a, b):
+            g[a][b]["weight"] += c
+        else:
+            g.add_edge(a, b, weight=c)
+    t0 = time.perf_counter()
+    if algo == "betweenness":
+        res = nx.betweenness_centrality(g, normalized=True)
+    elif algo == "pagerank":
+        res = nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-12)
+    values = [res[i] for i in range(n)]
+seconds = time.perf_counter() - t0
+print(json.dumps({"seconds": seconds, "peak": rss(), "base": base, "values": values}))
+'''
+
+
+def run_measured(cmd, env=None, timeout=None):
+    """Runs cmd, returns (wall seconds, peak RSS bytes of that child, stdout)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    deadline = None if timeout is None else start + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid != 0:
+            break
+        if deadline is not None and time.perf_counter() > deadline:
+            proc.kill()
+            os.wait4(proc.pid, 0)
+            return None, None, None
+        time.sleep(0.005)
+    wall = time.perf_counter() - start
+    out = proc.stdout.read().decode()
+    err = proc.stderr.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(map(str, cmd))} failed:\n{err}")
+    return wall, usage.ru_maxrss * 1024, out
+
+
+def generate(folder, model, actors, ties, seed=7):
+    if not (folder / "actors.csv").exists():
+        subprocess.run([BIN, "generate", "--model", model, "--actors", str(actors),
+                        "--ties-per-actor", str(ties), "--coalitions", "0", "--one-layer",
+                        "--seed", str(seed), "-o", folder], check=True, capture_output=True)
+    # An integer edge list for the peers: actor aK is node K.
+    edges = folder / "edges.txt"
+    n_relations = 0
+    if not edges.exists():
+        with open(folder / "relations.csv") as f, open(edges, "w") as out:
+            for row in csv.DictReader(f):
+                out.write(f"{row['source'][1:]} {row['target'][1:]} {row['weight']}\n")
+    with open(edges) as f:
+        n_relations = sum(1 for _ in f)
+    return edges, n_relations
+
+
+def stakenet_values(csv_path, column, n):
+    values = [0.0] * n
+    with open(csv_path) as f:
+        for row in csv.DictReader(f):
+            values[int(row["id"][1:])] = float(row[column])
+    return values
+
+
+def peer(lib, algo, edges, n, threads, timeout):
+    wall, peak, out = run_measured([sys.executable, "-c", PEER_CODE, lib, algo, str(edges), str(n),
+                                    str(threads), "0"], timeout=timeout)
+    if out is None:
+        return None
+    return json.loads(out)
+
+
+def fmt_seconds(s):
+    return "—" if s is None else (f"{s:.2f} s" if s >= 0.1 else f"{s * 1000:.0f} ms")
+
+
+def fmt_mb(b):
+    return "—" if b is None else f"{b / 1e6:.0f} MB"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--quick", action="store_true", help="small sizes (a smoke test)")
+    parser.add_argument("--networkx", action="store_true", help="include NetworkX (slow)")
+    parser.add_argument("--work", type=Path, help="folder for generated graphs (kept)")
+    parser.add_argument("--timeout", type=float, default=600, help="seconds per peer run")
+    args = parser.parse_args()
+
+    subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
+    work = args.work or Path(tempfile.mkdtemp(prefix="stakenet-peers-"))
+    work.mkdir(parents=True, exist_ok=True)
+    peers = ["igraph", "networkit", "rustworkx"] + (["networkx"] if args.networkx else [])
+    rows = []
+    env = dict(os.environ)
+
+    def compare(case, algo, folder, n, n_relations, stakenet_args, column, tolerance):
+        out_csv = folder / f"out-{algo}.csv"
+        wall, peak, _ = run_measured([BIN, "centrality", folder, "--format", "csv", "-o", out_csv,
+                                      "--threads", str(args.threads)] + stakenet_args, env=env)
+        ours = stakenet_values(out_csv, column, n)
+        rows.append((case, "stakenet (whole process)", wall, peak, n_relations, "", ""))
+        for lib in peers:
+            if lib == "networkx" and n > 20000 and algo == "betweenness":
+                continue
+            result = peer(lib, algo, folder / "edges.txt", n, args.threads, args.timeout)
+            if result is None:
+                rows.append((case, lib, None, None, n_relations, "timeout", ""))
+                continue
+            diff = max(abs(a - b) for a, b in zip(ours, result["values"]))
+            agree = "agree" if diff <= tolerance else f"DIFFER (max {diff:.1e})"
+            ratio = f"{wall / result['seconds']:.2f}×"
+            rows.append((case, lib, result["seconds"], result["peak"], n_relations, agree, ratio))
+
+    sizes = [(2000, 5)] if args.quick else [(5000, 5), (10000, 5)]
+    for actors, m in sizes:
+        folder = work / f"ba-{actors}-{m}"
+        edges, n_rel = generate(folder, "ba", actors, m)
+        compare(f"betweenness, BA n={actors:,} m={m}", "betweenness", folder, actors, n_rel,
+                ["--measures", "betweenness"], "betweenness", 1e-9)
+
+    n_pr, ties_pr = (20000, 5) if args.quick else (200000, 5)
+    folder = work / f"gnm-{n_pr}-{ties_pr}"
+    edges, n_rel = generate(folder, "gnm", n_pr, ties_pr)
+    compare(f"PageRank, G(n,m) n={n_pr:,} m={n_rel:,}", "pagerank", folder, n_pr, n_rel,
+            ["--measures", "pagerank"], "pagerank", 1e-6)
+
+    # Loading: stakenet reads, validates and summarizes its CSV workspace; peers read an
+    # integer edge list with their own readers.
+    n_load = 20000 if args.quick else 100000
+    folder = work / f"ba-{n_load}-10"
+    edges, n_rel = generate(folder, "ba", n_load, 10)
+    summary = folder / "summary.json"
+    wall, peak, _ = run_measured([BIN, "check", folder, "--format", "json", "-o", summary])
+    rows.append((f"load {n_rel:,} relations", "stakenet check (whole process)", wall, peak, n_rel, "", ""))
+    for lib in peers:
+        result = peer(lib, "load", edges, n_load, args.threads, args.timeout)
+        if result is None:
+            rows.append((f"load {n_rel:,} relations", lib, None, None, n_rel, "timeout", ""))
+            continue
+        rows.append((f"load {n_rel:,} relations", f"{lib} (reader; minus {fmt_mb(result['base'])} baseline)",
+                     result["seconds"], result["peak"] - result["base"], n_rel, "", f"{wall / result['seconds']:.2f}×"))
+
+    # Sampled betweenness: accuracy on a graph small enough for exact, then time at scale.
+    n_acc = 5000 if args.quick else 20000
+    folder = work / f"ba-{n_acc}-5"
+    generate(folder, "ba", n_acc, 5)
+    exact_csv, sampled_csv = folder / "exact.csv", folder / "sampled.csv"
+    run_measured([BIN, "centrality", folder, "--measures", "betweenness", "--format", "csv", "-o", exact_csv])
+    k = 1000
+    run_measured([BIN, "centrality", folder, "--measures", "betweenness", "--sample", str(k), "--format", "csv", "-o", sampled_csv])
+    exact = stakenet_values(exact_csv, "betweenness", n_acc)
+    sampled = stakenet_values(sampled_csv, "betweenness", n_acc)
+    top = sorted(range(n_acc), key=lambda i: -exact[i])[:100]
+    worst = max(abs(sampled[i] - exact[i]) / exact[i] for i in top)
+    rows.append((f"sampled betweenness K={k}, BA n={n_acc:,}: worst relative error on the exact top 100",
+                 "stakenet", None, None, 0, f"{worst:.1%}", ""))
+    n_big = 20000 if args.quick else 100000
+    folder = work / f"ba-{n_big}-5"
+    generate(folder, "ba", n_big, 5)
+    wall, peak, _ = run_measured([BIN, "centrality", folder, "--measures", "betweenness", "--sample", str(k),
+                                  "--format", "csv", "-o", folder / "sampled.csv", "--threads", str(args.threads)])
+    rows.append((f"sampled betweenness K={k}, BA n={n_big:,}", "stakenet (whole process)", wall, peak, 0, "", ""))
+
+    print(f"threads: {args.threads}; machine: {os.cpu_count()} cores; work folder: {work}\n")
+    print("| case | tool | time | peak memory | bytes per relation | numbers | stakenet ÷ peer |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for case, tool, seconds, peak, n_rel, agree, ratio in rows:
+        per_relation = "—" if (peak is None or not n_rel) else f"{peak / n_rel:.0f}"
+        print(f"| {case} | {tool} | {fmt_seconds(seconds)} | {fmt_mb(peak)} | {per_relation} | {agree} | {ratio} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+//! `stakenet plan`: the connectieplan of one coalition as SVG, DOT, Markdown or JSON; SVG by the
+//! built-in renderer, or by Graphviz `dot` when asked.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use clap::{Args, ValueEnum};
+
+use super::super::args::{OutputArgs, WorkspaceArgs};
+use super::super::{Failure, Outcome, Workspace, config};
+use crate::analysis::connectieplan;
+use crate::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan_svg};
+
+pub(crate) const HELP: &str = "\
+What it shows (DESIGN 5), for the coalition's themes and the topics of its members' relations:
+  regional owners    region-side members working on the topic (a theme of theirs, or a
+                     relation with that topic)
+  rijk counterparts  Rijk-side actors near the coalition (members, actors below a member,
+                     actors tied to a member) working on it; when none, the ministries the
+                     topic maps to (keywords: onderwijs -> min_ocw, economie -> min_ezk,
+                     bereikbaarheid -> min_ienw, arbeidsmarkt -> min_szw, zorg -> min_vws,
+                     veiligheid -> min_jenv, wonen -> min_bzk, landbouw -> min_lnv, ...)
+  ties               relations between a Rijk-side actor and a regional member whose topic
+                     is the topic, or without topic between two actors that both work on it
+  status             covered: 2+ ties and no single person on all of them; fragile: one tie,
+                     or all through one person; gap: no tie
+  proposed           for a gap, each counterpart with the regional owner with the most ties
+                     (else the lead, programme office or a regional signatory); for a fragile
+                     topic, a second tie that avoids the person it hangs on
+Also: Rijk signatories without any tie (theirs or below them) to a regional member, and the
+dealmakers (role or kind dealmaker).
+
+Formats: svg (a drawing: Rijk ministries and departments left, topics middle, region by
+sector right), dot (Graphviz source of the same drawing), md (a report section with a table
+per status), json (DESIGN's schema). Without --format, the extension of -o FILE decides (.svg,
+.dot/.gv, .md, .json); else md.
+
+--engine dot draws the SVG with Graphviz (`dot -Tsvg`) instead of the built-in renderer; it
+needs Graphviz installed.
+
+Examples:
+  stakenet plan --coalition rd_twente
+  stakenet plan --coalition rd_twente -o twente.svg
+  stakenet plan fixtures/connectieplan --coalition twente --format json
+  stakenet plan --coalition rd_zuid_hollandse_delta -o delta.svg --engine dot";
+
+/// Output formats of `plan`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// A drawing (SVG).
+    Svg,
+    /// Graphviz DOT source of the drawing.
+    Dot,
+    /// A Markdown report section.
+    Md,
+    /// JSON (DESIGN's schema).
+    Json,
+}
+
+/// What draws the SVG.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Engine {
+    /// stakenet's own layout; needs no other program.
+    #[default]
+    Builtin,
+    /// Graphviz `dot -Tsvg` on the DOT output; needs Graphviz installed.
+    Dot,
+}
+
+/// `stakenet plan`.
+#[derive(Debug, Args)]
+#[allow(missing_docs)] // Flattened groups are documented on their own types.
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    /// The coalition to plan (its id, e.g. rd_twente).
+    #[arg(long, value_name = "ID")]
+    pub coalition: String,
+    /// Output format [default: from the extension of -o FILE, else md].
+    #[arg(long, value_enum)]
+    pub format: Option<PlanFormat>,
+    /// What draws the SVG.
+    #[arg(long, value_enum, default_value_t = Engine::Builtin)]
+    pub engine: Engine,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Loads, plans, renders (and runs Graphviz when asked).
+pub(crate) fn run(args: &PlanArgs) -> Outcome {
+    let format = format(args);
+    if args.engine == Engine::Dot && format != PlanFormat::Svg {
+        return Err(Failure::Input(
+            "error: --engine dot draws SVG; use it with --format svg (or -o FILE.svg)".to_owned(),
+        ));
+    }
+    let workspace = Workspace::open(&args.workspace)?;
+    let network = &workspace.network;
+    let coalition = network
+        .coalition_id(&args.coalition)
+        .ok_or_else(|| config::unknown_coalition(network, &args.coalition))?;
+    let plan = connectieplan(network, coalition);
+    let text = match (format, args.engine) {
+        (PlanFormat::Svg, Engine::Builtin) => plan_svg(network, &plan),
+        (PlanFormat::Svg, Engine::Dot) => graphviz_svg(&plan_dot(network, &plan))?,
+        (PlanFormat::Dot, _) => plan_dot(network, &plan),
+        (PlanFormat::Md, _) => plan_markdown(network, &plan),
+        (PlanFormat::Json, _) => to_pretty(&plan_json(network, &plan)),
+    };
+    workspace.emit(&args.output, &text)
+}
+
+/// The format asked for, or the one the output file's extension names, or Markdown.
+fn format(args: &PlanArgs) -> PlanFormat {
+    if let Some(format) = args.format {
+        return format;
+    }
+    let extension = args
+        .output
+        .output
+        .as_deref()
+        .and_then(Path::extension)
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("svg") => PlanFormat::Svg,
+        Some("dot" | "gv") => PlanFormat::Dot,
+        Some("json") => PlanFormat::Json,
+        _ => PlanFormat::Md,
+    }
+}
+
+/// Runs `dot -Tsvg` on `dot_text` and returns the SVG.
+fn graphviz_svg(dot_text: &str) -> Result<String, Failure> {
+    let mut child = match Command::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Failure::Input(
+                "error: --engine dot: Graphviz `dot` is not installed (or not on PATH); install \
+                 Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; \
+                 Windows: winget install graphviz) or leave out --engine to use the built-in \
+                 renderer"
+                    .to_owned(),
+            ));
+        }
+        Err(error) => {
+            return Err(Failure::Input(format!("error: --engine dot: cannot run `dot`: {error}")));
+        }
+    };
+    let (Some(mut stdin), Some(mut stdout), Some(mut stderr)) =
+        (child.stdin.take(), child.stdout.take(), child.stderr.take())
+    else {
+        return Err(Failure::Analysis("error: --engine dot: no pipes to `dot`".to_owned()));
+    };
+    // Write, read and collect errors at the same time, so that no pipe fills up and blocks.
+    let (written, svg, messages) = std::thread::scope(|scope| {
+        let writer = scope.spawn(move || {
+            let result = stdin.write_all(dot_text.as_bytes());
+            drop(stdin);
+            result
+        });
+        let errors = scope.spawn(move || {
+            let mut text = String::new();
+            let _ = stderr.read_to_string(&mut text);
+            text
+        });
+        let mut svg = Vec::new();
+        let read = stdout.read_to_end(&mut svg);
+        let written = writer.join().unwrap_or(Ok(()));
+        let messages = errors.join().unwrap_or_default();
+        (written.and(read.map(|_| ())), svg, messages)
+    });
+    let status =
+        child.wait().map_err(|error| Failure::Analysis(format!("error: --engine dot: {error}")))?;
+    if !status.success() || written.is_err() {
+        return Err(Failure::Analysis(format!(
+            "error: --engine dot: `dot -Tsvg` failed ({status}): {}",
+            messages.trim()
+        )));
+    }
+    String::from_utf8(svg).map_err(|_| {
+        Failure::Analysis("error: --engine dot: `dot` wrote SVG that is not UTF-8".to_owned())
+    })
+}

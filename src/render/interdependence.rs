@@ -1,0 +1,130 @@
+//! `interdependence` output: dependence pairs, indirect dependence per actor, mutuality and
+//! layer overlap.
+//!
+//! JSON (DESIGN "Output schemas"): `{"alpha", "pairs": [{"a", "b", "d_ab", "d_ba",
+//! "mutual_dependence", "power_imbalance", "more_powerful"}], "actors": [{"id",
+//! "dependence_on_others", "depended_on_by"}], "mutuality", "layer_overlap"}`. A pair appears
+//! once, with `a < b` by id, when either dependence is > 0; `more_powerful` is the less
+//! dependent side's id or `null` when both depend equally; actor scores are the row and column
+//! sums of T = (I − αD)⁻¹ − I. Arrays are sorted by their first keys. CSV is the pair list with
+//! the same columns.
+
+use serde_json::{Value, json};
+
+use super::actors::by_actor_id;
+use super::json::finite;
+use super::records::{Cell, Records};
+use crate::analysis::Interdependence;
+use crate::model::Network;
+
+/// The pair columns.
+pub const PAIR_COLUMNS: [&str; 7] =
+    ["a", "b", "d_ab", "d_ba", "mutual_dependence", "power_imbalance", "more_powerful"];
+
+/// One row per pair with a dependence, ordered by a, b (ids, `a < b`).
+pub fn dependence_pair_records(network: &Network, result: &Interdependence) -> Records {
+    let key = |actor| network.actor(actor).key.as_str();
+    let mut rows: Vec<(&str, &str, f64, f64, f64, f64, &str)> = result
+        .pairs
+        .iter()
+        .map(|p| {
+            let powerful = p.more_powerful.map_or("", key);
+            let (a, b) = (key(p.a), key(p.b));
+            // Views number nodes by id, so a < b already; swap defensively all the same.
+            if a <= b {
+                (a, b, p.d_ab, p.d_ba, p.mutual_dependence, p.power_imbalance, powerful)
+            } else {
+                (b, a, p.d_ba, p.d_ab, p.mutual_dependence, p.power_imbalance, powerful)
+            }
+        })
+        .collect();
+    rows.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    let mut records = Records::new(&PAIR_COLUMNS);
+    for (a, b, d_ab, d_ba, mutual, imbalance, powerful) in rows {
+        records.push(vec![
+            Cell::text(a),
+            Cell::text(b),
+            Cell::Number(Some(d_ab)),
+            Cell::Number(Some(d_ba)),
+            Cell::Number(Some(mutual)),
+            Cell::Number(Some(imbalance)),
+            Cell::text(powerful),
+        ]);
+    }
+    records
+}
+
+/// One row per actor of the selection, ordered by id:
+/// `id,dependence_on_others,depended_on_by`.
+pub fn dependence_actor_records(network: &Network, result: &Interdependence) -> Records {
+    let mut records = Records::new(&["id", "dependence_on_others", "depended_on_by"]);
+    for i in by_actor_id(network, result.actors.iter().map(|a| a.actor)) {
+        let a = &result.actors[i];
+        records.push(vec![
+            Cell::text(network.actor(a.actor).key.as_str()),
+            Cell::Number(Some(a.dependence_on_others)),
+            Cell::Number(Some(a.depended_on_by)),
+        ]);
+    }
+    records
+}
+
+/// The whole answer as the JSON object of the schema above (`more_powerful` is `null` rather
+/// than the empty text of the CSV cell when both sides depend equally).
+pub fn interdependence_json(
+    network: &Network,
+    result: &Interdependence,
+    layer_overlap: Option<f64>,
+) -> Value {
+    let mut pairs = dependence_pair_records(network, result).to_json();
+    if let Value::Array(items) = &mut pairs {
+        for item in items {
+            if item.get("more_powerful").and_then(Value::as_str) == Some("") {
+                item["more_powerful"] = Value::Null;
+            }
+        }
+    }
+    json!({
+        "alpha": finite(result.alpha),
+        "pairs": pairs,
+        "actors": dependence_actor_records(network, result).to_json(),
+        "mutuality": result.mutuality.and_then(finite),
+        "layer_overlap": layer_overlap.and_then(finite),
+    })
+}
+
+/// The pairs and actor scores as aligned tables, with a heading that says which layer D came
+/// from and how (`source`), and the coalition figures below.
+pub fn interdependence_table(
+    network: &Network,
+    result: &Interdependence,
+    layer: &str,
+    source: &str,
+    layer_overlap: Option<f64>,
+) -> String {
+    let number = |x: Option<f64>| x.map_or_else(|| "-".to_owned(), |v| format!("{v:.4}"));
+    let mut out = format!(
+        "dependence from layer {layer}: {source}; alpha = {}, spectral radius of D = {}\n\n",
+        result.alpha,
+        number(Some(result.spectral_radius)),
+    );
+    out.push_str(
+        "pairs: mutual dependence = d_ab + d_ba, power imbalance = |d_ab - d_ba|; the less dependent side holds the power\n",
+    );
+    let pairs = dependence_pair_records(network, result);
+    out.push_str(&if pairs.is_empty() { "(none)\n".to_owned() } else { pairs.to_table() });
+    out.push_str(
+        "\nactors: indirect dependence T = (I - alpha D)^-1 - I; row sums = dependence on others, column sums = depended on by others\n",
+    );
+    let actors = dependence_actor_records(network, result);
+    out.push_str(&if actors.is_empty() { "(none)\n".to_owned() } else { actors.to_table() });
+    out.push_str(&format!(
+        "\nmutuality (share of actors that both depend on and are depended on by another): {}\n",
+        number(result.mutuality)
+    ));
+    out.push_str(&format!(
+        "layer overlap (share of tied pairs tied in 2 or more layers): {}\n",
+        number(layer_overlap)
+    ));
+    out
+}

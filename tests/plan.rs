@@ -1,0 +1,425 @@
+//! `stakenet plan`: snapshots of the SVG, DOT, Markdown and JSON on `fixtures/connectieplan` and
+//! `fixtures/tiny`, the SVG parsed back as XML, Graphviz accepting the DOT (when `dot` is
+//! installed), a `<script>` name staying text in every format, and the command line.
+
+use std::path::Path;
+use std::process::{Command as Process, Stdio};
+
+use assert_cmd::Command;
+use quick_xml::events::Event;
+use quick_xml::reader::Reader;
+use stakenet::analysis::{Connectieplan, connectieplan};
+use stakenet::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan_svg};
+use stakenet::{Network, Source, load};
+
+use crate::common::{fixture, repo_root};
+
+const SCRIPT: &str = "<script>alert(\"x\")</script>";
+
+fn workspace(name: &str) -> Network {
+    load(&Source::Folder(fixture(name))).unwrap()
+}
+
+fn plan_of(network: &Network, coalition: &str) -> Connectieplan {
+    connectieplan(network, network.coalition_id(coalition).unwrap())
+}
+
+fn stakenet() -> Command {
+    let mut command = Command::cargo_bin("stakenet").unwrap();
+    command.current_dir(repo_root());
+    command
+}
+
+/// A Rijk department and a regional partner named `SCRIPT` (and other awkward characters),
+/// tied on a topic of a deal whose name and theme are awkward too.
+fn nasty_workspace(dir: &Path) -> Network {
+    let write = |file: &str, rows: &[&[&str]]| {
+        let mut writer = csv::Writer::from_path(dir.join(file)).unwrap();
+        for row in rows {
+            writer.write_record(*row).unwrap();
+        }
+        writer.flush().unwrap();
+    };
+    write(
+        "actors.csv",
+        &[
+            &["id", "name", "sector", "level", "parent", "kind", "themes"],
+            &["rijk", "Het Rijk", "government", "national", "", "national_government", ""],
+            &["min", "Ministerie \"A\" & B\\N", "government", "national", "rijk", "ministry", ""],
+            &["dep", SCRIPT, "government", "national", "min", "department", "wonen | x"],
+            &["reg", SCRIPT, "business", "regional", "", "company", "wonen | x"],
+            &[
+                "gem",
+                "Gemeente `*_[x]_*` | #1\nregel twee\u{1}",
+                "government",
+                "municipal",
+                "",
+                "",
+                "",
+            ],
+        ],
+    );
+    write(
+        "relations.csv",
+        &[&["source", "target", "layer", "topic"], &["dep", "reg", "collaboration", "wonen | x"]],
+    );
+    write("coalitions.csv", &[&["id", "name", "themes"], &["deal", SCRIPT, "wonen | x;zorg"]]);
+    write(
+        "members.csv",
+        &[
+            &["coalition", "actor", "role"],
+            &["deal", "min", "signatory"],
+            &["deal", "reg", "project_partner"],
+            &["deal", "gem", "signatory"],
+        ],
+    );
+    load(&Source::Folder(dir.to_owned())).unwrap()
+}
+
+/// Reads `text` as XML to the end; returns every text node, unescaped.
+fn xml_texts(text: &str) -> Vec<String> {
+    let mut reader = Reader::from_str(text);
+    let mut texts = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) => return texts,
+            Ok(Event::Text(t)) => texts.push(t.decode().unwrap().into_owned()),
+            Ok(Event::GeneralRef(r)) => {
+                // quick-xml reports entity references apart from the text around them.
+                let name = r.decode().unwrap();
+                let c = match name.as_ref() {
+                    "lt" => "<",
+                    "gt" => ">",
+                    "amp" => "&",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                };
+                match texts.last_mut() {
+                    Some(last) => last.push_str(c),
+                    None => texts.push(c.to_owned()),
+                }
+            }
+            Ok(Event::Start(e)) => {
+                assert!(e.name().as_ref() != b"script", "markup from a name: {e:?}");
+                texts.push(String::new());
+            }
+            Ok(Event::End(_)) => texts.push(String::new()),
+            Ok(_) => {}
+            Err(error) => panic!("not XML at {}: {error}", reader.error_position()),
+        }
+    }
+}
+
+/// Whether Graphviz `dot` is installed.
+fn has_dot() -> bool {
+    Process::new("dot")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Runs `dot -Tsvg` on `text`; panics with Graphviz's messages when it refuses.
+fn graphviz_accepts(text: &str) -> String {
+    use std::io::Write;
+    let mut child = Process::new("dot")
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "dot refused the DOT: {stderr}\n{text}");
+    assert!(!stderr.contains("Error"), "{stderr}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn svg_of_the_connectieplan_fixture() {
+    let network = workspace("connectieplan");
+    insta::assert_snapshot!(plan_svg(&network, &plan_of(&network, "twente")));
+}
+
+#[test]
+fn dot_of_the_connectieplan_fixture() {
+    let network = workspace("connectieplan");
+    insta::assert_snapshot!(plan_dot(&network, &plan_of(&network, "twente")));
+}
+
+#[test]
+fn markdown_of_the_connectieplan_fixture() {
+    let network = workspace("connectieplan");
+    insta::assert_snapshot!(plan_markdown(&network, &plan_of(&network, "twente")));
+}
+
+#[test]
+fn json_of_the_connectieplan_fixture() {
+    let network = workspace("connectieplan");
+    insta::assert_snapshot!(to_pretty(&plan_json(&network, &plan_of(&network, "twente"))));
+}
+
+#[test]
+fn svg_of_tiny() {
+    let network = workspace("tiny");
+    insta::assert_snapshot!(plan_svg(&network, &plan_of(&network, "deal_x")));
+}
+
+#[test]
+fn dot_of_tiny() {
+    let network = workspace("tiny");
+    insta::assert_snapshot!(plan_dot(&network, &plan_of(&network, "deal_x")));
+}
+
+#[test]
+fn markdown_of_tiny() {
+    let network = workspace("tiny");
+    insta::assert_snapshot!(plan_markdown(&network, &plan_of(&network, "deal_x")));
+}
+
+#[test]
+fn json_of_tiny() {
+    let network = workspace("tiny");
+    insta::assert_snapshot!(to_pretty(&plan_json(&network, &plan_of(&network, "deal_x"))));
+}
+
+#[test]
+fn the_json_follows_the_design_schema() {
+    let network = workspace("connectieplan");
+    let json = plan_json(&network, &plan_of(&network, "twente"));
+    let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["coalition", "topics", "unconnected_signatories", "dealmakers"]);
+    assert_eq!(json["coalition"], "twente");
+    for topic in json["topics"].as_array().unwrap() {
+        let keys: Vec<&str> = topic.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["topic", "status", "regional_owners", "rijk_counterparts", "ties", "proposed"]
+        );
+    }
+    let statuses: Vec<(&str, &str)> = json["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["topic"].as_str().unwrap(), t["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("arbeidsmarkt en talent", "fragile"),
+            ("bereikbaarheid", "gap"),
+            ("circulaire economie", "covered"),
+            ("water en bodem", "fragile"),
+        ]
+    );
+    assert_eq!(json["unconnected_signatories"][0]["id"], "min_ienw");
+    assert_eq!(json["dealmakers"][0]["id"], "dm_twente");
+    assert_eq!(json["topics"][1]["proposed"][0]["rijk"], "min_ienw");
+    assert_eq!(json["topics"][1]["proposed"][0]["region"], "regio_twente");
+}
+
+#[test]
+fn the_svg_is_xml_with_every_name_as_text() {
+    for (network, coalition) in
+        [(workspace("connectieplan"), "twente"), (workspace("tiny"), "deal_x")]
+    {
+        let svg = plan_svg(&network, &plan_of(&network, coalition));
+        let texts = xml_texts(&svg);
+        assert!(svg.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
+        // Tiny's names hold <, " and &: they come back whole.
+        if coalition == "deal_x" {
+            assert!(texts.iter().any(|t| t.contains("Universiteit <Voorbeeld>")), "{texts:?}");
+            assert!(svg.contains("Universiteit &lt;Voorbeeld&gt;"));
+        }
+    }
+}
+
+#[test]
+fn a_script_name_stays_text_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let network = nasty_workspace(dir.path());
+    let plan = plan_of(&network, "deal");
+
+    let svg = plan_svg(&network, &plan);
+    assert!(!svg.contains("<script"), "{svg}");
+    let texts = xml_texts(&svg);
+    assert!(texts.iter().any(|t| t.contains(SCRIPT)), "{texts:?}");
+    assert!(svg.contains(
+        "<title>Connectieplan: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</title>"
+    ));
+
+    let md = plan_markdown(&network, &plan);
+    assert!(!md.contains("<script"), "{md}");
+    assert!(md.contains("&lt;script&gt;alert(\"x\")&lt;/script&gt;"), "{md}");
+    assert!(md.contains("Gemeente \\`\\*\\_\\[x\\]\\_\\*\\` \\| \\#1 regel twee"), "{md}");
+    // Every table row keeps its number of cells: a `|` in a name is escaped.
+    for line in md.lines().filter(|l| l.starts_with('|')) {
+        let cells = line.replace("\\|", "").matches('|').count();
+        assert!(cells == 5, "{line}");
+    }
+
+    let json = plan_json(&network, &plan);
+    let text = to_pretty(&json);
+    let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(back["coalition"], "deal");
+    assert_eq!(back["topics"][0]["regional_owners"][0]["name"], SCRIPT);
+    assert_eq!(back["topics"][0]["ties"][0]["rijk"], "dep");
+
+    let dot = plan_dot(&network, &plan);
+    assert!(dot.contains("label=\"<script>alert(\\\"x\\\")</script>\""), "{dot}");
+    assert!(dot.contains("Ministerie \\\"A\\\" & B\\\\N"), "{dot}");
+    assert!(dot.contains("Connectieplan: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+    if has_dot() {
+        let drawn = graphviz_accepts(&dot);
+        assert!(!drawn.contains("<script"), "{drawn}");
+        assert!(drawn.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"), "{drawn}");
+        // `\N` was escaped, so Graphviz did not put the node's id in its place.
+        assert!(drawn.contains("B\\N"), "{drawn}");
+    } else {
+        eprintln!("note: Graphviz `dot` is not installed; skipped running it on the DOT");
+    }
+}
+
+#[test]
+fn graphviz_accepts_the_dot_when_installed() {
+    if !has_dot() {
+        eprintln!("note: Graphviz `dot` is not installed; skipped");
+        return;
+    }
+    for (name, coalition) in [("connectieplan", "twente"), ("tiny", "deal_x"), ("tiny", "deal_y")] {
+        let network = workspace(name);
+        let svg = graphviz_accepts(&plan_dot(&network, &plan_of(&network, coalition)));
+        xml_texts(&svg);
+    }
+    let network = load(&Source::Bundled).unwrap();
+    for coalition in ["rd_twente", "rd_zuid_hollandse_delta"] {
+        graphviz_accepts(&plan_dot(&network, &plan_of(&network, coalition)));
+    }
+}
+
+#[test]
+fn every_bundled_deal_gets_a_plan_in_every_format() {
+    let network = load(&Source::Bundled).unwrap();
+    for coalition in network.coalitions() {
+        let plan = plan_of(&network, &coalition.key);
+        xml_texts(&plan_svg(&network, &plan));
+        assert!(plan_dot(&network, &plan).starts_with("digraph \"connectieplan\" {"));
+        assert!(plan_markdown(&network, &plan).starts_with("## Connectieplan: "));
+        // Memberships only: every topic is a gap, and the regional signatories stand in.
+        for topic in &plan.topics {
+            assert_eq!(topic.status.as_str(), "gap", "{}: {}", coalition.key, topic.topic);
+        }
+    }
+    let twente = plan_of(&network, "rd_twente");
+    let json = plan_json(&network, &twente);
+    let topics: Vec<&str> =
+        json["topics"].as_array().unwrap().iter().map(|t| t["topic"].as_str().unwrap()).collect();
+    assert_eq!(
+        topics,
+        [
+            "arbeidsmarkt en talent",
+            "bereikbaarheid en vestigingsklimaat",
+            "circulaire economie",
+            "techniek als motor (stad en land)",
+        ]
+    );
+    assert_eq!(json["topics"][0]["regional_owners"][0]["via"], "signatory");
+    assert_eq!(json["topics"][0]["proposed"][0]["rijk"], "min_ocw");
+    assert_eq!(json["topics"][0]["proposed"][0]["region"], "prov_overijssel");
+    assert_eq!(json["unconnected_signatories"].as_array().unwrap().len(), 6);
+}
+
+#[test]
+fn the_command_writes_each_format_deterministically() {
+    let dir = tempfile::tempdir().unwrap();
+    for (file, starts) in [
+        ("plan.svg", "<?xml"),
+        ("plan.dot", "digraph"),
+        ("plan.gv", "digraph"),
+        ("plan.md", "## Connectieplan"),
+        ("plan.json", "{"),
+        ("plan.txt", "## Connectieplan"),
+    ] {
+        let path = dir.path().join(file);
+        stakenet()
+            .args(["plan", "fixtures/connectieplan", "--coalition", "twente", "-o"])
+            .arg(&path)
+            .assert()
+            .success();
+        let first = std::fs::read_to_string(&path).unwrap();
+        assert!(first.starts_with(starts), "{file}: {first}");
+        let again = stakenet()
+            .args(["plan", "fixtures/connectieplan", "--coalition", "twente", "--format"])
+            .arg(match file.rsplit('.').next().unwrap() {
+                "gv" => "dot",
+                "txt" => "md",
+                other => other,
+            })
+            .assert()
+            .success();
+        assert_eq!(again.get_output().stdout, first.as_bytes(), "{file}");
+    }
+}
+
+#[test]
+fn the_command_runs_on_the_bundled_workspace_by_default() {
+    let output = stakenet()
+        .args(["plan", "--coalition", "rd_zuid_hollandse_delta", "--format", "md"])
+        .assert()
+        .success();
+    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    assert!(text.starts_with("## Connectieplan: Regio Deal Zuid-Hollandse Delta"), "{text}");
+    assert!(text.contains("7 Rijk signatories have no working tie"), "{text}");
+}
+
+#[test]
+fn bad_options_are_clear_usage_errors() {
+    let output =
+        stakenet().args(["plan", "fixtures/connectieplan", "--coalition", "nope"]).assert().code(2);
+    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    assert_eq!(stderr, "error: --coalition nope: no such coalition; expected one of twente\n");
+
+    let output = stakenet()
+        .args(["plan", "fixtures/connectieplan", "--coalition", "twente", "--format", "md"])
+        .args(["--engine", "dot"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("--engine dot draws SVG"), "{stderr}");
+
+    stakenet().args(["plan", "fixtures/connectieplan"]).assert().code(2);
+}
+
+#[test]
+fn the_dot_engine_without_graphviz_says_how_to_install_it() {
+    let output = stakenet()
+        .env("PATH", "/nonexistent")
+        .args(["plan", "fixtures/connectieplan", "--coalition", "twente", "--format", "svg"])
+        .args(["--engine", "dot"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("Graphviz `dot` is not installed"), "{stderr}");
+    assert!(stderr.contains("apt-get install graphviz"), "{stderr}");
+    assert!(output.get_output().stdout.is_empty());
+}
+
+#[test]
+fn the_dot_engine_draws_svg_when_graphviz_is_installed() {
+    if !has_dot() {
+        eprintln!("note: Graphviz `dot` is not installed; skipped");
+        return;
+    }
+    let output = stakenet()
+        .args(["plan", "fixtures/connectieplan", "--coalition", "twente", "--format", "svg"])
+        .args(["--engine", "dot"])
+        .assert()
+        .success();
+    let svg = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let texts = xml_texts(&svg);
+    assert!(texts.iter().any(|t| t.contains("Directie Innovatie & Kennis")), "{texts:?}");
+}
