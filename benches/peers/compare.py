@@ -31,7 +31,7 @@ BIN = ROOT / "target" / "release" / "stakenet"
 
 PEER_CODE = r'''
 import json, resource, sys, time
-lib, algo, edges_path, n, threads, directed = sys.argv[1:7]
+lib, algo, edges_path, n, threads, directed, result_path = sys.argv[1:8]
 n = int(n); threads = int(threads); directed = directed == "1"
 def rss():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
@@ -64,7 +64,7 @@ if algo == "load":
     elif lib == "networkx":
         g = nx.read_weighted_edgelist(edges_path, create_using=nx.DiGraph if directed else nx.Graph, nodetype=int)
     seconds = time.perf_counter() - t0
-    print(json.dumps({"seconds": seconds, "peak": rss(), "base": base, "values": None}))
+    json.dump({"seconds": seconds, "peak": rss(), "base": base, "values": None}, open(result_path, "w"))
     sys.exit(0)
 if lib == "igraph":
     g = ig.Graph(n=n, edges=list(zip(src, dst)), directed=directed)
@@ -131,14 +131,18 @@ elif lib == "networkx":
         res = nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-12)
     values = [res[i] for i in range(n)]
 seconds = time.perf_counter() - t0
-print(json.dumps({"seconds": seconds, "peak": rss(), "base": base, "values": values}))
+json.dump({"seconds": seconds, "peak": rss(), "base": base, "values": values}, open(result_path, "w"))
 '''
 
 
 def run_measured(cmd, env=None, timeout=None):
-    """Runs cmd, returns (wall seconds, peak RSS bytes of that child, stdout)."""
+    """Runs cmd, returns (wall seconds, peak RSS bytes of that child, stdout).
+
+    Output goes to temporary files, so a chatty child cannot block on a full pipe while we
+    wait for it."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, env=env)
     deadline = None if timeout is None else start + timeout
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -150,8 +154,10 @@ def run_measured(cmd, env=None, timeout=None):
             return None, None, None
         time.sleep(0.005)
     wall = time.perf_counter() - start
-    out = proc.stdout.read().decode()
-    err = proc.stderr.read().decode()
+    out_file.seek(0)
+    err_file.seek(0)
+    out = out_file.read().decode()
+    err = err_file.read().decode()
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed:\n{err}")
     return wall, usage.ru_maxrss * 1024, out
@@ -183,11 +189,12 @@ def stakenet_values(csv_path, column, n):
 
 
 def peer(lib, algo, edges, n, threads, timeout):
+    result_path = Path(edges).parent / f"result-{lib}-{algo}.json"
     wall, peak, out = run_measured([sys.executable, "-c", PEER_CODE, lib, algo, str(edges), str(n),
-                                    str(threads), "0"], timeout=timeout)
+                                    str(threads), "0", str(result_path)], timeout=timeout)
     if out is None:
         return None
-    return json.loads(out)
+    return json.loads(result_path.read_text())
 
 
 def fmt_seconds(s):

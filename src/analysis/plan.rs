@@ -24,6 +24,8 @@ pub struct Connectieplan {
     /// Rijk-side signatories none of which, nor any actor below it, has an explicit relation
     /// with a region-side member; by actor id.
     pub unconnected_signatories: Vec<ActorId>,
+    /// Every Rijk-side signatory, by actor id.
+    pub rijk_signatories: Vec<ActorId>,
     /// Members with role `dealmaker` or kind `dealmaker`, and actors of kind `dealmaker` tied to
     /// a member; by actor id.
     pub dealmakers: Vec<ActorId>,
@@ -77,7 +79,7 @@ pub struct PlanTopic {
     /// id.
     pub ties: Vec<PlanTie>,
     /// The actors that every tie runs through (the single points of failure of a fragile
-    /// topic; empty for a covered topic or a gap), by actor id.
+    /// topic; empty for a covered topic or a gap), the Rijk end first.
     pub single_points: Vec<ActorId>,
     /// Ties that would close a gap, or give a fragile topic a second, independent tie; by Rijk
     /// id then region id.
@@ -259,8 +261,8 @@ impl ProposalGoal {
 /// Dates are not applied: every relation and membership counts.
 ///
 /// # Complexity
-/// O(n·d + m·k + t·(c·o)) for n actors with hierarchy depth d, m relations, k topics per
-/// relation pair of ends, and per topic t its counterparts c and owners o.
+/// O(n·d + m·k + t·n + Σ c·o) for n actors of hierarchy depth d, m relations, k the most
+/// topics two tied actors share, t topics, and per topic c counterparts and o owners.
 pub fn connectieplan(network: &Network, coalition: CoalitionId) -> Connectieplan {
     let context = Context::new(network, coalition);
     let mut topics: Vec<PlanTopic> =
@@ -272,6 +274,7 @@ pub fn connectieplan(network: &Network, coalition: CoalitionId) -> Connectieplan
         coalition,
         topics,
         unconnected_signatories: context.unconnected_signatories(),
+        rijk_signatories: context.rijk_signatories(None),
         dealmakers: context.dealmakers(),
     }
 }
@@ -509,9 +512,7 @@ impl<'a> Context<'a> {
         } else {
             TopicStatus::Fragile
         };
-        let mut single_points =
-            if status == TopicStatus::Fragile { single_points } else { Vec::new() };
-        self.sort_by_key(&mut single_points);
+        let single_points = if status == TopicStatus::Fragile { single_points } else { Vec::new() };
 
         let proposed = match status {
             TopicStatus::Covered => Vec::new(),
@@ -669,6 +670,28 @@ impl<'a> Context<'a> {
     }
 
     fn unconnected_signatories(&self) -> Vec<ActorId> {
+        let connected = self.connected_rijk();
+        self.rijk_signatories(Some(&connected))
+    }
+
+    /// The Rijk-side signatories, by id; with `connected`, only those not connected.
+    fn rijk_signatories(&self, connected: Option<&[bool]>) -> Vec<ActorId> {
+        let network = self.network;
+        let mut signatories: Vec<ActorId> = network
+            .members_of(self.coalition)
+            .filter(|m| m.role == Role::Signatory)
+            .map(|m| m.actor)
+            .filter(|&a| network.side(a) == Side::Rijk)
+            .filter(|&a| connected.is_none_or(|c| !c[a.index()]))
+            .collect();
+        signatories.sort_unstable();
+        signatories.dedup();
+        self.sort_by_key(&mut signatories);
+        signatories
+    }
+
+    /// Per actor: it, or an actor below it, has an explicit relation with a region-side member.
+    fn connected_rijk(&self) -> Vec<bool> {
         let network = self.network;
         let mut connected = vec![false; network.actors().len()];
         for relation in network.relations() {
@@ -682,16 +705,7 @@ impl<'a> Context<'a> {
                 connected[ancestor.index()] = true;
             }
         }
-        let mut signatories: Vec<ActorId> = network
-            .members_of(self.coalition)
-            .filter(|m| m.role == Role::Signatory)
-            .map(|m| m.actor)
-            .filter(|&a| network.side(a) == Side::Rijk && !connected[a.index()])
-            .collect();
-        signatories.sort_unstable();
-        signatories.dedup();
-        self.sort_by_key(&mut signatories);
-        signatories
+        connected
     }
 
     fn dealmakers(&self) -> Vec<ActorId> {
@@ -889,6 +903,10 @@ mod tests {
         // BZK is connected through its dealmaker, LNV through the waterschap, EZK and OCW
         // through their directorates; IenW only signed.
         assert_eq!(keys(&network, plan.unconnected_signatories.iter().copied()), ["min_ienw"]);
+        assert_eq!(
+            keys(&network, plan.rijk_signatories.iter().copied()),
+            ["min_bzk", "min_ezk", "min_ienw", "min_lnv", "min_ocw"]
+        );
         assert_eq!(keys(&network, plan.dealmakers.iter().copied()), ["dm_twente"]);
     }
 

@@ -35,6 +35,7 @@ mod tests {
         );
         assert_eq!(ministries_for_theme("CIRCULAIRE ECONOMIE"), ["min_ezk"]);
         assert_eq!(ministries_for_theme("Health and care"), ["min_vws"]);
+        assert_eq!(ministries_for_theme("Waterveiligheid"), ["min_ienw", "min_jenv"]);
         assert!(ministries_for_theme("techniek als motor (stad en land)").is_empty());
         assert!(ministries_for_theme("").is_empty());
     }

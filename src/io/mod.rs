@@ -2,6 +2,7 @@
 //! (atomically). The only module besides `cli` that touches the file system.
 
 mod cells;
+mod folder;
 mod json;
 mod key_index;
 mod output;
@@ -11,6 +12,7 @@ mod table;
 mod workspace;
 mod write;
 
+pub use folder::{FolderError, FolderFile, FolderMarker, FolderWritten, write_folder};
 pub use output::{OutputError, is_input, write_atomic};
 pub use profile::{MAX_PROFILE_BYTES, ProfileError, parse_profile, read_profile};
 pub use source::{BUNDLED_NAME, MAX_FILE_BYTES, Source};

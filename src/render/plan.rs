@@ -99,6 +99,7 @@ pub fn plan_markdown(network: &Network, plan: &Connectieplan) -> String {
         counted(count(TopicStatus::Gap), "gap", "gaps"),
     );
     match plan.unconnected_signatories.len() {
+        _ if plan.rijk_signatories.is_empty() => out.push_str("No party of the Rijk signed. "),
         0 => out.push_str("Every Rijk signatory has a working tie with the region. "),
         1 => out.push_str("1 Rijk signatory has no working tie with the region. "),
         n => {
@@ -134,8 +135,13 @@ pub fn plan_markdown(network: &Network, plan: &Connectieplan) -> String {
     };
     let proposals = |topic: &PlanTopic| -> String {
         if topic.proposed.is_empty() {
-            return "— (no counterpart or regional partner known: a question for the dealmaker)"
-                .to_owned();
+            return match topic.status {
+                TopicStatus::Fragile => {
+                    "— (no other counterpart or owner known: a question for the dealmaker)"
+                }
+                _ => "— (no counterpart or regional partner known: a question for the dealmaker)",
+            }
+            .to_owned();
         }
         topic
             .proposed
@@ -230,7 +236,9 @@ pub fn plan_markdown(network: &Network, plan: &Connectieplan) -> String {
     }
 
     out.push_str("\n### Signatures without a working relation\n\n");
-    if plan.unconnected_signatories.is_empty() {
+    if plan.rijk_signatories.is_empty() {
+        out.push_str("No party of the Rijk signed the coalition.\n");
+    } else if plan.unconnected_signatories.is_empty() {
         out.push_str(
             "Every signing party of the Rijk, or someone below it, has a tie with a regional \
              member.\n",

@@ -1063,7 +1063,7 @@ impl ColumnLayout {
                 column.boxes.push(BoxShape { rect, depth: item.depth, side, tooltip });
                 match header_rect {
                     Some((actor, r)) => {
-                        column.push_node(graph, network, actor, r, header_text[i].as_ref())
+                        column.push_node(graph, network, actor, r, header_text[i].as_ref());
                     }
                     None => {
                         let mut line_y = rect.y + INSET;
