@@ -97,7 +97,8 @@ impl Csr {
 
     /// Sum of the weights of the arcs at `node`.
     pub fn strength(&self, node: u32) -> f64 {
-        self.weights(node).iter().sum()
+        // Folding from +0.0: an empty float sum is −0.0, which would print as `-0`.
+        self.weights(node).iter().fold(0.0, |total, w| total + w)
     }
 
     /// Total number of arcs.

@@ -324,3 +324,30 @@ fn empty_and_single_actor_selections_have_defined_answers() {
         (Some(0.0), Some(0.0))
     );
 }
+
+#[test]
+fn outputs_are_byte_identical_at_any_thread_count() {
+    // A generated workspace large enough (several hundred actors with funding ties) for the
+    // parallel Neumann sweeps.
+    let dir = tempfile::tempdir().unwrap();
+    stakenet()
+        .args(["generate", "--actors", "600", "--ties-per-actor", "5", "--coalitions", "3", "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let workspace = dir.path().to_str().unwrap();
+    for args in [
+        ["interdependence", workspace, "--layer", "funding", "--format", "json"],
+        ["interdependence", workspace, "--layer", "dependency", "--format", "csv"],
+        ["asymmetry", workspace, "--group-by", "sector", "--format", "json"],
+    ] {
+        let run = |threads: &str| {
+            let output = stakenet().args(args).args(["--threads", threads]).assert().success();
+            output.get_output().stdout.clone()
+        };
+        let one = run("1");
+        assert!(!one.is_empty(), "{args:?}");
+        assert_eq!(one, run("2"), "{args:?}: 1 and 2 threads differ");
+        assert_eq!(one, run("2"), "{args:?}: two runs differ");
+    }
+}

@@ -297,7 +297,8 @@ pub struct Interdependence {
 /// every entry. Each term of both series costs one sweep over D (parallel over fixed chunks
 /// of columns, added up in chunk order, so the result is the same at any thread count). If
 /// the rule has not stopped the series within k/6 terms (about the cost of an LU
-/// factorization) — and always for smaller selections — x and y come from one nalgebra LU
+/// factorization; it is not tried when ρ(αD) = q says it needs more, ln(1e-14 (1 − q)) / ln q
+/// terms) — and always for smaller selections — x and y come from one nalgebra LU
 /// factorization of I − αD with partial pivoting (`y` by triangular solves with the
 /// transposed factors). On a dense 2,000-actor matrix with ρ(αD) = 0.5 the series needs
 /// about 47 sweeps, a tenth of the LU's time (see `benches/interdependence.rs`).
@@ -323,7 +324,7 @@ pub fn interdependence(
     let alpha = config.alpha;
     let rho = checked_radius(d, alpha)?;
     let k = d.active.len();
-    let (row_sums, col_sums) = resolvent_sums(&d.dense, alpha, Method::Auto)?;
+    let (row_sums, col_sums) = resolvent_sums(&d.dense, alpha, Method::Auto(alpha * rho))?;
 
     let mut actors: Vec<ActorDependence> = d
         .actors
@@ -433,9 +434,11 @@ pub fn largest_alpha(d: &DependenceMatrix) -> Option<f64> {
 /// layers, one [`View`] per layer (direction ignored; a pair is tied in a layer when an arc
 /// joins it either way).
 ///
-/// Many pairs tied in several layers (funding *and* information *and* collaboration) mean a
-/// multiplex, thick relationship — the kind that sustains interdependence; an overlap near 0
-/// means every relation is single-stranded. `None` when no pair is tied in any layer.
+/// The share of multiplex ties, after L. M. Verbrugge, "Multiplexity in adult friendships",
+/// *Social Forces* 57(4), 1979. Many pairs tied in several layers (funding *and* information
+/// *and* collaboration) mean multiplex, thick relationships — the kind that sustains
+/// interdependence; an overlap near 0 means every relation is single-stranded. `None` when no
+/// pair is tied in any layer.
 ///
 /// # Errors
 /// [`AnalysisError::InvalidParameter`] when the views do not have the same number of nodes
@@ -566,11 +569,12 @@ fn nonzero_rows_and_columns(dense: &DMatrix<f64>) -> (Vec<bool>, Vec<bool>) {
 }
 
 /// How [`resolvent_sums`] solves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 #[cfg_attr(not(test), allow(dead_code))] // `Neumann` is forced only by tests.
 enum Method {
-    /// The Neumann series for large matrices, LU when it does not settle quickly.
-    Auto,
+    /// The Neumann series for large matrices when ρ(αD) (given) lets it settle in time, LU
+    /// otherwise.
+    Auto(f64),
     /// LU only.
     Lu,
     /// The Neumann series only, with at most this many terms.
@@ -590,11 +594,13 @@ fn resolvent_sums(
         return Ok((Vec::new(), Vec::new()));
     }
     let (rows, cols) = match method {
-        Method::Auto if k >= NEUMANN_FROM => match neumann_sums(dense, alpha, (k / 6).max(16)) {
-            Some(sums) => sums,
-            None => lu_sums(dense, alpha)?,
-        },
-        Method::Auto | Method::Lu => lu_sums(dense, alpha)?,
+        Method::Auto(q) if k >= NEUMANN_FROM && expected_terms(q) <= neumann_budget(k) => {
+            match neumann_sums(dense, alpha, neumann_budget(k)) {
+                Some(sums) => sums,
+                None => lu_sums(dense, alpha)?,
+            }
+        }
+        Method::Auto(_) | Method::Lu => lu_sums(dense, alpha)?,
         Method::Neumann(terms) => neumann_sums(dense, alpha, terms).ok_or_else(|| {
             AnalysisError::InvalidParameter(format!(
                 "the Neumann series did not settle within {terms} terms"
@@ -609,6 +615,22 @@ fn resolvent_sums(
             .collect()
     };
     Ok((clean(rows, &depends), clean(cols, &depended)))
+}
+
+/// Sweeps the Neumann series may take before LU is cheaper: an LU factorization costs about
+/// k³/3 multiply-adds, a sweep of both series 2k².
+fn neumann_budget(k: usize) -> usize {
+    (k / 6).max(16)
+}
+
+/// Terms the series needs once its ratio has settled at q = ρ(αD): the rest after term t is
+/// about q^t / (1 − q), which must fall below the tolerance.
+fn expected_terms(q: f64) -> usize {
+    if q <= 0.0 {
+        return 1;
+    }
+    let terms = (SERIES_TOLERANCE * (1.0 - q)).ln() / q.ln();
+    if terms.is_finite() { terms.ceil().max(1.0) as usize } else { usize::MAX }
 }
 
 /// The two sums by the Neumann series Σ_{k≥1} (αD)^k 1 and Σ_{k≥1} (αDᵀ)^k 1, or `None` when
@@ -1079,6 +1101,15 @@ mod tests {
         // Too few terms: no certificate, no answer.
         let dense = random_matrix(4, 20, 1.0).scale(0.05);
         assert!(resolvent_sums(&dense, 0.9, Method::Neumann(2)).is_err());
+    }
+
+    #[test]
+    fn the_series_is_tried_only_when_it_settles_before_lu_would_finish() {
+        // q^t / (1 − q) ≤ 1e-14: t = ln(0.5e-14) / ln 0.5 = 47.5 → 48 terms at q = 0.5.
+        assert_eq!(expected_terms(0.5), 48);
+        assert_eq!(expected_terms(0.0), 1);
+        assert!(expected_terms(0.99) > neumann_budget(2_000));
+        assert!(expected_terms(0.9) <= neumann_budget(2_000));
     }
 
     #[test]

@@ -38,8 +38,8 @@ pub use components::{largest_weak_component, n_weak_components, weak_components}
 pub use error::AnalysisError;
 pub use interdependence::{
     ActorDependence, DEPENDENCY_LAYER, DependenceMatrix, DependencePair, DependenceSource,
-    Interdependence, InterdependenceConfig, MAX_DENSE_ACTORS, indirect_dependence,
-    interdependence, largest_alpha, layer_overlap, spectral_radius,
+    Interdependence, InterdependenceConfig, MAX_DENSE_ACTORS, indirect_dependence, interdependence,
+    largest_alpha, layer_overlap, spectral_radius,
 };
 pub use kernels::PathLength;
 pub use leave_one_out::{

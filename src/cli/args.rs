@@ -14,6 +14,7 @@ use super::commands::generate::GenerateArgs;
 use super::commands::interdependence::InterdependenceArgs;
 use super::commands::layers::LayersArgs;
 use super::commands::plan::PlanArgs;
+use super::commands::report::ReportArgs;
 use super::commands::suspects::SuspectsArgs;
 
 const AFTER_HELP: &str = "\
@@ -88,6 +89,12 @@ pub enum Command {
     /// centralization per coalition, with the three most similar as peer-review partners.
     #[command(after_help = super::commands::compare::HELP)]
     Compare(CompareArgs),
+    /// Everything for a steering group: one self-contained HTML page (open DIR/index.html)
+    /// with the coalitions side by side and, per coalition, its make-up and money, key actors,
+    /// asymmetry, interdependence, usual and unusual suspects and connectieplan, each explained
+    /// in plain words, plus the CSV, JSON and SVG files behind every section.
+    #[command(after_help = super::commands::report::HELP)]
+    Report(ReportArgs),
     /// Export the whole network with its attributes and layers for Gephi (GEXF), yEd and
     /// NetworkX (GraphML), Cytoscape (JSON) or Graphviz (DOT); coalitions become nodes tied to
     /// their members.

@@ -42,6 +42,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Suspects(args) => commands::suspects::run(args),
         Command::Plan(args) => commands::plan::run(args),
         Command::Compare(args) => commands::compare::run(args),
+        Command::Report(args) => commands::report::run(args),
         Command::Export(args) => commands::export::run(args),
     };
     match outcome {

@@ -86,7 +86,9 @@ pub enum FolderError {
         folder: PathBuf,
     },
     /// A file path inside the folder is not a plain relative path (a bug in the caller).
-    #[error("cannot write {0:?} inside an output folder: not a plain relative path, or given twice")]
+    #[error(
+        "cannot write {0:?} inside an output folder: not a plain relative path, or given twice"
+    )]
     BadFileName(String),
     /// The file system refused.
     #[error("cannot write {}: {source}", .path.display())]
@@ -115,32 +117,7 @@ pub fn write_folder(
     marker: &FolderMarker<'_>,
 ) -> Result<FolderWritten, FolderError> {
     check_names(files)?;
-    let name = match dir.components().next_back() {
-        Some(Component::Normal(name)) => name.to_owned(),
-        _ => return Err(FolderError::NoName(dir.to_owned())),
-    };
-    let parent = match dir.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    if !parent.is_dir() {
-        return Err(FolderError::MissingParent { path: dir.to_owned(), folder: parent });
-    }
-    check_inputs(dir, &parent, &name, inputs)?;
-    let exists = match std::fs::symlink_metadata(dir) {
-        Ok(metadata) if metadata.is_dir() => true,
-        Ok(_) => return Err(FolderError::NotAFolder(dir.to_owned())),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => false,
-        Err(source) => return Err(FolderError::Io { path: dir.to_owned(), source }),
-    };
-    if exists && !has_marker(dir, marker) {
-        return Err(FolderError::NotReplaceable {
-            path: dir.to_owned(),
-            what: marker.what.to_owned(),
-            file: marker.file.to_owned(),
-        });
-    }
-
+    let Destination { name, parent, exists } = destination(dir, inputs, marker)?;
     let stem = format!(".{}.stakenet-{}", name.to_string_lossy(), std::process::id());
     let temporary = parent.join(format!("{stem}.tmp"));
     if let Err(error) = fill(&temporary, files) {
@@ -175,16 +152,69 @@ pub fn write_folder(
     Ok(FolderWritten { replaced: true, leftover })
 }
 
+/// Checks, before any work, that [`write_folder`] would accept `dir`: the same refusals,
+/// without writing anything.
+///
+/// # Errors
+/// As [`write_folder`], except for file-system failures while writing.
+pub fn check_folder(
+    dir: &Path,
+    inputs: &[PathBuf],
+    marker: &FolderMarker<'_>,
+) -> Result<(), FolderError> {
+    destination(dir, inputs, marker).map(|_| ())
+}
+
+/// Where the output goes, once checked.
+struct Destination {
+    /// The folder's own name.
+    name: std::ffi::OsString,
+    /// The folder that holds it.
+    parent: PathBuf,
+    /// Whether an earlier output is there (to be replaced).
+    exists: bool,
+}
+
+fn destination(
+    dir: &Path,
+    inputs: &[PathBuf],
+    marker: &FolderMarker<'_>,
+) -> Result<Destination, FolderError> {
+    let name = match dir.components().next_back() {
+        Some(Component::Normal(name)) => name.to_owned(),
+        _ => return Err(FolderError::NoName(dir.to_owned())),
+    };
+    let parent = match dir.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    if !parent.is_dir() {
+        return Err(FolderError::MissingParent { path: dir.to_owned(), folder: parent });
+    }
+    check_inputs(dir, &parent, &name, inputs)?;
+    let exists = match std::fs::symlink_metadata(dir) {
+        Ok(metadata) if metadata.is_dir() => true,
+        Ok(_) => return Err(FolderError::NotAFolder(dir.to_owned())),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => false,
+        Err(source) => return Err(FolderError::Io { path: dir.to_owned(), source }),
+    };
+    if exists && !has_marker(dir, marker) {
+        return Err(FolderError::NotReplaceable {
+            path: dir.to_owned(),
+            what: marker.what.to_owned(),
+            file: marker.file.to_owned(),
+        });
+    }
+    Ok(Destination { name, parent, exists })
+}
+
 /// Every path must be plain, relative and given once.
 fn check_names(files: &[FolderFile]) -> Result<(), FolderError> {
     let mut seen = std::collections::BTreeSet::new();
     for file in files {
         let plain = !file.path.is_empty()
             && file.path.split('/').all(|part| {
-                !part.is_empty()
-                    && part != "."
-                    && part != ".."
-                    && !part.contains(['\\', ':', '\0'])
+                !part.is_empty() && part != "." && part != ".." && !part.contains(['\\', ':', '\0'])
             });
         if !plain || !seen.insert(file.path.to_ascii_lowercase()) {
             return Err(FolderError::BadFileName(file.path.clone()));
@@ -207,8 +237,7 @@ fn check_inputs(
     for input in inputs {
         let input_canonical = canonical(input);
         let Some(folder) = input_canonical.parent() else { continue };
-        if folder == target || folder == parent_canonical || input_canonical.starts_with(&target)
-        {
+        if folder == target || folder == parent_canonical || input_canonical.starts_with(&target) {
             return Err(FolderError::InputFolder {
                 path: dir.to_owned(),
                 folder: input.parent().map_or_else(|| folder.to_owned(), Path::to_owned),
@@ -227,7 +256,8 @@ fn has_marker(dir: &Path, marker: &FolderMarker<'_>) -> bool {
         return false;
     }
     let mut start = Vec::new();
-    let read = std::fs::File::open(&path).and_then(|file| file.take(64 * 1024).read_to_end(&mut start));
+    let read =
+        std::fs::File::open(&path).and_then(|file| file.take(64 * 1024).read_to_end(&mut start));
     read.is_ok() && String::from_utf8_lossy(&start).contains(marker.text)
 }
 

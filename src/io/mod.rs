@@ -12,7 +12,9 @@ mod table;
 mod workspace;
 mod write;
 
-pub use folder::{FolderError, FolderFile, FolderMarker, FolderWritten, write_folder};
+pub use folder::{
+    FolderError, FolderFile, FolderMarker, FolderWritten, check_folder, write_folder,
+};
 pub use output::{OutputError, is_input, write_atomic};
 pub use profile::{MAX_PROFILE_BYTES, ProfileError, parse_profile, read_profile};
 pub use source::{BUNDLED_NAME, MAX_FILE_BYTES, Source};

@@ -76,7 +76,8 @@ pub struct BarChart {
     pub max: f64,
     /// An optional reference line.
     pub reference: Option<Reference>,
-    /// The total width in pixels.
+    /// The total width in pixels; the bars get what the labels and notes leave (at least
+    /// 120), so a chart with long labels or notes may come out wider.
     pub width: f64,
 }
 
@@ -86,16 +87,21 @@ const MAX_LABEL_CHARS: usize = 44;
 const CHAR_WIDTH: f64 = 6.6;
 const ROW: f64 = 20.0;
 const BAR: f64 = 13.0;
-const NOTE_WIDTH: f64 = 170.0;
+/// Width of one character of the notes (digits and short words).
+const NOTE_CHAR_WIDTH: f64 = 6.4;
 
 /// The chart as an `<svg>` element (without an XML declaration), to embed in HTML or to write
-/// to a file after [`svg_document`].
+/// to a file after [`svg_document`]. Three columns: the labels, the bars, the notes.
 pub fn bar_chart_svg(chart: &BarChart) -> String {
     let labels: Vec<String> = chart.bars.iter().map(|b| shorten(&b.label)).collect();
     let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
     let label_width = (longest as f64 * CHAR_WIDTH + 12.0).clamp(60.0, 320.0);
+    let longest_note = chart.bars.iter().map(|b| b.note.chars().count()).max().unwrap_or(0);
+    let note_width = longest_note as f64 * NOTE_CHAR_WIDTH + 14.0;
     let plot_left = label_width;
-    let plot_width = (chart.width - label_width - NOTE_WIDTH).max(80.0);
+    let plot_width = (chart.width - label_width - note_width).max(120.0);
+    let width = label_width + plot_width + note_width;
+    let note_x = plot_left + plot_width + 10.0;
     let top = if chart.reference.is_some() { 22.0 } else { 6.0 };
     let height = top + chart.bars.len() as f64 * ROW + 8.0;
     let max = if chart.max > 0.0 {
@@ -113,17 +119,33 @@ pub fn bar_chart_svg(chart: &BarChart) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" class=\"chart\" width=\"{w}\" \
          height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"Helvetica, Arial, sans-serif\" \
          font-size=\"12\" role=\"img\">",
-        w = number(chart.width),
+        w = number(width),
         h = number(height)
     );
     let _ = writeln!(out, "<title>{}</title>", text(&chart.title));
+    // The plot area's frame: the axis at 0 and a faint line at the full length.
     let _ = writeln!(
         out,
-        "<line x1=\"{x}\" y1=\"{y1}\" x2=\"{x}\" y2=\"{y2}\" stroke=\"#4d4d4d\" stroke-width=\"1\"/>",
+        "<line x1=\"{x}\" y1=\"{y1}\" x2=\"{x}\" y2=\"{y2}\" stroke=\"#4d4d4d\" stroke-width=\"1\"/>\n\
+         <line x1=\"{end}\" y1=\"{y1}\" x2=\"{end}\" y2=\"{y2}\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>",
         x = number(plot_left),
+        end = number(plot_left + plot_width),
         y1 = number(top - 2.0),
         y2 = number(height - 6.0)
     );
+    if let Some(reference) = &chart.reference {
+        let x = plot_left + scale(reference.value);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{x}\" y1=\"{y1}\" x2=\"{x}\" y2=\"{y2}\" stroke=\"#1a1a1a\" \
+             stroke-width=\"1\" stroke-dasharray=\"4 3\"/>\n<text x=\"{x}\" y=\"12\" \
+             text-anchor=\"middle\" fill=\"#1a1a1a\">{caption}</text>",
+            x = number(x),
+            y1 = number(top - 4.0),
+            y2 = number(height - 6.0),
+            caption = text(&reference.caption)
+        );
+    }
     for (row, (bar, label)) in chart.bars.iter().zip(&labels).enumerate() {
         let y = top + row as f64 * ROW;
         let middle = y + ROW / 2.0;
@@ -136,19 +158,16 @@ pub fn bar_chart_svg(chart: &BarChart) -> String {
             number(middle + 4.0),
             text(label)
         );
-        let mut note_x = plot_left + 6.0;
         if let Some(value) = bar.value.filter(|v| v.is_finite()) {
-            let length = scale(value);
             let _ = write!(
                 out,
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
                 number(plot_left),
                 number(middle - BAR / 2.0),
-                number(length),
+                number(scale(value)),
                 number(BAR),
                 bar.colour
             );
-            note_x = plot_left + length + 6.0;
         }
         let _ = writeln!(
             out,
@@ -156,19 +175,6 @@ pub fn bar_chart_svg(chart: &BarChart) -> String {
             number(note_x),
             number(middle + 4.0),
             text(&bar.note)
-        );
-    }
-    if let Some(reference) = &chart.reference {
-        let x = plot_left + scale(reference.value);
-        let _ = writeln!(
-            out,
-            "<line x1=\"{x}\" y1=\"{y1}\" x2=\"{x}\" y2=\"{y2}\" stroke=\"#1a1a1a\" \
-             stroke-width=\"1\" stroke-dasharray=\"4 3\"/>\n<text x=\"{x}\" y=\"12\" \
-             text-anchor=\"middle\" fill=\"#1a1a1a\">{caption}</text>",
-            x = number(x),
-            y1 = number(top - 4.0),
-            y2 = number(height - 6.0),
-            caption = text(&reference.caption)
         );
     }
     out.push_str("</svg>\n");
@@ -212,8 +218,18 @@ mod tests {
         BarChart {
             title: "Parties by <sector>".into(),
             bars: vec![
-                Bar { label: label.into(), value: Some(3.0), colour: palette::BLUE, note: "3".into() },
-                Bar { label: "none".into(), value: None, colour: palette::GREY, note: "not stated".into() },
+                Bar {
+                    label: label.into(),
+                    value: Some(3.0),
+                    colour: palette::BLUE,
+                    note: "3".into(),
+                },
+                Bar {
+                    label: "none".into(),
+                    value: None,
+                    colour: palette::GREY,
+                    note: "not stated".into(),
+                },
             ],
             max: 0.0,
             reference: Some(Reference { value: 1.5, caption: "half & half".into() }),

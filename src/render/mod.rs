@@ -5,6 +5,7 @@ mod actors;
 mod asymmetry;
 mod brokerage;
 mod centrality;
+mod charts;
 mod compare;
 mod cytoscape;
 mod dot_export;
@@ -12,6 +13,7 @@ mod evaluation;
 mod export;
 mod gexf;
 mod graphml;
+mod html;
 mod interdependence;
 pub mod json;
 mod layers;
@@ -32,6 +34,7 @@ pub use asymmetry::{
 };
 pub use brokerage::brokerage_records;
 pub use centrality::{CENTRALITY_COLUMNS, centrality_records, structure_json, structure_table};
+pub use charts::{Bar, BarChart, Reference, bar_chart_svg, palette, sector_colour, svg_document};
 pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
 pub use cytoscape::export_cytoscape;
 pub use dot_export::export_dot;
@@ -39,6 +42,10 @@ pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, eval
 pub use export::MixedEdges;
 pub use gexf::export_gexf;
 pub use graphml::export_graphml;
+pub use html::{
+    AsymmetryFinding, CANDIDATES_IN_FILES, CoalitionReport, InterdependenceFinding, Overview,
+    REPORT_MARKER, Report, ReportFile, coalition_folders, report_files,
+};
 pub use interdependence::{
     PAIR_COLUMNS, dependence_actor_records, dependence_pair_records, interdependence_json,
     interdependence_table,

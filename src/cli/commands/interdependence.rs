@@ -20,8 +20,8 @@ How the layer decides what dependence is:
   dependency            a tie i -> j says i depends on j: D[i][j] = weight, clipped to 1
   any other layer       a resource flow (funding, information, ...): i depends on j by the
                         share of i's inflow that comes from j, D[i][j] = w(j -> i) / sum_k w(k -> i)
-Without --layer: `dependency` when the workspace has it, else `funding`, else an error that
-lists the layers.
+--layer takes one layer here. Without it: `dependency` when the workspace has it, else
+`funding`, else an error that lists the layers. --weighted changes nothing (no paths here).
 
 Per pair (Emerson 1962; Casciaro & Piskorski 2005): mutual dependence d_ab + d_ba and power
 imbalance |d_ab - d_ba|; the less dependent side is the more powerful. Per actor, from the

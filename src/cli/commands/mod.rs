@@ -10,4 +10,5 @@ pub mod generate;
 pub mod interdependence;
 pub mod layers;
 pub mod plan;
+pub mod report;
 pub mod suspects;
