@@ -121,7 +121,30 @@ const ANALYSES: &[&[&str]] = &[
         "--format",
         "csv",
     ],
+    &["asymmetry", "fixtures/asymmetry", "--format", "json"],
+    &["interdependence", "fixtures/asymmetry", "--format", "json"],
+    &["suspects", "--coalition", "rd_twente", "--format", "json"],
+    &["suspects", "--evaluate", "--format", "csv"],
+    &["compare", "--format", "csv"],
 ];
+
+/// Commands without parallel work: their output must still be the same on every run.
+const SEQUENTIAL: &[&[&str]] = &[
+    &["plan", "--coalition", "rd_twente", "--format", "svg"],
+    &["plan", "fixtures/connectieplan", "--coalition", "twente", "--format", "json"],
+    &["export", "--format", "gexf"],
+    &["export", "fixtures/tiny", "--format", "graphml"],
+];
+
+#[test]
+fn sequential_outputs_are_byte_identical_across_runs() {
+    for args in SEQUENTIAL {
+        let run = || stakenet().args(*args).assert().success().get_output().stdout.clone();
+        let first = run();
+        assert!(!first.is_empty(), "{args:?}");
+        assert_eq!(first, run(), "{args:?}: two runs differ");
+    }
+}
 
 #[test]
 fn outputs_are_byte_identical_at_any_thread_count_and_across_runs() {

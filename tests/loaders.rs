@@ -315,3 +315,39 @@ fn a_written_workspace_reads_back_as_the_same_network() {
         assert_eq!(again.relation_attributes(), network.relation_attributes());
     }
 }
+
+#[test]
+fn a_parent_chain_of_300_000_loads_and_folds_without_recursion() {
+    let n = 300_000;
+    let mut actors = String::from("id,level,parent\n");
+    for i in 0..n {
+        let level = if i == 1 { "provincial" } else { "municipal" };
+        let parent = if i == 0 { String::new() } else { format!("a{}", i - 1) };
+        actors.push_str(&format!("a{i},{level},{parent}\n"));
+    }
+    let relations = format!("source,target\na{},a{}\na0,a{}\n", n - 1, n - 2, n / 2);
+    let network = load(&Source::Memory(vec![
+        ("actors.csv".into(), actors.into_bytes()),
+        ("relations.csv".into(), relations.into_bytes()),
+    ]))
+    .unwrap();
+    assert_eq!(network.hierarchy().n_levels() as usize, n);
+    let spec = stakenet::ViewSpec { level: Some(Level::Provincial), ..Default::default() };
+    let view = stakenet::View::build(&network, &spec).unwrap();
+    // Everything below a1 folds into a1; a0 stays itself.
+    assert_eq!(view.n_nodes(), 2);
+    assert_eq!(view.n_ties(), 1);
+
+    // A cycle through the whole chain is reported once, at the first actor's line.
+    let mut cyclic = String::from("id,parent\n");
+    for i in 0..n {
+        cyclic.push_str(&format!("a{i},a{}\n", (i + 1) % n));
+    }
+    let error =
+        load(&Source::Memory(vec![("actors.csv".into(), cyclic.into_bytes())])).unwrap_err();
+    assert_eq!(error.diagnostics().len(), 1);
+    assert_eq!(
+        error.diagnostics().items()[0].to_string(),
+        "actors.csv:2: parent cycle `a0` → `a1` → `a2` → `a3` → `a4` → `a5` → `a6` → `a7` → … 299984 more … → `a299992` → `a299993` → `a299994` → `a299995` → `a299996` → `a299997` → `a299998` → `a299999` → `a0`; an actor cannot be its own ancestor"
+    );
+}

@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, unreachable_pub)]
 
 mod asymmetry;
+mod browser;
 mod cli;
 mod common;
 mod compare;
@@ -16,6 +17,7 @@ mod loaders;
 mod oracle;
 mod plan;
 mod properties;
+mod report;
 mod suspects;
 mod tidy;
 mod view;

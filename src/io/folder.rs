@@ -11,6 +11,8 @@
 use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 /// One file of a folder output.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FolderFile {
@@ -273,6 +275,7 @@ fn fill(folder: &Path, files: &[FolderFile]) -> Result<(), FolderError> {
     }
     std::fs::create_dir(folder).map_err(io_error(folder))?;
     let mut folders = std::collections::BTreeSet::new();
+    let mut paths = Vec::with_capacity(files.len());
     for file in files {
         let path = file.path.split('/').fold(folder.to_owned(), |path, part| path.join(part));
         if let Some(holder) = path.parent() {
@@ -280,10 +283,15 @@ fn fill(folder: &Path, files: &[FolderFile]) -> Result<(), FolderError> {
                 std::fs::create_dir_all(holder).map_err(io_error(holder))?;
             }
         }
-        let mut handle = std::fs::File::create(&path).map_err(io_error(&path))?;
-        handle.write_all(&file.bytes).map_err(io_error(&path))?;
-        handle.sync_all().map_err(io_error(&path))?;
+        paths.push(path);
     }
+    // Files are written and synced in parallel: the file system then commits many syncs at
+    // once, which matters for a folder of hundreds of small files.
+    paths.par_iter().zip(files).try_for_each(|(path, file)| {
+        let mut handle = std::fs::File::create(path).map_err(io_error(path))?;
+        handle.write_all(&file.bytes).map_err(io_error(path))?;
+        handle.sync_all().map_err(io_error(path))
+    })?;
     for holder in folders.iter().rev() {
         sync_folder(holder);
     }

@@ -147,11 +147,18 @@ fn build(
         Err(cycles) => {
             for cycle in cycles.0 {
                 let first = cycle[0];
-                let chain: Vec<String> = cycle
-                    .iter()
-                    .chain(std::iter::once(&first))
-                    .map(|a| format!("`{}`", actor_table.keys[a.index()]))
-                    .collect();
+                // A long cycle is named by its first and last few actors.
+                const SHOWN: usize = 8;
+                let name = |a: &ActorId| format!("`{}`", actor_table.keys[a.index()]);
+                let mut chain: Vec<String> = if cycle.len() <= 2 * SHOWN {
+                    cycle.iter().map(name).collect()
+                } else {
+                    let mut chain: Vec<String> = cycle[..SHOWN].iter().map(name).collect();
+                    chain.push(format!("… {} more …", cycle.len() - 2 * SHOWN));
+                    chain.extend(cycle[cycle.len() - SHOWN..].iter().map(name));
+                    chain
+                };
+                chain.push(name(&first));
                 diagnostics.push(
                     Location {
                         path: actor_table.path.clone(),

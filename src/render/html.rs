@@ -71,6 +71,12 @@ pub struct ReportFile {
 pub struct Report {
     /// How to name the workspace (its path, or the bundled workspace's name).
     pub workspace: String,
+    /// The workspace argument of the commands the page names (`None` for the bundled
+    /// workspace, which needs none).
+    pub workspace_argument: Option<String>,
+    /// The `--profile` file given, repeated in the `compare` and `suspects` commands the page
+    /// names.
+    pub profile_argument: Option<String>,
     /// The whole network.
     pub overview: Overview,
     /// The coalitions to report on, in order.
@@ -513,7 +519,7 @@ fn overview(out: &mut String, files: &mut Vec<ReportFile>, context: &Context<'_>
     }
     out.push_str("</tbody>\n</table></div>\n");
     links(out, &["data/compare.csv", "data/compare.json"]);
-    command(out, "stakenet compare");
+    command(out, context, "stakenet compare");
     out.push_str("</section>\n");
 
     network_shape(out, files, context);
@@ -599,7 +605,7 @@ fn network_shape(out: &mut String, files: &mut Vec<ReportFile>, context: &Contex
     }
     out.push_str("</tbody>\n</table></div>\n");
     links(out, &["data/network.json", "data/centrality.csv", "data/brokerage.csv"]);
-    command(out, "stakenet centrality --format json; stakenet brokerage --group-by side");
+    command(out, context, "stakenet centrality --format json; stakenet brokerage --group-by side");
     out.push_str("</section>\n");
 }
 
@@ -680,7 +686,7 @@ fn mix(out: &mut String, files: &mut Vec<ReportFile>, context: &Context<'_>) {
          <div><h4>Parties by level</h4>\n<div class=\"chart-box\">{level_chart}</div></div>\n</div>"
     );
     links(out, &["data/sectors.csv", "data/sectors.svg", "data/levels.csv", "data/levels.svg"]);
-    command(out, "stakenet check");
+    command(out, context, "stakenet check");
     out.push_str("</section>\n");
 }
 
@@ -740,16 +746,17 @@ fn finance(out: &mut String, files: &mut Vec<ReportFile>, context: &Context<'_>)
     } else {
         let _ = writeln!(
             out,
-            "<p>Of the {} coalitions that state both figures, the Rijk pays more than half in {} \
+            "<p>Of the {} {} that state both figures, the Rijk pays more than half in {} \
              (orange bars) and at most half in {} (blue bars).</p>",
             stated.len(),
+            if stated.len() == 1 { "coalition" } else { "coalitions" },
             above,
             stated.len() - above
         );
     }
     let _ = writeln!(out, "<div class=\"chart-box\">{chart}</div>");
     links(out, &["data/finance.csv", "data/national-share.svg"]);
-    command(out, "stakenet asymmetry --format json");
+    command(out, context, "stakenet asymmetry --format json");
     out.push_str("</section>\n");
 }
 
@@ -1028,6 +1035,7 @@ fn key_actors(
     links(out, &[&format!("{data}/centrality.csv"), &format!("{data}/brokerage.csv")]);
     command(
         out,
+        context,
         &format!(
             "stakenet centrality --coalition {key}; stakenet brokerage --coalition {key} --group-by side"
         ),
@@ -1125,7 +1133,7 @@ fn asymmetry_section(
     }
     out.push_str("</tbody>\n</table></div>\n");
     links(out, &[&format!("{data}/asymmetry.json"), &format!("{data}/asymmetry.csv")]);
-    command(out, &format!("stakenet asymmetry --coalition {key} --format json"));
+    command(out, context, &format!("stakenet asymmetry --coalition {key} --format json"));
 }
 
 fn interdependence_section(
@@ -1239,7 +1247,11 @@ fn interdependence_section(
     links(out, &[&format!("{data}/interdependence.json"), &format!("{data}/interdependence.csv")]);
     command(
         out,
-        &format!("stakenet interdependence --coalition {key} --layer {layer} --format json"),
+        context,
+        &format!(
+            "stakenet interdependence --coalition {key} --layer {} --format json",
+            shell_word(layer)
+        ),
     );
 }
 
@@ -1339,7 +1351,7 @@ fn suspects_section(
         out.push_str("</tbody>\n</table></div>\n");
     }
     links(out, &[&format!("{data}/suspects.json"), &format!("{data}/candidates.csv")]);
-    command(out, &format!("stakenet suspects --coalition {key}"));
+    command(out, context, &format!("stakenet suspects --coalition {key}"));
 }
 
 fn plan_section(
@@ -1427,7 +1439,7 @@ fn plan_section(
         out,
         &[&format!("{data}/plan.svg"), &format!("{data}/plan.json"), &format!("{data}/plan.md")],
     );
-    command(out, &format!("stakenet plan --coalition {key} -o plan.svg"));
+    command(out, context, &format!("stakenet plan --coalition {key} -o plan.svg"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1458,8 +1470,45 @@ fn links(out: &mut String, paths: &[&str]) {
     let _ = writeln!(out, "<p class=\"files\">Data: {}</p>", items.join(" "));
 }
 
-fn command(out: &mut String, text: &str) {
-    let _ = writeln!(out, "<p class=\"command\">Same figures: <code>{}</code></p>", esc(text));
+/// `text`: `;`-separated `stakenet COMMAND OPTIONS…`, each given the workspace argument after
+/// COMMAND (and the profile, for the commands that read one).
+fn command(out: &mut String, context: &Context<'_>, text: &str) {
+    let report = context.report;
+    let commands: Vec<String> = text
+        .split("; ")
+        .map(|part| {
+            let mut words = part.splitn(3, ' ');
+            let (program, name, rest) =
+                (words.next().unwrap_or(""), words.next().unwrap_or(""), words.next());
+            let mut line = format!("{program} {name}");
+            if let Some(workspace) = &report.workspace_argument {
+                line.push(' ');
+                line.push_str(&shell_word(workspace));
+            }
+            if let Some(rest) = rest {
+                line.push(' ');
+                line.push_str(rest);
+            }
+            if let (Some(profile), "compare" | "suspects") = (&report.profile_argument, name) {
+                line.push_str(" --profile ");
+                line.push_str(&shell_word(profile));
+            }
+            line
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "<p class=\"command\">Same figures: <code>{}</code></p>",
+        esc(&commands.join("; "))
+    );
+}
+
+/// `word` as one shell word: as it is when it holds only safe characters, else in single
+/// quotes.
+fn shell_word(word: &str) -> String {
+    let safe = !word.is_empty()
+        && word.chars().all(|c| c.is_ascii_alphanumeric() || "_./:=@%+-,".contains(c));
+    if safe { word.to_owned() } else { format!("'{}'", word.replace('\'', "'\\''")) }
 }
 
 /// Links to the `http(s)` addresses in a `source` cell (split on `;`, `|` and white space),
@@ -1614,6 +1663,13 @@ mod tests {
             esc("<a href=\"x\">'&'</a>\u{1}"),
             "&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\u{FFFD}"
         );
+    }
+
+    #[test]
+    fn command_words_are_quoted_for_the_shell() {
+        assert_eq!(shell_word("fixtures/tiny"), "fixtures/tiny");
+        assert_eq!(shell_word("my region/it's"), "'my region/it'\\''s'");
+        assert_eq!(shell_word(""), "''");
     }
 
     #[test]

@@ -100,7 +100,13 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         .collect();
     let reports = reports?;
     progress.set_message("writing");
-    let report = Report { workspace: workspace.name.clone(), overview, coalitions: reports };
+    let report = Report {
+        workspace: workspace.name.clone(),
+        workspace_argument: args.workspace.workspace.as_ref().map(|p| p.display().to_string()),
+        profile_argument: args.profile.as_ref().map(|p| p.display().to_string()),
+        overview,
+        coalitions: reports,
+    };
     let files: Vec<FolderFile> = report_files(network, &report)
         .into_iter()
         .map(|f| FolderFile { path: f.path, bytes: f.contents.into_bytes() })
@@ -142,37 +148,37 @@ fn progress_bar(n: usize) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(n as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("report: {msg} [{bar:32}] {pos}/{len} coalitions")
-    {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} report: {msg} [{bar:32}] {pos}/{len} coalitions ({elapsed})",
+    ) {
         bar.set_style(style.progress_chars("=> "));
     }
     bar.enable_steady_tick(std::time::Duration::from_millis(120));
     bar
 }
 
-fn analysis_error(error: AnalysisError) -> Failure {
+fn analysis_error(error: &AnalysisError) -> Failure {
     Failure::Analysis(format!("error: {error}"))
 }
 
-fn view_error(error: ViewError) -> Failure {
+fn view_error(error: &ViewError) -> Failure {
     Failure::Input(format!("error: {error}"))
 }
 
 /// The whole network: compare, structure, key actors, coalition finance.
 fn overview(network: &Network, profile: &Profile) -> Result<Overview, Failure> {
-    let compare = compare(network, profile).map_err(analysis_error)?;
-    let view = View::build(network, &ViewSpec::default()).map_err(view_error)?;
+    let compare = compare(network, profile).map_err(|e| analysis_error(&e))?;
+    let view = View::build(network, &ViewSpec::default()).map_err(|e| view_error(&e))?;
     let config = CentralityConfig::default();
-    let scores = centrality(&view, &config).map_err(analysis_error)?;
+    let scores = centrality(&view, &config).map_err(|e| analysis_error(&e))?;
     let structure = graph_structure_with(&view, &scores, &config);
-    let grouping = group_nodes(network, &view, &GroupBy::Side).map_err(analysis_error)?;
+    let grouping = group_nodes(network, &view, &GroupBy::Side).map_err(|e| analysis_error(&e))?;
     let brokers =
         brokerage(&view, &grouping.of_node, &BrokerageConfig { weighted: false, expected: false })
-            .map_err(analysis_error)?;
+            .map_err(|e| analysis_error(&e))?;
     let all: Vec<CoalitionId> =
         (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
-    let finance = asymmetry(network, &[], &[], &[], &all).map_err(analysis_error)?;
+    let finance = asymmetry(network, &[], &[], &[], &all).map_err(|e| analysis_error(&e))?;
     Ok(Overview {
         compare,
         layers: view.layers().to_vec(),
@@ -193,30 +199,30 @@ fn coalition_report(
     coalition: CoalitionId,
 ) -> Result<CoalitionReport, Failure> {
     let spec = ViewSpec { scope: Scope::Coalition(coalition), ..ViewSpec::default() };
-    let view = View::build(network, &spec).map_err(view_error)?;
-    let scores = centrality(&view, &CentralityConfig::default()).map_err(analysis_error)?;
-    let grouping = group_nodes(network, &view, &GroupBy::Side).map_err(analysis_error)?;
+    let view = View::build(network, &spec).map_err(|e| view_error(&e))?;
+    let scores = centrality(&view, &CentralityConfig::default()).map_err(|e| analysis_error(&e))?;
+    let grouping = group_nodes(network, &view, &GroupBy::Side).map_err(|e| analysis_error(&e))?;
     let brokers =
         brokerage(&view, &grouping.of_node, &BrokerageConfig { weighted: false, expected: false })
-            .map_err(analysis_error)?;
+            .map_err(|e| analysis_error(&e))?;
 
     let explicit: Vec<LayerChoice> = (0..network.layers().len())
         .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
         .collect();
     let layer_names: Vec<String> = network.layers().iter().map(|l| l.name.clone()).collect();
-    let views = layer_views(network, &ViewSpec { layers: Some(explicit), ..spec.clone() })
-        .map_err(view_error)?;
+    let views = layer_views(network, &ViewSpec { layers: Some(explicit), ..spec })
+        .map_err(|e| view_error(&e))?;
     let asymmetry = if views.is_empty() {
         AsymmetryFinding::NoLayers
     } else if views.iter().all(|v| v.n_arcs() == 0) {
         AsymmetryFinding::NoTies { layers: layer_names.clone() }
     } else {
-        let nodes = View::build(network, &ViewSpec { layers: Some(Vec::new()), ..spec.clone() })
-            .map_err(view_error)?;
-        let sides = group_nodes(network, &nodes, &GroupBy::Side).map_err(analysis_error)?;
+        let nodes = View::build(network, &ViewSpec { layers: Some(Vec::new()), ..spec })
+            .map_err(|e| view_error(&e))?;
+        let sides = group_nodes(network, &nodes, &GroupBy::Side).map_err(|e| analysis_error(&e))?;
         AsymmetryFinding::Found(
             asymmetry(network, &views, &sides.of_node, &sides.labels, &[coalition])
-                .map_err(analysis_error)?,
+                .map_err(|e| analysis_error(&e))?,
         )
     };
     let interdependence = interdependence_finding(network, &spec, &views, layer_names)?;
@@ -228,7 +234,7 @@ fn coalition_report(
         grouping,
         asymmetry,
         interdependence,
-        suspects: suspects(network, coalition, profile).map_err(analysis_error)?,
+        suspects: suspects(network, coalition, profile).map_err(|e| analysis_error(&e))?,
         plan: connectieplan(network, coalition),
     })
 }
@@ -248,7 +254,7 @@ fn interdependence_finding(
     let choice = LayerChoice::Explicit(layer);
     let name = View::layer_name(network, choice).to_owned();
     let view = View::build(network, &ViewSpec { layers: Some(vec![choice]), ..spec.clone() })
-        .map_err(view_error)?;
+        .map_err(|e| view_error(&e))?;
     if view.n_arcs() == 0 {
         return Ok(InterdependenceFinding::NoTies { layer: name });
     }
@@ -265,6 +271,6 @@ fn interdependence_finding(
         Ok(result) => result,
         Err(error) => return Ok(refused(error)),
     };
-    let overlap = layer_overlap(layer_views).map_err(analysis_error)?;
+    let overlap = layer_overlap(layer_views).map_err(|e| analysis_error(&e))?;
     Ok(InterdependenceFinding::Found { layer: name, source, result, overlap })
 }
