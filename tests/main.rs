@@ -18,7 +18,7 @@ mod oracle;
 mod plan;
 mod properties;
 mod report;
+mod robustness;
 mod suspects;
 mod tidy;
 mod view;
-mod robustness;
