@@ -922,62 +922,17 @@ fn noda(block: &DMatrix<f64>, mut x: DVector<f64>, mut shift: f64) -> f64 {
     shift
 }
 
-/// Strongly connected components (Tarjan 1972, with an explicit stack) of the graph whose arcs
-/// leave node j towards `targets[offsets[j]..offsets[j + 1]]`; each component's nodes ascending.
+/// Strongly connected components of the graph whose arcs leave node j towards
+/// `targets[offsets[j]..offsets[j + 1]]`; each component's nodes ascending, components in the
+/// order Tarjan's algorithm completes them.
 fn strong_components(n: usize, offsets: &[usize], targets: &[u32]) -> Vec<Vec<u32>> {
-    const UNSEEN: u32 = u32::MAX;
-    let mut index = vec![UNSEEN; n];
-    let mut low = vec![0u32; n];
-    let mut on_stack = vec![false; n];
-    let mut stack: Vec<u32> = Vec::new();
-    let mut calls: Vec<(u32, usize)> = Vec::new();
-    let mut components = Vec::new();
-    let mut next_index = 0u32;
-    for root in 0..n as u32 {
-        if index[root as usize] != UNSEEN {
-            continue;
-        }
-        index[root as usize] = next_index;
-        low[root as usize] = next_index;
-        next_index += 1;
-        stack.push(root);
-        on_stack[root as usize] = true;
-        calls.push((root, offsets[root as usize]));
-        while let Some(&(v, position)) = calls.last() {
-            if position < offsets[v as usize + 1] {
-                if let Some(call) = calls.last_mut() {
-                    call.1 += 1;
-                }
-                let w = targets[position];
-                if index[w as usize] == UNSEEN {
-                    index[w as usize] = next_index;
-                    low[w as usize] = next_index;
-                    next_index += 1;
-                    stack.push(w);
-                    on_stack[w as usize] = true;
-                    calls.push((w, offsets[w as usize]));
-                } else if on_stack[w as usize] {
-                    low[v as usize] = low[v as usize].min(index[w as usize]);
-                }
-                continue;
-            }
-            calls.pop();
-            if let Some(&(parent, _)) = calls.last() {
-                low[parent as usize] = low[parent as usize].min(low[v as usize]);
-            }
-            if low[v as usize] == index[v as usize] {
-                let mut component = Vec::new();
-                while let Some(w) = stack.pop() {
-                    on_stack[w as usize] = false;
-                    component.push(w);
-                    if w == v {
-                        break;
-                    }
-                }
-                component.sort_unstable();
-                components.push(component);
-            }
-        }
+    let labels = super::components::strong_components(n, |j| {
+        &targets[offsets[j as usize]..offsets[j as usize + 1]]
+    });
+    let n_components = labels.iter().max().map_or(0, |&c| c as usize + 1);
+    let mut components = vec![Vec::new(); n_components];
+    for (node, &label) in labels.iter().enumerate() {
+        components[label as usize].push(node as u32);
     }
     components
 }

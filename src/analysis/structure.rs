@@ -8,7 +8,7 @@
 use rayon::prelude::*;
 
 use super::centrality::{ActorCentrality, CentralityConfig};
-use super::components::{component_sizes, count_components, weak_components};
+use super::components::{component_sizes, count_components, strong_components, weak_components};
 use super::kernels::{self, PathGraph, PathLength};
 use crate::view::View;
 
@@ -327,61 +327,8 @@ impl StrongComponents {
     fn new(view: &View) -> Self {
         let n = view.n_nodes();
         let out = view.out_arcs();
-        const UNSEEN: u32 = u32::MAX;
-        let mut index = vec![UNSEEN; n];
-        let mut low = vec![0u32; n];
-        let mut on_stack = vec![false; n];
-        let mut stack: Vec<u32> = Vec::new();
-        let mut component = vec![UNSEEN; n];
-        let mut n_components: u32 = 0;
-        let mut next_index: u32 = 0;
-        // The recursion of Tarjan's algorithm, made explicit: (node, next arc to follow).
-        let mut calls: Vec<(u32, usize)> = Vec::new();
-        for root in 0..n as u32 {
-            if index[root as usize] != UNSEEN {
-                continue;
-            }
-            index[root as usize] = next_index;
-            low[root as usize] = next_index;
-            next_index += 1;
-            stack.push(root);
-            on_stack[root as usize] = true;
-            calls.push((root, 0));
-            while let Some(&(v, position)) = calls.last() {
-                let neighbors = out.neighbors(v);
-                if position < neighbors.len() {
-                    if let Some(call) = calls.last_mut() {
-                        call.1 += 1;
-                    }
-                    let w = neighbors[position];
-                    if index[w as usize] == UNSEEN {
-                        index[w as usize] = next_index;
-                        low[w as usize] = next_index;
-                        next_index += 1;
-                        stack.push(w);
-                        on_stack[w as usize] = true;
-                        calls.push((w, 0));
-                    } else if on_stack[w as usize] {
-                        low[v as usize] = low[v as usize].min(index[w as usize]);
-                    }
-                    continue;
-                }
-                calls.pop();
-                if let Some(&(parent, _)) = calls.last() {
-                    low[parent as usize] = low[parent as usize].min(low[v as usize]);
-                }
-                if low[v as usize] == index[v as usize] {
-                    while let Some(w) = stack.pop() {
-                        on_stack[w as usize] = false;
-                        component[w as usize] = n_components;
-                        if w == v {
-                            break;
-                        }
-                    }
-                    n_components += 1;
-                }
-            }
-        }
+        let component = strong_components(n, |v| out.neighbors(v));
+        let n_components = component.iter().max().map_or(0, |&c| c + 1);
         let k = n_components as usize;
         let mut sizes = vec![0u64; k];
         for &c in &component {

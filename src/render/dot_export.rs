@@ -4,11 +4,12 @@
 use std::collections::BTreeMap;
 
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+    Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use quick_xml::escape::escape;
 
+use super::dot::{attribute, plain, quoted};
 use super::export::{AttributeValue, EdgeOrigin, ExportGraph, MEMBERSHIP_LAYER, NodeOrigin};
 use super::xml::xml_safe;
 use crate::model::Network;
@@ -158,38 +159,6 @@ pub fn export_dot(network: &Network) -> String {
     let mut text = dot.print(&mut PrinterContext::default());
     text.push('\n');
     text
-}
-
-/// `text` as a quoted DOT string shown as text.
-///
-/// graphviz-rust prints an [`Id::Escaped`] as it is, so the quotes and escapes are made here:
-/// `"` → `\"`; `\` → `\\` (else `\N`, `\G`, `\l` … would be expanded); a line break (LF, CR or
-/// CRLF) → `\n`; characters XML cannot hold → U+FFFD.
-fn quoted(text: &str) -> Id {
-    let safe = xml_safe(text);
-    let mut out = String::with_capacity(safe.len() + 2);
-    out.push('"');
-    let mut chars = safe.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' | '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    Id::Escaped(out)
-}
-
-/// A DOT id that needs no quotes (keywords and numbers made here, never user text).
-fn plain(text: &str) -> Id {
-    Id::Plain(text.to_owned())
-}
-
-fn attribute(name: &str, value: Id) -> Attribute {
-    Attribute(Id::Plain(name.to_owned()), value)
 }
 
 fn node_id(id: &str) -> NodeId {

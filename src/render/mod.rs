@@ -8,6 +8,7 @@ mod centrality;
 mod charts;
 mod compare;
 mod cytoscape;
+mod dot;
 mod dot_export;
 mod evaluation;
 mod export;

@@ -3,11 +3,12 @@
 //! in one cluster per sector; lines coloured and styled by status, and a legend.
 
 use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+    Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use quick_xml::escape::escape;
 
+use super::dot::{attribute, plain, quoted};
 use super::plan_layout::{
     Forest, Label, LineKind, MiddleItem, PlanGraph, colours, sector_title, status_colour,
 };
@@ -221,36 +222,6 @@ fn legend(network: &Network, plan: &Connectieplan) -> Id {
         ));
     }
     Id::Html(format!("<{html}>"))
-}
-
-/// `text` as a quoted DOT string shown as text: `"` → `\"`; `\` → `\\` (else `\N`, `\G`, `\l`
-/// … would be expanded); a line break (LF, CR or CRLF) → `\n`; characters XML cannot hold
-/// (Graphviz writes SVG) → U+FFFD.
-fn quoted(text: &str) -> Id {
-    let safe = xml_safe(text);
-    let mut out = String::with_capacity(safe.len() + 2);
-    out.push('"');
-    let mut chars = safe.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' | '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    Id::Escaped(out)
-}
-
-/// A DOT id that needs no quotes (keywords and numbers made here, never user text).
-fn plain(text: &str) -> Id {
-    Id::Plain(text.to_owned())
-}
-
-fn attribute(name: &str, value: Id) -> Attribute {
-    Attribute(Id::Plain(name.to_owned()), value)
 }
 
 #[cfg(test)]
