@@ -3,9 +3,14 @@
 //! analysis without a panic; problems come back as `path:line: message`.
 
 use proptest::prelude::*;
+use stakenet::CoalitionId;
 use stakenet::analysis::{
     BrokerageConfig, CentralityConfig, GroupBy, brokerage, centrality, graph_structure,
     group_nodes, layer_views, multiplex, summarize,
+};
+use stakenet::analysis::{
+    DependenceMatrix, DependenceSource, InterdependenceConfig, Profile, asymmetry, compare,
+    connectieplan, interdependence, suspects,
 };
 use stakenet::{Source, View, ViewSpec, load};
 
@@ -181,6 +186,28 @@ fn exercise(files: Vec<(String, Vec<u8>)>) {
             }
             let views = layer_views(&network, &spec).unwrap();
             let _ = multiplex(&views);
+            let coalitions: Vec<CoalitionId> =
+                (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
+            // Asymmetry reads one grouping for views over the same actors: the first layer's.
+            if let Some(first) = views.first() {
+                if let Ok(groups) = group_nodes(&network, first, &GroupBy::Side) {
+                    let labels = &groups.labels;
+                    let _ = asymmetry(&network, &views[..1], &groups.of_node, labels, &coalitions);
+                }
+            }
+            for layer_view in &views {
+                for source in [DependenceSource::Dependency, DependenceSource::Inflow] {
+                    if let Ok(d) = DependenceMatrix::from_view(layer_view, source) {
+                        let _ = interdependence(&d, &InterdependenceConfig::default());
+                    }
+                }
+            }
+            let profile = Profile::default();
+            let _ = compare(&network, &profile);
+            for &coalition in &coalitions {
+                let _ = suspects(&network, coalition, &profile);
+                let _ = connectieplan(&network, coalition);
+            }
         }
     }
 }
