@@ -10,6 +10,8 @@ use crate::view::View;
 ///
 /// # Complexity
 /// O(n + m): one breadth-first search over outgoing and incoming arcs.
+///
+/// Numbers: the partition of NetworkX `weakly_connected_components` (checked in `tests/oracle.rs`) and the LDBC Graphalytics WCC validation graphs (`tests/graphalytics.rs`); Hopcroft & Tarjan (1973).
 pub fn weak_components(view: &View) -> Vec<u32> {
     let n = view.n_nodes();
     let mut label = vec![u32::MAX; n];
