@@ -216,6 +216,18 @@ const DEFECTS: &[(&str, &str)] = &[
         "fixtures/invalid/json-unknown-key/network.json:3: unknown field `edges`, expected one of `actors`, `relations`, `coalitions`, `members`; a JSON workspace has the arrays actors, relations, coalitions and members",
     ),
     (
+        "empty-layer",
+        "fixtures/invalid/empty-layer/relations.csv:2: empty `layer`; name the relation type, e.g. collaboration, funding, information, mandate, reporting, dependency",
+    ),
+    (
+        "empty-coalition",
+        "fixtures/invalid/empty-coalition/members.csv:2: empty `coalition`; name a coalition id from coalitions.csv",
+    ),
+    (
+        "json-not-utf8",
+        "fixtures/invalid/json-not-utf8/network.json: the file is not valid UTF-8; save it as UTF-8",
+    ),
+    (
         "json-unknown-actor",
         "fixtures/invalid/json-unknown-actor/network.json:8: unknown actor `q` in `target`; it is not an id in fixtures/invalid/json-unknown-actor/network.json",
     ),
