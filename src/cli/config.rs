@@ -64,8 +64,8 @@ pub(crate) fn view_spec(network: &Network, args: &ViewArgs) -> Result<ViewSpec, 
 }
 
 /// Sets the number of worker threads for this process.
-pub(crate) fn threads(args: &ViewArgs) -> Result<(), Failure> {
-    if let Some(n) = args.threads {
+pub(crate) fn threads(n: Option<u16>) -> Result<(), Failure> {
+    if let Some(n) = n {
         rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(n))
             .build_global()

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::super::args::{ListFormat, OutputArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use super::suspects::{profile, threads};
+use super::suspects::profile;
 use crate::analysis::compare;
 use crate::render::{compare_json, compare_records, json::to_pretty};
 
@@ -59,7 +59,7 @@ pub struct CompareArgs {
 
 /// Reads the profile and the workspace, compares, renders.
 pub(crate) fn run(args: &CompareArgs) -> Outcome {
-    threads(args.threads)?;
+    config::threads(args.threads)?;
     let profile = profile(args.profile.as_deref())?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;

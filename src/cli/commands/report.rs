@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::super::args::WorkspaceArgs;
 use super::super::{Failure, Outcome, Workspace, config};
-use super::suspects::{profile, threads};
+use super::suspects::profile;
 use crate::analysis::{
     AnalysisError, BrokerageConfig, CentralityConfig, DEPENDENCY_LAYER, DependenceMatrix,
     DependenceSource, GroupBy, InterdependenceConfig, Profile, asymmetry, brokerage, centrality,
@@ -77,7 +77,7 @@ const MARKER: FolderMarker<'static> =
 /// Checks the options and the output folder, analyzes the whole network and every coalition,
 /// renders the page and its files, and swaps the folder into place.
 pub(crate) fn run(args: &ReportArgs) -> Outcome {
-    threads(args.threads)?;
+    config::threads(args.threads)?;
     let profile = profile(args.profile.as_deref())?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;

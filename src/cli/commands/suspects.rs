@@ -105,7 +105,7 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
             "error: --top 0: give the number of candidates to show, at least 1".to_owned(),
         ));
     }
-    threads(args.threads)?;
+    config::threads(args.threads)?;
     let profile = profile(args.profile.as_deref())?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
@@ -147,15 +147,4 @@ pub(crate) fn profile(path: Option<&Path>) -> Result<Profile, Failure> {
             diagnostics.len()
         ))
     })
-}
-
-/// Sets the number of worker threads for this process.
-pub(crate) fn threads(n: Option<u16>) -> Result<(), Failure> {
-    if let Some(n) = n {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(usize::from(n))
-            .build_global()
-            .map_err(|error| Failure::Input(format!("error: --threads {n}: {error}")))?;
-    }
-    Ok(())
 }
