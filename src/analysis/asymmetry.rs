@@ -8,7 +8,7 @@
 //! so a single [`Grouping`](super::Grouping) serves them all.
 
 use super::AnalysisError;
-use super::structure::graph_structure;
+use super::structure::reciprocity_and_hierarchy;
 use crate::model::{ActorId, CoalitionId, Network};
 use crate::view::{LayerChoice, View};
 
@@ -111,9 +111,9 @@ pub struct Asymmetry {
 /// does not have one entry per node with an index below `group_labels.len()`.
 ///
 /// # Complexity
-/// O(Σ_L (n·m_L)) for k layers with m_L arcs each: dominated by the betweenness and closeness
-/// passes of [`graph_structure`](super::graph_structure), which the Krackhardt hierarchy is
-/// taken from. Everything else is O(n + m_L) per layer plus O(g²) for g groups.
+/// O(Σ_L (n·m_L)) for k layers with m_L arcs each: dominated by the reachability behind the
+/// Krackhardt hierarchy ([`reciprocity_and_hierarchy`](super::reciprocity_and_hierarchy)).
+/// Everything else is O(n + m_L) per layer plus O(g²) for g groups.
 pub fn asymmetry(
     network: &Network,
     views: &[View],
@@ -150,8 +150,8 @@ pub fn asymmetry(
 /// [`group_flows`].
 ///
 /// **Reciprocity** is the share of arcs whose reverse arc exists, r = L↔ / L (Wasserman &
-/// Faust 1994, §13.2; NetworkX `overall_reciprocity`), read from
-/// [`graph_structure`](super::graph_structure). On an undirected view every tie runs both ways,
+/// Faust 1994, §13.2; NetworkX `overall_reciprocity`), from
+/// [`reciprocity_and_hierarchy`](super::reciprocity_and_hierarchy). On an undirected view every tie runs both ways,
 /// so r = 1 — what R sna `grecip(g, measure = "edgewise")` gives for a symmetric matrix —
 /// and `None` when the view has no tie. A layer with r near 0 is a one-way street: funding
 /// flows down, reports flow up, and nothing comes back.
@@ -159,7 +159,7 @@ pub fn asymmetry(
 /// **Hierarchy** is Krackhardt's (1994, "Graph theoretical dimensions of informal
 /// organizations") share of reachable pairs where only one side reaches the other,
 /// 1 − M / (M + A) on the reachability digraph — R sna `hierarchy(g, measure =
-/// "krackhardt")`, reused from [`graph_structure`](super::graph_structure). 1 means a pure
+/// "krackhardt")`, from [`reciprocity_and_hierarchy`](super::reciprocity_and_hierarchy). 1 means a pure
 /// chain of command (the mandate runs top-down with no way back); 0 means everybody who
 /// reaches someone is also reached by them (always so on an undirected layer); `None` when no
 /// node reaches another.
@@ -177,9 +177,9 @@ pub fn layer_asymmetry(
 ) -> Result<LayerAsymmetry, AnalysisError> {
     check_groups(view, groups, n_groups)?;
     let layer = view.layers().first().copied().unwrap_or(LayerChoice::Comembership);
-    let structure = graph_structure(view);
+    let (directed_reciprocity, hierarchy) = reciprocity_and_hierarchy(view);
     let reciprocity =
-        if view.is_directed() { structure.reciprocity } else { (view.n_arcs() > 0).then_some(1.0) };
+        if view.is_directed() { directed_reciprocity } else { (view.n_arcs() > 0).then_some(1.0) };
     let dyads = dyad_asymmetry(view);
     Ok(LayerAsymmetry {
         layer,
@@ -187,7 +187,7 @@ pub fn layer_asymmetry(
         dyads,
         actors: actor_balance(view),
         reciprocity,
-        hierarchy: structure.hierarchy,
+        hierarchy,
         flows: group_flows(view, groups, n_groups)?,
     })
 }

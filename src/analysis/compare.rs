@@ -207,7 +207,7 @@ fn figures(
         &ViewSpec { scope: Scope::Coalition(coalition), ..ViewSpec::default() },
     )
     .map_err(|error| AnalysisError::InvalidParameter(error.to_string()))?;
-    let (density, centralization) = density_and_degree_centralization(&view);
+    let (density, centralization) = super::structure::density_and_degree_centralization(&view);
     Ok(CoalitionFigures {
         coalition,
         n_members,
@@ -248,34 +248,6 @@ fn distinct_members(network: &Network, coalition: CoalitionId) -> Vec<ActorId> {
     members.sort_unstable();
     members.dedup();
     members
-}
-
-/// Density and Freeman degree centralization exactly as `graph_structure` computes them, without
-/// the path-based figures it also computes.
-fn density_and_degree_centralization(view: &View) -> (f64, Option<f64>) {
-    let n = view.n_nodes();
-    let arcs = view.n_arcs();
-    let density = if arcs == 0 || n <= 1 { 0.0 } else { arcs as f64 / (n as f64 * (n - 1) as f64) };
-    if n == 0 {
-        return (density, None);
-    }
-    let degrees: Vec<f64> = (0..n as u32)
-        .map(|v| {
-            let degree = view.out_arcs().degree(v)
-                + if view.is_directed() { view.in_arcs().degree(v) } else { 0 };
-            degree as f64
-        })
-        .collect();
-    let nf = n as f64;
-    let maximum = if view.is_directed() {
-        (nf - 1.0) * (2.0 * (nf - 1.0) - 2.0)
-    } else {
-        (nf - 1.0) * (nf - 2.0)
-    };
-    let largest = degrees.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let deviation: f64 = degrees.iter().map(|d| largest - d).sum();
-    let value = deviation / maximum;
-    (density, (maximum > 0.0 && value.is_finite()).then_some(value))
 }
 
 #[cfg(test)]

@@ -51,7 +51,10 @@ pub use plan::{
     RegionalBasis, RegionalOwner, TieMatch, TopicStatus, connectieplan,
 };
 pub use profile::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
-pub use structure::{GraphStructure, graph_structure, graph_structure_with};
+pub use structure::{
+    GraphStructure, density_and_degree_centralization, graph_structure, graph_structure_with,
+    reciprocity_and_hierarchy,
+};
 pub use summary::{CoalitionSummary, LayerSummary, Summary, summarize};
 pub use suspects::{
     Candidate, CandidateReason, Category, CoverageLine, CoverageStatus, MissingMinistry, Suspects,

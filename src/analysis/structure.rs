@@ -101,6 +101,21 @@ pub fn graph_structure_with(
     structure(view, raw)
 }
 
+/// Density and Freeman degree centralization alone, as [`graph_structure`] gives them, without
+/// its path searches: for callers that need only the cheap figures (O(n + m)).
+pub fn density_and_degree_centralization(view: &View) -> (f64, Option<f64>) {
+    (density(view.n_nodes(), view.n_arcs()), degree_centralization(view))
+}
+
+/// NetworkX `overall_reciprocity` and Krackhardt's hierarchy (sna `hierarchy(g, measure =
+/// "krackhardt")`) alone, as [`graph_structure`] gives them, without betweenness and closeness.
+///
+/// # Complexity
+/// O(n·m) for the reachability of the strong-component condensation.
+pub fn reciprocity_and_hierarchy(view: &View) -> (Option<f64>, Option<f64>) {
+    (reciprocity(view), hierarchy(&StrongComponents::new(view)))
+}
+
 fn structure(view: &View, raw_betweenness: Option<Vec<f64>>) -> GraphStructure {
     let n = view.n_nodes();
     let arcs = view.n_arcs();

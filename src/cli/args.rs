@@ -146,6 +146,18 @@ pub struct ViewArgs {
     pub threads: Option<u16>,
 }
 
+impl OutputArgs {
+    /// The lower-case extension of the output file, when one is given (`-o plan.SVG` → `svg`):
+    /// commands with several formats read the format from it when `--format` is left out.
+    pub fn extension(&self) -> Option<String> {
+        self.output
+            .as_deref()
+            .and_then(std::path::Path::extension)
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    }
+}
+
 /// Output formats of measure lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {

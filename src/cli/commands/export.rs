@@ -1,7 +1,5 @@
 //! `stakenet export`: the whole network for Gephi, yEd, Cytoscape and Graphviz.
 
-use std::path::Path;
-
 use clap::{Args, ValueEnum};
 
 use super::super::args::{OutputArgs, WorkspaceArgs};
@@ -105,13 +103,7 @@ fn format(args: &ExportArgs) -> Result<ExportFormat, Failure> {
     if let Some(format) = args.format {
         return Ok(format);
     }
-    let extension = args
-        .output
-        .output
-        .as_deref()
-        .and_then(Path::extension)
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let extension = args.output.extension();
     match extension.as_deref() {
         Some("graphml") => Ok(ExportFormat::Graphml),
         Some("gexf") => Ok(ExportFormat::Gexf),

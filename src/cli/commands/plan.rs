@@ -2,7 +2,6 @@
 //! built-in renderer, or by Graphviz `dot` when asked.
 
 use std::io::{Read, Write};
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 use clap::{Args, ValueEnum};
@@ -116,13 +115,7 @@ fn format(args: &PlanArgs) -> PlanFormat {
     if let Some(format) = args.format {
         return format;
     }
-    let extension = args
-        .output
-        .output
-        .as_deref()
-        .and_then(Path::extension)
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let extension = args.output.extension();
     match extension.as_deref() {
         Some("svg") => PlanFormat::Svg,
         Some("dot" | "gv") => PlanFormat::Dot,
