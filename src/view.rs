@@ -37,6 +37,17 @@ pub enum LayerChoice {
     Comembership,
 }
 
+/// `comembership`, or `#i` for the workspace's i-th explicit layer (counting from 0, in the
+/// order of [`Network::layers`]): a view does not know layer names, the network does.
+impl std::fmt::Display for LayerChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LayerChoice::Explicit(id) => write!(f, "#{}", id.index()),
+            LayerChoice::Comembership => f.write_str("comembership"),
+        }
+    }
+}
+
 /// The selection a view is built from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewSpec {

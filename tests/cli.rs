@@ -98,7 +98,11 @@ fn output_is_written_atomically_and_never_over_an_input() {
         .arg(dir.path().join("missing/summary.txt"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("does not exist"));
+        .stderr(format!(
+            "error: cannot write {}: the folder {} does not exist\n",
+            dir.path().join("missing/summary.txt").display(),
+            dir.path().join("missing").display()
+        ));
 }
 
 #[test]
@@ -207,4 +211,146 @@ fn centrality_csv_has_the_documented_columns() {
     // Rows are ordered by id; names with quotes are quoted.
     assert!(text.lines().nth(1).unwrap().starts_with("bedrijf,Bedrijf & Zonen,business,regional,"));
     assert!(text.contains("gem_2,\"Gemeente \"\"Twee\"\"\",government,municipal,"));
+}
+
+/// A workspace folder holding the given files.
+fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn a_file_beyond_the_size_limit_is_refused_without_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let actors = dir.path().join("actors.csv");
+    // Sparse: the file takes no disk space, and stakenet refuses it from its size alone.
+    let file = std::fs::File::create(&actors).unwrap();
+    file.set_len(stakenet::io::MAX_FILE_BYTES + 1).unwrap();
+    drop(file);
+    stakenet().arg("check").arg(dir.path()).assert().code(2).stdout("").stderr(format!(
+        "{}: cannot read the file: is 4294967297 bytes; stakenet reads files up to 4294967296 \
+         bytes (4 GiB): split the workspace\nerror: {} has 1 problem(s); nothing was written\n",
+        actors.display(),
+        dir.path().display()
+    ));
+}
+
+#[test]
+fn a_folder_in_place_of_a_file_is_named() {
+    let dir = workspace(&[("actors.csv", "id\na\n")]);
+    std::fs::create_dir(dir.path().join("relations.csv")).unwrap();
+    stakenet().arg("check").arg(dir.path()).assert().code(2).stderr(format!(
+        "{}: cannot read the file: is a folder, expected a file\nerror: {} has 1 problem(s); \
+         nothing was written\n",
+        dir.path().join("relations.csv").display(),
+        dir.path().display()
+    ));
+}
+
+#[test]
+fn an_unknown_coalition_lists_the_first_twelve_of_many_or_says_there_are_none() {
+    stakenet().args(["centrality", "--coalition", "rd_nowhere"]).assert().code(2).stderr(
+        "error: --coalition rd_nowhere: no such coalition; expected one of rd_achterhoek, \
+         rd_brainport, rd_caribisch_nl, rd_cleantech, rd_den_haag_zuidwest, \
+         rd_drechtsteden_gorinchem, rd_estec, rd_foodvalley, rd_groene_hart, rd_groningen_noord, \
+         rd_kop_noord_holland, rd_midden_west_brabant, … (31 in all; `stakenet check` lists them)\n",
+    );
+    let dir = workspace(&[("actors.csv", "id\na\nb\n")]);
+    stakenet()
+        .arg("centrality")
+        .arg(dir.path())
+        .args(["--coalition", "deal"])
+        .assert()
+        .code(2)
+        .stderr("error: --coalition deal: this workspace has no coalitions (no coalitions.csv)\n");
+}
+
+#[test]
+fn an_output_path_that_is_a_folder_is_refused_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let assert = stakenet().args(["check", "fixtures/tiny", "-o"]).arg(&out).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    // The cause is the operating system's wording (EISDIR on Unix).
+    let prefix = format!("error: cannot write {}: ", out.display());
+    assert!(stderr.starts_with(&prefix) && stderr.len() > prefix.len() + 1, "{stderr}");
+    let names: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["out"], "the temporary file is removed");
+}
+
+/// A full standard output (Linux's /dev/full) is an error, unlike a closed pipe.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failing_standard_output_is_an_error() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("stakenet"))
+        .current_dir(repo_root())
+        .arg("check")
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.starts_with("error: cannot write to standard output: "), "{stderr}");
+    assert!(stderr.contains("(os error 28)"), "ENOSPC: {stderr}");
+}
+
+#[test]
+fn generate_refuses_a_workspace_folder_and_a_path_below_a_file() {
+    let dir = workspace(&[("actors.csv", "id\na\n")]);
+    let generate = || {
+        let mut command = stakenet();
+        command.args(["generate", "--actors", "20", "--ties-per-actor", "2", "-o"]);
+        command
+    };
+    generate().arg(dir.path()).assert().code(2).stderr(format!(
+        "error: {} already holds a workspace; choose an empty or new folder\n",
+        dir.path().display()
+    ));
+    let below_a_file = dir.path().join("actors.csv").join("generated");
+    let assert = generate().arg(&below_a_file).assert().code(2);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let prefix = format!("error: cannot write {}: ", below_a_file.display());
+    assert!(stderr.starts_with(&prefix) && stderr.len() > prefix.len() + 1, "{stderr}");
+    let fresh = dir.path().join("fresh");
+    let assert = generate().arg(&fresh).assert().success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.starts_with("wrote 20 actors, "), "{stderr}");
+    assert!(stderr.ends_with(&format!(" coalitions to {}\n", fresh.display())), "{stderr}");
+}
+
+#[test]
+fn centrality_notes_when_eigenvector_centrality_is_undefined() {
+    // Directed ties without a cycle: no unique dominant eigenvector.
+    let dir = workspace(&[
+        ("actors.csv", "id\na\nb\nc\n"),
+        ("relations.csv", "source,target,layer\na,b,funding\nb,c,funding\n"),
+    ]);
+    stakenet()
+        .arg("centrality")
+        .arg(dir.path())
+        .args(["--format", "csv"])
+        .assert()
+        .success()
+        .stderr(
+            "note: eigenvector centrality is undefined for this view (its largest component has no \
+         unique dominant eigenvector, e.g. directed ties without cycles); the column is empty\n",
+        );
+    // With a cycle it is defined, and nothing is noted.
+    let cycle = workspace(&[
+        ("actors.csv", "id\na\nb\nc\n"),
+        ("relations.csv", "source,target,layer\na,b,funding\nb,c,funding\nc,a,funding\n"),
+    ]);
+    stakenet()
+        .arg("centrality")
+        .arg(cycle.path())
+        .args(["--format", "csv"])
+        .assert()
+        .success()
+        .stderr("");
 }

@@ -233,6 +233,41 @@ fn unknown_several_or_missing_layers_are_usage_errors() {
 }
 
 #[test]
+fn a_workspace_without_a_resource_layer_is_told_which_layers_it_has() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("actors.csv"), "id\na\nb\n").unwrap();
+    std::fs::write(dir.path().join("relations.csv"), "source,target,layer\na,b,collaboration\n")
+        .unwrap();
+    stakenet().arg("interdependence").arg(dir.path()).assert().code(2).stdout("").stderr(
+        "error: interdependence needs a `dependency` layer or a resource layer such as \
+         `funding`, and this workspace has the layers collaboration (and the derived \
+         comembership); choose one with --layer\n",
+    );
+}
+
+#[test]
+fn too_many_dependent_actors_for_dense_matrices_is_a_usage_error() {
+    // A chain of MAX_DENSE_ACTORS + 1 actors in the dependency layer.
+    let n = stakenet::analysis::MAX_DENSE_ACTORS + 1;
+    let mut actors = String::from("id\n");
+    let mut relations = String::from("source,target,layer\n");
+    for i in 0..n {
+        actors.push_str(&format!("a{i}\n"));
+        if i > 0 {
+            relations.push_str(&format!("a{},a{i},dependency\n", i - 1));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("actors.csv"), actors).unwrap();
+    std::fs::write(dir.path().join("relations.csv"), relations).unwrap();
+    stakenet().arg("interdependence").arg(dir.path()).assert().code(2).stdout("").stderr(
+        "error: layer dependency: 5001 actors have a tie in the dependence layer; \
+         interdependence builds dense matrices for at most 5000: choose a coalition \
+         (--coalition) or fold actors to a level (--level)\n",
+    );
+}
+
+#[test]
 fn json_has_the_schema_keys_and_csv_lists_the_pairs() {
     let output = stakenet()
         .args(["interdependence", "fixtures/asymmetry", "--format", "json"])

@@ -231,6 +231,47 @@ const DEFECTS: &[(&str, &str)] = &[
         "json-unknown-actor",
         "fixtures/invalid/json-unknown-actor/network.json:8: unknown actor `q` in `target`; it is not an id in fixtures/invalid/json-unknown-actor/network.json",
     ),
+    (
+        "duplicate-coalition-id",
+        "fixtures/invalid/duplicate-coalition-id/coalitions.csv:3: duplicate coalition id `d1` (first on line 2); ids must be unique",
+    ),
+    (
+        "empty-role",
+        "fixtures/invalid/empty-role/members.csv:2: empty `role`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved",
+    ),
+    (
+        "duplicate-role",
+        "fixtures/invalid/duplicate-role/members.csv:4: `a` is already a signatory of `d1` (line 2); list each role once",
+    ),
+    (
+        "empty-source",
+        "fixtures/invalid/empty-source/relations.csv:2: empty `source`; name an actor id from fixtures/invalid/empty-source/actors.csv",
+    ),
+    ("empty-id", "fixtures/invalid/empty-id/actors.csv:3: empty id; every row needs an id"),
+    (
+        "bad-decimal-comma",
+        "fixtures/invalid/bad-decimal-comma/actors.csv:2: `influence`: `1.23,5` is not a number; expected e.g. 1234,5 or 1.234,5",
+    ),
+    (
+        "not-a-number-excel",
+        "fixtures/invalid/not-a-number-excel/actors.csv:2: `influence`: `veel` is not a number; expected e.g. 1234,5 or 1234.5",
+    ),
+    (
+        "json-not-an-object",
+        "fixtures/invalid/json-not-an-object/network.json:4: each item of `actors` must be an object such as {\"id\": \"a\"}",
+    ),
+    (
+        "json-nested-object",
+        "fixtures/invalid/json-nested-object/network.json:4: `address` holds a nested object; values are text, numbers, true/false, null or a list",
+    ),
+    (
+        "json-duplicate-key",
+        "fixtures/invalid/json-duplicate-key/network.json:3: key `name` appears twice (keys ignore case)",
+    ),
+    (
+        "json-missing-actors",
+        "fixtures/invalid/json-missing-actors/network.json: missing the array `actors`; a JSON workspace needs {\"actors\": [{\"id\": …}, …]}",
+    ),
 ];
 
 #[test]
@@ -292,7 +333,13 @@ fn a_flood_of_errors_is_counted_beyond_the_kept_ones() {
     let error = load(&Source::Memory(files)).unwrap_err();
     assert_eq!(error.diagnostics().len(), 5000);
     assert_eq!(error.diagnostics().items().len(), stakenet::error::MAX_DIAGNOSTICS);
-    assert!(error.to_string().contains("… and 4000 more problems"));
+    assert!(
+        error.to_string().ends_with(
+            "relations.csv:1001: unknown actor `nobody` in `target`; it is not an id in actors.csv\n\
+             … and 4000 more problems (only the first 1000 are listed)\n"
+        ),
+        "{error}"
+    );
 }
 
 #[test]
@@ -361,5 +408,62 @@ fn a_parent_chain_of_300_000_loads_and_folds_without_recursion() {
     assert_eq!(
         error.diagnostics().items()[0].to_string(),
         "actors.csv:2: parent cycle `a0` → `a1` → `a2` → `a3` → `a4` → `a5` → `a6` → `a7` → … 299984 more … → `a299992` → `a299993` → `a299994` → `a299995` → `a299996` → `a299997` → `a299998` → `a299999` → `a0`; an actor cannot be its own ancestor"
+    );
+}
+
+/// The problems loading `source` gives, as `path:line: message`.
+fn load_problems(source: &Source) -> Vec<String> {
+    match load(source) {
+        Ok(_) => panic!("{source:?} loaded"),
+        Err(error) => error.diagnostics().items().iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn files_that_are_missing_folders_or_too_large_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("network.json");
+    let shown = json.display().to_string();
+    assert_eq!(load_problems(&Source::JsonFile(json.clone())), [format!("{shown}: missing file")]);
+    std::fs::create_dir(&json).unwrap();
+    assert_eq!(
+        load_problems(&Source::JsonFile(json.clone())),
+        [format!("{shown}: cannot read the file: is a folder, expected a file")]
+    );
+    std::fs::remove_dir(&json).unwrap();
+    // Sparse: no disk space is taken, and the size alone refuses the file.
+    let file = std::fs::File::create(&json).unwrap();
+    file.set_len(stakenet::io::MAX_FILE_BYTES + 1).unwrap();
+    drop(file);
+    assert_eq!(
+        load_problems(&Source::JsonFile(json.clone())),
+        [format!(
+            "{shown}: cannot read the file: is 4294967297 bytes; stakenet reads files up to 4294967296 bytes (4 GiB): split the workspace"
+        )]
+    );
+    // A folder path through a file: the operating system says why (ENOTDIR; Windows reports
+    // such a path as missing).
+    if cfg!(unix) {
+        let problems = load_problems(&Source::Folder(json.clone()));
+        assert_eq!(problems.len(), 4, "one for each file: {problems:?}");
+        for (problem, file) in problems.iter().zip(["actors", "coalitions", "members", "relations"])
+        {
+            let path = json.join(format!("{file}.csv"));
+            let prefix = format!("{}: cannot read the file: ", path.display());
+            assert!(problem.starts_with(&prefix), "{problems:?}");
+            assert!(problem.ends_with("(os error 20)"), "{problems:?}");
+        }
+    }
+}
+
+#[test]
+fn a_load_error_counts_and_lists_its_problems() {
+    let files = vec![("actors.csv".to_owned(), b"id,sector\na,ngo\na,government\n".to_vec())];
+    let error = load(&Source::Memory(files)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the workspace has 2 problem(s):\n\
+         actors.csv:2: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell\n\
+         actors.csv:3: duplicate actor id `a` (first on line 2); ids must be unique\n"
     );
 }

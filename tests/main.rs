@@ -2,7 +2,8 @@
 //! outputs and error texts; `loaders` checks workspaces (valid, invalid, Dutch Excel, JSON);
 //! `oracle` compares every measure with independent values committed in `tests/oracle/`;
 //! `properties` holds the property tests; `graphalytics` runs the LDBC validation graphs;
-//! `export` snapshots and parses back the GraphML, GEXF, Cytoscape JSON and DOT exports.
+//! `export` snapshots and parses back the GraphML, GEXF, Cytoscape JSON and DOT exports;
+//! `messages` holds the exact text of errors only a caller of the library can meet.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, unreachable_pub)]
 
 mod asymmetry;
@@ -14,6 +15,7 @@ mod export;
 mod graphalytics;
 mod interdependence;
 mod loaders;
+mod messages;
 mod oracle;
 mod plan;
 mod properties;

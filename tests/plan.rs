@@ -403,9 +403,53 @@ fn bad_options_are_clear_usage_errors() {
         .assert()
         .code(2);
     let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
-    assert!(stderr.contains("--engine dot draws SVG"), "{stderr}");
+    assert_eq!(
+        stderr,
+        "error: --engine dot draws SVG; use it with --format svg (or -o FILE.svg)\n"
+    );
 
     stakenet().args(["plan", "fixtures/connectieplan"]).assert().code(2);
+}
+
+/// Runs `plan --engine dot` with only `dot` (a stand-in written to a temporary folder) on the
+/// PATH; returns the exit code and standard error.
+#[cfg(unix)]
+fn plan_with_fake_dot(dot: &str, mode: u32) -> (Option<i32>, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = tempfile::tempdir().unwrap();
+    let path = bin.path().join("dot");
+    std::fs::write(&path, dot).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+    let output = stakenet()
+        .env("PATH", bin.path())
+        .args(["plan", "fixtures/connectieplan", "--coalition", "twente", "--format", "svg"])
+        .args(["--engine", "dot"])
+        .output()
+        .unwrap();
+    assert!(output.stdout.is_empty());
+    (output.status.code(), String::from_utf8(output.stderr).unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dot_that_cannot_run_fails_or_writes_no_text_is_reported() {
+    // Not executable: even root cannot run a file without an execute bit.
+    let (code, stderr) = plan_with_fake_dot("#!/bin/sh\n", 0o644);
+    assert_eq!(code, Some(2));
+    assert_eq!(stderr, "error: --engine dot: cannot run `dot`: Permission denied (os error 13)\n");
+    // Graphviz refusing the input: its message is passed on, exit code 1.
+    let failing = "#!/bin/sh\necho 'Error: <stdin>: syntax error in line 1' >&2\nexit 1\n";
+    let (code, stderr) = plan_with_fake_dot(failing, 0o755);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stderr,
+        "error: --engine dot: `dot -Tsvg` failed (exit status: 1): Error: <stdin>: syntax error in line 1\n"
+    );
+    // Output that is not UTF-8.
+    let garbled = "#!/bin/sh\nwhile read -r line; do :; done\nprintf '\\377\\376'\n";
+    let (code, stderr) = plan_with_fake_dot(garbled, 0o755);
+    assert_eq!(code, Some(1));
+    assert_eq!(stderr, "error: --engine dot: `dot` wrote SVG that is not UTF-8\n");
 }
 
 #[test]

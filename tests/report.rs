@@ -394,15 +394,15 @@ fn the_report_is_never_written_into_the_workspace_folder() {
     }
     let before = files_under(&workspace);
     for target in [workspace.clone(), workspace.join("report")] {
-        stakenet()
-            .arg("report")
-            .arg(&workspace)
-            .arg("-o")
-            .arg(&target)
-            .assert()
-            .code(2)
-            .stderr(predicates::str::contains("the workspace folder"))
-            .stderr(predicates::str::contains("choose a folder outside the workspace"));
+        stakenet().arg("report").arg(&workspace).arg("-o").arg(&target).assert().code(2).stderr(
+            format!(
+                "error: refusing to write {}: it is in the workspace folder {}, which holds the \
+                 input {}; choose a folder outside the workspace\n",
+                target.display(),
+                workspace.display(),
+                workspace.join("actors.csv").display()
+            ),
+        );
     }
     assert_eq!(files_under(&workspace), before);
     // Next to the workspace is fine.
@@ -416,19 +416,27 @@ fn an_existing_folder_that_is_not_a_report_is_refused() {
     std::fs::create_dir(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<html>my own page</html>").unwrap();
     std::fs::write(dir.join("notes.txt"), "keep me").unwrap();
-    stakenet()
-        .args(["report", "fixtures/tiny", "-o"])
-        .arg(&dir)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("is not an earlier stakenet report"));
+    stakenet().args(["report", "fixtures/tiny", "-o"]).arg(&dir).assert().code(2).stderr(format!(
+        "error: refusing to replace {}: it exists and is not an earlier stakenet report (no \
+             index.html written by stakenet); choose a new folder, or remove it first\n",
+        dir.display()
+    ));
     assert_eq!(files_under(&dir).len(), 2);
     assert_eq!(std::fs::read_to_string(dir.join("notes.txt")).unwrap(), "keep me");
     // A file is refused too.
     let file = root.path().join("file.txt");
     std::fs::write(&file, "x").unwrap();
-    stakenet().args(["report", "fixtures/tiny", "-o"]).arg(&file).assert().code(2);
+    stakenet().args(["report", "fixtures/tiny", "-o"]).arg(&file).assert().code(2).stderr(format!(
+        "error: refusing to write {}: it exists and is not a folder; choose a new folder\n",
+        file.display()
+    ));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+    // And a path without a folder name.
+    stakenet()
+        .args(["report", "fixtures/tiny", "-o", ".."])
+        .assert()
+        .code(2)
+        .stderr("error: cannot write to ..: give a folder name, e.g. report\n");
 }
 
 #[test]
@@ -480,5 +488,9 @@ fn the_output_folder_is_required_and_options_are_checked() {
         .arg(root.path().join("no/such/folder"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("does not exist"));
+        .stderr(format!(
+            "error: cannot write {}: the folder {} does not exist\n",
+            root.path().join("no/such/folder").display(),
+            root.path().join("no/such").display()
+        ));
 }

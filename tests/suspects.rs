@@ -328,7 +328,59 @@ fn an_invalid_profile_lists_every_problem_with_its_line() {
         .arg(&path)
         .assert()
         .code(2)
-        .stderr(predicates::str::starts_with(format!("{shown}:2: ")));
+        .stderr(format!(
+            "{shown}:2: string values must be quoted, expected literal string\n\
+             error: the profile {shown} has 1 problem(s); nothing was written\n"
+        ));
+}
+
+/// Runs `suspects --profile PATH` and returns its standard error, asserting exit code 2.
+fn refused_profile(path: &std::path::Path) -> String {
+    let output = stakenet()
+        .args(["suspects", "--coalition", "rd_twente", "--profile"])
+        .arg(path)
+        .assert()
+        .code(2)
+        .stdout("");
+    String::from_utf8(output.get_output().stderr.clone()).unwrap()
+}
+
+#[test]
+fn a_profile_that_is_a_folder_too_large_or_not_text_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let shown = |path: &std::path::Path, message: &str| {
+        let path = path.display();
+        format!(
+            "{path}: {message}\nerror: the profile {path} has 1 problem(s); nothing was written\n"
+        )
+    };
+    assert_eq!(
+        refused_profile(dir.path()),
+        shown(dir.path(), "is a folder; give a TOML profile file")
+    );
+    let large = dir.path().join("large.toml");
+    let file = std::fs::File::create(&large).unwrap();
+    file.set_len(stakenet::io::MAX_PROFILE_BYTES + 1).unwrap();
+    drop(file);
+    assert_eq!(
+        refused_profile(&large),
+        shown(&large, "is 1048577 bytes; a profile is at most 1048576 bytes")
+    );
+    let latin1 = dir.path().join("latin1.toml");
+    std::fs::write(&latin1, b"[kinds]\ncaf\xe9 = 1\n").unwrap();
+    assert_eq!(
+        refused_profile(&latin1),
+        shown(&latin1, "is not UTF-8 text; save the profile as UTF-8")
+    );
+    // A path through a file: the operating system says why (ENOTDIR; Windows reports such a
+    // path as missing).
+    if cfg!(unix) {
+        let below_a_file = latin1.join("profile.toml");
+        let stderr = refused_profile(&below_a_file);
+        let path = below_a_file.display();
+        assert!(stderr.starts_with(&format!("{path}: cannot read the profile: ")), "{stderr}");
+        assert!(stderr.contains("(os error 20)\nerror: the profile "), "{stderr}");
+    }
 }
 
 #[test]

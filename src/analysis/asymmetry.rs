@@ -131,7 +131,7 @@ pub fn asymmetry(
         };
         if seen.contains(choice) {
             return Err(AnalysisError::InvalidParameter(format!(
-                "layer {choice:?} is chosen twice; choose each layer once"
+                "layer {choice} is chosen twice; choose each layer once"
             )));
         }
         seen.push(*choice);

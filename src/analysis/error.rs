@@ -7,7 +7,7 @@
 pub enum AnalysisError {
     /// An iterative measure did not reach its tolerance.
     #[error(
-        "{measure} did not converge after {iterations} iterations (residual {residual:e}); raise --max-iterations or check the network"
+        "{measure} did not converge after {iterations} iterations (residual {residual:e}); raise max_iterations or check the network"
     )]
     NotConverged {
         /// Which measure.

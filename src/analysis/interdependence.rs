@@ -465,7 +465,7 @@ pub fn layer_overlap(views: &[View]) -> Result<Option<f64>, AnalysisError> {
         for layer in view.layers() {
             if seen.contains(layer) {
                 return Err(AnalysisError::InvalidParameter(format!(
-                    "layer {layer:?} is chosen twice; choose each layer once"
+                    "layer {layer} is chosen twice; choose each layer once"
                 )));
             }
             seen.push(*layer);

@@ -146,7 +146,7 @@ pub fn multiplex(views: &[View]) -> Result<Multiplex, AnalysisError> {
         };
         if layers.contains(choice) {
             return Err(AnalysisError::InvalidParameter(format!(
-                "layer {choice:?} is chosen twice; choose each layer once"
+                "layer {choice} is chosen twice; choose each layer once"
             )));
         }
         if view.actors() != first.actors() {

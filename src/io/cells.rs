@@ -159,6 +159,15 @@ mod tests {
             id("a b").unwrap_err(),
             "id `a b` contains a space; ids use only letters A-Z a-z, digits and _ . : -"
         );
+        assert_eq!(
+            id("a/b").unwrap_err(),
+            "id `a/b` contains `/`; ids use only letters A-Z a-z, digits and _ . : -"
+        );
+        assert_eq!(
+            id("café").unwrap_err(),
+            "id `café` contains the character U+00E9; ids use only letters A-Z a-z, digits and _ . : -"
+        );
+        assert_eq!(id("").unwrap_err(), "empty id; every row needs an id");
         assert_eq!(boolean("TRUE"), Ok(true));
         assert!(boolean("maybe").is_err());
     }

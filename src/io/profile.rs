@@ -334,10 +334,34 @@ mod tests {
     }
 
     #[test]
+    fn names_given_twice_and_empty_names_are_reported() {
+        let text = "[sectors]\nBusiness = 1\nbusiness = 2\n\n[kinds]\nYouth_Centre = 1\nyouth_centre = 1\n\"\" = 1\n\n[ministries]\n\"\" = [\"x\"]\nmin_x = [\"wonen\", \" \"]\n";
+        assert_eq!(
+            errors(text),
+            [
+                "p.toml:3: [sectors] business is given twice",
+                "p.toml:7: [kinds] youth_centre is given twice",
+                "p.toml:8: [kinds] a kind must not be empty",
+                "p.toml:11: [ministries] a ministry id must not be empty",
+                "p.toml:12: [ministries] min_x: a keyword must not be empty",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_error_lists_every_problem_under_a_count() {
+        let error =
+            parse_profile("[weights]\ngap_fill = -1\nproximity = -2\n", "p.toml").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the profile has 2 problem(s):\np.toml:2: [weights] gap_fill must be a number ≥ 0, not -1\np.toml:3: [weights] proximity must be a number ≥ 0, not -2\n"
+        );
+    }
+
+    #[test]
     fn syntax_errors_and_unknown_tables_name_the_line() {
         let syntax = errors("[sectors]\nbusiness = \n");
-        assert_eq!(syntax.len(), 1);
-        assert!(syntax[0].starts_with("p.toml:2: "), "{syntax:?}");
+        assert_eq!(syntax, ["p.toml:2: string values must be quoted, expected literal string"]);
         let unknown = errors("[sectors]\nbusiness = 1\n[colours]\nred = 1\n");
         assert!(unknown[0].starts_with("p.toml:3: unknown field `colours`"), "{unknown:?}");
         let zero =

@@ -121,9 +121,20 @@ impl<'a> Table<'a> {
     }
 
     /// Calls `each` for every non-empty row, in file order. Rows that cannot be read (bad
-    /// quoting, invalid UTF-8, more cells than columns) are reported and skipped.
+    /// quoting, invalid UTF-8, more cells than columns) are reported and skipped; reading
+    /// stops with a problem after [`MAX_ROWS`] rows.
     pub(crate) fn for_each_row(
         self,
+        diagnostics: &mut Diagnostics,
+        each: impl FnMut(&Row<'_>, &mut Diagnostics),
+    ) {
+        self.for_each_row_up_to(MAX_ROWS, diagnostics, each);
+    }
+
+    /// [`Table::for_each_row`] with the row limit as a parameter (tests use a small one).
+    fn for_each_row_up_to(
+        self,
+        max_rows: u64,
         diagnostics: &mut Diagnostics,
         mut each: impl FnMut(&Row<'_>, &mut Diagnostics),
     ) {
@@ -157,8 +168,13 @@ impl<'a> Table<'a> {
                         continue;
                     }
                     n_rows += 1;
-                    if n_rows > MAX_ROWS {
-                        diagnostics.push(at(line), format!("more than {MAX_ROWS} rows; stakenet reads at most {MAX_ROWS} rows per file: split the workspace"));
+                    if n_rows > max_rows {
+                        diagnostics.push(
+                            at(line),
+                            format!(
+                                "more than {max_rows} rows; stakenet reads at most {max_rows} rows per file: split the workspace"
+                            ),
+                        );
                         break;
                     }
                     let Ok(text) = std::str::from_utf8(record.as_slice()) else {
@@ -278,6 +294,34 @@ fn csv_error_text(error: &csv::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rows `for_each_row_up_to` hands over under `max_rows`, and the problems it reports.
+    fn read_up_to(bytes: &[u8], max_rows: u64) -> (Vec<String>, Vec<String>) {
+        let mut diagnostics = Diagnostics::default();
+        let table = Table::csv("t.csv".to_owned(), bytes, &mut diagnostics).unwrap();
+        let mut ids = Vec::new();
+        table.for_each_row_up_to(max_rows, &mut diagnostics, |row, _| {
+            ids.push(row.get(0).to_owned());
+        });
+        (ids, diagnostics.items().iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn reading_stops_with_a_clear_problem_beyond_the_row_limit() {
+        // Empty rows do not count; the first row past the limit is named by its line.
+        let bytes = b"id\na\n\nb\nc\nd\n";
+        let (ids, problems) = read_up_to(bytes, 3);
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(
+            problems,
+            [
+                "t.csv:6: more than 3 rows; stakenet reads at most 3 rows per file: split the workspace"
+            ]
+        );
+        let (ids, problems) = read_up_to(bytes, 4);
+        assert_eq!(ids, ["a", "b", "c", "d"]);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
 
     #[test]
     fn the_delimiter_is_detected_outside_quotes() {

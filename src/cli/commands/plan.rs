@@ -173,9 +173,10 @@ fn graphviz_svg(dot_text: &str) -> Result<String, Failure> {
     let status =
         child.wait().map_err(|error| Failure::Analysis(format!("error: --engine dot: {error}")))?;
     if !status.success() || written.is_err() {
+        let messages = messages.trim();
+        let said = if messages.is_empty() { String::new() } else { format!(": {messages}") };
         return Err(Failure::Analysis(format!(
-            "error: --engine dot: `dot -Tsvg` failed ({status}): {}",
-            messages.trim()
+            "error: --engine dot: `dot -Tsvg` failed ({status}){said}"
         )));
     }
     String::from_utf8(svg).map_err(|_| {
