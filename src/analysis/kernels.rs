@@ -21,6 +21,25 @@ pub enum PathLength {
     InverseWeight,
 }
 
+/// How a source credits the nodes on its shortest paths to each target.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum Credit {
+    /// Brandes (2001): v gets σ_st(v) / σ_st for every target t, its dependency δ_s(v).
+    #[default]
+    Full,
+    /// Scaled by position (Geisberger, Sanders & Schultes 2008): v gets
+    /// σ_st(v) / σ_st · a(d(s, v)) / (a(d(s, t)) + β) with a(d) = d + β, `offset` = β. Since
+    /// d(s, v) + d(v, t) = d(s, t), a search from s and one towards t together credit v with
+    /// σ_st(v) / σ_st exactly. β = 0 is linear scaling; β must be above −ℓ for the shortest
+    /// tie ℓ, so that every credit stays positive.
+    Scaled {
+        /// β.
+        offset: f64,
+        /// A factor on every credit of this source (its sampling weight).
+        weight: f64,
+    },
+}
+
 /// Sources per chunk of parallel work. Fixed, so the reduction order never depends on the
 /// number of threads.
 const SOURCES_PER_CHUNK: usize = 32;
@@ -45,26 +64,60 @@ const TIE_TOLERANCE: f64 = 1e-10;
 /// Marks a node not reached by a breadth-first search.
 const UNREACHED: u32 = u32::MAX;
 
-/// The rows a path search walks, with each arc's length when paths are weighted.
-pub(crate) struct PathGraph<'a> {
-    offsets: &'a [u32],
-    targets: &'a [u32],
+/// The rows a path search walks, with each arc's length when paths are weighted, renumbered
+/// for locality.
+///
+/// The searches touch a node's neighbours at random places of the per-node arrays. Numbered
+/// in breadth-first order (from the node of highest degree, then from the highest-degree node
+/// not yet reached, and so on), neighbours get nearby numbers, so they share cache lines: on
+/// Barabási–Albert graphs this saves a fifth to a third of the time. The numbering depends on
+/// the view's rows only, so results stay deterministic; callers pass and get view node
+/// numbers, and the renumbering never shows outside this module.
+pub(crate) struct PathGraph {
+    offsets: Vec<u32>,
+    targets: Vec<u32>,
     /// `1 / weight` per arc, aligned with `targets`; `None` for hop counts.
     lengths: Option<Vec<f64>>,
+    /// The view node of each internal node.
+    view_node: Vec<u32>,
+    /// The internal node of each view node.
+    internal: Vec<u32>,
 }
 
-impl<'a> PathGraph<'a> {
+impl PathGraph {
     /// Walks the arcs of `rows` (outgoing arcs for paths from a source, incoming arcs for
     /// paths to it).
-    pub(crate) fn new(rows: &'a Csr, length: PathLength) -> Self {
-        let (offsets, targets, weights) = rows.parts();
-        // Precomputed once, so the kernels never divide; `1.0 / w` is the very value NetworkX
-        // sees as the `distance` attribute, so distances are bit-identical to NetworkX's.
+    pub(crate) fn new(rows: &Csr, length: PathLength) -> Self {
+        let (view_offsets, view_targets, weights) = rows.parts();
+        let n = view_offsets.len().saturating_sub(1);
+        let view_node = breadth_first_numbering(view_offsets, view_targets);
+        let mut internal = vec![0; n];
+        for (new, &old) in view_node.iter().enumerate() {
+            internal[old as usize] = new as u32;
+        }
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut arcs: Vec<(u32, f64)> = Vec::with_capacity(view_targets.len());
+        offsets.push(0);
+        for &old in &view_node {
+            let row = view_offsets[old as usize] as usize..view_offsets[old as usize + 1] as usize;
+            let first = arcs.len();
+            // Precomputed once, so the kernels never divide; `1.0 / w` is the very value
+            // NetworkX sees as the `distance` attribute, so distances are bit-identical to its.
+            arcs.extend(
+                view_targets[row.clone()]
+                    .iter()
+                    .zip(&weights[row])
+                    .map(|(&t, &w)| (internal[t as usize], 1.0 / w)),
+            );
+            arcs[first..].sort_unstable_by_key(|&(t, _)| t);
+            offsets.push(arcs.len() as u32);
+        }
+        let targets = arcs.iter().map(|&(t, _)| t).collect();
         let lengths = match length {
             PathLength::Hops => None,
-            PathLength::InverseWeight => Some(weights.iter().map(|w| 1.0 / w).collect()),
+            PathLength::InverseWeight => Some(arcs.iter().map(|&(_, l)| l).collect()),
         };
-        PathGraph { offsets, targets, lengths }
+        PathGraph { offsets, targets, lengths, view_node, internal }
     }
 
     /// Number of nodes.
@@ -72,11 +125,63 @@ impl<'a> PathGraph<'a> {
         self.offsets.len().saturating_sub(1)
     }
 
+    /// The view's nodes in breadth-first order: neighbours sit close together.
+    pub(crate) fn nodes_in_breadth_first_order(&self) -> &[u32] {
+        &self.view_node
+    }
+
+    /// The shortest tie: 1 for hop counts.
+    pub(crate) fn shortest_tie(&self) -> f64 {
+        match &self.lengths {
+            None => 1.0,
+            Some(lengths) => lengths.iter().copied().fold(f64::INFINITY, f64::min),
+        }
+    }
+
     #[inline]
     fn range(&self, node: u32) -> std::ops::Range<usize> {
         let i = node as usize;
         self.offsets[i] as usize..self.offsets[i + 1] as usize
     }
+
+    /// Values per internal node, put in view node order.
+    fn in_view_order<T: Copy + Default>(&self, values: &[T]) -> Vec<T> {
+        let mut out = vec![T::default(); values.len()];
+        for (&old, &value) in self.view_node.iter().zip(values) {
+            out[old as usize] = value;
+        }
+        out
+    }
+}
+
+/// The view nodes in breadth-first order: from the node of highest degree (the lowest-numbered
+/// among equals), then from the highest-degree node not yet reached, until every node is placed.
+fn breadth_first_numbering(offsets: &[u32], targets: &[u32]) -> Vec<u32> {
+    let n = offsets.len().saturating_sub(1);
+    let degree = |v: u32| offsets[v as usize + 1] - offsets[v as usize];
+    let mut starts: Vec<u32> = (0..n as u32).collect();
+    starts.sort_by_key(|&v| (std::cmp::Reverse(degree(v)), v));
+    let mut placed = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    for start in starts {
+        if placed[start as usize] {
+            continue;
+        }
+        placed[start as usize] = true;
+        let mut head = order.len();
+        order.push(start);
+        while head < order.len() {
+            let v = order[head] as usize;
+            head += 1;
+            for &w in &targets[offsets[v] as usize..offsets[v + 1] as usize] {
+                if !placed[w as usize] {
+                    placed[w as usize] = true;
+                    order.push(w);
+                }
+            }
+        }
+    }
+    order
 }
 
 /// What a single-source search finds out about its source.
@@ -92,7 +197,7 @@ pub(crate) struct Reach {
 
 /// Per-thread work space for path searches: flat arrays indexed by node, allocated once and
 /// reset after each source by walking only the nodes that source reached.
-pub(crate) struct PathScratch {
+struct PathScratch {
     /// Breadth-first distances; `UNREACHED` outside the current search.
     hops: Vec<u32>,
     /// Dijkstra distances; infinite outside the current search.
@@ -116,7 +221,7 @@ pub(crate) struct PathScratch {
 
 impl PathScratch {
     /// Work space for a graph of `n_nodes` nodes.
-    pub(crate) fn new(n_nodes: usize) -> Self {
+    fn new(n_nodes: usize) -> Self {
         PathScratch {
             hops: vec![UNREACHED; n_nodes],
             length: vec![f64::INFINITY; n_nodes],
@@ -136,20 +241,23 @@ impl PathScratch {
     /// Symbols as in the paper: S = `order`, σ = `sigma`, δ = `sigma[w] * acc`. Predecessor
     /// lists are not stored: w's successors are the x with d(x) = d(w) + len(w, x), found by
     /// scanning w's row again, and δ(w) = σ(w) · Σ_x (1 + δ(x)) / σ(x).
-    pub(crate) fn accumulate_dependencies(
+    ///
+    /// With [`Credit::Scaled`] it adds the dependency scaled by position instead.
+    fn accumulate_dependencies(
         &mut self,
-        graph: &PathGraph<'_>,
+        graph: &PathGraph,
         source: u32,
+        credit: Credit,
         sums: &mut [f64],
     ) {
         match &graph.lengths {
-            None => self.dependencies_by_hops(graph, source, sums),
-            Some(lengths) => self.dependencies_by_length(graph, lengths, source, sums),
+            None => self.dependencies_by_hops(graph, source, credit, sums),
+            Some(lengths) => self.dependencies_by_length(graph, lengths, source, credit, sums),
         }
     }
 
     /// Distances from `source` along the rows of `graph`.
-    pub(crate) fn reach(&mut self, graph: &PathGraph<'_>, source: u32) -> Reach {
+    fn reach(&mut self, graph: &PathGraph, source: u32) -> Reach {
         match &graph.lengths {
             None => self.reach_by_hops(graph, source),
             Some(lengths) => self.reach_by_length(graph, lengths, source),
@@ -157,7 +265,7 @@ impl PathScratch {
     }
 
     /// Breadth-first search from `source`: distances, and the visiting order.
-    fn breadth_first(&mut self, graph: &PathGraph<'_>, source: u32) {
+    fn breadth_first(&mut self, graph: &PathGraph, source: u32) {
         let PathScratch { hops, order, .. } = self;
         order.clear();
         order.push(source);
@@ -176,7 +284,13 @@ impl PathScratch {
         }
     }
 
-    fn dependencies_by_hops(&mut self, graph: &PathGraph<'_>, source: u32, sums: &mut [f64]) {
+    fn dependencies_by_hops(
+        &mut self,
+        graph: &PathGraph,
+        source: u32,
+        credit: Credit,
+        sums: &mut [f64],
+    ) {
         // Fixed-size buffers walked by index: the hot loop then keeps every array's address
         // and length in registers (a `Vec::push` would force reloads) and never reallocates.
         let n = self.hops.len();
@@ -223,20 +337,36 @@ impl PathScratch {
         }
         successor_offsets[tail] = n_successors as u32;
         let order = &order[..tail];
-        accumulate(
-            order,
-            successors,
-            &successor_offsets[..=tail],
-            sigma,
-            &mut self.coefficient,
-            sums,
-        );
+        let successor_offsets = &successor_offsets[..=tail];
+        match credit {
+            Credit::Full => {
+                accumulate(
+                    order,
+                    successors,
+                    successor_offsets,
+                    sigma,
+                    &mut self.coefficient,
+                    sums,
+                );
+            }
+            Credit::Scaled { offset, weight } => accumulate_scaled(
+                order,
+                successors,
+                successor_offsets,
+                sigma,
+                |v| f64::from(hops[v]) + offset,
+                offset,
+                weight,
+                &mut self.coefficient,
+                sums,
+            ),
+        }
         for &v in order {
             hops[v as usize] = UNREACHED;
         }
     }
 
-    fn reach_by_hops(&mut self, graph: &PathGraph<'_>, source: u32) -> Reach {
+    fn reach_by_hops(&mut self, graph: &PathGraph, source: u32) -> Reach {
         self.breadth_first(graph, source);
         let mut total: u64 = 0;
         let mut inverse = 0.0;
@@ -258,7 +388,7 @@ impl PathScratch {
 
     /// Dijkstra with an indexed 4-ary heap: the shortest distance from `source` to every node it
     /// reaches, summed from the source outwards as NetworkX sums them, and the settling order.
-    fn dijkstra(&mut self, graph: &PathGraph<'_>, lengths: &[f64], source: u32) {
+    fn dijkstra(&mut self, graph: &PathGraph, lengths: &[f64], source: u32) {
         let PathScratch { length, settled, order, heap, .. } = self;
         order.clear();
         heap.clear();
@@ -290,9 +420,10 @@ impl PathScratch {
 
     fn dependencies_by_length(
         &mut self,
-        graph: &PathGraph<'_>,
+        graph: &PathGraph,
         lengths: &[f64],
         source: u32,
+        credit: Credit,
         sums: &mut [f64],
     ) {
         self.dijkstra(graph, lengths, source);
@@ -321,11 +452,26 @@ impl PathScratch {
             }
         }
         successor_offsets.push(successors.len() as u32);
-        accumulate(order, successors, successor_offsets, sigma, coefficient, sums);
+        match credit {
+            Credit::Full => {
+                accumulate(order, successors, successor_offsets, sigma, coefficient, sums)
+            }
+            Credit::Scaled { offset, weight } => accumulate_scaled(
+                order,
+                successors,
+                successor_offsets,
+                sigma,
+                |v| length[v] + offset,
+                offset,
+                weight,
+                coefficient,
+                sums,
+            ),
+        }
         self.reset_dijkstra();
     }
 
-    fn reach_by_length(&mut self, graph: &PathGraph<'_>, lengths: &[f64], source: u32) -> Reach {
+    fn reach_by_length(&mut self, graph: &PathGraph, lengths: &[f64], source: u32) -> Reach {
         self.dijkstra(graph, lengths, source);
         let mut total = 0.0;
         let mut inverse = 0.0;
@@ -365,6 +511,36 @@ fn accumulate(
         let delta = sigma_w * acc;
         coefficient[w] = (1.0 + delta) / sigma_w;
         sums[w] += delta;
+    }
+}
+
+/// [`accumulate`] with [`Credit::Scaled`]. With b(d) = 1 / (d + 2β) and
+/// A(w) = Σ_t σ_st(w) / σ_st · b(d(s, t)), Brandes' recursion holds for targets weighted by b:
+/// A(w) = σ(w) · Σ_{x ∈ succ(w)} (b(d(x)) + A(x)) / σ(x), and w is credited a(d(w)) · A(w),
+/// where `distance` gives a(d) = d + β; every credit is multiplied by `weight`.
+fn accumulate_scaled(
+    order: &[u32],
+    successors: &[u32],
+    successor_offsets: &[u32],
+    sigma: &[f64],
+    distance: impl Fn(usize) -> f64,
+    offset: f64,
+    weight: f64,
+    coefficient: &mut [f64],
+    sums: &mut [f64],
+) {
+    for position in (1..order.len()).rev() {
+        let w = order[position] as usize;
+        let from = successor_offsets[position] as usize;
+        let to = successor_offsets[position + 1] as usize;
+        let mut acc = 0.0;
+        for &x in &successors[from..to] {
+            acc += coefficient[x as usize];
+        }
+        let (sigma_w, d_w) = (sigma[w], distance(w));
+        let weighted = sigma_w * acc;
+        coefficient[w] = (1.0 / (d_w + offset) + weighted) / sigma_w;
+        sums[w] += weight * d_w * weighted;
     }
 }
 
@@ -473,7 +649,24 @@ impl IndexedHeap {
 /// # Complexity
 /// O(k·m) hop counts, O(k·(m + n log n)) weighted, for k sources; memory O(n) per thread plus
 /// the partial sums of one wave (bounded by `WAVE_BUDGET`).
-pub(crate) fn dependency_sums(graph: &PathGraph<'_>, sources: &[u32]) -> Vec<f64> {
+pub(crate) fn dependency_sums(graph: &PathGraph, sources: &[u32]) -> Vec<f64> {
+    let sources: Vec<(u32, Credit)> = sources.iter().map(|&s| (s, Credit::Full)).collect();
+    credit_sums(graph, &sources)
+}
+
+/// Σ_p weight_p · credit_p(v) over `pivots` (node, weight) for every node v, with credits scaled
+/// by position with β = `offset` ([`Credit::Scaled`]). As [`dependency_sums`] otherwise.
+pub(crate) fn scaled_credit_sums(
+    graph: &PathGraph,
+    pivots: &[(u32, f64)],
+    offset: f64,
+) -> Vec<f64> {
+    let sources: Vec<(u32, Credit)> =
+        pivots.iter().map(|&(s, weight)| (s, Credit::Scaled { offset, weight })).collect();
+    credit_sums(graph, &sources)
+}
+
+fn credit_sums(graph: &PathGraph, sources: &[(u32, Credit)]) -> Vec<f64> {
     let n = graph.n_nodes();
     let mut total = vec![0.0; n];
     if n == 0 {
@@ -487,8 +680,9 @@ pub(crate) fn dependency_sums(graph: &PathGraph<'_>, sources: &[u32]) -> Vec<f64
                 || PathScratch::new(n),
                 |scratch, chunk| {
                     let mut partial = vec![0.0; n];
-                    for &source in chunk {
-                        scratch.accumulate_dependencies(graph, source, &mut partial);
+                    for &(source, credit) in chunk {
+                        let source = graph.internal[source as usize];
+                        scratch.accumulate_dependencies(graph, source, credit, &mut partial);
                     }
                     partial
                 },
@@ -496,7 +690,7 @@ pub(crate) fn dependency_sums(graph: &PathGraph<'_>, sources: &[u32]) -> Vec<f64
             .collect();
         add_in_order(&mut total, &partials);
     }
-    total
+    graph.in_view_order(&total)
 }
 
 /// Adds `partials` to `total` element by element, always in the order of `partials`.
@@ -515,13 +709,14 @@ fn add_in_order(total: &mut [f64], partials: &[Vec<f64>]) {
 ///
 /// # Complexity
 /// O(n·m) hop counts, O(n·(m + n log n)) weighted; parallel over nodes.
-pub(crate) fn reaches(graph: &PathGraph<'_>) -> Vec<Reach> {
+pub(crate) fn reaches(graph: &PathGraph) -> Vec<Reach> {
     let n = graph.n_nodes();
-    (0..n as u32)
+    let reaches: Vec<Reach> = (0..n as u32)
         .into_par_iter()
         .with_min_len(SOURCES_PER_CHUNK)
         .map_init(|| PathScratch::new(n), |scratch, source| scratch.reach(graph, source))
-        .collect()
+        .collect();
+    graph.in_view_order(&reaches)
 }
 
 /// When a power iteration stops.
