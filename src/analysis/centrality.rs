@@ -555,7 +555,7 @@ fn estimate_from(
         return forward.iter().map(|f| 2.0 * f).collect();
     }
     let towards = PathGraph::new(view.in_arcs(), path_length);
-    let backward = kernels::scaled_credit_sums(&towards, &drawn, offset);
+    let backward = kernels::scaled_credit_sums(&towards, drawn, offset);
     forward.iter().zip(&backward).map(|(f, b)| f + b).collect()
 }
 
@@ -1147,7 +1147,7 @@ mod tests {
             let exact = kernels::dependency_sums(&from, &every);
             assert!(exact.iter().filter(|&&b| b > 1.0).count() > 3, "a graph with paths");
             let order = from.nodes_in_breadth_first_order().to_vec();
-            let mut mean = vec![0.0; 12];
+            let mut mean = [0.0; 12];
             for draw in 0..81 {
                 let drawn: Vec<(u32, f64)> = (0..4)
                     .map(|run| (order[3 * run + (draw / 3usize.pow(run as u32)) % 3], 3.0))

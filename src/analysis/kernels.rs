@@ -337,23 +337,13 @@ impl PathScratch {
         }
         successor_offsets[tail] = n_successors as u32;
         let order = &order[..tail];
-        let successor_offsets = &successor_offsets[..=tail];
+        let dag = Dag { order, successors, successor_offsets: &successor_offsets[..=tail], sigma };
         match credit {
             Credit::Full => {
-                accumulate(
-                    order,
-                    successors,
-                    successor_offsets,
-                    sigma,
-                    &mut self.coefficient,
-                    sums,
-                );
+                accumulate(&dag, &mut self.coefficient, sums);
             }
             Credit::Scaled { offset, weight } => accumulate_scaled(
-                order,
-                successors,
-                successor_offsets,
-                sigma,
+                &dag,
                 |v| f64::from(hops[v]) + offset,
                 offset,
                 weight,
@@ -452,21 +442,14 @@ impl PathScratch {
             }
         }
         successor_offsets.push(successors.len() as u32);
+        let dag = Dag { order, successors, successor_offsets, sigma };
         match credit {
             Credit::Full => {
-                accumulate(order, successors, successor_offsets, sigma, coefficient, sums)
+                accumulate(&dag, coefficient, sums);
             }
-            Credit::Scaled { offset, weight } => accumulate_scaled(
-                order,
-                successors,
-                successor_offsets,
-                sigma,
-                |v| length[v] + offset,
-                offset,
-                weight,
-                coefficient,
-                sums,
-            ),
+            Credit::Scaled { offset, weight } => {
+                accumulate_scaled(&dag, |v| length[v] + offset, offset, weight, coefficient, sums);
+            }
         }
         self.reset_dijkstra();
     }
@@ -489,25 +472,35 @@ impl PathScratch {
     }
 }
 
+/// The shortest-path DAG one search found: S (nodes in the order their distance became final),
+/// each node's successors on shortest paths, and σ.
+struct Dag<'a> {
+    order: &'a [u32],
+    /// Successors of `order[i]`: `successors[successor_offsets[i]..successor_offsets[i + 1]]`.
+    successors: &'a [u32],
+    successor_offsets: &'a [u32],
+    sigma: &'a [f64],
+}
+
+impl Dag<'_> {
+    #[inline]
+    fn successors_at(&self, position: usize) -> &[u32] {
+        let from = self.successor_offsets[position] as usize;
+        let to = self.successor_offsets[position + 1] as usize;
+        &self.successors[from..to]
+    }
+}
+
 /// Brandes' accumulation, last-settled node first: δ(w) = σ(w) · Σ_{x ∈ succ(w)} (1 + δ(x)) / σ(x),
 /// added to `sums[w]` for every node but the source (`order[0]`).
-fn accumulate(
-    order: &[u32],
-    successors: &[u32],
-    successor_offsets: &[u32],
-    sigma: &[f64],
-    coefficient: &mut [f64],
-    sums: &mut [f64],
-) {
-    for position in (1..order.len()).rev() {
-        let w = order[position] as usize;
-        let from = successor_offsets[position] as usize;
-        let to = successor_offsets[position + 1] as usize;
+fn accumulate(dag: &Dag<'_>, coefficient: &mut [f64], sums: &mut [f64]) {
+    for position in (1..dag.order.len()).rev() {
+        let w = dag.order[position] as usize;
         let mut acc = 0.0;
-        for &x in &successors[from..to] {
+        for &x in dag.successors_at(position) {
             acc += coefficient[x as usize];
         }
-        let sigma_w = sigma[w];
+        let sigma_w = dag.sigma[w];
         let delta = sigma_w * acc;
         coefficient[w] = (1.0 + delta) / sigma_w;
         sums[w] += delta;
@@ -519,25 +512,20 @@ fn accumulate(
 /// A(w) = σ(w) · Σ_{x ∈ succ(w)} (b(d(x)) + A(x)) / σ(x), and w is credited a(d(w)) · A(w),
 /// where `distance` gives a(d) = d + β; every credit is multiplied by `weight`.
 fn accumulate_scaled(
-    order: &[u32],
-    successors: &[u32],
-    successor_offsets: &[u32],
-    sigma: &[f64],
+    dag: &Dag<'_>,
     distance: impl Fn(usize) -> f64,
     offset: f64,
     weight: f64,
     coefficient: &mut [f64],
     sums: &mut [f64],
 ) {
-    for position in (1..order.len()).rev() {
-        let w = order[position] as usize;
-        let from = successor_offsets[position] as usize;
-        let to = successor_offsets[position + 1] as usize;
+    for position in (1..dag.order.len()).rev() {
+        let w = dag.order[position] as usize;
         let mut acc = 0.0;
-        for &x in &successors[from..to] {
+        for &x in dag.successors_at(position) {
             acc += coefficient[x as usize];
         }
-        let (sigma_w, d_w) = (sigma[w], distance(w));
+        let (sigma_w, d_w) = (dag.sigma[w], distance(w));
         let weighted = sigma_w * acc;
         coefficient[w] = (1.0 / (d_w + offset) + weighted) / sigma_w;
         sums[w] += weight * d_w * weighted;
