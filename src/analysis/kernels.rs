@@ -61,6 +61,11 @@ const PARALLEL_MIN_NODES: usize = 16_384;
 /// any realistic weights.
 const TIE_TOLERANCE: f64 = 1e-10;
 
+/// How many places ahead in the queue a breadth-first search touches a node's row, so that
+/// the row's cache miss overlaps the work on the rows before it (safe Rust has no prefetch
+/// instruction; a load whose value nobody waits for does the same).
+const LOOKAHEAD: usize = 4;
+
 /// Marks a node not reached by a breadth-first search.
 const UNREACHED: u32 = u32::MAX;
 
@@ -316,6 +321,10 @@ impl PathScratch {
         while head < tail {
             let v = order[head];
             successor_offsets[head] = n_successors as u32;
+            if let Some(&ahead) = order[..tail].get(head + LOOKAHEAD) {
+                let first = graph.offsets[ahead as usize] as usize;
+                std::hint::black_box(graph.targets.get(first).copied());
+            }
             head += 1;
             let next = hops[v as usize] + 1;
             let sigma_v = sigma[v as usize];
