@@ -191,7 +191,7 @@ fn t_and_the_actor_scores_match_numpy() {
 fn alpha_at_or_above_one_over_rho_is_refused_with_the_largest_that_works() {
     // fixtures/asymmetry: the dependency block min_lnv ↔ prov ↔ gem_a has ρ² = 0.5·1 + 0.3·1
     // (two 2-cycles through prov), so ρ = √0.8 = 0.894427191 and α must be below
-    // 1/√0.8 = 1.118033989; at α = 2, α·ρ = 1.788854382.
+    // 1/√0.8 = 1.1180339887…, shown cut (not rounded) to 1.118033988; at α = 2, α·ρ = 1.788854382.
     stakenet()
         .args(["interdependence", "fixtures/asymmetry", "--alpha", "2"])
         .assert()
@@ -199,7 +199,7 @@ fn alpha_at_or_above_one_over_rho_is_refused_with_the_largest_that_works() {
         .stdout("")
         .stderr(
             "error: --alpha 2 (layer dependency): α·ρ(D) = 1.788854382 ≥ 1 (ρ(D) = 0.894427191), \
-             so T = (I − αD)⁻¹ − I does not converge; α must be below 1.118033989\n",
+             so T = (I − αD)⁻¹ − I does not converge; α must be below 1.118033988\n",
         );
     stakenet().args(["interdependence", "fixtures/asymmetry", "--alpha", "1.1"]).assert().success();
     stakenet()

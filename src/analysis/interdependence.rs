@@ -512,12 +512,27 @@ pub(crate) fn alpha_too_large(alpha: f64, rho: f64) -> String {
         "α·ρ(D) = {} ≥ 1 (ρ(D) = {}), so T = (I − αD)⁻¹ − I does not converge; α must be below {}",
         significant(alpha * rho),
         significant(rho),
-        significant(1.0 / rho)
+        significant_below(1.0 / rho)
     )
 }
 
 /// A number with at most 10 significant digits, without trailing zeros: 1/ρ for the message
 /// (`0.5773502692`, `1`, `2.5`).
+/// `x` (positive) cut, not rounded, to ten significant digits: a limit shown this way is never
+/// above the true one, so a value below the shown limit really is below it.
+fn significant_below(x: f64) -> String {
+    if !x.is_finite() || x <= 0.0 {
+        return significant(x);
+    }
+    let digits = (9 - x.log10().floor() as i32).clamp(0, 17);
+    let scale = 10f64.powi(digits);
+    let mut cut = (x * scale).floor() / scale;
+    if cut > x {
+        cut = ((x * scale).floor() - 1.0) / scale;
+    }
+    significant(cut)
+}
+
 pub(crate) fn significant(x: f64) -> String {
     if !x.is_finite() || x == 0.0 {
         return format!("{x}");
@@ -1094,6 +1109,14 @@ mod tests {
             close(one.0[i], rows[i], "row sum");
             close(one.1[i], cols[i], "column sum");
         }
+    }
+
+    #[test]
+    fn the_largest_alpha_is_shown_cut_down_not_rounded_up() {
+        assert_eq!(significant_below(1.0 / 0.8f64.sqrt()), "1.118033988");
+        assert_eq!(significant(1.0 / 0.8f64.sqrt()), "1.118033989");
+        assert_eq!(significant_below(2.5), "2.5");
+        assert_eq!(significant_below(0.000_123_456_789_987), "0.0001234567899");
     }
 
     #[test]
