@@ -2,23 +2,59 @@
 //! `relations`, `coalitions` and `members`, each an array of objects whose keys are the CSV
 //! column names. Each object is located by the line it starts on.
 
+use std::marker::PhantomData;
+
 use serde::Deserialize;
+use serde::de::{Deserializer, Error as _, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::table::Table;
+use super::table::{MAX_ROWS, Table};
 use crate::error::{Diagnostics, Location};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Document<'a> {
     #[serde(borrow, default)]
-    actors: Option<Vec<&'a RawValue>>,
+    actors: Option<Records<'a, MAX_ROWS>>,
     #[serde(borrow, default)]
-    relations: Option<Vec<&'a RawValue>>,
+    relations: Option<Records<'a, MAX_ROWS>>,
     #[serde(borrow, default)]
-    coalitions: Option<Vec<&'a RawValue>>,
+    coalitions: Option<Records<'a, MAX_ROWS>>,
     #[serde(borrow, default)]
-    members: Option<Vec<&'a RawValue>>,
+    members: Option<Records<'a, MAX_ROWS>>,
+}
+
+/// The records of one array, at most `MAX` of them (the CSV row limit): reading stops with an
+/// error at the first record beyond it, before the list outgrows memory.
+struct Records<'a, const MAX: u64>(Vec<&'a RawValue>);
+
+/// The start of the message for an array beyond the limit.
+const TOO_MANY: &str = "an array holds more than";
+
+impl<'de: 'a, 'a, const MAX: u64> Deserialize<'de> for Records<'a, MAX> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Bounded<'a, const MAX: u64>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a, const MAX: u64> Visitor<'de> for Bounded<'a, MAX> {
+            type Value = Records<'a, MAX>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut records = Vec::new();
+                while let Some(record) = seq.next_element::<&'de RawValue>()? {
+                    if records.len() as u64 >= MAX {
+                        return Err(A::Error::custom(format!(
+                            "{TOO_MANY} {MAX} records; stakenet reads at most {MAX} records per \
+                             array: split the workspace"
+                        )));
+                    }
+                    records.push(record);
+                }
+                Ok(Records(records))
+            }
+        }
+        deserializer.deserialize_seq(Bounded(PhantomData))
+    }
 }
 
 /// The four tables of a JSON workspace (absent arrays are `None`).
@@ -54,8 +90,8 @@ pub(crate) fn tables<'a>(
         }
     };
     let lines = LineIndex::new(text);
-    let mut table = |name: &str, records: Option<Vec<&RawValue>>| {
-        records.map(|records| flatten(path, name, &records, &lines, text, diagnostics))
+    let mut table = |name: &str, records: Option<Records<'_, MAX_ROWS>>| {
+        records.map(|Records(records)| flatten(path, name, &records, &lines, text, diagnostics))
     };
     Some(JsonTables {
         actors: table("actors", document.actors),
@@ -69,7 +105,9 @@ fn json_error_text(error: &serde_json::Error) -> String {
     let text = error.to_string();
     // serde_json appends " at line L column C"; the location is already in front.
     let text = text.split(" at line ").next().unwrap_or(&text).to_owned();
-    if text.starts_with("unknown field") {
+    if text.starts_with(TOO_MANY) {
+        text
+    } else if text.starts_with("unknown field") {
         format!("{text}; a JSON workspace has the arrays actors, relations, coalitions and members")
     } else {
         format!("invalid JSON: {text}")
@@ -181,5 +219,30 @@ impl LineIndex {
             Err(i) => i,
         };
         line as u64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The record limit, with a limit of 2: the third record stops reading with the message a
+    /// user meets beyond 50 million records, located at that record.
+    #[test]
+    fn an_array_beyond_the_record_limit_is_refused() {
+        let parse = |text: &str| serde_json::from_str::<Records<'_, 2>>(text).map(|r| r.0.len());
+        assert_eq!(parse("[{}, {}]").ok(), Some(2));
+        let error = parse("[{},\n {},\n {}]").err().map(|e| (e.line(), json_error_text(&e)));
+        assert_eq!(
+            error,
+            Some((
+                3,
+                "an array holds more than 2 records; stakenet reads at most 2 records per array: \
+                 split the workspace"
+                    .to_owned()
+            ))
+        );
+        let wrong = serde_json::from_str::<Records<'_, 2>>("{}").err().map(|e| json_error_text(&e));
+        assert_eq!(wrong.as_deref(), Some("invalid JSON: invalid type: map, expected a sequence"));
     }
 }
