@@ -74,8 +74,9 @@ const UNREACHED: u32 = u32::MAX;
 ///
 /// The searches touch a node's neighbours at random places of the per-node arrays. Numbered
 /// in breadth-first order (from the node of highest degree, then from the highest-degree node
-/// not yet reached, and so on), neighbours get nearby numbers, so they share cache lines: on
-/// Barabási–Albert graphs this saves a fifth to a third of the time. The numbering depends on
+/// not yet reached, and so on), neighbours get nearby numbers, so they share cache lines: on a
+/// Barabási–Albert graph of 100,000 nodes this saves a third of the time (little where the
+/// arrays fit in the cache anyway). The numbering depends on
 /// the view's rows only, so results stay deterministic; callers pass and get view node
 /// numbers, and the renumbering never shows outside this module.
 pub(crate) struct PathGraph {
@@ -107,7 +108,8 @@ impl PathGraph {
             let row = view_offsets[old as usize] as usize..view_offsets[old as usize + 1] as usize;
             let first = arcs.len();
             // Precomputed once, so the kernels never divide; `1.0 / w` is the very value
-            // NetworkX sees as the `distance` attribute, so distances are bit-identical to its.
+            // NetworkX sees as the `distance` attribute, so distances are bit-identical to
+            // NetworkX's.
             arcs.extend(
                 view_targets[row.clone()]
                     .iter()
