@@ -8,6 +8,7 @@
 use super::components::{largest_component, weak_components};
 use super::error::AnalysisError;
 use super::kernels::{self, Diverged, PathGraph, PathLength, Reach, Stopping};
+use super::progress::Progress;
 use crate::model::ActorId;
 use crate::random::SplitMix64;
 use crate::view::View;
@@ -193,17 +194,31 @@ pub fn centrality(
     view: &View,
     config: &CentralityConfig,
 ) -> Result<Vec<ActorCentrality>, AnalysisError> {
+    centrality_with_progress(view, config, &())
+}
+
+/// [`centrality`], telling `progress` about the single-source searches of betweenness,
+/// closeness and harmonic centrality (planned when a measure starts, done as they finish).
+///
+/// # Errors
+/// As [`centrality`].
+pub fn centrality_with_progress(
+    view: &View,
+    config: &CentralityConfig,
+    progress: &dyn Progress,
+) -> Result<Vec<ActorCentrality>, AnalysisError> {
     let measures = config.measures;
     let betweenness_values = if measures.betweenness {
-        Some(betweenness(
+        Some(betweenness_with_progress(
             view,
             &BetweennessConfig { path_length: config.path_length(), sample: config.sample },
+            progress,
         )?)
     } else {
         None
     };
     let reach = (measures.closeness || measures.harmonic)
-        .then(|| kernels::reaches(&PathGraph::new(view.in_arcs(), config.path_length())));
+        .then(|| kernels::reaches(&PathGraph::new(view.in_arcs(), config.path_length()), progress));
     let closeness_values =
         reach.as_ref().filter(|_| measures.closeness).map(|r| closeness_from(r, view.n_nodes()));
     let harmonic_values = reach.as_ref().filter(|_| measures.harmonic).map(|r| harmonic_from(r));
@@ -300,6 +315,14 @@ pub fn centrality(
 /// O(k·m) time for k sources (all n when exact), O(k·(m + n log n)) weighted; O(n) memory per
 /// thread.
 pub fn betweenness(view: &View, config: &BetweennessConfig) -> Result<Vec<f64>, AnalysisError> {
+    betweenness_with_progress(view, config, &())
+}
+
+fn betweenness_with_progress(
+    view: &View,
+    config: &BetweennessConfig,
+    progress: &dyn Progress,
+) -> Result<Vec<f64>, AnalysisError> {
     let n = view.n_nodes();
     let mut values = match config.sample {
         Some(Sample { pivots: 0, .. }) => {
@@ -308,12 +331,12 @@ pub fn betweenness(view: &View, config: &BetweennessConfig) -> Result<Vec<f64>, 
             ));
         }
         Some(Sample { pivots, seed }) if pivots < n => {
-            scaled_estimate(view, config.path_length, pivots, seed)
+            scaled_estimate(view, config.path_length, pivots, seed, progress)
         }
         _ => {
             let sources: Vec<u32> = (0..n as u32).collect();
             let graph = PathGraph::new(view.out_arcs(), config.path_length);
-            kernels::dependency_sums(&graph, &sources)
+            kernels::dependency_sums(&graph, &sources, progress)
         }
     };
     if n > 2 {
@@ -339,7 +362,10 @@ pub fn betweenness(view: &View, config: &BetweennessConfig) -> Result<Vec<f64>, 
 /// # Complexity
 /// O(n·m), weighted O(n·(m + n log n)); parallel over nodes.
 pub fn closeness(view: &View, path_length: PathLength) -> Vec<f64> {
-    closeness_from(&kernels::reaches(&PathGraph::new(view.in_arcs(), path_length)), view.n_nodes())
+    closeness_from(
+        &kernels::reaches(&PathGraph::new(view.in_arcs(), path_length), &()),
+        view.n_nodes(),
+    )
 }
 
 /// Harmonic centrality (Marchiori & Latora 2000; Rochat 2009; Boldi & Vigna 2014): the sum of
@@ -354,7 +380,7 @@ pub fn closeness(view: &View, path_length: PathLength) -> Vec<f64> {
 /// # Complexity
 /// O(n·m), weighted O(n·(m + n log n)); parallel over nodes.
 pub fn harmonic(view: &View, path_length: PathLength) -> Vec<f64> {
-    harmonic_from(&kernels::reaches(&PathGraph::new(view.in_arcs(), path_length)))
+    harmonic_from(&kernels::reaches(&PathGraph::new(view.in_arcs(), path_length), &()))
 }
 
 /// Eigenvector centrality (Bonacich 1972, 1987): a node is central when central nodes tie to
@@ -535,10 +561,16 @@ const NEAR_BISECTION: f64 = 0.01;
 /// The estimate of the raw betweenness sums from `pivots` stratified pivots drawn with `seed`
 /// (see [`betweenness`]): Σ_p weight_p · (credits of the search from p + credits of the search
 /// towards p).
-fn scaled_estimate(view: &View, path_length: PathLength, pivots: usize, seed: u64) -> Vec<f64> {
+fn scaled_estimate(
+    view: &View,
+    path_length: PathLength,
+    pivots: usize,
+    seed: u64,
+    progress: &dyn Progress,
+) -> Vec<f64> {
     let from = PathGraph::new(view.out_arcs(), path_length);
     let drawn = stratified_pivots(from.nodes_in_breadth_first_order(), pivots, seed);
-    estimate_from(view, &from, path_length, &drawn)
+    estimate_from(view, &from, path_length, &drawn, progress)
 }
 
 /// Σ_p weight_p · (credits of the search from p + credits of the search towards p) for the
@@ -548,14 +580,15 @@ fn estimate_from(
     from: &PathGraph,
     path_length: PathLength,
     drawn: &[(u32, f64)],
+    progress: &dyn Progress,
 ) -> Vec<f64> {
     let offset = -(1.0 - NEAR_BISECTION) * from.shortest_tie();
-    let forward = kernels::scaled_credit_sums(from, drawn, offset);
+    let forward = kernels::scaled_credit_sums(from, drawn, offset, progress);
     if !view.is_directed() {
         return forward.iter().map(|f| 2.0 * f).collect();
     }
     let towards = PathGraph::new(view.in_arcs(), path_length);
-    let backward = kernels::scaled_credit_sums(&towards, drawn, offset);
+    let backward = kernels::scaled_credit_sums(&towards, drawn, offset, progress);
     forward.iter().zip(&backward).map(|(f, b)| f + b).collect()
 }
 
@@ -1144,7 +1177,7 @@ mod tests {
             let view = view_of(12, &edges, directed);
             let every: Vec<u32> = (0..12).collect();
             let from = PathGraph::new(view.out_arcs(), length);
-            let exact = kernels::dependency_sums(&from, &every);
+            let exact = kernels::dependency_sums(&from, &every, &());
             assert!(exact.iter().filter(|&&b| b > 1.0).count() > 3, "a graph with paths");
             let order = from.nodes_in_breadth_first_order().to_vec();
             let mut mean = [0.0; 12];
@@ -1152,7 +1185,7 @@ mod tests {
                 let drawn: Vec<(u32, f64)> = (0..4)
                     .map(|run| (order[3 * run + (draw / 3usize.pow(run as u32)) % 3], 3.0))
                     .collect();
-                let estimate = estimate_from(&view, &from, length, &drawn);
+                let estimate = estimate_from(&view, &from, length, &drawn, &());
                 for (m, e) in mean.iter_mut().zip(&estimate) {
                     *m += e / 81.0;
                 }
@@ -1164,6 +1197,45 @@ mod tests {
                 assert_close(mean[v], exact[v], 1e-9, &format!("seed {seed}, node {v}"));
             }
         }
+    }
+
+    /// Counts what an analysis plans and finishes.
+    #[derive(Default)]
+    struct Counted {
+        planned: std::sync::atomic::AtomicU64,
+        done: std::sync::atomic::AtomicU64,
+    }
+
+    impl Progress for Counted {
+        fn planned(&self, sources: u64) {
+            self.planned.fetch_add(sources, std::sync::atomic::Ordering::Relaxed);
+        }
+        fn done(&self, sources: u64) {
+            self.done.fetch_add(sources, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+
+    /// Every search is planned and reported done: n for exact betweenness, n for closeness and
+    /// harmonic together, K pivots sampled (2K on a directed view: from and towards each).
+    #[test]
+    fn progress_counts_every_search() {
+        let count = |directed: bool, measures: Measures, sample: Option<Sample>| {
+            let view = view_of(70, &random_edges(5, 70, 0.06, directed), directed);
+            let counted = Counted::default();
+            let config = CentralityConfig { measures, sample, ..CentralityConfig::default() };
+            centrality_with_progress(&view, &config, &counted).expect("converges");
+            let load =
+                |a: &std::sync::atomic::AtomicU64| a.load(std::sync::atomic::Ordering::Relaxed);
+            (load(&counted.planned), load(&counted.done))
+        };
+        assert_eq!(count(false, Measures::ALL, None), (140, 140));
+        let only_betweenness = Measures { closeness: false, harmonic: false, ..Measures::ALL };
+        let sample = Some(Sample { pivots: 9, seed: 1 });
+        assert_eq!(count(false, only_betweenness, sample), (9, 9));
+        assert_eq!(count(true, only_betweenness, sample), (18, 18));
+        let no_paths =
+            Measures { betweenness: false, closeness: false, harmonic: false, ..Measures::ALL };
+        assert_eq!(count(true, no_paths, None), (0, 0));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use rayon::prelude::*;
 
+use super::progress::Progress;
 use crate::view::Csr;
 
 /// How long a tie is when shortest paths are measured.
@@ -648,9 +649,13 @@ impl IndexedHeap {
 /// # Complexity
 /// O(k·m) hop counts, O(k·(m + n log n)) weighted, for k sources; memory O(n) per thread plus
 /// the partial sums of one wave (bounded by `WAVE_BUDGET`).
-pub(crate) fn dependency_sums(graph: &PathGraph, sources: &[u32]) -> Vec<f64> {
+pub(crate) fn dependency_sums(
+    graph: &PathGraph,
+    sources: &[u32],
+    progress: &dyn Progress,
+) -> Vec<f64> {
     let sources: Vec<(u32, Credit)> = sources.iter().map(|&s| (s, Credit::Full)).collect();
-    credit_sums(graph, &sources)
+    credit_sums(graph, &sources, progress)
 }
 
 /// Σ_p weight_p · credit_p(v) over `pivots` (node, weight) for every node v, with credits scaled
@@ -659,18 +664,20 @@ pub(crate) fn scaled_credit_sums(
     graph: &PathGraph,
     pivots: &[(u32, f64)],
     offset: f64,
+    progress: &dyn Progress,
 ) -> Vec<f64> {
     let sources: Vec<(u32, Credit)> =
         pivots.iter().map(|&(s, weight)| (s, Credit::Scaled { offset, weight })).collect();
-    credit_sums(graph, &sources)
+    credit_sums(graph, &sources, progress)
 }
 
-fn credit_sums(graph: &PathGraph, sources: &[(u32, Credit)]) -> Vec<f64> {
+fn credit_sums(graph: &PathGraph, sources: &[(u32, Credit)], progress: &dyn Progress) -> Vec<f64> {
     let n = graph.n_nodes();
     let mut total = vec![0.0; n];
     if n == 0 {
         return total;
     }
+    progress.planned(sources.len() as u64);
     let chunks_per_wave = (WAVE_BUDGET / n).clamp(16, 256);
     for wave in sources.chunks(SOURCES_PER_CHUNK * chunks_per_wave) {
         let partials: Vec<Vec<f64>> = wave
@@ -683,6 +690,7 @@ fn credit_sums(graph: &PathGraph, sources: &[(u32, Credit)]) -> Vec<f64> {
                         let source = graph.internal[source as usize];
                         scratch.accumulate_dependencies(graph, source, credit, &mut partial);
                     }
+                    progress.done(chunk.len() as u64);
                     partial
                 },
             )
@@ -708,12 +716,20 @@ fn add_in_order(total: &mut [f64], partials: &[Vec<f64>]) {
 ///
 /// # Complexity
 /// O(n·m) hop counts, O(n·(m + n log n)) weighted; parallel over nodes.
-pub(crate) fn reaches(graph: &PathGraph) -> Vec<Reach> {
+pub(crate) fn reaches(graph: &PathGraph, progress: &dyn Progress) -> Vec<Reach> {
     let n = graph.n_nodes();
+    progress.planned(n as u64);
     let reaches: Vec<Reach> = (0..n as u32)
         .into_par_iter()
         .with_min_len(SOURCES_PER_CHUNK)
-        .map_init(|| PathScratch::new(n), |scratch, source| scratch.reach(graph, source))
+        .map_init(
+            || PathScratch::new(n),
+            |scratch, source| {
+                let reach = scratch.reach(graph, source);
+                progress.done(1);
+                reach
+            },
+        )
         .collect();
     graph.in_view_order(&reaches)
 }

@@ -14,6 +14,7 @@ mod leave_one_out;
 mod multiplex;
 mod plan;
 mod profile;
+mod progress;
 mod structure;
 mod summary;
 mod suspects;
@@ -30,8 +31,8 @@ pub use brokerage::{
 };
 pub use centrality::{
     ActorCentrality, BetweennessConfig, CentralityConfig, EigenvectorConfig, Measures,
-    PowerIterationConfig, Sample, betweenness, centrality, closeness, eigenvector, harmonic,
-    pagerank, personalized_pagerank,
+    PowerIterationConfig, Sample, betweenness, centrality, centrality_with_progress, closeness,
+    eigenvector, harmonic, pagerank, personalized_pagerank,
 };
 pub use compare::{CoalitionFigures, CoalitionShape, N_PEERS, Peer, coalition_similarity, compare};
 pub use components::{largest_weak_component, n_weak_components, weak_components};
@@ -51,6 +52,7 @@ pub use plan::{
     RegionalBasis, RegionalOwner, TieMatch, TopicStatus, connectieplan,
 };
 pub use profile::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
+pub use progress::Progress;
 pub use structure::{
     GraphStructure, density_and_degree_centralization, graph_structure, graph_structure_with,
     reciprocity_and_hierarchy,

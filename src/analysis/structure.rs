@@ -191,7 +191,7 @@ fn betweenness_centralization(view: &View, raw: Option<Vec<f64>>) -> Option<f64>
     }
     let mut raw = raw.unwrap_or_else(|| {
         let sources: Vec<u32> = (0..n as u32).collect();
-        kernels::dependency_sums(&PathGraph::new(view.out_arcs(), PathLength::Hops), &sources)
+        kernels::dependency_sums(&PathGraph::new(view.out_arcs(), PathLength::Hops), &sources, &())
     });
     let n = n as f64;
     let mut maximum = (n - 1.0) * (n - 1.0) * (n - 2.0);
@@ -208,7 +208,7 @@ fn closeness_centralization(view: &View) -> Option<f64> {
     if n == 0 {
         return None;
     }
-    let reaches = kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops));
+    let reaches = kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops), &());
     let others = (n - 1) as f64;
     let scores: Vec<f64> = reaches
         .iter()

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 
 use args::{Cli, Command, OutputArgs, WorkspaceArgs};
 
+use crate::analysis::Progress;
 use crate::io::{BUNDLED_NAME, Source, load, write_atomic};
 use crate::model::Network;
 use crate::view::View;
@@ -109,6 +110,12 @@ impl Workspace {
         bar
     }
 
+    /// A bar on standard error that counts an analysis's single-source searches and shows the
+    /// time left (hidden like [`Workspace::progress`]).
+    pub(crate) fn search_bar(&self, view: &View, what: &str) -> SearchBar {
+        SearchBar(self.progress(view, what))
+    }
+
     /// What the view holds, for JSON outputs.
     pub(crate) fn describe(&self, view: &View, weighted: bool) -> serde_json::Value {
         let layers: Vec<&str> =
@@ -140,5 +147,37 @@ impl Workspace {
                 }
             }
         }
+    }
+}
+
+/// Draws an analysis's [`Progress`] on a progress bar: the spinner becomes a bar counting
+/// searches, with the time left, once the analysis says how many it plans.
+pub(crate) struct SearchBar(indicatif::ProgressBar);
+
+impl SearchBar {
+    /// Removes the bar.
+    pub(crate) fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+impl Progress for SearchBar {
+    fn planned(&self, sources: u64) {
+        if self.0.is_hidden() {
+            return;
+        }
+        if self.0.length().is_some() {
+            self.0.inc_length(sources);
+            return;
+        }
+        self.0.set_length(sources);
+        let template = "{msg} {wide_bar} {pos}/{len} searches, {eta} left";
+        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+            self.0.set_style(style);
+        }
+    }
+
+    fn done(&self, sources: u64) {
+        self.0.inc(sources);
     }
 }

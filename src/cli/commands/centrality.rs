@@ -6,7 +6,9 @@ use serde_json::json;
 
 use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::{CentralityConfig, Measures, Sample, centrality, graph_structure_with};
+use crate::analysis::{
+    CentralityConfig, Measures, Sample, centrality_with_progress, graph_structure_with,
+};
 use crate::render::{centrality_records, json::to_pretty, structure_json, structure_table};
 use crate::view::View;
 
@@ -68,15 +70,15 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
         sample,
         ..CentralityConfig::default()
     };
-    let progress = workspace.progress(&view, "centrality");
-    let scores = centrality(&view, &centrality_config)
+    let progress = workspace.search_bar(&view, "centrality");
+    let scores = centrality_with_progress(&view, &centrality_config, &progress)
         .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
     let format = config::list_format(args.format, args.output.output.is_some());
     // The network figures are shown in tables and JSON only; CSV holds the actor list, so a
     // large run in CSV skips their O(n·m) searches.
     let structure = (format != ListFormat::Csv)
         .then(|| graph_structure_with(&view, &scores, &centrality_config));
-    progress.finish_and_clear();
+    progress.finish();
     if measures.eigenvector && view.n_nodes() > 0 && scores.iter().all(|s| s.eigenvector.is_none())
     {
         eprintln!(
