@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::centrality::{ActorCentrality, CentralityConfig};
 use super::components::{component_sizes, count_components, strong_components, weak_components};
 use super::kernels::{self, PathGraph, PathLength};
+use super::progress::Progress;
 use crate::view::View;
 
 /// Graph-level figures of a view. `None` where the figure is undefined (0 / 0 in its formula,
@@ -73,13 +74,13 @@ pub struct GraphStructure {
 /// least-upper-boundedness with c strong components and m_c arcs between them, plus
 /// O(g²) for the g distinct sets of source components in least-upper-boundedness.
 pub fn graph_structure(view: &View) -> GraphStructure {
-    structure(view, None)
+    structure(view, None, &())
 }
 
 /// [`graph_structure`], reusing the betweenness in `scores` when `config` says it is exact and
 /// counted in hops (betweenness asked for, not weighted, not sampled) — which saves the
 /// O(n·m) pass that dominates. `scores` must be [`centrality`](super::centrality)`(view,
-/// config)`; otherwise this is [`graph_structure`].
+/// config)`; otherwise this is [`graph_structure`]. The path searches report to `progress`.
 ///
 /// # Complexity
 /// As [`graph_structure`], less the betweenness pass when it is reused.
@@ -87,6 +88,7 @@ pub fn graph_structure_with(
     view: &View,
     scores: &[ActorCentrality],
     config: &CentralityConfig,
+    progress: &dyn Progress,
 ) -> GraphStructure {
     let n = view.n_nodes();
     let reusable = config.measures.betweenness
@@ -98,7 +100,7 @@ pub fn graph_structure_with(
         let pairs = if n > 2 { ((n - 1) as u64 * (n - 2) as u64) as f64 } else { 1.0 };
         scores.iter().map(|s| s.betweenness.unwrap_or(0.0) * pairs).collect()
     });
-    structure(view, raw)
+    structure(view, raw, progress)
 }
 
 /// Density and Freeman degree centralization alone, as [`graph_structure`] gives them, without
@@ -116,7 +118,11 @@ pub fn reciprocity_and_hierarchy(view: &View) -> (Option<f64>, Option<f64>) {
     (reciprocity(view), hierarchy(&StrongComponents::new(view)))
 }
 
-fn structure(view: &View, raw_betweenness: Option<Vec<f64>>) -> GraphStructure {
+fn structure(
+    view: &View,
+    raw_betweenness: Option<Vec<f64>>,
+    progress: &dyn Progress,
+) -> GraphStructure {
     let n = view.n_nodes();
     let arcs = view.n_arcs();
     let labels = weak_components(view);
@@ -128,8 +134,8 @@ fn structure(view: &View, raw_betweenness: Option<Vec<f64>>) -> GraphStructure {
         density: density(n, arcs),
         reciprocity: reciprocity(view),
         degree_centralization: degree_centralization(view),
-        betweenness_centralization: betweenness_centralization(view, raw_betweenness),
-        closeness_centralization: closeness_centralization(view),
+        betweenness_centralization: betweenness_centralization(view, raw_betweenness, progress),
+        closeness_centralization: closeness_centralization(view, progress),
         connectedness: connectedness(n, &weak_sizes),
         hierarchy: hierarchy(&strong),
         efficiency: efficiency(arcs, &weak_sizes),
@@ -184,14 +190,22 @@ fn degree_centralization(view: &View) -> Option<f64> {
     freeman(&scores, maximum)
 }
 
-fn betweenness_centralization(view: &View, raw: Option<Vec<f64>>) -> Option<f64> {
+fn betweenness_centralization(
+    view: &View,
+    raw: Option<Vec<f64>>,
+    progress: &dyn Progress,
+) -> Option<f64> {
     let n = view.n_nodes();
     if n <= 2 {
         return None;
     }
     let mut raw = raw.unwrap_or_else(|| {
         let sources: Vec<u32> = (0..n as u32).collect();
-        kernels::dependency_sums(&PathGraph::new(view.out_arcs(), PathLength::Hops), &sources, &())
+        kernels::dependency_sums(
+            &PathGraph::new(view.out_arcs(), PathLength::Hops),
+            &sources,
+            progress,
+        )
     });
     let n = n as f64;
     let mut maximum = (n - 1.0) * (n - 1.0) * (n - 2.0);
@@ -203,12 +217,12 @@ fn betweenness_centralization(view: &View, raw: Option<Vec<f64>>) -> Option<f64>
     freeman(&raw, maximum)
 }
 
-fn closeness_centralization(view: &View) -> Option<f64> {
+fn closeness_centralization(view: &View, progress: &dyn Progress) -> Option<f64> {
     let n = view.n_nodes();
     if n == 0 {
         return None;
     }
-    let reaches = kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops), &());
+    let reaches = kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops), progress);
     let others = (n - 1) as f64;
     let scores: Vec<f64> = reaches
         .iter()
@@ -662,7 +676,7 @@ mod tests {
             let view = view_of(40, &arcs(&list), directed);
             let config = CentralityConfig::default();
             let scores = centrality(&view, &config).expect("converges");
-            let reused = graph_structure_with(&view, &scores, &config);
+            let reused = graph_structure_with(&view, &scores, &config, &());
             let fresh = graph_structure(&view);
             assert_close(reused.betweenness_centralization, fresh.betweenness_centralization, "b");
             assert_eq!(reused.lub, fresh.lub);

@@ -77,7 +77,7 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     // The network figures are shown in tables and JSON only; CSV holds the actor list, so a
     // large run in CSV skips their O(n·m) searches.
     let structure = (format != ListFormat::Csv)
-        .then(|| graph_structure_with(&view, &scores, &centrality_config));
+        .then(|| graph_structure_with(&view, &scores, &centrality_config, &progress));
     progress.finish();
     if measures.eigenvector && view.n_nodes() > 0 && scores.iter().all(|s| s.eigenvector.is_none())
     {

@@ -171,7 +171,7 @@ fn overview(network: &Network, profile: &Profile) -> Result<Overview, Failure> {
     let view = View::build(network, &ViewSpec::default()).map_err(|e| view_error(&e))?;
     let config = CentralityConfig::default();
     let scores = centrality(&view, &config).map_err(|e| analysis_error(&e))?;
-    let structure = graph_structure_with(&view, &scores, &config);
+    let structure = graph_structure_with(&view, &scores, &config, &());
     let grouping = group_nodes(network, &view, &GroupBy::Side).map_err(|e| analysis_error(&e))?;
     let brokers =
         brokerage(&view, &grouping.of_node, &BrokerageConfig { weighted: false, expected: false })
