@@ -2,12 +2,11 @@
 //! comments); Krackhardt hierarchy per layer against R sna (`tests/oracle/`); coalition
 //! finance; the command line (JSON schema, CSV, errors) and the Regio Deal national shares.
 
-use assert_cmd::Command;
 use serde_json::Value;
 use stakenet::analysis::{Asymmetry, GroupBy, asymmetry, group_nodes, layer_views};
 use stakenet::{CoalitionId, LayerChoice, LayerId, Network, Source, View, ViewSpec, load};
 
-use crate::common::{assert_close, fixture, repo_root};
+use crate::common::{assert_close, fixture, repo_root, stakenet};
 
 fn network(actors: &str, relations: &str) -> Network {
     load(&Source::Memory(vec![
@@ -32,12 +31,6 @@ fn analyse(network: &Network, by: &GroupBy) -> Asymmetry {
 
 fn key(network: &Network, actor: stakenet::ActorId) -> &str {
     &network.actor(actor).key
-}
-
-fn stakenet() -> Command {
-    let mut command = Command::cargo_bin("stakenet").unwrap();
-    command.current_dir(repo_root());
-    command
 }
 
 fn json_of(args: &[&str]) -> Value {

@@ -10,9 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
-
-use crate::common::repo_root;
+use crate::common::stakenet;
 
 /// `/usr/bin/chromium`, or `chromium` (or `chromium-browser`) on `PATH`.
 fn chromium() -> Option<PathBuf> {
@@ -85,14 +83,7 @@ fn the_bundled_report_renders_in_chromium_without_errors() {
     };
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("report");
-    Command::cargo_bin("stakenet")
-        .unwrap()
-        .current_dir(repo_root())
-        .arg("report")
-        .arg("-o")
-        .arg(&dir)
-        .assert()
-        .success();
+    stakenet().arg("report").arg("-o").arg(&dir).assert().success();
     let page = dir.canonicalize().unwrap().join("index.html");
 
     // The DOM as the browser built it: every coalition with its drawing.

@@ -1,14 +1,6 @@
 //! The command line as a user meets it: outputs, exit codes, error texts, atomic writes.
 
-use assert_cmd::Command;
-
-use crate::common::{fixture, repo_root};
-
-fn stakenet() -> Command {
-    let mut command = Command::cargo_bin("stakenet").unwrap();
-    command.current_dir(repo_root());
-    command
-}
+use crate::common::{fixture, repo_root, stakenet};
 
 #[test]
 fn the_help_is_consistent() {

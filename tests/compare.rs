@@ -1,16 +1,9 @@
 //! `compare` on a planted scenario and on the bundled Regio Deals (issue 5).
 
-use assert_cmd::Command;
 use stakenet::analysis::{CoalitionShape, Profile, coalition_similarity, compare, graph_structure};
 use stakenet::{Network, Scope, Sector, Source, View, ViewSpec, load};
 
-use crate::common::{assert_close, fixture, repo_root};
-
-fn stakenet() -> Command {
-    let mut command = Command::cargo_bin("stakenet").unwrap();
-    command.current_dir(repo_root());
-    command
-}
+use crate::common::{assert_close, fixture, stakenet};
 
 fn peers_fixture() -> Network {
     load(&Source::Folder(fixture("suspects-peers"))).unwrap()

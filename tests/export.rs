@@ -5,14 +5,13 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use assert_cmd::Command;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use stakenet::render::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 use stakenet::{Network, Source, load};
 
-use crate::common::{fixture, repo_root};
+use crate::common::{fixture, stakenet, write_csv};
 
 /// Every character that needs care: markup, both quotes, a backslash (and DOT's `\N`), a line
 /// break, a control character XML cannot hold, and a right-to-left override.
@@ -31,13 +30,7 @@ fn tiny() -> Network {
 /// that clash with generated ones (`r0`, `coalition:deal`), a numeric and a code-like free
 /// column, and a free relation column named `label`.
 fn nasty_workspace(dir: &Path) -> Network {
-    let write = |file: &str, rows: &[&[&str]]| {
-        let mut writer = csv::Writer::from_path(dir.join(file)).unwrap();
-        for row in rows {
-            writer.write_record(*row).unwrap();
-        }
-        writer.flush().unwrap();
-    };
+    let write = |file: &str, rows: &[&[&str]]| write_csv(dir, file, rows);
     write(
         "actors.csv",
         &[
@@ -362,8 +355,11 @@ fn graphviz_accepts_the_dot() {
     for (what, network) in
         [("tiny", tiny()), ("nasty", nasty), ("bundled", load(&Source::Bundled).unwrap())]
     {
-        let output =
-            Command::new("dot").arg("-Tsvg").write_stdin(export_dot(&network)).output().unwrap();
+        let output = assert_cmd::Command::new("dot")
+            .arg("-Tsvg")
+            .write_stdin(export_dot(&network))
+            .output()
+            .unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(output.status.success() && stderr.is_empty(), "{what}: {stderr}");
         let svg = String::from_utf8(output.stdout).unwrap();
@@ -404,12 +400,6 @@ fn the_same_content_gives_the_same_bytes_whatever_the_file_layout() {
     lines[1..].reverse();
     std::fs::write(dir.path().join("actors.csv"), lines.join("\n") + "\n").unwrap();
     assert_eq!(exports(&load(&Source::Folder(dir.path().to_owned())).unwrap()), expected);
-}
-
-fn stakenet() -> Command {
-    let mut command = Command::cargo_bin("stakenet").unwrap();
-    command.current_dir(repo_root());
-    command
 }
 
 #[test]

@@ -2,7 +2,6 @@
 //! Neumann series written out in the comments); T against numpy (`tests/oracle/`); the command
 //! line (the α refusal, unknown layers, JSON schema, CSV, empty selections).
 
-use assert_cmd::Command;
 use serde_json::Value;
 use stakenet::analysis::{
     DependenceMatrix, DependenceSource, InterdependenceConfig, indirect_dependence,
@@ -10,7 +9,7 @@ use stakenet::analysis::{
 };
 use stakenet::{LayerChoice, LayerId, Network, Source, View, ViewSpec, load};
 
-use crate::common::{assert_close, repo_root};
+use crate::common::{assert_close, repo_root, stakenet};
 
 fn network(actors: &str, relations: &str) -> Network {
     load(&Source::Memory(vec![
@@ -26,12 +25,6 @@ fn dependence(network: &Network, layer: &str) -> DependenceMatrix {
     let spec = ViewSpec { layers: Some(vec![LayerChoice::Explicit(id)]), ..ViewSpec::default() };
     let view = View::build(network, &spec).unwrap();
     DependenceMatrix::from_view(&view, DependenceSource::for_layer(layer)).unwrap()
-}
-
-fn stakenet() -> Command {
-    let mut command = Command::cargo_bin("stakenet").unwrap();
-    command.current_dir(repo_root());
-    command
 }
 
 #[test]

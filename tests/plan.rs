@@ -7,14 +7,13 @@
 use std::path::Path;
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 use stakenet::analysis::{Connectieplan, connectieplan};
 use stakenet::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan_svg};
 use stakenet::{Network, Source, load};
 
-use crate::common::{fixture, repo_root};
+use crate::common::{fixture, stakenet, write_csv};
 
 const SCRIPT: &str = "<script>alert(\"x\")</script>";
 
@@ -26,22 +25,10 @@ fn plan_of(network: &Network, coalition: &str) -> Connectieplan {
     connectieplan(network, network.coalition_id(coalition).unwrap())
 }
 
-fn stakenet() -> Command {
-    let mut command = Command::cargo_bin("stakenet").unwrap();
-    command.current_dir(repo_root());
-    command
-}
-
 /// A Rijk department and a regional partner named `SCRIPT` (and other awkward characters),
 /// tied on a topic of a deal whose name and theme are awkward too.
 fn nasty_workspace(dir: &Path) -> Network {
-    let write = |file: &str, rows: &[&[&str]]| {
-        let mut writer = csv::Writer::from_path(dir.join(file)).unwrap();
-        for row in rows {
-            writer.write_record(*row).unwrap();
-        }
-        writer.flush().unwrap();
-    };
+    let write = |file: &str, rows: &[&[&str]]| write_csv(dir, file, rows);
     write(
         "actors.csv",
         &[

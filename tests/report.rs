@@ -7,18 +7,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use assert_cmd::Command;
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
-use crate::common::{fixture, repo_root};
-
-fn stakenet() -> Command {
-    let mut command = Command::cargo_bin("stakenet").unwrap();
-    command.current_dir(repo_root());
-    command
-}
+use crate::common::{fixture, stakenet, write_csv};
 
 /// Runs `stakenet report ARGS -o DIR` and asserts success.
 fn report(args: &[&str], dir: &Path) {
@@ -281,13 +274,7 @@ fn a_workspace_with_relations_gets_asymmetry_and_interdependence() {
 
 /// A workspace whose names, ids, themes and sources try to break out of every context.
 fn nasty_workspace(dir: &Path) {
-    let write = |file: &str, rows: &[&[&str]]| {
-        let mut writer = csv::Writer::from_path(dir.join(file)).unwrap();
-        for row in rows {
-            writer.write_record(*row).unwrap();
-        }
-        writer.flush().unwrap();
-    };
+    let write = |file: &str, rows: &[&[&str]]| write_csv(dir, file, rows);
     write(
         "actors.csv",
         &[

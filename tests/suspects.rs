@@ -1,7 +1,6 @@
 //! `suspects` on planted scenarios (library and command line), the profile file, and the
 //! leave-one-out evaluation (issue 5).
 
-use assert_cmd::Command;
 use stakenet::analysis::{
     Category, CoverageStatus, Profile, Ranker, Subset, leave_one_out, suspects,
 };
@@ -9,16 +8,10 @@ use stakenet::io::parse_profile;
 use stakenet::render::candidate_reason;
 use stakenet::{Network, Sector, Source, load};
 
-use crate::common::{fixture, repo_root};
+use crate::common::{fixture, stakenet};
 
 fn planted() -> Network {
     load(&Source::Folder(fixture("suspects-planted"))).unwrap()
-}
-
-fn stakenet() -> Command {
-    let mut command = Command::cargo_bin("stakenet").unwrap();
-    command.current_dir(repo_root());
-    command
 }
 
 fn key(network: &Network, actor: stakenet::ActorId) -> &str {

@@ -23,10 +23,9 @@ pub enum PathLength {
 }
 
 /// How a source credits the nodes on its shortest paths to each target.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum Credit {
     /// Brandes (2001): v gets σ_st(v) / σ_st for every target t, its dependency δ_s(v).
-    #[default]
     Full,
     /// Scaled by position (Geisberger, Sanders & Schultes 2008): v gets
     /// σ_st(v) / σ_st · a(d(s, v)) / (a(d(s, t)) + β) with a(d) = d + β, `offset` = β. Since

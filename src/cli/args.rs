@@ -141,9 +141,17 @@ pub struct ViewArgs {
     /// Without it, paths count hops.
     #[arg(long)]
     pub weighted: bool,
+    /// `--threads`.
+    #[command(flatten)]
+    pub threads: ThreadsArgs,
+}
+
+/// `--threads`, for every command that computes in parallel.
+#[derive(Debug, Args)]
+pub struct ThreadsArgs {
     /// Worker threads [default: all cores]. Results are identical at any thread count.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
-    pub threads: Option<u16>,
+    #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub count: Option<u16>,
 }
 
 impl OutputArgs {

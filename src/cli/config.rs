@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 
 use super::Failure;
-use super::args::{ListFormat, ViewArgs};
+use super::args::{ListFormat, ThreadsArgs, ViewArgs};
 use crate::model::{COMEMBERSHIP, Date, Level, Network, join_alternatives};
 use crate::view::{LayerChoice, Scope, ViewSpec};
 
@@ -64,8 +64,8 @@ pub(crate) fn view_spec(network: &Network, args: &ViewArgs) -> Result<ViewSpec, 
 }
 
 /// Sets the number of worker threads for this process.
-pub(crate) fn threads(n: Option<u16>) -> Result<(), Failure> {
-    if let Some(n) = n {
+pub(crate) fn threads(threads: &ThreadsArgs) -> Result<(), Failure> {
+    if let Some(n) = threads.count {
         rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(n))
             .build_global()

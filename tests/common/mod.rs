@@ -1,11 +1,30 @@
-//! Helpers shared by the integration tests: paths of fixtures and tolerant float comparison.
+//! Helpers shared by the integration tests: paths of fixtures, the binary run from the
+//! repository root, hand-written CSV files and tolerant float comparison.
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
 
 /// The repository root (where Cargo.toml is).
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `stakenet` binary, run from the repository root (so fixture paths are relative to it).
+pub fn stakenet() -> Command {
+    let mut command = Command::cargo_bin("stakenet").unwrap();
+    command.current_dir(repo_root());
+    command
+}
+
+/// Writes `rows` (the header first) as the CSV file `file` in `dir`, quoting as needed.
+pub fn write_csv(dir: &Path, file: &str, rows: &[&[&str]]) {
+    let mut writer = csv::Writer::from_path(dir.join(file)).unwrap();
+    for row in rows {
+        writer.write_record(*row).unwrap();
+    }
+    writer.flush().unwrap();
 }
 
 /// A fixture folder by its path below `fixtures/`.

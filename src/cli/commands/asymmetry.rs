@@ -52,7 +52,7 @@ pub struct AsymmetryArgs {
 
 /// Loads, builds one view per layer and the grouping, computes, renders.
 pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
-    config::threads(args.view.threads)?;
+    config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let mut spec = config::view_spec(network, &args.view)?;

@@ -44,7 +44,7 @@ pub struct BrokerageArgs {
 
 /// Loads, builds the view and the grouping, computes, renders.
 pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
-    config::threads(args.view.threads)?;
+    config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;

@@ -56,7 +56,7 @@ pub struct CentralityArgs {
 /// Loads, builds the view, computes, renders.
 pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let measures = measures(&args.measures)?;
-    config::threads(args.view.threads)?;
+    config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::super::args::{ListFormat, OutputArgs, WorkspaceArgs};
+use super::super::args::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use super::suspects::profile;
 use crate::analysis::compare;
@@ -47,9 +47,8 @@ pub struct CompareArgs {
     /// Read the expected sectors from this TOML profile instead of the default quadruple helix.
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
-    /// Worker threads [default: all cores]. Results are identical at any thread count.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
-    pub threads: Option<u16>,
+    #[command(flatten)]
+    pub threads: ThreadsArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
     pub format: Option<ListFormat>,
@@ -59,7 +58,7 @@ pub struct CompareArgs {
 
 /// Reads the profile and the workspace, compares, renders.
 pub(crate) fn run(args: &CompareArgs) -> Outcome {
-    config::threads(args.threads)?;
+    config::threads(&args.threads)?;
     let profile = profile(args.profile.as_deref())?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;

@@ -64,7 +64,7 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
             args.alpha
         )));
     }
-    config::threads(args.view.threads)?;
+    config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let mut spec = config::view_spec(network, &args.view)?;

@@ -37,7 +37,7 @@ pub struct LayersArgs {
 
 /// Loads, builds one view per layer, computes, renders.
 pub(crate) fn run(args: &LayersArgs) -> Outcome {
-    config::threads(args.view.threads)?;
+    config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::Args;
 use rayon::prelude::*;
 
-use super::super::args::WorkspaceArgs;
+use super::super::args::{ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use super::suspects::profile;
 use crate::analysis::{
@@ -65,9 +65,8 @@ pub struct ReportArgs {
     /// Write the report into the folder DIR (built beside it, then renamed into place).
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub output: PathBuf,
-    /// Worker threads [default: all cores]. Results are identical at any thread count.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
-    pub threads: Option<u16>,
+    #[command(flatten)]
+    pub threads: ThreadsArgs,
 }
 
 /// What marks a folder as an earlier report that may be replaced.
@@ -77,7 +76,7 @@ const MARKER: FolderMarker<'static> =
 /// Checks the options and the output folder, analyzes the whole network and every coalition,
 /// renders the page and its files, and swaps the folder into place.
 pub(crate) fn run(args: &ReportArgs) -> Outcome {
-    config::threads(args.threads)?;
+    config::threads(&args.threads)?;
     let profile = profile(args.profile.as_deref())?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::super::args::{ListFormat, OutputArgs, WorkspaceArgs};
+use super::super::args::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{Profile, leave_one_out, suspects};
 use crate::io::read_profile;
@@ -88,9 +88,8 @@ pub struct SuspectsArgs {
     /// Leave-one-out evaluation of the ranking over every coalition instead of one finding.
     #[arg(long)]
     pub evaluate: bool,
-    /// Worker threads [default: all cores]. Results are identical at any thread count.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
-    pub threads: Option<u16>,
+    #[command(flatten)]
+    pub threads: ThreadsArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
     pub format: Option<ListFormat>,
@@ -105,7 +104,7 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
             "error: --top 0: give the number of candidates to show, at least 1".to_owned(),
         ));
     }
-    config::threads(args.threads)?;
+    config::threads(&args.threads)?;
     let profile = profile(args.profile.as_deref())?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
