@@ -57,6 +57,15 @@ impl Diagnostics {
         }
     }
 
+    /// Adds the problems of `other` after these, as if each had been pushed here.
+    pub fn append(&mut self, other: Diagnostics) {
+        let n_dropped = other.n_dropped;
+        for item in other.items {
+            self.push(item.location, item.message);
+        }
+        self.n_dropped += n_dropped;
+    }
+
     /// Whether nothing was found.
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()

@@ -321,6 +321,26 @@ fn a_quoted_cell_spanning_lines_keeps_later_line_numbers_right() {
 }
 
 #[test]
+fn a_row_after_blank_lines_is_named_by_its_own_line() {
+    // Plain rows and rows with quotes are read by different readers; both count the blanks.
+    for actors in [
+        "id,name,sector\na,A,government\n\n\r\nb,B,ngo\n",
+        "id,name,sector\na,\"A, the first\",government\n\n\r\nb,B,ngo\n",
+    ] {
+        let error = load(&Source::Memory(vec![("actors.csv".into(), actors.into())])).unwrap_err();
+        let messages: Vec<String> =
+            error.diagnostics().items().iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "actors.csv:5: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell"
+            ],
+            "{actors:?}"
+        );
+    }
+}
+
+#[test]
 fn a_flood_of_errors_is_counted_beyond_the_kept_ones() {
     let mut relations = String::from("source,target\n");
     for _ in 0..5000 {

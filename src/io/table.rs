@@ -23,8 +23,16 @@ pub(crate) struct Row<'a> {
 
 impl<'a> Row<'a> {
     /// The trimmed cell of column `column` (empty when the row is shorter).
+    #[inline]
     pub(crate) fn get(&self, column: usize) -> &'a str {
-        self.ranges.get(column).and_then(|r| self.text.get(r.clone())).unwrap_or("").trim()
+        let cell = self.ranges.get(column).and_then(|r| self.text.get(r.clone())).unwrap_or("");
+        // Most cells start and end with a visible ASCII character: nothing to trim.
+        let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+        if visible(cell.as_bytes().first()) && visible(cell.as_bytes().last()) {
+            cell
+        } else {
+            cell.trim()
+        }
     }
 
     /// The cell of an optional column, `None` when the column is absent or the cell empty.
@@ -45,10 +53,8 @@ pub(crate) struct Table<'a> {
 }
 
 enum Body<'a> {
-    Csv {
-        reader: csv::Reader<&'a [u8]>,
-        delimiter: u8,
-    },
+    /// The file's bytes (without BOM) and where the rows start, after the header.
+    Csv { bytes: &'a [u8], start: Position, delimiter: u8 },
     /// JSON records already flattened to text cells, with the line each object starts on.
     Records(Vec<(u64, Vec<String>)>),
 }
@@ -93,11 +99,13 @@ impl<'a> Table<'a> {
             .map(|i| record.range(i).and_then(|r| text.get(r)).unwrap_or(""))
             .collect();
         let header = normalize_header(&names, &at_header, diagnostics)?;
+        let start =
+            Position { byte: reader.position().byte() as usize, line: reader.position().line() };
         Some(Table {
             path,
             header,
             dialect: Dialect { delimiter: Some(delimiter) },
-            body: Body::Csv { reader, delimiter },
+            body: Body::Csv { bytes, start, delimiter },
         })
     }
 
@@ -126,103 +134,426 @@ impl<'a> Table<'a> {
     pub(crate) fn for_each_row(
         self,
         diagnostics: &mut Diagnostics,
-        each: impl FnMut(&Row<'_>, &mut Diagnostics),
+        mut each: impl FnMut(&Row<'_>, &mut Diagnostics),
     ) {
-        self.for_each_row_up_to(MAX_ROWS, diagnostics, each);
+        self.for_each_row_up_to(MAX_ROWS, diagnostics, |rows, diagnostics| {
+            rows.iter().for_each(|row| each(row, diagnostics));
+        });
     }
 
-    /// [`Table::for_each_row`] with the row limit as a parameter (tests use a small one).
+    /// Reads the rows in parallel: the file is cut at line ends into chunks of about
+    /// [`CHUNK_BYTES`] (whatever the thread count, so results do not depend on it); each chunk
+    /// gets a fresh state from `new_state`, and `each` receives its rows in file order, in
+    /// batches of up to [`BATCH_ROWS`]. Returns the states in file order and adds the
+    /// problems found to `diagnostics` in file order, so the outcome is the same as reading
+    /// the rows one by one.
+    ///
+    /// A CSV file can be cut at any line end only when no cell is quoted (a quoted cell may
+    /// hold a line break), and the row limit is checked across chunks only when the file has
+    /// fewer lines than [`MAX_ROWS`]; other tables are read as one chunk.
+    pub(crate) fn map_chunks<S: Send>(
+        self,
+        diagnostics: &mut Diagnostics,
+        new_state: impl Fn() -> S + Sync,
+        each: impl Fn(&mut S, &[Row<'_>], &mut Diagnostics) + Sync,
+    ) -> Vec<S> {
+        self.map_chunks_of(CHUNK_BYTES, diagnostics, new_state, each)
+    }
+
+    /// [`Table::map_chunks`] with the chunk size as a parameter (tests use small ones).
+    fn map_chunks_of<S: Send>(
+        self,
+        chunk_bytes: usize,
+        diagnostics: &mut Diagnostics,
+        new_state: impl Fn() -> S + Sync,
+        each: impl Fn(&mut S, &[Row<'_>], &mut Diagnostics) + Sync,
+    ) -> Vec<S> {
+        use rayon::prelude::*;
+        let Body::Csv { bytes, start, delimiter } = &self.body else {
+            let mut state = new_state();
+            self.for_each_row_up_to(MAX_ROWS, diagnostics, |rows, diagnostics| {
+                each(&mut state, rows, diagnostics);
+            });
+            return vec![state];
+        };
+        let (chunks, plain) = cut_into_chunks(bytes, *start, MAX_ROWS, chunk_bytes);
+        let reader = ChunkReader {
+            path: &self.path,
+            n_columns: self.header.len(),
+            delimiter: *delimiter,
+            max_rows: MAX_ROWS,
+            plain,
+        };
+        let parts: Vec<(S, Diagnostics)> = chunks
+            .into_par_iter()
+            .map(|(chunk, first)| {
+                let mut state = new_state();
+                let mut found = Diagnostics::default();
+                reader.read(chunk, first, &mut found, |rows, found| each(&mut state, rows, found));
+                (state, found)
+            })
+            .collect();
+        parts
+            .into_iter()
+            .map(|(state, found)| {
+                diagnostics.append(found);
+                state
+            })
+            .collect()
+    }
+
+    /// [`Table::for_each_row`] in batches, with the row limit as a parameter (tests use a
+    /// small one).
     fn for_each_row_up_to(
         self,
         max_rows: u64,
         diagnostics: &mut Diagnostics,
-        mut each: impl FnMut(&Row<'_>, &mut Diagnostics),
+        mut each: impl FnMut(&[Row<'_>], &mut Diagnostics),
     ) {
-        let n_columns = self.header.len();
-        let path = self.path;
-        let at = |line: u64| Location { path: path.clone(), line: Some(line) };
-        let mut ranges: Vec<Range<usize>> = Vec::with_capacity(n_columns);
-        let mut n_rows: u64 = 0;
         match self.body {
-            Body::Csv { mut reader, delimiter } => {
-                let mut record = csv::ByteRecord::new();
-                loop {
-                    let line = reader.position().line();
-                    match reader.read_byte_record(&mut record) {
-                        Ok(false) => break,
-                        Ok(true) => {}
-                        Err(error) => {
-                            let line = error.position().map_or(line, |p| p.line());
-                            diagnostics.push(
-                                at(line),
-                                format!("cannot read this row: {}", csv_error_text(&error)),
-                            );
-                            if matches!(error.kind(), csv::ErrorKind::Io(_)) {
-                                break;
-                            }
-                            continue;
-                        }
-                    }
-                    let line = record.position().map_or(line, |p| p.line());
-                    if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
-                        continue;
-                    }
-                    n_rows += 1;
-                    if n_rows > max_rows {
-                        diagnostics.push(
-                            at(line),
-                            format!(
-                                "more than {max_rows} rows; stakenet reads at most {max_rows} rows per file: split the workspace"
-                            ),
-                        );
-                        break;
-                    }
-                    let Ok(text) = std::str::from_utf8(record.as_slice()) else {
-                        diagnostics.push(at(line), NOT_UTF8);
-                        continue;
-                    };
-                    if record.len() > n_columns {
-                        let extra = (n_columns..record.len())
-                            .filter_map(|i| record.range(i).and_then(|r| text.get(r)))
-                            .find(|cell| !cell.trim().is_empty());
-                        if let Some(extra) = extra {
-                            diagnostics.push(
-                                at(line),
-                                format!(
-                                    "this row has {} cells but the header names {n_columns} columns (extra cell `{extra}`); check the delimiter `{}` and the quoting",
-                                    record.len(),
-                                    delimiter_name(delimiter)
-                                ),
-                            );
-                            continue;
-                        }
-                    }
-                    ranges.clear();
-                    ranges.extend((0..record.len()).map(|i| record.range(i).unwrap_or(0..0)));
-                    if ranges.iter().any(|r| text.get(r.clone()).is_none()) {
-                        diagnostics.push(at(line), NOT_UTF8);
-                        continue;
-                    }
-                    each(&Row { line, text, ranges: &ranges }, diagnostics);
-                }
+            Body::Csv { bytes, start, delimiter } => {
+                let (_, plain) = cut_into_chunks(bytes, start, 0, CHUNK_BYTES);
+                let reader = ChunkReader {
+                    path: &self.path,
+                    n_columns: self.header.len(),
+                    delimiter,
+                    max_rows,
+                    plain,
+                };
+                reader.read(&bytes[start.byte..], start, diagnostics, each);
             }
-            Body::Records(rows) => {
+            Body::Records(records) => {
                 let mut text = String::new();
-                for (line, cells) in rows {
+                let mut batch = Batch::default();
+                for (line, cells) in records {
                     if cells.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
-                    text.clear();
-                    ranges.clear();
+                    let first_cell = batch.cells.len();
                     for cell in &cells {
                         let start = text.len();
                         text.push_str(cell);
-                        ranges.push(start..text.len());
+                        batch.cells.push(start..text.len());
                     }
-                    each(&Row { line, text: &text, ranges: &ranges }, diagnostics);
+                    batch.rows.push((line, first_cell..batch.cells.len()));
+                    if batch.is_full() {
+                        batch.hand_over(&text, diagnostics, &mut each);
+                        text.clear();
+                    }
                 }
+                batch.hand_over(&text, diagnostics, &mut each);
             }
         }
+    }
+}
+
+/// Rows are handed over in batches of this many, so that a reader can resolve the ids of a
+/// batch together.
+pub(crate) const BATCH_ROWS: usize = 256;
+
+/// The size of the pieces a CSV file is cut into to be read in parallel.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// A place in a file: byte offset and 1-based line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Position {
+    byte: usize,
+    line: u64,
+}
+
+/// Cuts the rows from `start` on into pieces of about `chunk_bytes` that end at a line end,
+/// each with the position where it starts; one piece when the rows cannot be cut safely (a
+/// quote character anywhere, or more lines than `max_rows`, whose check needs one reader).
+/// Also says whether the rows are plain: no quote, and every `\r` part of a `\r\n`.
+fn cut_into_chunks(
+    bytes: &[u8],
+    start: Position,
+    max_rows: u64,
+    chunk_bytes: usize,
+) -> (Vec<(&[u8], Position)>, bool) {
+    let rows = &bytes[start.byte.min(bytes.len())..];
+    let quoted = memchr::memchr(b'"', rows).is_some();
+    let plain =
+        !quoted && memchr::memchr_iter(b'\r', rows).all(|i| rows.get(i + 1) == Some(&b'\n'));
+    let n_lines = memchr::memchr_iter(b'\n', rows).count() as u64;
+    if quoted || n_lines >= max_rows {
+        return (vec![(rows, start)], plain);
+    }
+    let mut chunks = Vec::with_capacity(rows.len() / chunk_bytes.max(1) + 1);
+    let mut here = Position { byte: 0, line: start.line };
+    while here.byte < rows.len() {
+        let wanted = (here.byte + chunk_bytes).min(rows.len());
+        let end = memchr::memchr(b'\n', &rows[wanted..]).map_or(rows.len(), |i| wanted + i + 1);
+        let chunk = &rows[here.byte..end];
+        chunks.push((chunk, here));
+        here = Position {
+            byte: end,
+            line: here.line + memchr::memchr_iter(b'\n', chunk).count() as u64,
+        };
+    }
+    (chunks, plain)
+}
+
+/// Reads the CSV rows of one piece of a file, checking each the same way.
+struct ChunkReader<'t> {
+    path: &'t str,
+    n_columns: usize,
+    delimiter: u8,
+    max_rows: u64,
+    /// The rows have no quote and no lone `\r`, so a row is a line and its cells are the
+    /// pieces between delimiters: they are read in place, without the CSV state machine.
+    plain: bool,
+}
+
+/// What to do with a row that was read.
+enum Verdict {
+    Take,
+    Skip,
+    Stop,
+}
+
+impl ChunkReader<'_> {
+    /// Reads `bytes`, which start at `first` in the file, handing its rows to `each` in
+    /// batches.
+    fn read(
+        &self,
+        bytes: &[u8],
+        first: Position,
+        diagnostics: &mut Diagnostics,
+        each: impl FnMut(&[Row<'_>], &mut Diagnostics),
+    ) {
+        match std::str::from_utf8(bytes) {
+            Ok(text) if self.plain => self.read_plain(text, first, diagnostics, each),
+            _ => self.read_csv(bytes, first, diagnostics, each),
+        }
+    }
+
+    /// Reads plain rows in place: split at `\n` (less a trailing `\r`), then at delimiters.
+    /// This is what the CSV reader makes of text without quotes, faster.
+    fn read_plain(
+        &self,
+        text: &str,
+        first: Position,
+        diagnostics: &mut Diagnostics,
+        mut each: impl FnMut(&[Row<'_>], &mut Diagnostics),
+    ) {
+        let mut batch = Batch::default();
+        let mut n_rows: u64 = 0;
+        let mut line_start = 0;
+        let mut line = first.line;
+        while line_start < text.len() {
+            let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
+                .map_or(text.len(), |i| line_start + i);
+            let content_end = if text.as_bytes()[line_start..line_end].ends_with(b"\r") {
+                line_end - 1
+            } else {
+                line_end
+            };
+            let first_cell = batch.cells.len();
+            let mut cell_start = line_start;
+            for at in memchr::memchr_iter(self.delimiter, &text.as_bytes()[line_start..content_end])
+            {
+                batch.cells.push(cell_start..line_start + at);
+                cell_start = line_start + at + 1;
+            }
+            batch.cells.push(cell_start..content_end);
+            let cells = &batch.cells[first_cell..];
+            let cell = |i: usize| text.get(cells[i].clone()).unwrap_or("");
+            match self.verdict(line, cells.len(), cell, &mut n_rows, diagnostics) {
+                Verdict::Take => batch.rows.push((line, first_cell..batch.cells.len())),
+                Verdict::Skip => batch.cells.truncate(first_cell),
+                Verdict::Stop => break,
+            }
+            if batch.is_full() {
+                batch.hand_over(text, diagnostics, &mut each);
+            }
+            line_start = line_end + 1;
+            line += 1;
+        }
+        batch.hand_over(text, diagnostics, &mut each);
+    }
+
+    /// Reads rows with the CSV reader (quoted cells, invalid UTF-8).
+    fn read_csv(
+        &self,
+        bytes: &[u8],
+        first: Position,
+        diagnostics: &mut Diagnostics,
+        mut each: impl FnMut(&[Row<'_>], &mut Diagnostics),
+    ) {
+        let at = |line: u64| Location { path: self.path.to_owned(), line: Some(line) };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        // The reader counts lines from 1 at the start of `bytes`.
+        let in_file = |line: u64| first.line + line - 1;
+        let mut record = csv::ByteRecord::new();
+        let mut batch = Batch::default();
+        let mut text = String::new();
+        let mut n_rows: u64 = 0;
+        loop {
+            let line = reader.position().line();
+            match reader.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(error) => {
+                    let line = in_file(error.position().map_or(line, |p| p.line()));
+                    diagnostics.push(
+                        at(line),
+                        format!("cannot read this row: {}", csv_error_text(&error)),
+                    );
+                    if matches!(error.kind(), csv::ErrorKind::Io(_)) {
+                        break;
+                    }
+                    continue;
+                }
+            }
+            let line = in_file(record.position().map_or(line, |p| first_line_of(bytes, p)));
+            let Ok(row_text) = std::str::from_utf8(record.as_slice()) else {
+                if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
+                    continue;
+                }
+                match self.count(line, &mut n_rows, diagnostics) {
+                    Verdict::Stop => break,
+                    _ => {
+                        diagnostics.push(at(line), NOT_UTF8);
+                        continue;
+                    }
+                }
+            };
+            let cell = |i: usize| record.range(i).and_then(|r| row_text.get(r));
+            if (0..record.len()).any(|i| cell(i).is_none()) {
+                match self.count(line, &mut n_rows, diagnostics) {
+                    Verdict::Stop => break,
+                    _ => {
+                        diagnostics.push(at(line), NOT_UTF8);
+                        continue;
+                    }
+                }
+            }
+            match self.verdict(
+                line,
+                record.len(),
+                |i| cell(i).unwrap_or(""),
+                &mut n_rows,
+                diagnostics,
+            ) {
+                Verdict::Take => {}
+                Verdict::Skip => continue,
+                Verdict::Stop => break,
+            }
+            let first_cell = batch.cells.len();
+            for i in 0..record.len() {
+                let start = text.len();
+                text.push_str(cell(i).unwrap_or(""));
+                batch.cells.push(start..text.len());
+            }
+            batch.rows.push((line, first_cell..batch.cells.len()));
+            if batch.is_full() {
+                batch.hand_over(&text, diagnostics, &mut each);
+                text.clear();
+            }
+        }
+        batch.hand_over(&text, diagnostics, &mut each);
+    }
+
+    /// Skips a row whose cells are all blank, stops after the row limit, and reports a row
+    /// with more cells than the header has columns.
+    fn verdict<'c>(
+        &self,
+        line: u64,
+        n_cells: usize,
+        cell: impl Fn(usize) -> &'c str,
+        n_rows: &mut u64,
+        diagnostics: &mut Diagnostics,
+    ) -> Verdict {
+        if (0..n_cells).all(|i| cell(i).bytes().all(|b| b.is_ascii_whitespace())) {
+            return Verdict::Skip;
+        }
+        if let Verdict::Stop = self.count(line, n_rows, diagnostics) {
+            return Verdict::Stop;
+        }
+        let n_columns = self.n_columns;
+        if n_cells > n_columns {
+            if let Some(extra) = (n_columns..n_cells).map(&cell).find(|c| !c.trim().is_empty()) {
+                diagnostics.push(
+                    Location { path: self.path.to_owned(), line: Some(line) },
+                    format!(
+                        "this row has {n_cells} cells but the header names {n_columns} columns (extra cell `{extra}`); check the delimiter `{}` and the quoting",
+                        delimiter_name(self.delimiter)
+                    ),
+                );
+                return Verdict::Skip;
+            }
+        }
+        Verdict::Take
+    }
+
+    /// Counts a row that is not blank; stops (with a problem) past the row limit.
+    fn count(&self, line: u64, n_rows: &mut u64, diagnostics: &mut Diagnostics) -> Verdict {
+        *n_rows += 1;
+        if *n_rows > self.max_rows {
+            let max_rows = self.max_rows;
+            diagnostics.push(
+                Location { path: self.path.to_owned(), line: Some(line) },
+                format!(
+                    "more than {max_rows} rows; stakenet reads at most {max_rows} rows per file: split the workspace"
+                ),
+            );
+            return Verdict::Stop;
+        }
+        Verdict::Take
+    }
+}
+
+/// The line a record starts on. The CSV reader places a record where it started looking for
+/// it, which is before the blank lines that precede it.
+fn first_line_of(bytes: &[u8], position: &csv::Position) -> u64 {
+    let skipped = bytes
+        .get(position.byte() as usize..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .filter(|&&b| b == b'\n')
+        .count();
+    position.line() + skipped as u64
+}
+
+/// Rows gathered to be handed over together, as ranges of cells in a text.
+#[derive(Default)]
+struct Batch {
+    cells: Vec<Range<usize>>,
+    /// Each row's line and range of `cells`.
+    rows: Vec<(u64, Range<usize>)>,
+}
+
+impl Batch {
+    fn is_full(&self) -> bool {
+        self.rows.len() >= BATCH_ROWS
+    }
+
+    /// Hands the rows, whose cells are ranges of `text`, to `each` (if there are any) and
+    /// empties the batch.
+    fn hand_over(
+        &mut self,
+        text: &str,
+        diagnostics: &mut Diagnostics,
+        each: &mut impl FnMut(&[Row<'_>], &mut Diagnostics),
+    ) {
+        if self.rows.is_empty() {
+            self.cells.clear();
+            return;
+        }
+        let rows: Vec<Row<'_>> = self
+            .rows
+            .iter()
+            .map(|(line, cells)| Row { line: *line, text, ranges: &self.cells[cells.clone()] })
+            .collect();
+        each(&rows, diagnostics);
+        self.cells.clear();
+        self.rows.clear();
     }
 }
 
@@ -300,8 +631,8 @@ mod tests {
         let mut diagnostics = Diagnostics::default();
         let table = Table::csv("t.csv".to_owned(), bytes, &mut diagnostics).unwrap();
         let mut ids = Vec::new();
-        table.for_each_row_up_to(max_rows, &mut diagnostics, |row, _| {
-            ids.push(row.get(0).to_owned());
+        table.for_each_row_up_to(max_rows, &mut diagnostics, |rows, _| {
+            ids.extend(rows.iter().map(|row| row.get(0).to_owned()));
         });
         (ids, diagnostics.items().iter().map(ToString::to_string).collect())
     }
@@ -321,6 +652,83 @@ mod tests {
         let (ids, problems) = read_up_to(bytes, 4);
         assert_eq!(ids, ["a", "b", "c", "d"]);
         assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    /// Rows as (line, cells) and the problems, read in chunks of `chunk_bytes` (plain rows read
+    /// in place), or, with `None`, by the CSV reader in one piece.
+    fn read_rows(
+        bytes: &[u8],
+        chunk_bytes: Option<usize>,
+    ) -> (Vec<(u64, Vec<String>)>, Vec<String>) {
+        let mut diagnostics = Diagnostics::default();
+        let Some(table) = Table::csv("t.csv".to_owned(), bytes, &mut diagnostics) else {
+            return (Vec::new(), diagnostics.items().iter().map(ToString::to_string).collect());
+        };
+        let collect = |rows: &mut Vec<(u64, Vec<String>)>, batch: &[Row<'_>]| {
+            assert!(batch.len() <= BATCH_ROWS);
+            rows.extend(batch.iter().map(|row| {
+                (row.line, (0..row.ranges.len()).map(|i| row.get(i).to_owned()).collect())
+            }));
+        };
+        let rows = match chunk_bytes {
+            Some(size) => table
+                .map_chunks_of(size, &mut diagnostics, Vec::new, |rows, batch, _| {
+                    collect(rows, batch);
+                })
+                .concat(),
+            None => {
+                let Body::Csv { bytes, start, delimiter } = table.body else { unreachable!() };
+                let reader = ChunkReader {
+                    path: "t.csv",
+                    n_columns: table.header.len(),
+                    delimiter,
+                    max_rows: MAX_ROWS,
+                    plain: false,
+                };
+                let mut rows = Vec::new();
+                reader.read(&bytes[start.byte..], start, &mut diagnostics, |batch, _| {
+                    collect(&mut rows, batch);
+                });
+                rows
+            }
+        };
+        (rows, diagnostics.items().iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn rows_read_in_chunks_and_in_place_are_the_rows_the_csv_reader_reads() {
+        let cases: [&[u8]; 7] = [
+            b"id,name\na,A\n\nb,B\r\n  ,  \nc, C ,\nd,D,extra\ne\n",
+            b"id;name\r\na;A\r\nb;B",
+            b"id\tname\n\n\n\xC3\xA9,\xC3\xA9\tx\n\xFF\tbad\nz\tok\n",
+            b"id,name\na,\"quoted, with comma\"\nb,\"two\nlines\"\nc,C\n",
+            b"id,name\na,A\rb,B\nc,C\n",
+            b"id,name,,\na,A,,\nb,B,,,\n",
+            b"\xEF\xBB\xBFid,name\n a , A \n",
+        ];
+        for bytes in cases {
+            let reference = read_rows(bytes, None);
+            for size in [1, 3, 8, 1 << 20] {
+                assert_eq!(
+                    read_rows(bytes, Some(size)),
+                    reference,
+                    "{}",
+                    String::from_utf8_lossy(bytes)
+                );
+            }
+        }
+        // Many rows: more than one batch per chunk.
+        let mut many = b"source,target,weight\n".to_vec();
+        for i in 0..3000 {
+            many.extend_from_slice(
+                format!("a{i},b{},{}\n", i * 7, if i % 500 == 0 { "x" } else { "1" }).as_bytes(),
+            );
+        }
+        let reference = read_rows(&many, None);
+        assert_eq!(reference.0.len(), 3000);
+        for size in [100, 5000, 1 << 20] {
+            assert_eq!(read_rows(&many, Some(size)), reference);
+        }
     }
 
     #[test]

@@ -133,6 +133,7 @@ fn build(
     if let Some(relations) = relations {
         read_relations(relations, &actor_table, &mut builder, diagnostics);
     }
+
     let coalition_keys = coalitions
         .map(|table| read_coalitions(table, &mut builder, diagnostics))
         .unwrap_or_default();
@@ -205,6 +206,18 @@ impl ActorTable {
         at: Here<'_>,
         diagnostics: &mut Diagnostics,
     ) -> Option<ActorId> {
+        self.resolved(key, self.by_key.get(key), column, at, diagnostics)
+    }
+
+    /// [`ActorTable::resolve`] when `key` was already looked up (`found`).
+    fn resolved(
+        &self,
+        key: &str,
+        found: Option<ActorId>,
+        column: &str,
+        at: Here<'_>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<ActorId> {
         if key.is_empty() {
             diagnostics.push(
                 at.location(),
@@ -212,7 +225,7 @@ impl ActorTable {
             );
             return None;
         }
-        if let Some(id) = self.by_key.get(key) {
+        if let Some(id) = found {
             return Some(id);
         }
         let hint = self
@@ -342,6 +355,15 @@ fn parse_vocabulary<T>(
     value
 }
 
+/// What one chunk of `actors.csv` yields: its actors (parents not yet resolved), with their
+/// lines and parent keys.
+#[derive(Default)]
+struct ActorChunk {
+    actors: Vec<Actor>,
+    lines: Vec<u64>,
+    parents: Vec<Option<String>>,
+}
+
 fn read_actors(
     table: Table<'_>,
     builder: &mut NetworkBuilder,
@@ -363,51 +385,69 @@ fn read_actors(
     let extra = extra_columns(&table, ACTOR_COLUMNS);
     let dialect = table.dialect;
     let (sectors, levels) = (Sector::accepted(), Level::accepted());
-    let mut parent_keys: Vec<Option<(String, u64)>> = Vec::new();
     let path = table.path.clone();
-    table.for_each_row(diagnostics, |row, diagnostics| {
-        let at = Here { path: &path, line: row.line };
-        let key = row.get(id);
-        if let Err(message) = cells::id(key) {
-            diagnostics.push(at.location(), message);
-            return;
-        }
-        if let Some(first) = actor_table.by_key.get(key) {
-            diagnostics.push(
-                at.location(),
-                format!(
-                    "duplicate actor id `{key}` (first on line {}); ids must be unique",
-                    actor_table.lines[first.index()]
+    let chunks = table.map_chunks(diagnostics, ActorChunk::default, |chunk, rows, diagnostics| {
+        for row in rows {
+            let at = Here { path: &path, line: row.line };
+            let key = row.get(id);
+            if let Err(message) = cells::id(key) {
+                diagnostics.push(at.location(), message);
+                continue;
+            }
+            chunk.actors.push(Actor {
+                key: key.to_owned(),
+                name: row.optional(name).unwrap_or(key).to_owned(),
+                sector: parse_vocabulary(
+                    row,
+                    sector,
+                    "sector",
+                    Sector::parse,
+                    &sectors,
+                    at,
+                    diagnostics,
                 ),
-            );
-            return;
+                level: parse_vocabulary(
+                    row,
+                    level,
+                    "level",
+                    Level::parse,
+                    &levels,
+                    at,
+                    diagnostics,
+                ),
+                parent: None,
+                kind: row.optional(kind).map(str::to_owned),
+                themes: row.optional(themes).map(|t| dialect.list(t)).unwrap_or_default(),
+                influence: non_negative(row, influence, "influence", dialect, at, diagnostics),
+                attributes: attributes(row, &extra),
+            });
+            chunk.lines.push(row.line);
+            chunk.parents.push(row.optional(parent).map(str::to_owned));
         }
-        let actor = Actor {
-            key: key.to_owned(),
-            name: row.optional(name).unwrap_or(key).to_owned(),
-            sector: parse_vocabulary(
-                row,
-                sector,
-                "sector",
-                Sector::parse,
-                &sectors,
-                at,
-                diagnostics,
-            ),
-            level: parse_vocabulary(row, level, "level", Level::parse, &levels, at, diagnostics),
-            parent: None,
-            kind: row.optional(kind).map(str::to_owned),
-            themes: row.optional(themes).map(|t| dialect.list(t)).unwrap_or_default(),
-            influence: non_negative(row, influence, "influence", dialect, at, diagnostics),
-            attributes: attributes(row, &extra),
-        };
-        let actor_id = ActorId::from_index(builder.actors.len());
-        actor_table.by_key.insert(&actor.key, actor_id);
-        actor_table.keys.push(actor.key.clone());
-        actor_table.lines.push(row.line);
-        parent_keys.push(row.optional(parent).map(|p| (p.to_owned(), row.line)));
-        builder.actors.push(actor);
     });
+    let mut parent_keys: Vec<Option<(String, u64)>> = Vec::new();
+    for chunk in chunks {
+        for ((actor, line), parent) in chunk.actors.into_iter().zip(chunk.lines).zip(chunk.parents)
+        {
+            if let Some(first) = actor_table.by_key.get(&actor.key) {
+                diagnostics.push(
+                    Here { path: &path, line }.location(),
+                    format!(
+                        "duplicate actor id `{}` (first on line {}); ids must be unique",
+                        actor.key,
+                        actor_table.lines[first.index()]
+                    ),
+                );
+                continue;
+            }
+            let actor_id = ActorId::from_index(builder.actors.len());
+            actor_table.by_key.insert(&actor.key, actor_id);
+            actor_table.keys.push(actor.key.clone());
+            actor_table.lines.push(line);
+            parent_keys.push(parent.map(|key| (key, line)));
+            builder.actors.push(actor);
+        }
+    }
     for (i, parent) in parent_keys.into_iter().enumerate() {
         if let Some((key, line)) = parent {
             let at = Here { path: &actor_table.path, line };
@@ -415,6 +455,20 @@ fn read_actors(
         }
     }
     actor_table
+}
+
+/// What one chunk of `relations.csv` yields. Layers and topics are numbered within the chunk,
+/// in order of first appearance, and renumbered when the chunks are joined in file order.
+#[derive(Default)]
+struct RelationChunk {
+    relations: Vec<Relation>,
+    /// Each layer's name as first written, and whether a relation in it is directed.
+    layers: Vec<(String, bool)>,
+    layer_by_key: FxHashMap<String, LayerId>,
+    topics: Vec<String>,
+    topic_by_text: FxHashMap<String, TopicId>,
+    /// Unknown columns' cells: (attribute slot, relation index in the chunk, value).
+    attributes: Vec<(usize, usize, String)>,
 }
 
 fn read_relations(
@@ -429,100 +483,207 @@ fn read_relations(
         }
         return;
     };
-    let [layer, directed, weight, amount, topic, since, until] =
-        ["layer", "directed", "weight", "amount", "topic", "since", "until"]
-            .map(|c| table.column(c));
-    let extra = extra_columns(&table, RELATION_COLUMNS);
-    let extra_slots: Vec<usize> =
-        extra.iter().map(|(_, name)| builder.relation_attributes.add_column(name)).collect();
+    let columns = RelationColumns {
+        source,
+        target,
+        layer: table.column("layer"),
+        directed: table.column("directed"),
+        weight: table.column("weight"),
+        amount: table.column("amount"),
+        topic: table.column("topic"),
+        since: table.column("since"),
+        until: table.column("until"),
+        extra: extra_columns(&table, RELATION_COLUMNS)
+            .into_iter()
+            .map(|(column, name)| (column, builder.relation_attributes.add_column(&name)))
+            .collect(),
+    };
     let dialect = table.dialect;
-    let mut layer_by_name: FxHashMap<String, LayerId> = FxHashMap::default();
-    let mut topic_by_text: FxHashMap<String, TopicId> = FxHashMap::default();
     let path = table.path.clone();
-    table.for_each_row(diagnostics, |row, diagnostics| {
-        let at = Here { path: &path, line: row.line };
-        let source_id = actors.resolve(row.get(source), "source", at, diagnostics);
-        let target_id = actors.resolve(row.get(target), "target", at, diagnostics);
-        let layer_name = match layer {
-            Some(column) => row.get(column),
-            None => DEFAULT_LAYER,
-        };
-        let layer_key: std::borrow::Cow<'_, str> = if layer_name.bytes().any(|b| b.is_ascii_uppercase()) || !layer_name.is_ascii() {
-            layer_name.to_lowercase().into()
-        } else {
-            layer_name.into()
-        };
-        if layer_name.is_empty() {
-            diagnostics.push(at.location(), format!("empty `layer`; name the relation type, e.g. {}", crate::model::WELL_KNOWN_LAYERS.join(", ")));
-        } else if layer_key.as_ref() == COMEMBERSHIP {
-            diagnostics.push(at.location(), "layer `comembership` is derived from members.csv; give explicit relations another layer name");
-        }
-        let directed_value = match row.optional(directed) {
-            None => directed_by_default(layer_name),
-            Some(text) => cells::boolean(text).unwrap_or_else(|message| {
-                diagnostics.push(at.location(), format!("`directed`: {message}"));
-                false
-            }),
-        };
-        let weight_value = match row.optional(weight) {
-            None => 1.0,
-            Some(text) => match dialect.number(text) {
-                Ok(value) if value > 0.0 => value,
-                Ok(_) => {
-                    diagnostics.push(at.location(), format!("`weight` is `{text}`; a weight is a tie strength > 0 (leave the cell empty for 1)"));
-                    1.0
-                }
-                Err(message) => {
-                    diagnostics.push(at.location(), format!("`weight`: {message}"));
-                    1.0
-                }
-            },
-        };
-        let amount_value = non_negative(row, amount, "amount", dialect, at, diagnostics);
-        let dates = validity(row, (since, until), ("since", "until"), at, diagnostics);
-        let (Some(source_id), Some(target_id)) = (source_id, target_id) else { return };
-        if source_id == target_id {
-            diagnostics.push(at.location(), format!("`source` and `target` are both `{}`; a relation joins two different actors", row.get(source)));
-            return;
-        }
-        if layer_name.is_empty() || layer_key.as_ref() == COMEMBERSHIP {
-            return;
-        }
-        let layer_id = match layer_by_name.get(layer_key.as_ref()) {
-            Some(&id) => id,
-            None => {
-                builder.layers.push(Layer { name: layer_name.to_owned(), directed: false, n_relations: 0 });
-                let id = LayerId::from_index(builder.layers.len() - 1);
-                layer_by_name.insert(layer_key.into_owned(), id);
-                id
-            }
-        };
-        builder.layers[layer_id.index()].directed |= directed_value;
-        let topic_id = row.optional(topic).map(|text| match topic_by_text.get(text) {
-            Some(&id) => id,
-            None => {
-                builder.topics.push(text.to_owned());
-                let id = TopicId::from_index(builder.topics.len() - 1);
-                topic_by_text.insert(text.to_owned(), id);
-                id
+    let chunks =
+        table.map_chunks(diagnostics, RelationChunk::default, |chunk, rows, diagnostics| {
+            // The actor ids of a batch are looked up together (see `KeyIndex::get_many`).
+            let keys: Vec<&str> =
+                rows.iter().flat_map(|row| [row.get(source), row.get(target)]).collect();
+            let mut found = Vec::with_capacity(keys.len());
+            actors.by_key.get_many(&keys, &mut found);
+            for (row, ends) in rows.iter().zip(found.chunks_exact(2)) {
+                let at = Here { path: &path, line: row.line };
+                read_relation(
+                    row,
+                    &columns,
+                    (ends[0], ends[1]),
+                    actors,
+                    dialect,
+                    at,
+                    chunk,
+                    diagnostics,
+                );
             }
         });
-        let relation_index = builder.relations.len();
-        for ((column, _), &slot) in extra.iter().zip(&extra_slots) {
-            if let Some(value) = row.optional(Some(*column)) {
-                builder.relation_attributes.push(slot, relation_index, value.to_owned());
-            }
+    let mut layer_by_key: FxHashMap<String, LayerId> = FxHashMap::default();
+    let mut topic_by_text: FxHashMap<String, TopicId> = FxHashMap::default();
+    for chunk in chunks {
+        let layers: Vec<LayerId> = chunk
+            .layers
+            .into_iter()
+            .map(|(name, directed)| {
+                let key = layer_key(&name).into_owned();
+                let id = *layer_by_key.entry(key).or_insert_with(|| {
+                    builder.layers.push(Layer { name, directed: false, n_relations: 0 });
+                    LayerId::from_index(builder.layers.len() - 1)
+                });
+                builder.layers[id.index()].directed |= directed;
+                id
+            })
+            .collect();
+        let topics: Vec<TopicId> = chunk
+            .topics
+            .into_iter()
+            .map(|text| {
+                *topic_by_text.entry(text.clone()).or_insert_with(|| {
+                    builder.topics.push(text);
+                    TopicId::from_index(builder.topics.len() - 1)
+                })
+            })
+            .collect();
+        let first = builder.relations.len();
+        for (slot, relation, value) in chunk.attributes {
+            builder.relation_attributes.push(slot, first + relation, value);
         }
-        builder.relations.push(Relation {
-            source: source_id,
-            target: target_id,
-            layer: layer_id,
-            directed: directed_value,
-            weight: weight_value,
-            amount: amount_value,
-            topic: topic_id,
-            validity: dates,
-        });
+        builder.relations.extend(chunk.relations.into_iter().map(|mut relation| {
+            relation.layer = layers[relation.layer.index()];
+            relation.topic = relation.topic.map(|topic| topics[topic.index()]);
+            relation
+        }));
+    }
+}
+
+/// The positions of the columns of `relations.csv`, and the attribute slot of each unknown one.
+struct RelationColumns {
+    source: usize,
+    target: usize,
+    layer: Option<usize>,
+    directed: Option<usize>,
+    weight: Option<usize>,
+    amount: Option<usize>,
+    topic: Option<usize>,
+    since: Option<usize>,
+    until: Option<usize>,
+    extra: Vec<(usize, usize)>,
+}
+
+/// The key layers are told apart by: the name in lower case.
+fn layer_key(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) || !name.is_ascii() {
+        name.to_lowercase().into()
+    } else {
+        name.into()
+    }
+}
+
+/// Checks one row of `relations.csv` whose actors were looked up (`ends`) and adds it to
+/// `chunk`.
+#[allow(clippy::too_many_arguments)]
+fn read_relation(
+    row: &Row<'_>,
+    columns: &RelationColumns,
+    ends: (Option<ActorId>, Option<ActorId>),
+    actors: &ActorTable,
+    dialect: Dialect,
+    at: Here<'_>,
+    chunk: &mut RelationChunk,
+    diagnostics: &mut Diagnostics,
+) {
+    let source_id = actors.resolved(row.get(columns.source), ends.0, "source", at, diagnostics);
+    let target_id = actors.resolved(row.get(columns.target), ends.1, "target", at, diagnostics);
+    let layer_name = match columns.layer {
+        Some(column) => row.get(column),
+        None => DEFAULT_LAYER,
+    };
+    let key = layer_key(layer_name);
+    if layer_name.is_empty() {
+        diagnostics.push(
+            at.location(),
+            format!(
+                "empty `layer`; name the relation type, e.g. {}",
+                crate::model::WELL_KNOWN_LAYERS.join(", ")
+            ),
+        );
+    } else if key.as_ref() == COMEMBERSHIP {
+        diagnostics.push(at.location(), "layer `comembership` is derived from members.csv; give explicit relations another layer name");
+    }
+    let directed_value = match row.optional(columns.directed) {
+        None => directed_by_default(layer_name),
+        Some(text) => cells::boolean(text).unwrap_or_else(|message| {
+            diagnostics.push(at.location(), format!("`directed`: {message}"));
+            false
+        }),
+    };
+    let weight_value = match row.optional(columns.weight) {
+        None => 1.0,
+        Some(text) => match dialect.number(text) {
+            Ok(value) if value > 0.0 => value,
+            Ok(_) => {
+                diagnostics.push(at.location(), format!("`weight` is `{text}`; a weight is a tie strength > 0 (leave the cell empty for 1)"));
+                1.0
+            }
+            Err(message) => {
+                diagnostics.push(at.location(), format!("`weight`: {message}"));
+                1.0
+            }
+        },
+    };
+    let amount_value = non_negative(row, columns.amount, "amount", dialect, at, diagnostics);
+    let dates = validity(row, (columns.since, columns.until), ("since", "until"), at, diagnostics);
+    let (Some(source_id), Some(target_id)) = (source_id, target_id) else { return };
+    if source_id == target_id {
+        diagnostics.push(
+            at.location(),
+            format!(
+                "`source` and `target` are both `{}`; a relation joins two different actors",
+                row.get(columns.source)
+            ),
+        );
+        return;
+    }
+    if layer_name.is_empty() || key.as_ref() == COMEMBERSHIP {
+        return;
+    }
+    let layer_id = match chunk.layer_by_key.get(key.as_ref()) {
+        Some(&id) => id,
+        None => {
+            chunk.layers.push((layer_name.to_owned(), false));
+            let id = LayerId::from_index(chunk.layers.len() - 1);
+            chunk.layer_by_key.insert(key.into_owned(), id);
+            id
+        }
+    };
+    chunk.layers[layer_id.index()].1 |= directed_value;
+    let topic_id = row.optional(columns.topic).map(|text| match chunk.topic_by_text.get(text) {
+        Some(&id) => id,
+        None => {
+            chunk.topics.push(text.to_owned());
+            let id = TopicId::from_index(chunk.topics.len() - 1);
+            chunk.topic_by_text.insert(text.to_owned(), id);
+            id
+        }
+    });
+    let relation_index = chunk.relations.len();
+    for &(column, slot) in &columns.extra {
+        if let Some(value) = row.optional(Some(column)) {
+            chunk.attributes.push((slot, relation_index, value.to_owned()));
+        }
+    }
+    chunk.relations.push(Relation {
+        source: source_id,
+        target: target_id,
+        layer: layer_id,
+        directed: directed_value,
+        weight: weight_value,
+        amount: amount_value,
+        topic: topic_id,
+        validity: dates,
     });
 }
 

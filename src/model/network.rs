@@ -24,7 +24,8 @@ pub struct Network {
     coalitions: Vec<Coalition>,
     memberships: Vec<Membership>,
     hierarchy: Hierarchy,
-    actor_by_key: FxHashMap<String, ActorId>,
+    /// Actor ids by key, built on first use (loading has its own index).
+    actor_by_key: std::sync::OnceLock<FxHashMap<String, ActorId>>,
     coalition_by_key: FxHashMap<String, CoalitionId>,
     /// Actors sorted by key, computed on first use (views order their nodes this way).
     by_key: std::sync::OnceLock<Vec<ActorId>>,
@@ -62,7 +63,16 @@ impl Network {
 
     /// The actor with workspace id `key`.
     pub fn actor_id(&self, key: &str) -> Option<ActorId> {
-        self.actor_by_key.get(key).copied()
+        self.actor_by_key
+            .get_or_init(|| {
+                self.actors
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| (a.key.clone(), ActorId::from_index(i)))
+                    .collect()
+            })
+            .get(key)
+            .copied()
     }
 
     /// Every actor id, ordered by the actors' keys (byte order of the id text). Views number
@@ -196,12 +206,6 @@ impl NetworkBuilder {
     pub fn build(self) -> Result<Network, ParentCycles> {
         let parents: Vec<Option<ActorId>> = self.actors.iter().map(|a| a.parent).collect();
         let hierarchy = Hierarchy::new(&parents)?;
-        let actor_by_key = self
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.key.clone(), ActorId::from_index(i)))
-            .collect();
         let coalition_by_key = self
             .coalitions
             .iter()
@@ -224,7 +228,7 @@ impl NetworkBuilder {
             coalitions: self.coalitions,
             memberships: self.memberships,
             hierarchy,
-            actor_by_key,
+            actor_by_key: std::sync::OnceLock::new(),
             coalition_by_key,
             by_key: std::sync::OnceLock::new(),
         })
