@@ -341,6 +341,48 @@ fn a_row_after_blank_lines_is_named_by_its_own_line() {
 }
 
 #[test]
+fn a_large_file_read_in_parallel_chunks_loads_as_when_read_in_one_piece() {
+    // Over 3 MB of relations: several chunks, whose layers, topics and extra cells come in
+    // different orders. A quoted cell makes the same rows a file that is read in one piece.
+    let mut actors = String::from("id,name\n");
+    for i in 0..2000 {
+        actors.push_str(&format!("a{i},Actor {i}\n"));
+    }
+    let mut plain = String::from("source,target,layer,weight,topic,note\n");
+    for i in 0..100_000u32 {
+        let layer =
+            ["collaboration", "Funding", "advice", "MANDATE"][(i / 12000 + i % 3) as usize % 4];
+        let topic = if i % 5 == 0 { String::new() } else { format!("topic {}", (i / 900) % 40) };
+        let note = if i % 11 == 0 { format!("n{i}") } else { String::new() };
+        plain.push_str(&format!(
+            "a{},a{},{layer},{}.5,{topic},{note}\n",
+            i % 2000,
+            (i * 7 + 1) % 2000,
+            i % 9 + 1
+        ));
+    }
+    assert!(plain.len() > 3 << 20, "{}", plain.len());
+    let quoted = plain.replacen("a0,a1,", "\"a0\",a1,", 1);
+    assert_ne!(quoted, plain);
+    let load_with = |relations: &str| {
+        load(&Source::Memory(vec![
+            ("actors.csv".into(), actors.clone().into_bytes()),
+            ("relations.csv".into(), relations.as_bytes().to_vec()),
+        ]))
+        .unwrap()
+    };
+    let (chunked, whole) = (load_with(&plain), load_with(&quoted));
+    assert_eq!(chunked.relations().len(), 100_000);
+    assert_eq!(chunked.relations(), whole.relations());
+    assert_eq!(chunked.layers(), whole.layers());
+    assert_eq!(chunked.topics(), whole.topics());
+    assert_eq!(chunked.relation_attributes(), whole.relation_attributes());
+    assert_eq!(chunked.relation_attributes().get(59_994, "note"), Some("n59994"));
+    let layer_names: Vec<&str> = chunked.layers().iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(layer_names, ["collaboration", "Funding", "advice", "MANDATE"]);
+}
+
+#[test]
 fn a_flood_of_errors_is_counted_beyond_the_kept_ones() {
     let mut relations = String::from("source,target\n");
     for _ in 0..5000 {

@@ -59,6 +59,13 @@ impl<T: Copy> KeyIndex<T> {
         }));
     }
 
+    /// Makes room for `n` more keys without growing on the way.
+    pub(crate) fn reserve(&mut self, n: usize, filler: T) {
+        while 2 * (self.len + n) > self.slots.len() {
+            self.grow(filler);
+        }
+    }
+
     /// Inserts `key`; returns the previous value, if any.
     pub(crate) fn insert(&mut self, key: &str, value: T) -> Option<T> {
         let Some(packed) = pack(key) else {

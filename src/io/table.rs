@@ -157,24 +157,63 @@ impl<'a> Table<'a> {
         new_state: impl Fn() -> S + Sync,
         each: impl Fn(&mut S, &[Row<'_>], &mut Diagnostics) + Sync,
     ) -> Vec<S> {
-        self.map_chunks_of(CHUNK_BYTES, diagnostics, new_state, each)
+        let mut nothing = Vec::new();
+        self.map_chunks_placing(
+            CHUNK_BYTES,
+            &mut nothing,
+            (),
+            diagnostics,
+            new_state,
+            |state, _, rows, found| {
+                each(state, rows, found);
+            },
+        )
+        .into_iter()
+        .map(|(state, _)| state)
+        .collect()
     }
 
-    /// [`Table::map_chunks`] with the chunk size as a parameter (tests use small ones).
-    fn map_chunks_of<S: Send>(
+    /// [`Table::map_chunks`] for a reader that makes one value of most rows: each chunk
+    /// [`Placed::push`]es its values straight into its own part of `out` (which must be
+    /// empty), so the values need no second copy to be joined. Returns each chunk's state
+    /// with the range of `out` that holds its values, in file order.
+    pub(crate) fn map_chunks_into<T: Clone + Send + Sync, S: Send>(
         self,
-        chunk_bytes: usize,
+        out: &mut Vec<T>,
+        filler: T,
         diagnostics: &mut Diagnostics,
         new_state: impl Fn() -> S + Sync,
-        each: impl Fn(&mut S, &[Row<'_>], &mut Diagnostics) + Sync,
-    ) -> Vec<S> {
+        each: impl Fn(&mut S, &mut Placed<'_, T>, &[Row<'_>], &mut Diagnostics) + Sync,
+    ) -> Vec<(S, Range<usize>)> {
+        self.map_chunks_placing(CHUNK_BYTES, out, filler, diagnostics, new_state, each)
+    }
+
+    /// [`Table::map_chunks_into`] with the chunk size as a parameter (tests use small ones).
+    fn map_chunks_placing<T: Clone + Send + Sync, S: Send>(
+        self,
+        chunk_bytes: usize,
+        out: &mut Vec<T>,
+        filler: T,
+        diagnostics: &mut Diagnostics,
+        new_state: impl Fn() -> S + Sync,
+        each: impl Fn(&mut S, &mut Placed<'_, T>, &[Row<'_>], &mut Diagnostics) + Sync,
+    ) -> Vec<(S, Range<usize>)> {
         use rayon::prelude::*;
+        out.clear();
         let Body::Csv { bytes, start, delimiter } = &self.body else {
+            let n_rows = match &self.body {
+                Body::Records(records) => records.len(),
+                Body::Csv { .. } => 0,
+            };
+            out.resize(n_rows, filler);
             let mut state = new_state();
+            let mut placed = Placed { slots: out, len: 0 };
             self.for_each_row_up_to(MAX_ROWS, diagnostics, |rows, diagnostics| {
-                each(&mut state, rows, diagnostics);
+                each(&mut state, &mut placed, rows, diagnostics);
             });
-            return vec![state];
+            let len = placed.len;
+            out.truncate(len);
+            return vec![(state, 0..len)];
         };
         let (chunks, plain) = cut_into_chunks(bytes, *start, MAX_ROWS, chunk_bytes);
         let reader = ChunkReader {
@@ -184,22 +223,44 @@ impl<'a> Table<'a> {
             max_rows: MAX_ROWS,
             plain,
         };
-        let parts: Vec<(S, Diagnostics)> = chunks
+        // Each chunk has room for a value per line; the room is filled in parallel too.
+        let room: Vec<usize> = chunks.iter().map(|chunk| chunk.n_lines).collect();
+        out.par_extend(rayon::iter::repeat_n(filler, room.iter().sum()));
+        let mut parts: Vec<(&Chunk<'_>, &mut [T])> = Vec::with_capacity(chunks.len());
+        let mut rest = out.as_mut_slice();
+        for (chunk, &n) in chunks.iter().zip(&room) {
+            let (part, tail) = rest.split_at_mut(n);
+            parts.push((chunk, part));
+            rest = tail;
+        }
+        let read: Vec<(S, usize, Diagnostics)> = parts
             .into_par_iter()
-            .map(|(chunk, first)| {
+            .map(|(chunk, slots)| {
                 let mut state = new_state();
+                let mut placed = Placed { slots, len: 0 };
                 let mut found = Diagnostics::default();
-                reader.read(chunk, first, &mut found, |rows, found| each(&mut state, rows, found));
-                (state, found)
+                reader.read(chunk.bytes, chunk.first, &mut found, |rows, found| {
+                    each(&mut state, &mut placed, rows, found);
+                });
+                (state, placed.len, found)
             })
             .collect();
-        parts
-            .into_iter()
-            .map(|(state, found)| {
-                diagnostics.append(found);
-                state
-            })
-            .collect()
+        // Close the gaps left by blank or refused rows, in file order.
+        let mut joined = Vec::with_capacity(read.len());
+        let (mut from, mut to) = (0, 0);
+        for ((state, len, found), n) in read.into_iter().zip(room) {
+            if from != to {
+                for i in 0..len {
+                    out.swap(to + i, from + i);
+                }
+            }
+            diagnostics.append(found);
+            joined.push((state, to..to + len));
+            from += n;
+            to += len;
+        }
+        out.truncate(to);
+        joined
     }
 
     /// [`Table::for_each_row`] in batches, with the row limit as a parameter (tests use a
@@ -261,37 +322,72 @@ struct Position {
     line: u64,
 }
 
-/// Cuts the rows from `start` on into pieces of about `chunk_bytes` that end at a line end,
-/// each with the position where it starts; one piece when the rows cannot be cut safely (a
-/// quote character anywhere, or more lines than `max_rows`, whose check needs one reader).
-/// Also says whether the rows are plain: no quote, and every `\r` part of a `\r\n`.
+/// A piece of a table's rows that can be read on its own: whole lines.
+struct Chunk<'a> {
+    bytes: &'a [u8],
+    /// Where it starts in the file.
+    first: Position,
+    /// Its lines, counting a last one without a line end (and, when it is not plain, lines
+    /// ended by a lone `\r`): no more rows than that.
+    n_lines: usize,
+}
+
+/// Cuts the rows from `start` on into pieces of about `chunk_bytes` that end at a line end;
+/// one piece when the rows cannot be cut safely (a quote character anywhere, or more lines
+/// than `max_rows`, whose check needs one reader). Also says whether the rows are plain: no
+/// quote, and every `\r` part of a `\r\n`.
 fn cut_into_chunks(
     bytes: &[u8],
     start: Position,
     max_rows: u64,
     chunk_bytes: usize,
-) -> (Vec<(&[u8], Position)>, bool) {
+) -> (Vec<Chunk<'_>>, bool) {
     let rows = &bytes[start.byte.min(bytes.len())..];
     let quoted = memchr::memchr(b'"', rows).is_some();
     let plain =
         !quoted && memchr::memchr_iter(b'\r', rows).all(|i| rows.get(i + 1) == Some(&b'\n'));
-    let n_lines = memchr::memchr_iter(b'\n', rows).count() as u64;
-    if quoted || n_lines >= max_rows {
-        return (vec![(rows, start)], plain);
+    let n_lines = memchr::memchr_iter(b'\n', rows).count();
+    if quoted || n_lines as u64 >= max_rows {
+        // The CSV reader also ends a row at a lone `\r`.
+        let n_ends = n_lines + memchr::memchr_iter(b'\r', rows).count();
+        return (vec![Chunk { bytes: rows, first: start, n_lines: n_ends + 1 }], plain);
     }
     let mut chunks = Vec::with_capacity(rows.len() / chunk_bytes.max(1) + 1);
     let mut here = Position { byte: 0, line: start.line };
     while here.byte < rows.len() {
         let wanted = (here.byte + chunk_bytes).min(rows.len());
         let end = memchr::memchr(b'\n', &rows[wanted..]).map_or(rows.len(), |i| wanted + i + 1);
-        let chunk = &rows[here.byte..end];
-        chunks.push((chunk, here));
-        here = Position {
-            byte: end,
-            line: here.line + memchr::memchr_iter(b'\n', chunk).count() as u64,
-        };
+        let bytes = &rows[here.byte..end];
+        let n_ends = memchr::memchr_iter(b'\n', bytes).count();
+        let n_lone_returns = if plain { 0 } else { memchr::memchr_iter(b'\r', bytes).count() };
+        let n_lines = n_ends + n_lone_returns + usize::from(!bytes.ends_with(b"\n"));
+        chunks.push(Chunk { bytes, first: here, n_lines });
+        here = Position { byte: end, line: here.line + n_ends as u64 };
     }
     (chunks, plain)
+}
+
+/// Where a chunk puts its values: its own part of the output, with room for a value per line.
+pub(crate) struct Placed<'s, T> {
+    slots: &'s mut [T],
+    len: usize,
+}
+
+impl<T> Placed<'_, T> {
+    /// Adds a value after the chunk's earlier ones.
+    pub(crate) fn push(&mut self, value: T) {
+        // A row takes at least a line, so there is always room.
+        debug_assert!(self.len < self.slots.len());
+        if let Some(slot) = self.slots.get_mut(self.len) {
+            *slot = value;
+            self.len += 1;
+        }
+    }
+
+    /// The number of values pushed.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
 }
 
 /// Reads the CSV rows of one piece of a file, checking each the same way.
@@ -337,25 +433,24 @@ impl ChunkReader<'_> {
         diagnostics: &mut Diagnostics,
         mut each: impl FnMut(&[Row<'_>], &mut Diagnostics),
     ) {
+        let bytes = text.as_bytes();
         let mut batch = Batch::default();
         let mut n_rows: u64 = 0;
-        let mut line_start = 0;
         let mut line = first.line;
-        while line_start < text.len() {
-            let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
-                .map_or(text.len(), |i| line_start + i);
-            let content_end = if text.as_bytes()[line_start..line_end].ends_with(b"\r") {
-                line_end - 1
-            } else {
-                line_end
-            };
-            let first_cell = batch.cells.len();
-            let mut cell_start = line_start;
-            for at in memchr::memchr_iter(self.delimiter, &text.as_bytes()[line_start..content_end])
-            {
-                batch.cells.push(cell_start..line_start + at);
-                cell_start = line_start + at + 1;
+        let mut cell_start = 0;
+        let mut first_cell = 0;
+        // One pass finds every delimiter and line end; the end of the text ends the last line.
+        let stops = memchr::memchr2_iter(self.delimiter, b'\n', bytes);
+        for at in stops.chain(std::iter::once(bytes.len())) {
+            if at < bytes.len() && bytes[at] != b'\n' {
+                batch.cells.push(cell_start..at);
+                cell_start = at + 1;
+                continue;
             }
+            if at == bytes.len() && cell_start == at && batch.cells.len() == first_cell {
+                break;
+            }
+            let content_end = if at > cell_start && bytes[at - 1] == b'\r' { at - 1 } else { at };
             batch.cells.push(cell_start..content_end);
             let cells = &batch.cells[first_cell..];
             let cell = |i: usize| text.get(cells[i].clone()).unwrap_or("");
@@ -367,7 +462,8 @@ impl ChunkReader<'_> {
             if batch.is_full() {
                 batch.hand_over(text, diagnostics, &mut each);
             }
-            line_start = line_end + 1;
+            first_cell = batch.cells.len();
+            cell_start = at + 1;
             line += 1;
         }
         batch.hand_over(text, diagnostics, &mut each);
@@ -671,11 +767,30 @@ mod tests {
             }));
         };
         let rows = match chunk_bytes {
-            Some(size) => table
-                .map_chunks_of(size, &mut diagnostics, Vec::new, |rows, batch, _| {
-                    collect(rows, batch);
-                })
-                .concat(),
+            Some(size) => {
+                let mut placed_lines = Vec::new();
+                let parts = table.map_chunks_placing(
+                    size,
+                    &mut placed_lines,
+                    0,
+                    &mut diagnostics,
+                    Vec::new,
+                    |rows, placed, batch, _| {
+                        collect(rows, batch);
+                        batch.iter().for_each(|row| placed.push(row.line));
+                    },
+                );
+                // Each chunk's values are where it says, in file order, without gaps.
+                let mut next = 0;
+                for (rows, range) in &parts {
+                    assert_eq!(range.start, next);
+                    let lines: Vec<u64> = rows.iter().map(|(line, _)| *line).collect();
+                    assert_eq!(placed_lines[range.clone()], lines);
+                    next = range.end;
+                }
+                assert_eq!(placed_lines.len(), next);
+                parts.into_iter().flat_map(|(rows, _)| rows).collect()
+            }
             None => {
                 let Body::Csv { bytes, start, delimiter } = table.body else { unreachable!() };
                 let reader = ChunkReader {

@@ -9,7 +9,7 @@ use super::cells::{self, Dialect};
 use super::json;
 use super::key_index::KeyIndex;
 use super::source::{FileRead, Source};
-use super::table::{Row, Table};
+use super::table::{Placed, Row, Table};
 use crate::error::{Diagnostics, LoadError, Location};
 use crate::model::{
     Actor, ActorId, COMEMBERSHIP, Coalition, CoalitionId, Layer, LayerId, Level, Membership,
@@ -426,6 +426,9 @@ fn read_actors(
         }
     });
     let mut parent_keys: Vec<Option<(String, u64)>> = Vec::new();
+    let n_actors: usize = chunks.iter().map(|chunk| chunk.actors.len()).sum();
+    actor_table.by_key.reserve(n_actors, ActorId::from_index(0));
+    builder.actors.reserve(n_actors);
     for chunk in chunks {
         for ((actor, line), parent) in chunk.actors.into_iter().zip(chunk.lines).zip(chunk.parents)
         {
@@ -461,7 +464,6 @@ fn read_actors(
 /// in order of first appearance, and renumbered when the chunks are joined in file order.
 #[derive(Default)]
 struct RelationChunk {
-    relations: Vec<Relation>,
     /// Each layer's name as first written, and whether a relation in it is directed.
     layers: Vec<(String, bool)>,
     layer_by_key: FxHashMap<String, LayerId>,
@@ -500,8 +502,24 @@ fn read_relations(
     };
     let dialect = table.dialect;
     let path = table.path.clone();
-    let chunks =
-        table.map_chunks(diagnostics, RelationChunk::default, |chunk, rows, diagnostics| {
+    // Relations are read straight into place; their layers and topics are renumbered below.
+    let filler = Relation {
+        source: ActorId::from_index(0),
+        target: ActorId::from_index(0),
+        layer: LayerId::from_index(0),
+        directed: false,
+        weight: 1.0,
+        amount: None,
+        topic: None,
+        validity: Validity::default(),
+    };
+    let mut relations = Vec::new();
+    let chunks = table.map_chunks_into(
+        &mut relations,
+        filler,
+        diagnostics,
+        RelationChunk::default,
+        |chunk, placed, rows, diagnostics| {
             // The actor ids of a batch are looked up together (see `KeyIndex::get_many`).
             let keys: Vec<&str> =
                 rows.iter().flat_map(|row| [row.get(source), row.get(target)]).collect();
@@ -517,13 +535,15 @@ fn read_relations(
                     dialect,
                     at,
                     chunk,
+                    placed,
                     diagnostics,
                 );
             }
-        });
+        },
+    );
     let mut layer_by_key: FxHashMap<String, LayerId> = FxHashMap::default();
     let mut topic_by_text: FxHashMap<String, TopicId> = FxHashMap::default();
-    for chunk in chunks {
+    for (chunk, range) in chunks {
         let layers: Vec<LayerId> = chunk
             .layers
             .into_iter()
@@ -547,16 +567,20 @@ fn read_relations(
                 })
             })
             .collect();
-        let first = builder.relations.len();
         for (slot, relation, value) in chunk.attributes {
-            builder.relation_attributes.push(slot, first + relation, value);
+            builder.relation_attributes.push(slot, range.start + relation, value);
         }
-        builder.relations.extend(chunk.relations.into_iter().map(|mut relation| {
-            relation.layer = layers[relation.layer.index()];
-            relation.topic = relation.topic.map(|topic| topics[topic.index()]);
-            relation
-        }));
+        let renumbered = |ids: &[usize]| ids.iter().enumerate().any(|(i, &id)| id != i);
+        let layer_ids: Vec<usize> = layers.iter().map(|l| l.index()).collect();
+        let topic_ids: Vec<usize> = topics.iter().map(|t| t.index()).collect();
+        if renumbered(&layer_ids) || renumbered(&topic_ids) {
+            for relation in &mut relations[range] {
+                relation.layer = layers[relation.layer.index()];
+                relation.topic = relation.topic.map(|topic| topics[topic.index()]);
+            }
+        }
     }
+    builder.relations = relations;
 }
 
 /// The positions of the columns of `relations.csv`, and the attribute slot of each unknown one.
@@ -593,6 +617,7 @@ fn read_relation(
     dialect: Dialect,
     at: Here<'_>,
     chunk: &mut RelationChunk,
+    placed: &mut Placed<'_, Relation>,
     diagnostics: &mut Diagnostics,
 ) {
     let source_id = actors.resolved(row.get(columns.source), ends.0, "source", at, diagnostics);
@@ -669,13 +694,13 @@ fn read_relation(
             id
         }
     });
-    let relation_index = chunk.relations.len();
+    let relation_index = placed.len();
     for &(column, slot) in &columns.extra {
         if let Some(value) = row.optional(Some(column)) {
             chunk.attributes.push((slot, relation_index, value.to_owned()));
         }
     }
-    chunk.relations.push(Relation {
+    placed.push(Relation {
         source: source_id,
         target: target_id,
         layer: layer_id,
