@@ -141,42 +141,18 @@ impl<'a> Table<'a> {
         });
     }
 
-    /// Reads the rows in parallel: the file is cut at line ends into chunks of about
-    /// [`CHUNK_BYTES`] (whatever the thread count, so results do not depend on it); each chunk
-    /// gets a fresh state from `new_state`, and `each` receives its rows in file order, in
-    /// batches of up to [`BATCH_ROWS`]. Returns the states in file order and adds the
-    /// problems found to `diagnostics` in file order, so the outcome is the same as reading
-    /// the rows one by one.
+    /// Reads the rows in parallel, for a reader that makes one value of most rows: the file
+    /// is cut at line ends into chunks of about [`CHUNK_BYTES`] (whatever the thread count, so
+    /// results do not depend on it); each chunk gets a fresh state from `new_state`, and
+    /// `each` receives its rows in file order, in batches of up to [`BATCH_ROWS`], and
+    /// [`Placed::push`]es its values straight into the chunk's own part of `out` (which must
+    /// be empty), so the values need no second copy to be joined. Returns each chunk's state
+    /// with the range of `out` that holds its values, in file order, and adds the problems
+    /// found to `diagnostics` in file order: the outcome is that of reading row by row.
     ///
     /// A CSV file can be cut at any line end only when no cell is quoted (a quoted cell may
     /// hold a line break), and the row limit is checked across chunks only when the file has
     /// fewer lines than [`MAX_ROWS`]; other tables are read as one chunk.
-    pub(crate) fn map_chunks<S: Send>(
-        self,
-        diagnostics: &mut Diagnostics,
-        new_state: impl Fn() -> S + Sync,
-        each: impl Fn(&mut S, &[Row<'_>], &mut Diagnostics) + Sync,
-    ) -> Vec<S> {
-        let mut nothing = Vec::new();
-        self.map_chunks_placing(
-            CHUNK_BYTES,
-            &mut nothing,
-            (),
-            diagnostics,
-            new_state,
-            |state, _, rows, found| {
-                each(state, rows, found);
-            },
-        )
-        .into_iter()
-        .map(|(state, _)| state)
-        .collect()
-    }
-
-    /// [`Table::map_chunks`] for a reader that makes one value of most rows: each chunk
-    /// [`Placed::push`]es its values straight into its own part of `out` (which must be
-    /// empty), so the values need no second copy to be joined. Returns each chunk's state
-    /// with the range of `out` that holds its values, in file order.
     pub(crate) fn map_chunks_into<T: Clone + Send + Sync, S: Send>(
         self,
         out: &mut Vec<T>,

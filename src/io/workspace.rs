@@ -355,11 +355,9 @@ fn parse_vocabulary<T>(
     value
 }
 
-/// What one chunk of `actors.csv` yields: its actors (parents not yet resolved), with their
-/// lines and parent keys.
+/// What one chunk of `actors.csv` yields besides its actors: their lines and parent keys.
 #[derive(Default)]
 struct ActorChunk {
-    actors: Vec<Actor>,
     lines: Vec<u64>,
     parents: Vec<Option<String>>,
 }
@@ -386,77 +384,92 @@ fn read_actors(
     let dialect = table.dialect;
     let (sectors, levels) = (Sector::accepted(), Level::accepted());
     let path = table.path.clone();
-    let chunks = table.map_chunks(diagnostics, ActorChunk::default, |chunk, rows, diagnostics| {
-        for row in rows {
-            let at = Here { path: &path, line: row.line };
-            let key = row.get(id);
-            if let Err(message) = cells::id(key) {
-                diagnostics.push(at.location(), message);
-                continue;
-            }
-            chunk.actors.push(Actor {
-                key: key.to_owned(),
-                name: row.optional(name).unwrap_or(key).to_owned(),
-                sector: parse_vocabulary(
-                    row,
-                    sector,
-                    "sector",
-                    Sector::parse,
-                    &sectors,
-                    at,
-                    diagnostics,
-                ),
-                level: parse_vocabulary(
-                    row,
-                    level,
-                    "level",
-                    Level::parse,
-                    &levels,
-                    at,
-                    diagnostics,
-                ),
-                parent: None,
-                kind: row.optional(kind).map(str::to_owned),
-                themes: row.optional(themes).map(|t| dialect.list(t)).unwrap_or_default(),
-                influence: non_negative(row, influence, "influence", dialect, at, diagnostics),
-                attributes: attributes(row, &extra),
-            });
-            chunk.lines.push(row.line);
-            chunk.parents.push(row.optional(parent).map(str::to_owned));
-        }
-    });
-    let mut parent_keys: Vec<Option<(String, u64)>> = Vec::new();
-    let n_actors: usize = chunks.iter().map(|chunk| chunk.actors.len()).sum();
-    actor_table.by_key.reserve(n_actors, ActorId::from_index(0));
-    builder.actors.reserve(n_actors);
-    for chunk in chunks {
-        for ((actor, line), parent) in chunk.actors.into_iter().zip(chunk.lines).zip(chunk.parents)
-        {
-            if let Some(first) = actor_table.by_key.get(&actor.key) {
-                diagnostics.push(
-                    Here { path: &path, line }.location(),
-                    format!(
-                        "duplicate actor id `{}` (first on line {}); ids must be unique",
-                        actor.key,
-                        actor_table.lines[first.index()]
+    let filler = Actor {
+        key: String::new(),
+        name: String::new(),
+        sector: None,
+        level: None,
+        parent: None,
+        kind: None,
+        themes: Vec::new(),
+        influence: None,
+        attributes: BTreeMap::new(),
+    };
+    // Actors are read straight into place; a duplicate id is reported below and, as the
+    // workspace is then refused, left in the list.
+    let mut actors = Vec::new();
+    let chunks = table.map_chunks_into(
+        &mut actors,
+        filler,
+        diagnostics,
+        ActorChunk::default,
+        |chunk, placed, rows, diagnostics| {
+            for row in rows {
+                let at = Here { path: &path, line: row.line };
+                let key = row.get(id);
+                if let Err(message) = cells::id(key) {
+                    diagnostics.push(at.location(), message);
+                    continue;
+                }
+                placed.push(Actor {
+                    key: key.to_owned(),
+                    name: row.optional(name).unwrap_or(key).to_owned(),
+                    sector: parse_vocabulary(
+                        row,
+                        sector,
+                        "sector",
+                        Sector::parse,
+                        &sectors,
+                        at,
+                        diagnostics,
                     ),
-                );
-                continue;
+                    level: parse_vocabulary(
+                        row,
+                        level,
+                        "level",
+                        Level::parse,
+                        &levels,
+                        at,
+                        diagnostics,
+                    ),
+                    parent: None,
+                    kind: row.optional(kind).map(str::to_owned),
+                    themes: row.optional(themes).map(|t| dialect.list(t)).unwrap_or_default(),
+                    influence: non_negative(row, influence, "influence", dialect, at, diagnostics),
+                    attributes: attributes(row, &extra),
+                });
+                chunk.lines.push(row.line);
+                chunk.parents.push(row.optional(parent).map(str::to_owned));
             }
-            let actor_id = ActorId::from_index(builder.actors.len());
-            actor_table.by_key.insert(&actor.key, actor_id);
-            actor_table.keys.push(actor.key.clone());
-            actor_table.lines.push(line);
-            parent_keys.push(parent.map(|key| (key, line)));
-            builder.actors.push(actor);
+        },
+    );
+    actor_table.lines = chunks.iter().flat_map(|(chunk, _)| &chunk.lines).copied().collect();
+    actor_table.by_key.reserve(actors.len(), ActorId::from_index(0));
+    actor_table.keys.reserve(actors.len());
+    for (i, actor) in actors.iter().enumerate() {
+        if let Some(first) = actor_table.by_key.get(&actor.key) {
+            diagnostics.push(
+                Here { path: &path, line: actor_table.lines[i] }.location(),
+                format!(
+                    "duplicate actor id `{}` (first on line {}); ids must be unique",
+                    actor.key,
+                    actor_table.lines[first.index()]
+                ),
+            );
+        } else {
+            actor_table.by_key.insert(&actor.key, ActorId::from_index(i));
+        }
+        actor_table.keys.push(actor.key.clone());
+    }
+    let parents: Vec<Option<String>> =
+        chunks.into_iter().flat_map(|(chunk, _)| chunk.parents).collect();
+    for (i, parent) in parents.iter().enumerate() {
+        if let Some(key) = parent {
+            let at = Here { path: &actor_table.path, line: actor_table.lines[i] };
+            actors[i].parent = actor_table.resolve(key, "parent", at, diagnostics);
         }
     }
-    for (i, parent) in parent_keys.into_iter().enumerate() {
-        if let Some((key, line)) = parent {
-            let at = Here { path: &actor_table.path, line };
-            builder.actors[i].parent = actor_table.resolve(&key, "parent", at, diagnostics);
-        }
-    }
+    builder.actors = actors;
     actor_table
 }
 
