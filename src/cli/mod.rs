@@ -15,7 +15,7 @@ use args::{Cli, Command, OutputArgs, WorkspaceArgs};
 
 use crate::analysis::Progress;
 use crate::io::{BUNDLED_NAME, Source, load, write_atomic};
-use crate::model::Network;
+use crate::model::{Network, NetworkBuilder};
 use crate::view::View;
 
 /// How a command ended, when not with success.
@@ -71,6 +71,21 @@ pub(crate) struct Workspace {
     pub name: String,
     /// Its files on disk, never to be written over.
     pub inputs: Vec<PathBuf>,
+}
+
+/// Freeing a large network takes a while (an allocation per name and id), so a thread does it
+/// and the command ends at once; when the process ends first, the system reclaims everything
+/// in one go.
+impl Drop for Workspace {
+    fn drop(&mut self) {
+        if self.network.actors().len() < 10_000 {
+            return;
+        }
+        if let Ok(empty) = NetworkBuilder::default().build() {
+            let network = std::mem::replace(&mut self.network, empty);
+            let _detached = std::thread::Builder::new().spawn(move || drop(network));
+        }
+    }
 }
 
 impl Workspace {
