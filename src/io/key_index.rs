@@ -42,21 +42,27 @@ impl<T: Copy> KeyIndex<T> {
     /// The values of `keys`, in order, into `values` (cleared first). Equivalent to calling
     /// [`KeyIndex::get`] on each key, several times faster on an index larger than the caches.
     pub(crate) fn get_many(&self, keys: &[&str], values: &mut Vec<Option<T>>) {
+        const GROUP: usize = 64;
         values.clear();
-        let packed: Vec<Option<([u64; 2], usize)>> =
-            keys.iter().map(|key| pack(key).map(|p| (p, self.home(p)))).collect();
-        // Loading every home slot first lets the processor keep all their misses in flight.
-        let mut touched = 0u64;
-        for &(_, home) in packed.iter().flatten() {
-            if let Some(slot) = self.slots.get(home) {
-                touched = touched.wrapping_add(slot.key[0]);
+        values.reserve(keys.len());
+        for group in keys.chunks(GROUP) {
+            let mut packed = [None; GROUP];
+            for (slot, key) in packed.iter_mut().zip(group) {
+                *slot = pack(key).map(|p| (p, self.home(p)));
             }
+            // Loading every home slot first lets the processor keep their misses in flight.
+            let mut touched = 0u64;
+            for &(_, home) in packed.iter().flatten() {
+                if let Some(slot) = self.slots.get(home) {
+                    touched = touched.wrapping_add(slot.key[0]);
+                }
+            }
+            std::hint::black_box(touched);
+            values.extend(group.iter().zip(&packed).map(|(key, packed)| match *packed {
+                Some((packed, home)) => self.find(packed, home),
+                None => self.long.get(*key).copied(),
+            }));
         }
-        std::hint::black_box(touched);
-        values.extend(keys.iter().zip(&packed).map(|(key, packed)| match *packed {
-            Some((packed, home)) => self.find(packed, home),
-            None => self.long.get(*key).copied(),
-        }));
     }
 
     /// Makes room for `n` more keys without growing on the way.

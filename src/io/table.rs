@@ -415,9 +415,11 @@ impl ChunkReader<'_> {
         let mut line = first.line;
         let mut cell_start = 0;
         let mut first_cell = 0;
-        // One pass finds every delimiter and line end; the end of the text ends the last line.
-        let stops = memchr::memchr2_iter(self.delimiter, b'\n', bytes);
-        for at in stops.chain(std::iter::once(bytes.len())) {
+        // One pass finds every delimiter and line end (they are too dense for `memchr`); the
+        // end of the text ends the last line.
+        let delimiter = self.delimiter;
+        let stops = bytes.iter().enumerate().filter(|&(_, &b)| b == delimiter || b == b'\n');
+        for at in stops.map(|(at, _)| at).chain(std::iter::once(bytes.len())) {
             if at < bytes.len() && bytes[at] != b'\n' {
                 batch.cells.push(cell_start..at);
                 cell_start = at + 1;

@@ -63,37 +63,44 @@ pub fn load(source: &Source) -> Result<Network, LoadError> {
 }
 
 fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
-    let files: Vec<(&str, Option<std::borrow::Cow<'_, [u8]>>)> = ["actors.csv", "relations.csv", "coalitions.csv", "members.csv"]
-        .into_iter()
-        .map(|file| {
-            let bytes = match source.read(file) {
-                FileRead::Bytes(bytes) => Some(bytes),
-                FileRead::Missing => {
-                    if file == "actors.csv" {
-                        diagnostics.push(
-                            Location { path: source.display_path(file), line: None },
-                            "missing file; a workspace needs actors.csv (columns id, name, sector, level, parent, …) and may have relations.csv, coalitions.csv and members.csv",
-                        );
-                    }
-                    None
-                }
-                FileRead::Unreadable(why) => {
-                    diagnostics.push(Location { path: source.display_path(file), line: None }, format!("cannot read the file: {why}"));
-                    None
-                }
-            };
-            (file, bytes)
-        })
-        .collect();
-    let table = |i: usize, diagnostics: &mut Diagnostics| {
-        let (file, bytes) = &files[i];
-        bytes.as_ref().and_then(|bytes| Table::csv(source.display_path(file), bytes, diagnostics))
+    let read = |file: &str, diagnostics: &mut Diagnostics| match source.read(file) {
+        FileRead::Bytes(bytes) => Some(bytes),
+        FileRead::Missing => {
+            if file == "actors.csv" {
+                diagnostics.push(
+                    Location { path: source.display_path(file), line: None },
+                    "missing file; a workspace needs actors.csv (columns id, name, sector, level, parent, …) and may have relations.csv, coalitions.csv and members.csv",
+                );
+            }
+            None
+        }
+        FileRead::Unreadable(why) => {
+            diagnostics.push(
+                Location { path: source.display_path(file), line: None },
+                format!("cannot read the file: {why}"),
+            );
+            None
+        }
     };
-    let actors = table(0, diagnostics);
-    let relations = table(1, diagnostics);
-    let coalitions = table(2, diagnostics);
-    let members = table(3, diagnostics);
-    build(actors?, relations, coalitions, members, diagnostics)
+    // The other files are read while the actors are.
+    let mut builder = NetworkBuilder::default();
+    let mut found_reading = Diagnostics::default();
+    let (actor_table, others) = rayon::join(
+        || {
+            let bytes = read("actors.csv", diagnostics)?;
+            let table = Table::csv(source.display_path("actors.csv"), &bytes, diagnostics)?;
+            Some(read_actors(table, &mut builder, diagnostics))
+        },
+        || {
+            ["relations.csv", "coalitions.csv", "members.csv"]
+                .map(|file| (file, read(file, &mut found_reading)))
+        },
+    );
+    diagnostics.append(found_reading);
+    let [relations, coalitions, members] = others.each_ref().map(|(file, bytes)| {
+        bytes.as_ref().and_then(|bytes| Table::csv(source.display_path(file), bytes, diagnostics))
+    });
+    finish(builder, &actor_table?, relations, coalitions, members, diagnostics)
 }
 
 fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
@@ -117,28 +124,30 @@ fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> 
         );
         return None;
     };
-    build(actors, tables.relations, tables.coalitions, tables.members, diagnostics)
+    let mut builder = NetworkBuilder::default();
+    let actor_table = read_actors(actors, &mut builder, diagnostics);
+    finish(builder, &actor_table, tables.relations, tables.coalitions, tables.members, diagnostics)
 }
 
-/// Reads all four tables into a network; `None` when any problem was found.
-fn build(
-    actors: Table<'_>,
+/// Reads the other tables once the actors are read, and builds the network; `None` when any
+/// problem was found.
+fn finish(
+    mut builder: NetworkBuilder,
+    actor_table: &ActorTable,
     relations: Option<Table<'_>>,
     coalitions: Option<Table<'_>>,
     members: Option<Table<'_>>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Network> {
-    let mut builder = NetworkBuilder::default();
-    let actor_table = read_actors(actors, &mut builder, diagnostics);
     if let Some(relations) = relations {
-        read_relations(relations, &actor_table, &mut builder, diagnostics);
+        read_relations(relations, actor_table, &mut builder, diagnostics);
     }
 
     let coalition_keys = coalitions
         .map(|table| read_coalitions(table, &mut builder, diagnostics))
         .unwrap_or_default();
     if let Some(members) = members {
-        read_members(members, &actor_table, &coalition_keys, &mut builder, diagnostics);
+        read_members(members, actor_table, &coalition_keys, &mut builder, diagnostics);
     }
     if !diagnostics.is_empty() {
         return None;
