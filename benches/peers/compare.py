@@ -9,6 +9,7 @@ prints a Markdown table of times, peak memory and ratios (stakenet / peer).
     python3 benches/peers/compare.py                 # the PERFORMANCE.md cases
     python3 benches/peers/compare.py --quick         # small sizes, a smoke test
     python3 benches/peers/compare.py --threads 2 --networkx
+    python3 benches/peers/compare.py --only pagerank --only load   # some parts only
 
 Peak memory is each process's maximum resident set size (wait4). For peers the Python
 interpreter and library baseline (measured after imports, before loading) is subtracted in the
@@ -212,6 +213,8 @@ def main():
     parser.add_argument("--networkx", action="store_true", help="include NetworkX (slow)")
     parser.add_argument("--work", type=Path, help="folder for generated graphs (kept)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per peer run")
+    parser.add_argument("--only", action="append", choices=["betweenness", "pagerank", "load", "sampled"],
+                        help="run only this part (repeatable); default: all")
     args = parser.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
@@ -239,8 +242,9 @@ def main():
             ratio = f"{wall / result['seconds']:.2f}×"
             rows.append((case, lib, result["seconds"], result["peak"], n_relations, agree, ratio))
 
+    wanted = set(args.only or ["betweenness", "pagerank", "load", "sampled"])
     sizes = [(2000, 5)] if args.quick else [(5000, 5), (10000, 5)]
-    for actors, m in sizes:
+    for actors, m in sizes if "betweenness" in wanted else []:
         folder = work / f"ba-{actors}-{m}"
         edges, n_rel = generate(folder, "ba", actors, m)
         compare(f"betweenness, BA n={actors:,} m={m}", "betweenness", folder, actors, n_rel,
@@ -248,55 +252,58 @@ def main():
 
     n_pr, ties_pr = (20000, 5) if args.quick else (200000, 5)
     folder = work / f"gnm-{n_pr}-{ties_pr}"
-    edges, n_rel = generate(folder, "gnm", n_pr, ties_pr)
-    compare(f"PageRank, G(n,m) n={n_pr:,} m={n_rel:,}", "pagerank", folder, n_pr, n_rel,
-            ["--measures", "pagerank"], "pagerank", 1e-6)
+    edges, n_rel = generate(folder, "gnm", n_pr, ties_pr) if "pagerank" in wanted else (None, 0)
+    if "pagerank" in wanted:
+        compare(f"PageRank, G(n,m) n={n_pr:,} m={n_rel:,}", "pagerank", folder, n_pr, n_rel,
+                ["--measures", "pagerank"], "pagerank", 1e-6)
 
     # Loading: stakenet reads, validates and summarizes its CSV workspace; peers read an
     # integer edge list with their own readers.
-    n_load = 20000 if args.quick else 100000
-    folder = work / f"ba-{n_load}-10"
-    edges, n_rel = generate(folder, "ba", n_load, 10)
-    summary = folder / "summary.json"
-    wall, peak, _ = run_measured([BIN, "check", folder, "--format", "json", "-o", summary])
-    rows.append((f"load {n_rel:,} relations", "stakenet check (whole process)", wall, peak, n_rel, "", ""))
-    for lib in peers:
-        result = peer(lib, "load", edges, n_load, args.threads, args.timeout)
-        if result is None:
-            rows.append((f"load {n_rel:,} relations", lib, None, None, n_rel, "timeout", ""))
-            continue
-        rows.append((f"load {n_rel:,} relations", f"{lib} (reader; minus {fmt_mb(result['base'])} baseline)",
-                     result["seconds"], result["peak"] - result["base"], n_rel, "", f"{wall / result['seconds']:.2f}×"))
+    if "load" in wanted:
+        n_load = 20000 if args.quick else 100000
+        folder = work / f"ba-{n_load}-10"
+        edges, n_rel = generate(folder, "ba", n_load, 10)
+        summary = folder / "summary.json"
+        wall, peak, _ = run_measured([BIN, "check", folder, "--format", "json", "-o", summary])
+        rows.append((f"load {n_rel:,} relations", "stakenet check (whole process)", wall, peak, n_rel, "", ""))
+        for lib in peers:
+            result = peer(lib, "load", edges, n_load, args.threads, args.timeout)
+            if result is None:
+                rows.append((f"load {n_rel:,} relations", lib, None, None, n_rel, "timeout", ""))
+                continue
+            rows.append((f"load {n_rel:,} relations", f"{lib} (reader; minus {fmt_mb(result['base'])} baseline)",
+                         result["seconds"], result["peak"] - result["base"], n_rel, "", f"{wall / result['seconds']:.2f}×"))
 
     # Sampled betweenness: accuracy on a graph small enough for exact, then time at scale.
-    n_acc = 5000 if args.quick else 20000
-    folder = work / f"ba-{n_acc}-5"
-    generate(folder, "ba", n_acc, 5)
-    exact_csv, sampled_csv = folder / "exact.csv", folder / "sampled.csv"
-    run_measured([BIN, "centrality", folder, "--measures", "betweenness", "--format", "csv", "-o", exact_csv])
-    exact = stakenet_values(exact_csv, "betweenness", n_acc)
-    top = sorted(range(n_acc), key=lambda i: -exact[i])[:100]
-    pivots = [500, 1000] if args.quick else [2000, 5000]
-    for k in pivots:
-        means, worsts, within = [], [], []
-        for seed in (1, 2, 3):
-            run_measured([BIN, "centrality", folder, "--measures", "betweenness", "--sample", str(k),
-                          "--seed", str(seed), "--format", "csv", "-o", sampled_csv])
-            sampled = stakenet_values(sampled_csv, "betweenness", n_acc)
-            errors = [abs(sampled[i] - exact[i]) / exact[i] for i in top]
-            means.append(sum(errors) / len(errors))
-            worsts.append(max(errors))
-            within.append(sum(e <= 0.05 for e in errors))
-        rows.append((f"sampled betweenness K={k:,}, BA n={n_acc:,}, seeds 1–3: relative error on the exact top 100",
-                     "stakenet", None, None, 0,
-                     f"mean {max(means):.1%}, worst {max(worsts):.1%}, within 5%: {min(within)}–{max(within)} of 100", ""))
-    n_big = 20000 if args.quick else 100000
-    folder = work / f"ba-{n_big}-5"
-    generate(folder, "ba", n_big, 5)
-    for k in pivots:
-        wall, peak, _ = run_measured([BIN, "centrality", folder, "--measures", "betweenness", "--sample", str(k),
-                                      "--format", "csv", "-o", folder / "sampled.csv", "--threads", str(args.threads)])
-        rows.append((f"sampled betweenness K={k:,}, BA n={n_big:,}", "stakenet (whole process)", wall, peak, 0, "", ""))
+    if "sampled" in wanted:
+        n_acc = 5000 if args.quick else 20000
+        folder = work / f"ba-{n_acc}-5"
+        generate(folder, "ba", n_acc, 5)
+        exact_csv, sampled_csv = folder / "exact.csv", folder / "sampled.csv"
+        run_measured([BIN, "centrality", folder, "--measures", "betweenness", "--format", "csv", "-o", exact_csv])
+        exact = stakenet_values(exact_csv, "betweenness", n_acc)
+        top = sorted(range(n_acc), key=lambda i: -exact[i])[:100]
+        pivots = [500, 1000] if args.quick else [2000, 5000]
+        for k in pivots:
+            means, worsts, within = [], [], []
+            for seed in (1, 2, 3):
+                run_measured([BIN, "centrality", folder, "--measures", "betweenness", "--sample", str(k),
+                              "--seed", str(seed), "--format", "csv", "-o", sampled_csv])
+                sampled = stakenet_values(sampled_csv, "betweenness", n_acc)
+                errors = [abs(sampled[i] - exact[i]) / exact[i] for i in top]
+                means.append(sum(errors) / len(errors))
+                worsts.append(max(errors))
+                within.append(sum(e <= 0.05 for e in errors))
+            rows.append((f"sampled betweenness K={k:,}, BA n={n_acc:,}, seeds 1–3: relative error on the exact top 100",
+                         "stakenet", None, None, 0,
+                         f"mean {max(means):.1%}, worst {max(worsts):.1%}, within 5%: {min(within)}–{max(within)} of 100", ""))
+        n_big = 20000 if args.quick else 100000
+        folder = work / f"ba-{n_big}-5"
+        generate(folder, "ba", n_big, 5)
+        for k in pivots:
+            wall, peak, _ = run_measured([BIN, "centrality", folder, "--measures", "betweenness", "--sample", str(k),
+                                          "--format", "csv", "-o", folder / "sampled.csv", "--threads", str(args.threads)])
+            rows.append((f"sampled betweenness K={k:,}, BA n={n_big:,}", "stakenet (whole process)", wall, peak, 0, "", ""))
 
     print(f"threads: {args.threads}; machine: {os.cpu_count()} cores; work folder: {work}\n")
     print("| case | tool | time | peak memory | bytes per relation | numbers | stakenet ÷ peer |")
