@@ -266,13 +266,7 @@ impl<'a> Table<'a> {
                     if cells.iter().all(|c| c.trim().is_empty()) {
                         continue;
                     }
-                    let first_cell = batch.cells.len();
-                    for cell in &cells {
-                        let start = text.len();
-                        text.push_str(cell);
-                        batch.cells.push(start..text.len());
-                    }
-                    batch.rows.push((line, first_cell..batch.cells.len()));
+                    batch.push_copied(&mut text, line, cells.iter().map(String::as_str));
                     if batch.is_full() {
                         batch.hand_over(&text, diagnostics, &mut each);
                         text.clear();
@@ -518,13 +512,7 @@ impl ChunkReader<'_> {
                 Verdict::Skip => continue,
                 Verdict::Stop => break,
             }
-            let first_cell = batch.cells.len();
-            for i in 0..record.len() {
-                let start = text.len();
-                text.push_str(cell(i).unwrap_or(""));
-                batch.cells.push(start..text.len());
-            }
-            batch.rows.push((line, first_cell..batch.cells.len()));
+            batch.push_copied(&mut text, line, (0..record.len()).map(|i| cell(i).unwrap_or("")));
             if batch.is_full() {
                 batch.hand_over(&text, diagnostics, &mut each);
                 text.clear();
@@ -606,6 +594,23 @@ struct Batch {
 impl Batch {
     fn is_full(&self) -> bool {
         self.rows.len() >= BATCH_ROWS
+    }
+
+    /// Adds a row whose cells are copied to the end of `text` (for rows that are not already
+    /// part of one text).
+    fn push_copied<'c>(
+        &mut self,
+        text: &mut String,
+        line: u64,
+        cells: impl Iterator<Item = &'c str>,
+    ) {
+        let first_cell = self.cells.len();
+        for cell in cells {
+            let start = text.len();
+            text.push_str(cell);
+            self.cells.push(start..text.len());
+        }
+        self.rows.push((line, first_cell..self.cells.len()));
     }
 
     /// Hands the rows, whose cells are ranges of `text`, to `each` (if there are any) and
