@@ -14,6 +14,8 @@
 //! 4. parallel arcs between the same ordered pair merge, their weights summed in workspace
 //!    order (so the result is the same at any thread count).
 
+use rayon::prelude::*;
+
 use crate::model::{
     ActorId, COMEMBERSHIP, CoalitionId, Date, LayerId, Level, Network, comembership_ties,
 };
@@ -128,58 +130,298 @@ impl Csr {
         (self.offsets[i] as usize, self.offsets[i + 1] as usize)
     }
 
-    /// Builds rows from arcs `(from, to, weight)` given in workspace order, merging parallel
-    /// arcs by summing their weights in that order.
-    fn from_arcs(n_nodes: usize, arcs: &[(u32, u32, f64)]) -> Csr {
-        let mut counts = vec![0u32; n_nodes + 1];
-        for &(from, _, _) in arcs {
-            counts[from as usize + 1] += 1;
-        }
-        for i in 0..n_nodes {
-            counts[i + 1] += counts[i];
-        }
-        let mut next = counts.clone();
-        let mut slots: Vec<(u32, f64)> = vec![(0, 0.0); arcs.len()];
-        for &(from, to, weight) in arcs {
-            let at = &mut next[from as usize];
-            slots[*at as usize] = (to, weight);
-            *at += 1;
-        }
-        let mut offsets = Vec::with_capacity(n_nodes + 1);
-        let mut neighbors = Vec::with_capacity(arcs.len());
-        let mut weights = Vec::with_capacity(arcs.len());
-        offsets.push(0u32);
-        for node in 0..n_nodes {
-            let row = &mut slots[counts[node] as usize..counts[node + 1] as usize];
-            // A stable sort keeps workspace order among parallel arcs, so sums are reproducible.
-            row.sort_by_key(|&(to, _)| to);
-            for &(to, weight) in row.iter() {
-                if neighbors.len() > *offsets.last().unwrap_or(&0) as usize
-                    && neighbors.last() == Some(&to)
-                {
-                    if let Some(last) = weights.last_mut() {
-                        *last += weight;
+    /// The same arcs, reversed.
+    fn transpose(&self, n_nodes: usize) -> Csr {
+        let rows_per_block = ROWS_PER_BLOCK.max(n_nodes.div_ceil(MAX_BLOCKS));
+        let n_blocks = n_nodes.div_ceil(rows_per_block);
+        let reversed = BucketedArcs::collect(
+            n_nodes,
+            self.n_arcs() as u64,
+            n_blocks,
+            ARCS_PER_BUCKET,
+            |block, arcs| {
+                let first = block * rows_per_block;
+                for from in first..(first + rows_per_block).min(n_nodes) {
+                    let from = from as u32;
+                    for (&to, &weight) in self.neighbors(from).iter().zip(self.weights(from)) {
+                        arcs.push((to, from, weight));
                     }
-                } else {
-                    neighbors.push(to);
-                    weights.push(weight);
                 }
+            },
+        );
+        reversed.into_rows(n_nodes)
+    }
+}
+
+/// An arc: from, to, weight.
+type Arc = (u32, u32, f64);
+
+/// Arcs per bucket when rows are built: a bucket's part of the result (12 bytes an arc) stays
+/// within a core's cache.
+const ARCS_PER_BUCKET: usize = 1 << 14;
+
+/// Relations per block of arcs, unless that makes more than [`MAX_BLOCKS`] blocks.
+const RELATIONS_PER_BLOCK: usize = 1 << 14;
+
+/// Rows per block of arcs when a CSR is transposed, unless that makes more than
+/// [`MAX_BLOCKS`] blocks.
+const ROWS_PER_BLOCK: usize = 4096;
+
+/// At most about this many blocks of arcs: each holds a start per bucket.
+const MAX_BLOCKS: usize = 256;
+
+/// Rows up to this length are sorted by insertion.
+const INSERTION_SORT_MAX: usize = 32;
+
+/// Arcs on their way into rows (a two-pass counting sort that writes to memory in cache-sized
+/// runs): blocks of arcs, the blocks in source order and each sorted stably by bucket, a bucket
+/// being a run of 2^`shift` consecutive nodes. Each bucket then reads its arcs from every block
+/// in turn — so in source order — and builds its rows within its own stretch of the result.
+/// Every row thus receives its arcs in source order however the work is split, and the result
+/// never depends on the number of threads, blocks or buckets.
+struct BucketedArcs {
+    shift: u32,
+    n_buckets: usize,
+    blocks: Vec<BucketedBlock>,
+}
+
+/// One block of [`BucketedArcs`].
+struct BucketedBlock {
+    /// The block's arcs, by bucket, in source order within a bucket.
+    arcs: Vec<Arc>,
+    /// Where each bucket's arcs start in `arcs`, and their end (one more than buckets).
+    starts: Vec<u32>,
+}
+
+impl BucketedArcs {
+    /// Collects the arcs of blocks `0..n_blocks`, in parallel: `fill(block, arcs)` pushes the
+    /// arcs of one block in source order. Buckets are sized to hold about `arcs_per_bucket` of
+    /// about `expected_arcs` arcs.
+    fn collect(
+        n_nodes: usize,
+        expected_arcs: u64,
+        n_blocks: usize,
+        arcs_per_bucket: usize,
+        fill: impl Fn(usize, &mut Vec<Arc>) + Sync,
+    ) -> BucketedArcs {
+        let rows_per_bucket =
+            (arcs_per_bucket.max(1) as u64 * n_nodes as u64 / expected_arcs.max(1)).max(1);
+        let shift = rows_per_bucket.next_power_of_two().trailing_zeros().min(31);
+        let n_buckets = n_nodes.div_ceil(1 << shift).max(1);
+        let blocks = (0..n_blocks)
+            .into_par_iter()
+            .map_init(Vec::new, |arcs, block| {
+                arcs.clear();
+                fill(block, arcs);
+                BucketedBlock::new(arcs, shift, n_buckets)
+            })
+            .collect();
+        BucketedArcs { shift, n_buckets, blocks }
+    }
+
+    /// Number of arcs.
+    fn n_arcs(&self) -> u64 {
+        self.blocks.iter().map(|block| block.arcs.len() as u64).sum()
+    }
+
+    /// The rows: sorted by neighbour, parallel arcs merged into the first of them with their
+    /// weights summed in source order. At most `u32::MAX` arcs.
+    fn into_rows(self, n_nodes: usize) -> Csr {
+        let mut offsets = vec![0u32; n_nodes + 1];
+        if n_nodes == 0 {
+            return Csr { offsets, neighbors: Vec::new(), weights: Vec::new() };
+        }
+        let mut bases = Vec::with_capacity(self.n_buckets + 1);
+        bases.push(0usize);
+        for bucket in 0..self.n_buckets {
+            let size: usize = self
+                .blocks
+                .iter()
+                .map(|block| (block.starts[bucket + 1] - block.starts[bucket]) as usize)
+                .sum();
+            bases.push(bases[bucket] + size);
+        }
+        let n_arcs = bases[self.n_buckets];
+        let mut neighbors = vec![0u32; n_arcs];
+        let mut weights = vec![0.0f64; n_arcs];
+        let mut merged = vec![0u32; n_nodes];
+        let rows_per_bucket = 1usize << self.shift;
+        let mut jobs = Vec::with_capacity(self.n_buckets);
+        let (mut neighbors_rest, mut weights_rest) =
+            (neighbors.as_mut_slice(), weights.as_mut_slice());
+        for ((bucket, starts), merged) in offsets[..n_nodes]
+            .chunks_mut(rows_per_bucket)
+            .enumerate()
+            .zip(merged.chunks_mut(rows_per_bucket))
+        {
+            let size = bases[bucket + 1] - bases[bucket];
+            let (bucket_neighbors, tail) = std::mem::take(&mut neighbors_rest).split_at_mut(size);
+            neighbors_rest = tail;
+            let (bucket_weights, tail) = std::mem::take(&mut weights_rest).split_at_mut(size);
+            weights_rest = tail;
+            jobs.push(Bucket {
+                index: bucket,
+                first: bucket * rows_per_bucket,
+                base: bases[bucket] as u32,
+                starts,
+                neighbors: bucket_neighbors,
+                weights: bucket_weights,
+                merged,
+            });
+        }
+        jobs.into_par_iter().for_each(|job| job.fill(&self.blocks));
+        drop(self);
+        offsets[n_nodes] = n_arcs as u32;
+
+        // Parallel arcs merged: close the gaps they left, row by row.
+        if merged.iter().map(|&m| m as usize).sum::<usize>() < n_arcs {
+            let mut write = 0usize;
+            for node in 0..n_nodes {
+                let start = offsets[node] as usize;
+                let len = merged[node] as usize;
+                neighbors.copy_within(start..start + len, write);
+                weights.copy_within(start..start + len, write);
+                offsets[node] = write as u32;
+                write += len;
             }
-            offsets.push(neighbors.len() as u32);
+            offsets[n_nodes] = write as u32;
+            neighbors.truncate(write);
+            weights.truncate(write);
         }
         Csr { offsets, neighbors, weights }
     }
+}
 
-    /// The same arcs, reversed.
-    fn transpose(&self, n_nodes: usize) -> Csr {
-        let mut arcs = Vec::with_capacity(self.n_arcs());
-        for from in 0..n_nodes as u32 {
-            for (&to, &weight) in self.neighbors(from).iter().zip(self.weights(from)) {
-                arcs.push((to, from, weight));
+impl BucketedBlock {
+    /// `arcs` sorted stably by bucket.
+    fn new(arcs: &[Arc], shift: u32, n_buckets: usize) -> BucketedBlock {
+        let mut starts = vec![0u32; n_buckets + 1];
+        for &(from, _, _) in arcs {
+            starts[(from >> shift) as usize + 1] += 1;
+        }
+        for bucket in 0..n_buckets {
+            starts[bucket + 1] += starts[bucket];
+        }
+        if n_buckets == 1 {
+            return BucketedBlock { arcs: arcs.to_vec(), starts };
+        }
+        let mut next = starts.clone();
+        let mut sorted = vec![(0u32, 0u32, 0.0f64); arcs.len()];
+        for &arc in arcs {
+            let at = &mut next[(arc.0 >> shift) as usize];
+            sorted[*at as usize] = arc;
+            *at += 1;
+        }
+        BucketedBlock { arcs: sorted, starts }
+    }
+
+    /// The arcs of one bucket, in source order.
+    fn bucket(&self, bucket: usize) -> &[Arc] {
+        &self.arcs[self.starts[bucket] as usize..self.starts[bucket + 1] as usize]
+    }
+}
+
+/// One bucket of rows of a CSR being built: its stretches of the row starts, the neighbour and
+/// weight arrays and the merged row lengths.
+struct Bucket<'a> {
+    index: usize,
+    /// The bucket's first node.
+    first: usize,
+    /// Where the bucket's arcs start in the neighbour and weight arrays.
+    base: u32,
+    starts: &'a mut [u32],
+    neighbors: &'a mut [u32],
+    weights: &'a mut [f64],
+    merged: &'a mut [u32],
+}
+
+impl Bucket<'_> {
+    /// Counts the rows, places each row's arcs in source order, then sorts and merges each row.
+    fn fill(self, blocks: &[BucketedBlock]) {
+        let Bucket { index, first, base, starts, neighbors, weights, merged } = self;
+        let mut next = vec![0u32; starts.len()];
+        for block in blocks {
+            for &(from, _, _) in block.bucket(index) {
+                next[from as usize - first] += 1;
             }
         }
-        Csr::from_arcs(n_nodes, &arcs)
+        let mut at = 0u32;
+        for (start, next) in starts.iter_mut().zip(next.iter_mut()) {
+            let count = *next;
+            *start = base + at;
+            *next = at;
+            at += count;
+        }
+        for block in blocks {
+            for &(from, to, weight) in block.bucket(index) {
+                let slot = &mut next[from as usize - first];
+                neighbors[*slot as usize] = to;
+                weights[*slot as usize] = weight;
+                *slot += 1;
+            }
+        }
+        // `next[row]` is now where the row ends.
+        let mut scratch = Vec::new();
+        let mut start = 0usize;
+        for (row, &end) in next.iter().enumerate() {
+            let end = end as usize;
+            merged[row] = sort_and_merge_row(
+                &mut neighbors[start..end],
+                &mut weights[start..end],
+                &mut scratch,
+            ) as u32;
+            start = end;
+        }
     }
+}
+
+/// Sorts a row by neighbour, keeping the order of arcs to the same neighbour, and merges those
+/// into the first of them, summing their weights in that order. Returns the merged length; the
+/// merged row is the front of the slices.
+fn sort_and_merge_row(
+    neighbors: &mut [u32],
+    weights: &mut [f64],
+    scratch: &mut Vec<(u32, f64)>,
+) -> usize {
+    if neighbors.windows(2).all(|pair| pair[0] < pair[1]) {
+        return neighbors.len();
+    }
+    if neighbors.len() <= INSERTION_SORT_MAX {
+        // Stable: an arc moves left only past larger neighbours.
+        for i in 1..neighbors.len() {
+            let (to, weight) = (neighbors[i], weights[i]);
+            let mut j = i;
+            while j > 0 && neighbors[j - 1] > to {
+                neighbors[j] = neighbors[j - 1];
+                weights[j] = weights[j - 1];
+                j -= 1;
+            }
+            neighbors[j] = to;
+            weights[j] = weight;
+        }
+    } else {
+        scratch.clear();
+        scratch.extend(neighbors.iter().copied().zip(weights.iter().copied()));
+        // A stable sort keeps workspace order among parallel arcs, so sums are reproducible.
+        scratch.sort_by_key(|&(to, _)| to);
+        for ((slot, weight), &(to, w)) in
+            neighbors.iter_mut().zip(weights.iter_mut()).zip(&*scratch)
+        {
+            *slot = to;
+            *weight = w;
+        }
+    }
+    let mut len = 0;
+    for i in 0..neighbors.len() {
+        if len > 0 && neighbors[len - 1] == neighbors[i] {
+            weights[len - 1] += weights[i];
+        } else {
+            neighbors[len] = neighbors[i];
+            weights[len] = weights[i];
+            len += 1;
+        }
+    }
+    len
 }
 
 /// A network selection as a graph. Node `i` stands for actor [`View::actor`]`(i)`.
@@ -240,11 +482,18 @@ impl View {
             node_of_actor[actor.index()] = node as u32;
         }
         // An actor maps to the node of its folded image, but only when it is itself in scope.
+        let node_of_tie_end: Vec<u32> = network
+            .actor_ids()
+            .map(|actor| {
+                if in_scope[actor.index()] {
+                    node_of_actor[fold(actor).index()]
+                } else {
+                    NOT_IN_VIEW
+                }
+            })
+            .collect();
         let node = |actor: ActorId| -> Option<u32> {
-            if !in_scope[actor.index()] {
-                return None;
-            }
-            let n = node_of_actor[fold(actor).index()];
+            let n = node_of_tie_end[actor.index()];
             (n != NOT_IN_VIEW).then_some(n)
         };
 
@@ -259,8 +508,7 @@ impl View {
                 chosen[layer.index()] = true;
             }
         }
-        let mut arcs: Vec<(u32, u32, f64)> = Vec::new();
-        let mut add = |from: u32, to: u32, weight: f64, tie_directed: bool| {
+        let add = |arcs: &mut Vec<Arc>, from: u32, to: u32, weight: f64, tie_directed: bool| {
             if from == to {
                 return;
             }
@@ -269,31 +517,50 @@ impl View {
                 arcs.push((to, from, weight));
             }
         };
-        for relation in network.relations() {
-            if !chosen[relation.layer.index()]
-                || spec.at.is_some_and(|date| !relation.validity.contains(date))
-            {
-                continue;
-            }
-            if let (Some(from), Some(to)) = (node(relation.source), node(relation.target)) {
-                add(from, to, relation.weight, relation.directed);
-            }
-        }
+        let mut comembership = Vec::new();
         if layers.contains(&LayerChoice::Comembership) {
             for (a, b, shared) in comembership_ties(network, spec.at) {
                 if let (Some(from), Some(to)) = (node(a), node(b)) {
-                    add(from, to, f64::from(shared), false);
+                    add(&mut comembership, from, to, f64::from(shared), false);
                 }
             }
         }
-        if arcs.len() as u64 > u64::from(u32::MAX - 1) {
-            return Err(ViewError::TooLarge { n_arcs: arcs.len() as u64 });
+        // Blocks of relations in workspace order, then the co-membership ties.
+        let relations = network.relations();
+        let per_block = RELATIONS_PER_BLOCK.max(relations.len().div_ceil(MAX_BLOCKS));
+        let n_relation_blocks = relations.len().div_ceil(per_block);
+        let n_nodes = actors.len();
+        let arcs = BucketedArcs::collect(
+            n_nodes,
+            2 * relations.len() as u64 + comembership.len() as u64,
+            n_relation_blocks + 1,
+            ARCS_PER_BUCKET,
+            |block, arcs| {
+                if block == n_relation_blocks {
+                    arcs.extend_from_slice(&comembership);
+                    return;
+                }
+                let first = block * per_block;
+                for relation in &relations[first..(first + per_block).min(relations.len())] {
+                    if !chosen[relation.layer.index()]
+                        || spec.at.is_some_and(|date| !relation.validity.contains(date))
+                    {
+                        continue;
+                    }
+                    if let (Some(from), Some(to)) = (node(relation.source), node(relation.target)) {
+                        add(arcs, from, to, relation.weight, relation.directed);
+                    }
+                }
+            },
+        );
+        drop(comembership);
+        let n_arcs = arcs.n_arcs();
+        if n_arcs > u64::from(u32::MAX - 1) {
+            return Err(ViewError::TooLarge { n_arcs });
         }
 
         // 4. Rows.
-        let n_nodes = actors.len();
-        let out_arcs = Csr::from_arcs(n_nodes, &arcs);
-        drop(arcs);
+        let out_arcs = arcs.into_rows(n_nodes);
         let in_arcs = directed.then(|| out_arcs.transpose(n_nodes));
         Ok(View { actors, node_of_actor, directed, layers, out_arcs, in_arcs })
     }
@@ -353,6 +620,111 @@ impl View {
         match choice {
             LayerChoice::Explicit(layer) => &network.layers()[layer.index()].name,
             LayerChoice::Comembership => COMEMBERSHIP,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::random::SplitMix64;
+
+    /// The rows as the definition has them: each row's arcs in source order, stably sorted by
+    /// neighbour, parallel arcs merged by adding their weights in that order.
+    fn simple_rows(n_nodes: usize, arcs: &[Arc]) -> Csr {
+        let mut rows: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n_nodes];
+        for &(from, to, weight) in arcs {
+            rows[from as usize].push((to, weight));
+        }
+        let mut csr = Csr { offsets: vec![0], neighbors: Vec::new(), weights: Vec::new() };
+        for row in &mut rows {
+            row.sort_by_key(|&(to, _)| to);
+            let start = csr.neighbors.len();
+            for &(to, weight) in row.iter() {
+                if csr.neighbors.len() > start && csr.neighbors.last() == Some(&to) {
+                    *csr.weights.last_mut().unwrap() += weight;
+                } else {
+                    csr.neighbors.push(to);
+                    csr.weights.push(weight);
+                }
+            }
+            csr.offsets.push(csr.neighbors.len() as u32);
+        }
+        csr
+    }
+
+    /// Random arcs with many parallel ones, a few long rows (sorted by the fallback) and nodes
+    /// without arcs; weights that make the order of additions visible.
+    fn random_arcs(n_nodes: u32, n_arcs: usize, seed: u64) -> Vec<Arc> {
+        let mut random = SplitMix64::new(seed);
+        let mut pick = |bound: u32| (random.next_u64() % u64::from(bound)) as u32;
+        (0..n_arcs)
+            .map(|i| {
+                let from = if i % 7 == 0 { pick(4) } else { pick(n_nodes - n_nodes / 10) };
+                let to = if i % 3 == 0 { pick(16) } else { pick(n_nodes) };
+                (from, to, 0.1 + f64::from(pick(1000)) * 1e-3 + f64::from(pick(3)) * 1e12)
+            })
+            .collect()
+    }
+
+    fn bucketed(n_nodes: usize, arcs: &[Arc], per_block: usize, per_bucket: usize) -> Csr {
+        let blocks: Vec<&[Arc]> = arcs.chunks(per_block.max(1)).collect();
+        BucketedArcs::collect(n_nodes, arcs.len() as u64, blocks.len(), per_bucket, |b, out| {
+            out.extend_from_slice(blocks[b]);
+        })
+        .into_rows(n_nodes)
+    }
+
+    fn with_threads<T: Send>(threads: usize, run: impl FnOnce() -> T + Send) -> T {
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap().install(run)
+    }
+
+    fn bits(csr: &Csr) -> (Vec<u32>, Vec<u32>, Vec<u64>) {
+        (
+            csr.offsets.clone(),
+            csr.neighbors.clone(),
+            csr.weights.iter().map(|w| w.to_bits()).collect(),
+        )
+    }
+
+    #[test]
+    fn rows_built_in_buckets_and_blocks_are_the_simple_rows_at_any_thread_count() {
+        let n_nodes = 3000;
+        let arcs = random_arcs(n_nodes as u32, 60_000, 7);
+        let expected = bits(&simple_rows(n_nodes, &arcs));
+        for threads in [1, 3] {
+            for (per_block, per_bucket) in
+                [(60_000, usize::MAX), (1000, 64), (777, 1), (5000, 4096)]
+            {
+                let got = with_threads(threads, || bucketed(n_nodes, &arcs, per_block, per_bucket));
+                assert!(bits(&got) == expected, "{threads} threads, {per_block}/{per_bucket}");
+            }
+        }
+    }
+
+    #[test]
+    fn transposed_rows_are_the_simple_rows_of_the_reversed_arcs() {
+        let n_nodes = 20_000;
+        let arcs = random_arcs(n_nodes as u32, 150_000, 11);
+        let rows = simple_rows(n_nodes, &arcs);
+        let mut reversed = Vec::new();
+        for from in 0..n_nodes as u32 {
+            for (&to, &weight) in rows.neighbors(from).iter().zip(rows.weights(from)) {
+                reversed.push((to, from, weight));
+            }
+        }
+        let expected = bits(&simple_rows(n_nodes, &reversed));
+        for threads in [1, 4] {
+            assert!(bits(&with_threads(threads, || rows.transpose(n_nodes))) == expected);
+        }
+    }
+
+    #[test]
+    fn empty_selections_give_empty_rows() {
+        for n_nodes in [0, 5] {
+            let csr = bucketed(n_nodes, &[], 10, 10);
+            assert_eq!(csr.offsets, vec![0; n_nodes + 1]);
+            assert_eq!(csr.n_arcs(), 0);
         }
     }
 }

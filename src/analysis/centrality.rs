@@ -5,6 +5,8 @@
 //! count hops unless asked for [`PathLength::InverseWeight`]; eigenvector and PageRank always use
 //! the tie weight (strength).
 
+use rayon::prelude::*;
+
 use super::components::{largest_component, weak_components};
 use super::error::AnalysisError;
 use super::kernels::{self, Diverged, PathGraph, PathLength, Reach, Stopping};
@@ -238,6 +240,7 @@ pub fn centrality_with_progress(
 
     let pick = |values: &Option<Vec<f64>>, i: usize| values.as_ref().map(|v| v[i]);
     Ok((0..view.n_nodes())
+        .into_par_iter()
         .map(|i| {
             let node = i as u32;
             let out = view.out_arcs();
@@ -510,7 +513,7 @@ fn run_pagerank(
         return Ok(Vec::new());
     }
     let out = view.out_arcs();
-    let out_strength: Vec<f64> = (0..n as u32).map(|u| out.strength(u)).collect();
+    let out_strength: Vec<f64> = (0..n as u32).into_par_iter().map(|u| out.strength(u)).collect();
     let start = vec![1.0 / n as f64; n];
     kernels::pagerank(view.in_arcs(), &out_strength, config.alpha, teleport, start, stopping)
         .map_err(|d| not_converged("pagerank", d))
@@ -871,6 +874,59 @@ mod tests {
             for v in 0..n as usize {
                 assert_close(got[v], expected[v], 1e-14, &format!("fixed seed {seed} node {v}"));
             }
+        }
+    }
+
+    #[test]
+    fn pagerank_iterations_are_the_plain_row_by_row_loop_at_any_thread_count() {
+        // Large enough for blocks over threads; rows of every length, dangling nodes, and
+        // weights that make the order of additions visible.
+        let n = 40_000u32;
+        let mut rng = SplitMix64::new(3);
+        let edges: Edges = (0..160_000)
+            .map(|i| {
+                let from = rng.below(u64::from(n - 2000)) as u32;
+                let to =
+                    if i % 5 == 0 { rng.below(50) as u32 } else { rng.below(u64::from(n)) as u32 };
+                (from, to, 0.1 + rng.below(1000) as f64 * 1e-3 + rng.below(2) as f64 * 1e9)
+            })
+            .filter(|e| e.0 != e.1)
+            .collect();
+        let view = view_of(n as usize, &edges, true);
+        let (offsets, sources, weights) = view.in_arcs().parts();
+        let out = view.out_arcs();
+        let out_strength: Vec<f64> = (0..n).map(|u| out.strength(u)).collect();
+        let teleport = vec![1.0 / f64::from(n); n as usize];
+        let (alpha, iterations) = (0.85, 6);
+        let mut x = teleport.clone();
+        for _ in 0..iterations {
+            let dangling: f64 =
+                (0..n as usize).filter(|&u| out_strength[u] <= 0.0).map(|u| x[u]).sum();
+            x = (0..n as usize)
+                .map(|v| {
+                    let mut sum = 0.0;
+                    for arc in offsets[v] as usize..offsets[v + 1] as usize {
+                        let u = sources[arc] as usize;
+                        sum += x[u] * (weights[arc] * (1.0 / out_strength[u]));
+                    }
+                    alpha * (sum + dangling * teleport[v]) + (1.0 - alpha) * teleport[v]
+                })
+                .collect();
+        }
+        let expected: Vec<u64> = x.iter().map(|v| v.to_bits()).collect();
+        for threads in [1, 3] {
+            let got = with_threads(threads, || {
+                kernels::pagerank(
+                    view.in_arcs(),
+                    &out_strength,
+                    alpha,
+                    &teleport,
+                    teleport.clone(),
+                    Stopping::Iterations(iterations),
+                )
+            })
+            .expect("a fixed number of iterations never fails");
+            assert!(got.iter().map(|v| v.to_bits()).eq(expected.iter().copied()), "{threads}");
         }
     }
 

@@ -759,6 +759,11 @@ pub(crate) struct Diverged {
 /// `x'[v] = α (Σ_{u→v} x[u] w_uv / W_u + D · dangling[v]) + (1 − α) teleport[v]`, where `W_u`
 /// is u's out-strength and D the mass on nodes without out-arcs. `in_rows` are the incoming
 /// arcs, `out_strength` the out-strengths; `start` is the first iterate.
+///
+/// Each iteration is one pass over the rows, in blocks of [`NODES_PER_BLOCK`] nodes over
+/// threads: a block computes its nodes' values, each summing its incoming arcs in row order,
+/// and its part of the L1 change; the parts are added in block order. So the result is the
+/// same at any thread count.
 pub(crate) fn pagerank(
     in_rows: &Csr,
     out_strength: &[f64],
@@ -772,11 +777,11 @@ pub(crate) fn pagerank(
     let inverse_out: Vec<f64> =
         out_strength.iter().map(|&s| if s > 0.0 { 1.0 / s } else { 0.0 }).collect();
     // Transition probability of every incoming arc, as NetworkX forms `Q @ A`.
-    let share: Vec<f64> = sources
-        .iter()
-        .zip(weights)
-        .map(|(&source, &weight)| weight * inverse_out[source as usize])
-        .collect();
+    let share: Vec<f64> = if n < PARALLEL_MIN_NODES {
+        sources.iter().zip(weights).map(|(&u, &w)| w * inverse_out[u as usize]).collect()
+    } else {
+        sources.par_iter().zip(weights).map(|(&u, &w)| w * inverse_out[u as usize]).collect()
+    };
     let dangling: Vec<u32> = (0..n as u32).filter(|&u| out_strength[u as usize] <= 0.0).collect();
     let mut x = start;
     let mut next = vec![0.0; n];
@@ -787,15 +792,33 @@ pub(crate) fn pagerank(
     let mut residual = f64::INFINITY;
     for _ in 0..max_iterations {
         let dangling_mass: f64 = dangling.iter().map(|&u| x[u as usize]).sum();
-        let row = |v: usize| {
-            let mut sum = 0.0;
-            for arc in offsets[v] as usize..offsets[v + 1] as usize {
-                sum += x[sources[arc] as usize] * share[arc];
-            }
+        let x_now = &x;
+        let value = |v: usize, sum: f64| {
             alpha * (sum + dangling_mass * teleport[v]) + (1.0 - alpha) * teleport[v]
         };
-        fill_rows(&mut next, row);
-        residual = next.iter().zip(&x).map(|(a, b)| (a - b).abs()).sum();
+        let row = |v: usize| {
+            let arcs = offsets[v] as usize..offsets[v + 1] as usize;
+            (&sources[arcs.clone()], &share[arcs])
+        };
+        residual = fill_blocks(&mut next, |first, values| {
+            let mut change = 0.0;
+            let mut v = first;
+            let mut pairs = values.chunks_exact_mut(2);
+            for pair in &mut pairs {
+                let (a, b) = two_weighted_sums(x_now, row(v), row(v + 1));
+                pair[0] = value(v, a);
+                pair[1] = value(v + 1, b);
+                change += (pair[0] - x_now[v]).abs();
+                change += (pair[1] - x_now[v + 1]).abs();
+                v += 2;
+            }
+            for slot in pairs.into_remainder() {
+                let (row_sources, row_shares) = row(v);
+                *slot = value(v, weighted_sum(x_now, row_sources, row_shares, 0.0));
+                change += (*slot - x_now[v]).abs();
+            }
+            change
+        });
         std::mem::swap(&mut x, &mut next);
         if tolerance.is_some_and(|tolerance| residual < tolerance) {
             return Ok(x);
@@ -805,6 +828,34 @@ pub(crate) fn pagerank(
         None => Ok(x),
         Some(_) => Err(Diverged { iterations: max_iterations, residual }),
     }
+}
+
+/// `sum + Σ_i x[sources[i]] · shares[i]`, added in order.
+#[inline]
+fn weighted_sum(x: &[f64], sources: &[u32], shares: &[f64], mut sum: f64) -> f64 {
+    for (&source, &share) in sources.iter().zip(shares) {
+        sum += x[source as usize] * share;
+    }
+    sum
+}
+
+/// [`weighted_sum`] of two rows from 0, their arcs taken in step so that the two chains of
+/// additions overlap (the loop waits on scattered reads of `x`); each row still adds its own
+/// terms in order, so both sums are exactly those of [`weighted_sum`].
+#[inline]
+fn two_weighted_sums(x: &[f64], a: (&[u32], &[f64]), b: (&[u32], &[f64])) -> (f64, f64) {
+    let common = a.0.len().min(b.0.len());
+    let (mut sum_a, mut sum_b) = (0.0, 0.0);
+    for (((&source_a, &share_a), &source_b), &share_b) in
+        a.0[..common].iter().zip(&a.1[..common]).zip(&b.0[..common]).zip(&b.1[..common])
+    {
+        sum_a += x[source_a as usize] * share_a;
+        sum_b += x[source_b as usize] * share_b;
+    }
+    (
+        weighted_sum(x, &a.0[common..], &a.1[common..], sum_a),
+        weighted_sum(x, &b.0[common..], &b.1[common..], sum_b),
+    )
 }
 
 /// The dominant left eigenvector of the weighted adjacency matrix restricted to `members` (a
@@ -876,6 +927,25 @@ fn fill_rows(out: &mut [f64], row: impl Fn(usize) -> f64 + Sync) {
             }
         });
     }
+}
+
+/// Fills `out` block by block: `block(first, values)` sets the values of nodes
+/// `first..first + values.len()` and returns a partial sum; returns the partial sums added in
+/// block order. The blocks are the same on one thread or many (the arithmetic is the same either
+/// way), and run over threads for large outputs.
+fn fill_blocks(out: &mut [f64], block: impl Fn(usize, &mut [f64]) -> f64 + Sync) -> f64 {
+    let partials: Vec<f64> = if out.len() < PARALLEL_MIN_NODES {
+        out.chunks_mut(NODES_PER_BLOCK)
+            .enumerate()
+            .map(|(i, values)| block(i * NODES_PER_BLOCK, values))
+            .collect()
+    } else {
+        out.par_chunks_mut(NODES_PER_BLOCK)
+            .enumerate()
+            .map(|(i, values)| block(i * NODES_PER_BLOCK, values))
+            .collect()
+    };
+    partials.iter().sum()
 }
 
 /// Whether the arcs among `members` (closed under arcs) form no directed cycle (Kahn 1962).

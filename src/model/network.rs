@@ -1,5 +1,6 @@
 //! The network: actors, layers, relations, coalitions and memberships, validated and immutable.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::actor::{Actor, Level, Sector};
@@ -29,6 +30,15 @@ pub struct Network {
     coalition_by_key: FxHashMap<String, CoalitionId>,
     /// Actors sorted by key, computed on first use (views order their nodes this way).
     by_key: std::sync::OnceLock<Vec<ActorId>>,
+}
+
+/// The first eight bytes of `key` as a big-endian number, zero-padded: comparing prefixes
+/// compares the keys' starts in byte order.
+fn key_prefix(key: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let len = key.len().min(8);
+    bytes[..len].copy_from_slice(&key.as_bytes()[..len]);
+    u64::from_be_bytes(bytes)
 }
 
 /// Which side of a Rijk–region partnership an actor is on (DESIGN §3 `side`).
@@ -79,11 +89,22 @@ impl Network {
     /// their nodes in this order, so no result depends on the order of rows in the files.
     pub fn actor_ids_by_key(&self) -> &[ActorId] {
         self.by_key.get_or_init(|| {
-            let mut ids: Vec<ActorId> = (0..self.actors.len()).map(ActorId::from_index).collect();
-            ids.sort_unstable_by(|&a, &b| {
-                self.actors[a.index()].key.cmp(&self.actors[b.index()].key)
+            // Sorting by the keys' first eight bytes, and by the whole keys only where those are
+            // equal, is the byte order of the keys: zero padding sorts a key before its
+            // extensions, and a tie falls through to the full comparison.
+            let mut ids: Vec<(u64, ActorId)> = self
+                .actors
+                .par_iter()
+                .enumerate()
+                .map(|(i, actor)| (key_prefix(&actor.key), ActorId::from_index(i)))
+                .collect();
+            // Keys are unique, so any sort gives the same order.
+            ids.par_sort_unstable_by(|&(prefix_a, a), &(prefix_b, b)| {
+                prefix_a
+                    .cmp(&prefix_b)
+                    .then_with(|| self.actors[a.index()].key.cmp(&self.actors[b.index()].key))
             });
-            ids
+            ids.into_iter().map(|(_, id)| id).collect()
         })
     }
 
@@ -232,5 +253,55 @@ impl NetworkBuilder {
             coalition_by_key,
             by_key: std::sync::OnceLock::new(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+
+    #[test]
+    fn actors_sort_by_the_bytes_of_their_keys() {
+        let keys = [
+            "a10",
+            "a1",
+            "a",
+            "",
+            "a\u{0}",
+            "a\u{0}\u{0}",
+            "abcdefgh",
+            "abcdefgh1",
+            "abcdefgh0",
+            "abcdefgi",
+            "abcdefg",
+            "ä",
+            "Z",
+            "abcdefghij",
+            "abcdefghi",
+            "b",
+            "a100000000",
+        ];
+        let mut builder = NetworkBuilder::default();
+        for key in keys {
+            builder.actors.push(Actor {
+                key: key.to_owned(),
+                name: String::new(),
+                sector: None,
+                level: None,
+                parent: None,
+                kind: None,
+                themes: Vec::new(),
+                influence: None,
+                attributes: BTreeMap::new(),
+            });
+        }
+        let network = builder.build().unwrap();
+        let sorted: Vec<&str> =
+            network.actor_ids_by_key().iter().map(|&a| network.actor(a).key.as_str()).collect();
+        let mut expected = keys.to_vec();
+        expected.sort_unstable();
+        assert_eq!(sorted, expected);
     }
 }
