@@ -204,8 +204,9 @@ impl BucketedArcs {
         arcs_per_bucket: usize,
         fill: impl Fn(usize, &mut Vec<Arc>) + Sync,
     ) -> BucketedArcs {
-        let rows_per_bucket =
-            (arcs_per_bucket.max(1) as u64 * n_nodes as u64 / expected_arcs.max(1)).max(1);
+        let rows_per_bucket = ((arcs_per_bucket.max(1) as u64).saturating_mul(n_nodes as u64)
+            / expected_arcs.max(1))
+        .max(1);
         let shift = rows_per_bucket.next_power_of_two().trailing_zeros().min(31);
         let n_buckets = n_nodes.div_ceil(1 << shift).max(1);
         let blocks = (0..n_blocks)
