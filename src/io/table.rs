@@ -249,7 +249,7 @@ impl<'a> Table<'a> {
     ) {
         match self.body {
             Body::Csv { bytes, start, delimiter } => {
-                let (_, plain) = cut_into_chunks(bytes, start, 0, CHUNK_BYTES);
+                let plain = is_plain(&bytes[start.byte.min(bytes.len())..]);
                 let reader = ChunkReader {
                     path: &self.path,
                     n_columns: self.header.len(),
@@ -314,8 +314,7 @@ fn cut_into_chunks(
 ) -> (Vec<Chunk<'_>>, bool) {
     let rows = &bytes[start.byte.min(bytes.len())..];
     let quoted = memchr::memchr(b'"', rows).is_some();
-    let plain =
-        !quoted && memchr::memchr_iter(b'\r', rows).all(|i| rows.get(i + 1) == Some(&b'\n'));
+    let plain = is_plain(rows);
     let n_lines = memchr::memchr_iter(b'\n', rows).count();
     if quoted || n_lines as u64 >= max_rows {
         // The CSV reader also ends a row at a lone `\r`.
@@ -335,6 +334,12 @@ fn cut_into_chunks(
         here = Position { byte: end, line: here.line + n_ends as u64 };
     }
     (chunks, plain)
+}
+
+/// Whether rows have no quote and every `\r` is part of a `\r\n`: then a row is a line.
+fn is_plain(rows: &[u8]) -> bool {
+    memchr::memchr(b'"', rows).is_none()
+        && memchr::memchr_iter(b'\r', rows).all(|i| rows.get(i + 1) == Some(&b'\n'))
 }
 
 /// Where a chunk puts its values: its own part of the output, with room for a value per line.

@@ -393,23 +393,12 @@ fn read_actors(
     let dialect = table.dialect;
     let (sectors, levels) = (Sector::accepted(), Level::accepted());
     let path = table.path.clone();
-    let filler = Actor {
-        key: String::new(),
-        name: String::new(),
-        sector: None,
-        level: None,
-        parent: None,
-        kind: None,
-        themes: Vec::new(),
-        influence: None,
-        attributes: BTreeMap::new(),
-    };
     // Actors are read straight into place; a duplicate id is reported below and, as the
     // workspace is then refused, left in the list.
     let mut actors = Vec::new();
     let chunks = table.map_chunks_into(
         &mut actors,
-        filler,
+        Actor::default(),
         diagnostics,
         ActorChunk::default,
         |chunk, placed, rows, diagnostics| {

@@ -80,7 +80,7 @@ vocabulary!(
 );
 
 /// One party of the network.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Actor {
     /// The id the workspace gives it (`min_lnv`), unique in the network.
     pub key: String,
