@@ -10,6 +10,13 @@ prints a Markdown table of times, peak memory and ratios (stakenet / peer).
     python3 benches/peers/compare.py --quick         # small sizes, a smoke test
     python3 benches/peers/compare.py --threads 2 --networkx
     python3 benches/peers/compare.py --only pagerank --only load   # some parts only
+    python3 benches/peers/compare.py --only pagerank --repeat 5     # medians of 5 runs
+
+With --repeat N each tool runs once untimed (a warm-up, as hyperfine's --warmup) and then N
+times in a row; the table shows the median time and the largest peak memory. The warm-up
+matters on virtual machines whose host takes back memory another process just freed: the next
+process to touch that memory pays for it again (on the reference machine about 0.4 s for
+stakenet's PageRank case, right after a peer's 500 MB process).
 
 Peak memory is each process's maximum resident set size (wait4). For peers the Python
 interpreter and library baseline (measured after imports, before loading) is subtracted in the
@@ -21,6 +28,7 @@ import csv
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -213,6 +221,9 @@ def main():
     parser.add_argument("--networkx", action="store_true", help="include NetworkX (slow)")
     parser.add_argument("--work", type=Path, help="folder for generated graphs (kept)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per peer run")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="timed runs per tool, in a row after one warm-up run; the table "
+                             "shows the median time")
     parser.add_argument("--only", action="append", choices=["betweenness", "pagerank", "load", "sampled"],
                         help="run only this part (repeatable); default: all")
     args = parser.parse_args()
@@ -224,16 +235,43 @@ def main():
     rows = []
     env = dict(os.environ)
 
+    def median(values):
+        return statistics.median(values)
+
+    def repeated(run_ours, run_peers):
+        """Runs stakenet and then each peer args.repeat times in a row, after one untimed run
+        when repeating; returns stakenet's (median wall, max peak) and each peer's result with
+        its median seconds and max peak."""
+        runs = max(1, args.repeat)
+        warm_up = 1 if runs > 1 else 0
+        ours = [run_ours() for _ in range(warm_up + runs)][warm_up:]
+        theirs = {lib: [run() for _ in range(warm_up + runs)][warm_up:] for lib, run in run_peers.items()}
+        wall = median([w for w, _ in ours])
+        peak = max(p for _, p in ours)
+        results = {}
+        for lib, runs in theirs.items():
+            if any(r is None for r in runs):
+                results[lib] = None
+                continue
+            result = dict(runs[-1])
+            result["seconds"] = median([r["seconds"] for r in runs])
+            result["peak"] = max(r["peak"] for r in runs)
+            results[lib] = result
+        return wall, peak, results
+
     def compare(case, algo, folder, n, n_relations, stakenet_args, column, tolerance):
         out_csv = folder / f"out-{algo}.csv"
-        wall, peak, _ = run_measured([BIN, "centrality", folder, "--format", "csv", "-o", out_csv,
-                                      "--threads", str(args.threads)] + stakenet_args, env=env)
+        command = [BIN, "centrality", folder, "--format", "csv", "-o", out_csv,
+                   "--threads", str(args.threads)] + stakenet_args
+        libs = [lib for lib in peers if not (lib == "networkx" and n > 20000 and algo == "betweenness")]
+        wall, peak, results = repeated(
+            lambda: run_measured(command, env=env)[:2],
+            {lib: (lambda lib=lib: peer(lib, algo, folder / "edges.txt", n, args.threads, args.timeout))
+             for lib in libs})
         ours = stakenet_values(out_csv, column, n)
         rows.append((case, "stakenet (whole process)", wall, peak, n_relations, "", ""))
-        for lib in peers:
-            if lib == "networkx" and n > 20000 and algo == "betweenness":
-                continue
-            result = peer(lib, algo, folder / "edges.txt", n, args.threads, args.timeout)
+        for lib in libs:
+            result = results[lib]
             if result is None:
                 rows.append((case, lib, None, None, n_relations, "timeout", ""))
                 continue
@@ -264,10 +302,13 @@ def main():
         folder = work / f"ba-{n_load}-10"
         edges, n_rel = generate(folder, "ba", n_load, 10)
         summary = folder / "summary.json"
-        wall, peak, _ = run_measured([BIN, "check", folder, "--format", "json", "-o", summary])
+        wall, peak, results = repeated(
+            lambda: run_measured([BIN, "check", folder, "--format", "json", "-o", summary])[:2],
+            {lib: (lambda lib=lib: peer(lib, "load", edges, n_load, args.threads, args.timeout))
+             for lib in peers})
         rows.append((f"load {n_rel:,} relations", "stakenet check (whole process)", wall, peak, n_rel, "", ""))
         for lib in peers:
-            result = peer(lib, "load", edges, n_load, args.threads, args.timeout)
+            result = results[lib]
             if result is None:
                 rows.append((f"load {n_rel:,} relations", lib, None, None, n_rel, "timeout", ""))
                 continue
@@ -305,7 +346,9 @@ def main():
                                           "--format", "csv", "-o", folder / "sampled.csv", "--threads", str(args.threads)])
             rows.append((f"sampled betweenness K={k:,}, BA n={n_big:,}", "stakenet (whole process)", wall, peak, 0, "", ""))
 
-    print(f"threads: {args.threads}; machine: {os.cpu_count()} cores; work folder: {work}\n")
+    runs = max(1, args.repeat)
+    print(f"threads: {args.threads}; machine: {os.cpu_count()} cores; timed runs per tool: {runs}"
+          f"{' after a warm-up (median time)' if runs > 1 else ''}; work folder: {work}\n")
     print("| case | tool | time | peak memory | bytes per relation | numbers | stakenet ÷ peer |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for case, tool, seconds, peak, n_rel, agree, ratio in rows:

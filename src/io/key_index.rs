@@ -3,6 +3,9 @@
 //! lookup touches one slot, and [`KeyIndex::get_many`] loads the slots of a whole batch before
 //! comparing any, so that the cache misses of the batch overlap instead of queueing.
 
+use std::collections::hash_map::Entry;
+
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// A map from id text to `T`.
@@ -50,14 +53,7 @@ impl<T: Copy> KeyIndex<T> {
             for (slot, key) in packed.iter_mut().zip(group) {
                 *slot = pack(key).map(|p| (p, self.home(p)));
             }
-            // Loading every home slot first lets the processor keep their misses in flight.
-            let mut touched = 0u64;
-            for &(_, home) in packed.iter().flatten() {
-                if let Some(slot) = self.slots.get(home) {
-                    touched = touched.wrapping_add(slot.key[0]);
-                }
-            }
-            std::hint::black_box(touched);
+            self.touch(packed.iter().flatten().map(|&(_, home)| home));
             values.extend(group.iter().zip(&packed).map(|(key, packed)| match *packed {
                 Some((packed, home)) => self.find(packed, home),
                 None => self.long.get(*key).copied(),
@@ -67,16 +63,89 @@ impl<T: Copy> KeyIndex<T> {
 
     /// Makes room for `n` more keys without growing on the way.
     pub(crate) fn reserve(&mut self, n: usize, filler: T) {
-        while 2 * (self.len + n) > self.slots.len() {
-            self.grow(filler);
+        let needed = 2 * (self.len + n);
+        if needed > self.slots.len() {
+            self.rebuild(needed.next_power_of_two().max(16), filler);
+        }
+    }
+
+    /// Loads the slots at `homes`, so that the processor keeps their cache misses in flight
+    /// together instead of one after another.
+    #[inline]
+    fn touch(&self, homes: impl Iterator<Item = usize>) {
+        let mut touched = 0u64;
+        for home in homes {
+            if let Some(slot) = self.slots.get(home) {
+                touched = touched.wrapping_add(slot.key[0]);
+            }
+        }
+        std::hint::black_box(touched);
+    }
+
+    /// Inserts `keys[i]` with `value(i)`; a key met again keeps its first value, and
+    /// `repeated(i, first)` is called, in order of `i`, with each later position and that
+    /// value. The same index as [`KeyIndex::insert`] on each new key in order, built several
+    /// times faster when the index is larger than the caches: the keys are placed in the order
+    /// of their home slots, so the slots are written front to back instead of at random.
+    pub(crate) fn insert_new(
+        &mut self,
+        keys: &[&str],
+        value: impl Fn(usize) -> T,
+        mut repeated: impl FnMut(usize, T),
+    ) where
+        T: Sync,
+    {
+        if keys.is_empty() {
+            return;
+        }
+        self.reserve(keys.len(), value(0));
+        let mut order: Vec<(usize, usize, [u64; 2])> = keys
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, key)| pack(key).map(|packed| (self.home(packed), i, packed)))
+            .collect();
+        // By home slot, then by position: a key's first position comes first.
+        order.par_sort_unstable_by_key(|&(home, i, _)| (home, i));
+        let mut repeats = Vec::new();
+        for (_, i, packed) in order {
+            if let Some(first) = self.put_packed(packed, value(i), false) {
+                repeats.push((i, first));
+            }
+        }
+        for (i, key) in keys.iter().enumerate().filter(|(_, key)| pack(key).is_none()) {
+            if let Some(first) = self.put(key, value(i), false) {
+                repeats.push((i, first));
+            }
+        }
+        repeats.sort_unstable_by_key(|&(i, _)| i);
+        for (i, first) in repeats {
+            repeated(i, first);
         }
     }
 
     /// Inserts `key`; returns the previous value, if any.
+    #[cfg(test)]
     pub(crate) fn insert(&mut self, key: &str, value: T) -> Option<T> {
+        self.put(key, value, true)
+    }
+
+    /// Inserts `key` unless present; returns the value it had, replaced when `replace`.
+    fn put(&mut self, key: &str, value: T, replace: bool) -> Option<T> {
         let Some(packed) = pack(key) else {
-            return self.long.insert(key.to_owned(), value);
+            return match self.long.entry(key.to_owned()) {
+                Entry::Occupied(mut entry) if replace => Some(entry.insert(value)),
+                Entry::Occupied(entry) => Some(*entry.get()),
+                Entry::Vacant(entry) => {
+                    entry.insert(value);
+                    None
+                }
+            };
         };
+        self.put_packed(packed, value, replace)
+    }
+
+    /// [`KeyIndex::put`] for a short key, packed.
+    fn put_packed(&mut self, packed: [u64; 2], value: T, replace: bool) -> Option<T> {
         if 2 * (self.len + 1) > self.slots.len() {
             self.grow(value);
         }
@@ -90,7 +159,11 @@ impl<T: Copy> KeyIndex<T> {
                 return None;
             }
             if slot.key == packed {
-                return Some(std::mem::replace(&mut slot.value, value));
+                return Some(if replace {
+                    std::mem::replace(&mut slot.value, value)
+                } else {
+                    slot.value
+                });
             }
             at = (at + 1) & mask;
         }
@@ -118,10 +191,14 @@ impl<T: Copy> KeyIndex<T> {
         }
     }
 
-    /// Doubles the slots (at least 16) and re-inserts every key; `filler` is the value of
-    /// the free slots.
+    /// Doubles the slots (at least 16); `filler` is the value of the free slots.
     fn grow(&mut self, filler: T) {
-        let capacity = (2 * self.slots.len()).max(16);
+        self.rebuild((2 * self.slots.len()).max(16), filler);
+    }
+
+    /// Re-inserts every key into `capacity` slots (a power of two); `filler` is the value of
+    /// the free slots.
+    fn rebuild(&mut self, capacity: usize, filler: T) {
         let old =
             std::mem::replace(&mut self.slots, vec![Slot { key: EMPTY, value: filler }; capacity]);
         let mask = capacity - 1;
@@ -208,5 +285,34 @@ mod tests {
         }
         KeyIndex::<u32>::default().get_many(&probes, &mut values);
         assert!(values.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn inserting_new_keys_in_batches_keeps_the_first_value_and_reports_repeats() {
+        let keys: Vec<String> = (0..3000u32)
+            .map(|i| match i % 4 {
+                0 => format!("a{}", i / 3),
+                1 => format!("long-identifier-{}", i / 3),
+                2 => format!("b{}", i % 500),
+                _ => format!("c{i}"),
+            })
+            .collect();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let mut batched = KeyIndex::default();
+        let mut repeats = Vec::new();
+        batched.insert_new(&keys, |i| i, |i, first| repeats.push((i, first)));
+        let mut one_by_one = KeyIndex::default();
+        let mut expected = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            match one_by_one.get(key) {
+                Some(first) => expected.push((i, first)),
+                None => assert_eq!(one_by_one.insert(key, i), None),
+            }
+        }
+        assert!(!expected.is_empty());
+        assert_eq!(repeats, expected);
+        for key in &keys {
+            assert_eq!(batched.get(key), one_by_one.get(key), "{key}");
+        }
     }
 }

@@ -83,13 +83,12 @@ fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
         }
     };
     // The other files are read while the actors are.
-    let mut builder = NetworkBuilder::default();
     let mut found_reading = Diagnostics::default();
     let (actor_table, others) = rayon::join(
         || {
             let bytes = read("actors.csv", diagnostics)?;
             let table = Table::csv(source.display_path("actors.csv"), &bytes, diagnostics)?;
-            Some(read_actors(table, &mut builder, diagnostics))
+            Some(read_actors(table, diagnostics))
         },
         || {
             ["relations.csv", "coalitions.csv", "members.csv"]
@@ -100,7 +99,7 @@ fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
     let [relations, coalitions, members] = others.each_ref().map(|(file, bytes)| {
         bytes.as_ref().and_then(|bytes| Table::csv(source.display_path(file), bytes, diagnostics))
     });
-    finish(builder, &actor_table?, relations, coalitions, members, diagnostics)
+    finish(actor_table?, relations, coalitions, members, diagnostics)
 }
 
 fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
@@ -124,42 +123,42 @@ fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> 
         );
         return None;
     };
-    let mut builder = NetworkBuilder::default();
-    let actor_table = read_actors(actors, &mut builder, diagnostics);
-    finish(builder, &actor_table, tables.relations, tables.coalitions, tables.members, diagnostics)
+    let actor_table = read_actors(actors, diagnostics);
+    finish(actor_table, tables.relations, tables.coalitions, tables.members, diagnostics)
 }
 
 /// Reads the other tables once the actors are read, and builds the network; `None` when any
 /// problem was found.
 fn finish(
-    mut builder: NetworkBuilder,
-    actor_table: &ActorTable,
+    mut actor_table: ActorTable,
     relations: Option<Table<'_>>,
     coalitions: Option<Table<'_>>,
     members: Option<Table<'_>>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Network> {
+    let mut builder = NetworkBuilder::default();
     if let Some(relations) = relations {
-        read_relations(relations, actor_table, &mut builder, diagnostics);
+        read_relations(relations, &actor_table, &mut builder, diagnostics);
     }
 
     let coalition_keys = coalitions
         .map(|table| read_coalitions(table, &mut builder, diagnostics))
         .unwrap_or_default();
     if let Some(members) = members {
-        read_members(members, actor_table, &coalition_keys, &mut builder, diagnostics);
+        read_members(members, &actor_table, &coalition_keys, &mut builder, diagnostics);
     }
     if !diagnostics.is_empty() {
         return None;
     }
-    match builder.build() {
-        Ok(network) => Some(network),
+    builder.actors = std::mem::take(&mut actor_table.actors);
+    match builder.hierarchy() {
+        Ok(hierarchy) => Some(builder.build_with(hierarchy)),
         Err(cycles) => {
             for cycle in cycles.0 {
                 let first = cycle[0];
                 // A long cycle is named by its first and last few actors.
                 const SHOWN: usize = 8;
-                let name = |a: &ActorId| format!("`{}`", actor_table.keys[a.index()]);
+                let name = |a: &ActorId| format!("`{}`", builder.actors[a.index()].key);
                 let mut chain: Vec<String> = if cycle.len() <= 2 * SHOWN {
                     cycle.iter().map(name).collect()
                 } else {
@@ -198,10 +197,11 @@ impl Here<'_> {
     }
 }
 
-/// What the other tables need to know of the actors: their keys and lines.
+/// The actors as read, and what the other tables need to know of them: their lines and an
+/// index of their keys.
 struct ActorTable {
     path: String,
-    keys: Vec<String>,
+    actors: Vec<Actor>,
     lines: Vec<u64>,
     by_key: KeyIndex<ActorId>,
 }
@@ -238,8 +238,9 @@ impl ActorTable {
             return Some(id);
         }
         let hint = self
-            .keys
+            .actors
             .iter()
+            .map(|actor| &actor.key)
             .take(100_000)
             .find(|k| k.eq_ignore_ascii_case(key))
             .map(|k| format!("; did you mean `{k}`?"))
@@ -368,17 +369,14 @@ fn parse_vocabulary<T>(
 #[derive(Default)]
 struct ActorChunk {
     lines: Vec<u64>,
-    parents: Vec<Option<String>>,
+    /// The actors that name a parent: their position in the chunk and the parent's id.
+    parents: Vec<(usize, String)>,
 }
 
-fn read_actors(
-    table: Table<'_>,
-    builder: &mut NetworkBuilder,
-    diagnostics: &mut Diagnostics,
-) -> ActorTable {
+fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
     let mut actor_table = ActorTable {
         path: table.path.clone(),
-        keys: Vec::new(),
+        actors: Vec::new(),
         lines: Vec::new(),
         by_key: KeyIndex::default(),
     };
@@ -436,38 +434,34 @@ fn read_actors(
                     influence: non_negative(row, influence, "influence", dialect, at, diagnostics),
                     attributes: attributes(row, &extra),
                 });
+                if let Some(parent) = row.optional(parent) {
+                    chunk.parents.push((chunk.lines.len(), parent.to_owned()));
+                }
                 chunk.lines.push(row.line);
-                chunk.parents.push(row.optional(parent).map(str::to_owned));
             }
         },
     );
     actor_table.lines = chunks.iter().flat_map(|(chunk, _)| &chunk.lines).copied().collect();
-    actor_table.by_key.reserve(actors.len(), ActorId::from_index(0));
-    actor_table.keys.reserve(actors.len());
-    for (i, actor) in actors.iter().enumerate() {
-        if let Some(first) = actor_table.by_key.get(&actor.key) {
-            diagnostics.push(
-                Here { path: &path, line: actor_table.lines[i] }.location(),
-                format!(
-                    "duplicate actor id `{}` (first on line {}); ids must be unique",
-                    actor.key,
-                    actor_table.lines[first.index()]
-                ),
-            );
-        } else {
-            actor_table.by_key.insert(&actor.key, ActorId::from_index(i));
-        }
-        actor_table.keys.push(actor.key.clone());
-    }
-    let parents: Vec<Option<String>> =
-        chunks.into_iter().flat_map(|(chunk, _)| chunk.parents).collect();
-    for (i, parent) in parents.iter().enumerate() {
-        if let Some(key) = parent {
+    let keys: Vec<&str> = actors.iter().map(|actor| actor.key.as_str()).collect();
+    actor_table.by_key.insert_new(&keys, ActorId::from_index, |i, first| {
+        diagnostics.push(
+            Here { path: &path, line: actor_table.lines[i] }.location(),
+            format!(
+                "duplicate actor id `{}` (first on line {}); ids must be unique",
+                keys[i],
+                actor_table.lines[first.index()]
+            ),
+        );
+    });
+    actor_table.actors = actors;
+    for (chunk, range) in chunks {
+        for (at_in_chunk, key) in chunk.parents {
+            let i = range.start + at_in_chunk;
             let at = Here { path: &actor_table.path, line: actor_table.lines[i] };
-            actors[i].parent = actor_table.resolve(key, "parent", at, diagnostics);
+            let parent = actor_table.resolve(&key, "parent", at, diagnostics);
+            actor_table.actors[i].parent = parent;
         }
     }
-    builder.actors = actors;
     actor_table
 }
 
@@ -836,7 +830,7 @@ fn read_members(
         if let Some(first_line) = seen.insert((coalition_id, actor_id, role_value), row.line) {
             diagnostics.push(
                 at.location(),
-                format!("`{}` is already a {role_value} of `{coalition_key}` (line {first_line}); list each role once", actors.keys[actor_id.index()]),
+                format!("`{}` is already a {role_value} of `{coalition_key}` (line {first_line}); list each role once", actors.actors[actor_id.index()].key),
             );
             return;
         }

@@ -34,7 +34,7 @@ pub struct Network {
 
 /// The first eight bytes of `key` as a big-endian number, zero-padded: comparing prefixes
 /// compares the keys' starts in byte order.
-fn key_prefix(key: &str) -> u64 {
+pub fn key_prefix(key: &str) -> u64 {
     let mut bytes = [0u8; 8];
     let len = key.len().min(8);
     bytes[..len].copy_from_slice(&key.as_bytes()[..len]);
@@ -225,8 +225,20 @@ pub struct NetworkBuilder {
 impl NetworkBuilder {
     /// Builds the network, or reports every parent cycle.
     pub fn build(self) -> Result<Network, ParentCycles> {
+        let hierarchy = self.hierarchy()?;
+        Ok(self.build_with(hierarchy))
+    }
+
+    /// The parent hierarchy of the actors, or every parent cycle: the check
+    /// [`NetworkBuilder::build`] makes, for a caller that reports cycles by the actors' keys.
+    pub fn hierarchy(&self) -> Result<Hierarchy, ParentCycles> {
         let parents: Vec<Option<ActorId>> = self.actors.iter().map(|a| a.parent).collect();
-        let hierarchy = Hierarchy::new(&parents)?;
+        Hierarchy::new(&parents)
+    }
+
+    /// Builds the network with `hierarchy`, which is [`NetworkBuilder::hierarchy`]'s of the
+    /// same actors.
+    pub fn build_with(self, hierarchy: Hierarchy) -> Network {
         let coalition_by_key = self
             .coalitions
             .iter()
@@ -240,7 +252,7 @@ impl NetworkBuilder {
         for relation in &self.relations {
             layers[relation.layer.index()].n_relations += 1;
         }
-        Ok(Network {
+        Network {
             actors: self.actors,
             layers,
             relations: self.relations,
@@ -252,7 +264,7 @@ impl NetworkBuilder {
             actor_by_key: std::sync::OnceLock::new(),
             coalition_by_key,
             by_key: std::sync::OnceLock::new(),
-        })
+        }
     }
 }
 

@@ -1,16 +1,18 @@
 //! The columns that open every per-actor list: `id,name,sector,level`, and the order of rows
 //! (by actor id).
 
+use rayon::prelude::*;
+
 use super::records::Cell;
-use crate::model::{ActorId, Network};
+use crate::model::{ActorId, Network, key_prefix};
 
 /// The identifying columns of an actor list.
 pub const ACTOR_COLUMNS: [&str; 4] = ["id", "name", "sector", "level"];
 
 /// `id, name, sector, level` of an actor.
-pub fn actor_cells(network: &Network, actor: ActorId) -> Vec<Cell> {
+pub fn actor_cells(network: &Network, actor: ActorId) -> [Cell<'_>; 4] {
     let a = network.actor(actor);
-    vec![
+    [
         Cell::text(a.key.as_str()),
         Cell::text(a.name.as_str()),
         Cell::optional_text(a.sector.map(|s| s.as_str())),
@@ -18,10 +20,18 @@ pub fn actor_cells(network: &Network, actor: ActorId) -> Vec<Cell> {
     ]
 }
 
-/// Positions of `actors` ordered by actor id (the order of every list).
+/// Positions of `actors` ordered by actor id (the order of every list); an actor listed twice
+/// keeps the order of its positions.
 pub fn by_actor_id(network: &Network, actors: impl Iterator<Item = ActorId>) -> Vec<usize> {
-    let keys: Vec<&str> = actors.map(|a| network.actor(a).key.as_str()).collect();
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(keys[b]));
-    order
+    // Sorting by the keys' first eight bytes, and by the whole keys only where those are
+    // equal, is the byte order of the keys (see `Network::actor_ids_by_key`).
+    let mut keyed: Vec<(u64, usize, &str)> = actors
+        .enumerate()
+        .map(|(i, a)| {
+            let key = network.actor(a).key.as_str();
+            (key_prefix(key), i, key)
+        })
+        .collect();
+    keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(b.2)).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|(_, i, _)| i).collect()
 }

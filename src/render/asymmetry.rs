@@ -18,7 +18,7 @@ use crate::view::View;
 
 /// One row per dyad and layer, ordered by source, target, layer:
 /// `source,target,layer,w_st,w_ts,asymmetry`, with `source < target` by id.
-pub fn asymmetry_dyad_records(network: &Network, result: &Asymmetry) -> Records {
+pub fn asymmetry_dyad_records<'a>(network: &'a Network, result: &'a Asymmetry) -> Records<'a> {
     let mut rows: Vec<(&str, &str, &str, f64, f64, f64)> = Vec::new();
     for layer in &result.layers {
         let name = View::layer_name(network, layer.layer);
@@ -50,7 +50,7 @@ pub fn asymmetry_dyad_records(network: &Network, result: &Asymmetry) -> Records 
 
 /// One row per actor and layer it has a tie in, ordered by id, layer:
 /// `id,layer,out_strength,in_strength,balance`.
-pub fn asymmetry_actor_records(network: &Network, result: &Asymmetry) -> Records {
+pub fn asymmetry_actor_records<'a>(network: &'a Network, result: &'a Asymmetry) -> Records<'a> {
     let mut rows: Vec<(&str, &str, f64, f64, f64)> = Vec::new();
     for layer in &result.layers {
         let name = View::layer_name(network, layer.layer);
@@ -74,7 +74,7 @@ pub fn asymmetry_actor_records(network: &Network, result: &Asymmetry) -> Records
 }
 
 /// One row per layer, ordered by name: `layer,reciprocity,weighted_reciprocity,hierarchy`.
-pub fn asymmetry_layer_records(network: &Network, result: &Asymmetry) -> Records {
+pub fn asymmetry_layer_records<'a>(network: &'a Network, result: &'a Asymmetry) -> Records<'a> {
     let mut layers: Vec<_> = result.layers.iter().collect();
     layers
         .sort_by(|a, b| View::layer_name(network, a.layer).cmp(View::layer_name(network, b.layer)));
@@ -92,7 +92,7 @@ pub fn asymmetry_layer_records(network: &Network, result: &Asymmetry) -> Records
 
 /// One row per layer and ordered pair of groups (zeros included), ordered by layer,
 /// from-group, to-group: `layer,from_group,to_group,weight`.
-pub fn asymmetry_group_records(network: &Network, result: &Asymmetry) -> Records {
+pub fn asymmetry_group_records<'a>(network: &'a Network, result: &'a Asymmetry) -> Records<'a> {
     let label = |g: u32| result.group_labels.get(g as usize).map_or("", String::as_str);
     let mut rows: Vec<(&str, &str, &str, f64)> = Vec::new();
     for layer in &result.layers {
@@ -116,7 +116,7 @@ pub fn asymmetry_group_records(network: &Network, result: &Asymmetry) -> Records
 
 /// One row per coalition, ordered by id:
 /// `id,national_contribution,cofinancing,national_share,cofinancing_ratio`.
-pub fn coalition_finance_records(network: &Network, result: &Asymmetry) -> Records {
+pub fn coalition_finance_records<'a>(network: &'a Network, result: &'a Asymmetry) -> Records<'a> {
     let mut rows: Vec<_> = result.coalitions.iter().collect();
     rows.sort_by(|a, b| {
         network.coalition(a.coalition).key.cmp(&network.coalition(b.coalition).key)

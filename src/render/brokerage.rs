@@ -21,12 +21,12 @@ fn role_values<T: Copy>(roles: &Roles<T>) -> [T; 6] {
 
 /// One row per actor, ordered by id: `id,name,group,<roles>,total,constraint,effective_size`,
 /// and with `expected`, `expected_<role>` and `z_<role>` columns.
-pub fn brokerage_records(
-    network: &Network,
-    result: &Brokerage,
-    grouping: &Grouping,
+pub fn brokerage_records<'a>(
+    network: &'a Network,
+    result: &'a Brokerage,
+    grouping: &'a Grouping,
     expected: bool,
-) -> Records {
+) -> Records<'a> {
     let mut columns: Vec<String> = vec!["id".into(), "name".into(), "group".into()];
     columns.extend(ROLES.iter().map(|r| (*r).to_owned()));
     columns.extend(["constraint".to_owned(), "effective_size".to_owned()]);

@@ -20,14 +20,14 @@ pub const CENTRALITY_COLUMNS: [&str; 9] = [
     "pagerank",
 ];
 
-/// One row per actor, ordered by id.
-pub fn centrality_records(network: &Network, scores: &[ActorCentrality]) -> Records {
+/// One row per actor, ordered by id; rows are built as they are rendered.
+pub fn centrality_records<'a>(network: &'a Network, scores: &'a [ActorCentrality]) -> Records<'a> {
     let columns: Vec<&str> =
         ACTOR_COLUMNS.iter().chain(CENTRALITY_COLUMNS.iter()).copied().collect();
-    let mut records = Records::new(&columns);
-    for i in by_actor_id(network, scores.iter().map(|s| s.actor)) {
-        let s = &scores[i];
-        let mut row = actor_cells(network, s.actor);
+    let order = by_actor_id(network, scores.iter().map(|s| s.actor));
+    Records::from_fn(&columns, order.len(), move |i, row| {
+        let s = &scores[order[i]];
+        row.extend(actor_cells(network, s.actor));
         row.extend([
             Cell::Count(s.degree as u64),
             Cell::Count(s.in_degree as u64),
@@ -39,9 +39,7 @@ pub fn centrality_records(network: &Network, scores: &[ActorCentrality]) -> Reco
             Cell::Number(s.eigenvector),
             Cell::Number(s.pagerank),
         ]);
-        records.push(row);
-    }
-    records
+    })
 }
 
 /// The graph-level figures as a JSON object.
@@ -71,7 +69,7 @@ pub fn structure_table(structure: &GraphStructure) -> String {
                 Value::Number(n) => Cell::Number(n.as_f64()),
                 _ => Cell::Number(None),
             };
-            records.push(vec![Cell::Text(name.replace('_', " ")), cell]);
+            records.push(vec![Cell::text(name.replace('_', " ")), cell]);
         }
     }
     records.to_table()

@@ -32,7 +32,7 @@ pub const COMPARE_COLUMNS: [&str; 12] = [
 ];
 
 /// One row per coalition, in the order given (by id).
-pub fn compare_records(network: &Network, rows: &[CoalitionFigures]) -> Records {
+pub fn compare_records<'a>(network: &'a Network, rows: &'a [CoalitionFigures]) -> Records<'a> {
     let mut records = Records::new(&COMPARE_COLUMNS);
     for row in rows {
         let c = network.coalition(row.coalition);

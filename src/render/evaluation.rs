@@ -16,7 +16,7 @@ use crate::analysis::{Evaluation, RANKERS, SUBSETS};
 use crate::model::Network;
 
 /// One row per subset and ranker.
-pub fn evaluation_summary(evaluation: &Evaluation) -> Records {
+pub fn evaluation_summary(evaluation: &Evaluation) -> Records<'_> {
     let mut records = Records::new(&[
         "subset",
         "ranker",
@@ -49,7 +49,7 @@ pub fn evaluation_summary(evaluation: &Evaluation) -> Records {
 
 /// One row per hidden member: the coalition, the actor, the number of candidates, how many
 /// other coalitions it is in, and per ranker its rank (ties by id) and the number tied with it.
-pub fn evaluation_items(network: &Network, evaluation: &Evaluation) -> Records {
+pub fn evaluation_items<'a>(network: &'a Network, evaluation: &'a Evaluation) -> Records<'a> {
     let tied: Vec<String> = RANKERS.iter().map(|r| format!("{}_tied", r.as_str())).collect();
     let mut columns = vec!["coalition", "actor", "candidates", "other_coalitions"];
     for (ranker, tied) in RANKERS.iter().zip(&tied) {

@@ -22,7 +22,10 @@ pub const PAIR_COLUMNS: [&str; 7] =
     ["a", "b", "d_ab", "d_ba", "mutual_dependence", "power_imbalance", "more_powerful"];
 
 /// One row per pair with a dependence, ordered by a, b (ids, `a < b`).
-pub fn dependence_pair_records(network: &Network, result: &Interdependence) -> Records {
+pub fn dependence_pair_records<'a>(
+    network: &'a Network,
+    result: &'a Interdependence,
+) -> Records<'a> {
     let key = |actor| network.actor(actor).key.as_str();
     let mut rows: Vec<(&str, &str, f64, f64, f64, f64, &str)> = result
         .pairs
@@ -56,7 +59,10 @@ pub fn dependence_pair_records(network: &Network, result: &Interdependence) -> R
 
 /// One row per actor of the selection, ordered by id:
 /// `id,dependence_on_others,depended_on_by`.
-pub fn dependence_actor_records(network: &Network, result: &Interdependence) -> Records {
+pub fn dependence_actor_records<'a>(
+    network: &'a Network,
+    result: &'a Interdependence,
+) -> Records<'a> {
     let mut records = Records::new(&["id", "dependence_on_others", "depended_on_by"]);
     for i in by_actor_id(network, result.actors.iter().map(|a| a.actor)) {
         let a = &result.actors[i];

@@ -10,7 +10,7 @@ use crate::view::View;
 
 /// One row per actor × layer the actor has a tie in, ordered by id then layer name:
 /// `id,name,layer,degree,neighborhood,xneighborhood,relevance,xrelevance`.
-pub fn layer_records(network: &Network, result: &Multiplex) -> Records {
+pub fn layer_records<'a>(network: &'a Network, result: &'a Multiplex) -> Records<'a> {
     let mut records = Records::new(&[
         "id",
         "name",
@@ -45,7 +45,7 @@ pub fn layer_records(network: &Network, result: &Multiplex) -> Records {
 }
 
 /// Edge overlap of each pair of layers (Jaccard), pairs ordered by name.
-pub fn overlap_records(network: &Network, result: &Multiplex) -> Records {
+pub fn overlap_records<'a>(network: &'a Network, result: &'a Multiplex) -> Records<'a> {
     let mut records = Records::new(&["layer_a", "layer_b", "shared", "union", "jaccard"]);
     let mut rows: Vec<(String, String, usize, usize, Option<f64>)> = result
         .overlaps
@@ -59,8 +59,8 @@ pub fn overlap_records(network: &Network, result: &Multiplex) -> Records {
     rows.sort_by(|x, y| (&x.0, &x.1).cmp(&(&y.0, &y.1)));
     for (a, b, shared, union, jaccard) in rows {
         records.push(vec![
-            Cell::Text(a),
-            Cell::Text(b),
+            Cell::text(a),
+            Cell::text(b),
             Cell::Count(shared as u64),
             Cell::Count(union as u64),
             Cell::Number(jaccard),

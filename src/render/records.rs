@@ -5,15 +5,21 @@
 //! tab or carriage return) are prefixed with `'`, as OWASP advises against CSV injection;
 //! numbers are never altered.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use rayon::prelude::*;
 use serde_json::{Map, Number, Value};
 
 use super::table::TextTable;
 
-/// One cell of a record.
+/// One cell of a record. Text borrows what it shows where it can (`'a`: the network or the
+/// results it renders).
 #[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
+pub enum Cell<'a> {
     /// Text (names, ids, labels).
-    Text(String),
+    Text(Cow<'a, str>),
     /// A count.
     Count(u64),
     /// A measure; `None` (or a non-finite value) renders as an empty cell / `null`.
@@ -22,29 +28,36 @@ pub enum Cell {
     Flag(bool),
 }
 
-impl Cell {
-    /// A text cell.
-    pub fn text(value: impl Into<String>) -> Cell {
+impl<'a> Cell<'a> {
+    /// A text cell, borrowed or owned.
+    pub fn text(value: impl Into<Cow<'a, str>>) -> Cell<'a> {
         Cell::Text(value.into())
     }
 
     /// A text cell, empty when `None`.
-    pub fn optional_text(value: Option<&str>) -> Cell {
-        Cell::Text(value.unwrap_or("").to_owned())
+    pub fn optional_text(value: Option<&'a str>) -> Cell<'a> {
+        Cell::Text(Cow::Borrowed(value.unwrap_or("")))
     }
 
-    fn csv(&self) -> String {
+    /// Appends the cell as one CSV field (quoted where needed, formulas defused).
+    fn write_csv(&self, out: &mut String) {
         match self {
-            Cell::Text(text) => defuse_formula(text),
-            Cell::Count(count) => count.to_string(),
-            Cell::Number(value) => finite(*value).map(|v| v.to_string()).unwrap_or_default(),
-            Cell::Flag(flag) => flag.to_string(),
+            Cell::Text(text) => write_csv_text(out, text, true),
+            Cell::Count(count) => {
+                let _ = write!(out, "{count}");
+            }
+            Cell::Number(value) => {
+                if let Some(value) = finite(*value) {
+                    let _ = write!(out, "{value}");
+                }
+            }
+            Cell::Flag(flag) => out.push_str(if *flag { "true" } else { "false" }),
         }
     }
 
     fn table(&self) -> String {
         match self {
-            Cell::Text(text) => text.clone(),
+            Cell::Text(text) => text.to_string(),
             Cell::Count(count) => count.to_string(),
             Cell::Number(value) => finite(*value).map(format_for_reading).unwrap_or_default(),
             Cell::Flag(flag) => if *flag { "yes" } else { "no" }.to_owned(),
@@ -53,7 +66,7 @@ impl Cell {
 
     fn json(&self) -> Value {
         match self {
-            Cell::Text(text) => Value::String(text.clone()),
+            Cell::Text(text) => Value::String(text.to_string()),
             Cell::Count(count) => Value::Number(Number::from(*count)),
             Cell::Number(value) => {
                 finite(*value).and_then(Number::from_f64).map_or(Value::Null, Value::Number)
@@ -83,87 +96,194 @@ fn format_for_reading(value: f64) -> String {
     }
 }
 
+/// Whether text starts like a spreadsheet formula (OWASP CSV injection advice).
+fn is_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
 /// Prefixes text that a spreadsheet would evaluate with `'` (OWASP CSV injection advice).
 pub fn defuse_formula(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
+    if is_formula(text) { format!("'{text}") } else { text.to_owned() }
+}
+
+/// Appends text as a CSV field: defused (when `defuse`), and quoted (with quotes doubled) when
+/// it holds a comma, a quote or a line break, as the `csv` crate's writer does by default.
+fn write_csv_text(out: &mut String, text: &str, defuse: bool) {
+    let prefix = if defuse && is_formula(text) { "'" } else { "" };
+    if text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        out.push('"');
+        out.push_str(prefix);
+        for (i, piece) in text.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(piece);
+        }
+        out.push('"');
     } else {
-        text.to_owned()
+        out.push_str(prefix);
+        out.push_str(text);
     }
 }
 
-/// Rows under named columns.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Records {
-    columns: Vec<String>,
-    rows: Vec<Vec<Cell>>,
+/// Appends one CSV record and its `\n`; `write(i, out)` writes field `i` of `n`. A record of
+/// one empty field is written `""`, so that it is not read as a blank line.
+fn write_csv_record(out: &mut String, n: usize, write: impl Fn(usize, &mut String)) {
+    let start = out.len();
+    for i in 0..n {
+        if i > 0 {
+            out.push(',');
+        }
+        write(i, out);
+    }
+    if out.len() == start {
+        out.push_str("\"\"");
+    }
+    out.push('\n');
 }
 
-impl Records {
+/// Rows built when they are rendered: `fill(i, cells)` appends row `i`'s cells.
+type RowFiller<'a> = Box<dyn Fn(usize, &mut Vec<Cell<'a>>) + Send + Sync + 'a>;
+
+enum Rows<'a> {
+    Stored(Vec<Vec<Cell<'a>>>),
+    OnDemand { len: usize, fill: RowFiller<'a> },
+}
+
+/// Rows under named columns, stored or built one at a time as they are rendered (a list of
+/// every actor of a large network is never held as cells).
+pub struct Records<'a> {
+    columns: Vec<String>,
+    rows: Rows<'a>,
+}
+
+/// Rows per piece when CSV is written in parallel; the text does not depend on it.
+const CSV_PIECE_ROWS: usize = 1024;
+
+impl<'a> Records<'a> {
     /// An empty list with these columns.
     pub fn new(columns: &[&str]) -> Self {
-        Records { columns: columns.iter().map(|c| (*c).to_owned()).collect(), rows: Vec::new() }
+        Records {
+            columns: columns.iter().map(|c| (*c).to_owned()).collect(),
+            rows: Rows::Stored(Vec::new()),
+        }
+    }
+
+    /// `len` rows that `fill(i, cells)` builds when they are rendered, appending one cell per
+    /// column for row `i`.
+    pub fn from_fn(
+        columns: &[&str],
+        len: usize,
+        fill: impl Fn(usize, &mut Vec<Cell<'a>>) + Send + Sync + 'a,
+    ) -> Self {
+        Records {
+            columns: columns.iter().map(|c| (*c).to_owned()).collect(),
+            rows: Rows::OnDemand { len, fill: Box::new(fill) },
+        }
     }
 
     /// Adds a row; it must have one cell per column.
-    pub fn push(&mut self, row: Vec<Cell>) {
+    pub fn push(&mut self, row: Vec<Cell<'a>>) {
         debug_assert_eq!(row.len(), self.columns.len());
-        self.rows.push(row);
+        if let Rows::OnDemand { .. } = self.rows {
+            let mut stored = Vec::with_capacity(self.len() + 1);
+            self.each_row(0..self.len(), |cells| stored.push(cells.to_vec()));
+            self.rows = Rows::Stored(stored);
+        }
+        if let Rows::Stored(rows) = &mut self.rows {
+            rows.push(row);
+        }
     }
 
     /// Number of rows.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        match &self.rows {
+            Rows::Stored(rows) => rows.len(),
+            Rows::OnDemand { len, .. } => *len,
+        }
     }
 
     /// Whether there are no rows.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len() == 0
+    }
+
+    /// Calls `each` with the cells of the rows in `range`, in order.
+    fn each_row(&self, range: Range<usize>, mut each: impl FnMut(&[Cell<'a>])) {
+        match &self.rows {
+            Rows::Stored(rows) => rows[range].iter().for_each(|row| each(row)),
+            Rows::OnDemand { fill, .. } => {
+                let mut cells = Vec::with_capacity(self.columns.len());
+                for i in range {
+                    cells.clear();
+                    fill(i, &mut cells);
+                    debug_assert_eq!(cells.len(), self.columns.len());
+                    each(&cells);
+                }
+            }
+        }
     }
 
     /// CSV with a header row, `\n` line ends, `.` as decimal point, empty cells for undefined.
+    /// Pieces of rows are written in parallel and joined in order.
     pub fn to_csv(&self) -> String {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        // Writing into a Vec<u8> cannot fail.
-        let _ = writer.write_record(&self.columns);
-        for row in &self.rows {
-            let _ = writer.write_record(row.iter().map(Cell::csv));
+        let mut out = String::new();
+        write_csv_record(&mut out, self.columns.len(), |i, out| {
+            write_csv_text(out, &self.columns[i], false);
+        });
+        let n = self.len();
+        let pieces: Vec<String> = (0..n.div_ceil(CSV_PIECE_ROWS))
+            .into_par_iter()
+            .map(|piece| {
+                let start = piece * CSV_PIECE_ROWS;
+                let mut text = String::new();
+                self.each_row(start..(start + CSV_PIECE_ROWS).min(n), |cells| {
+                    write_csv_record(&mut text, cells.len(), |i, out| cells[i].write_csv(out));
+                });
+                text
+            })
+            .collect();
+        out.reserve(pieces.iter().map(String::len).sum());
+        for piece in &pieces {
+            out.push_str(piece);
         }
-        let bytes = writer.into_inner().unwrap_or_default();
-        String::from_utf8(bytes).unwrap_or_default()
+        out
     }
 
     /// An aligned table for a terminal; numbers right-aligned with six significant digits.
     pub fn to_table(&self) -> String {
         let header: Vec<&str> = self.columns.iter().map(String::as_str).collect();
-        let right: Vec<bool> = (0..self.columns.len())
-            .map(|i| self.rows.first().is_some_and(|row| row[i].is_numeric()))
-            .collect();
+        let mut right = vec![false; self.columns.len()];
+        self.each_row(0..self.len().min(1), |cells| {
+            right = cells.iter().map(Cell::is_numeric).collect();
+        });
         let mut table = TextTable::new(&header, &right);
-        for row in &self.rows {
-            table.row(row.iter().map(Cell::table).collect());
-        }
+        self.each_row(0..self.len(), |cells| table.row(cells.iter().map(Cell::table).collect()));
         table.render()
     }
 
     /// A JSON array of objects with the columns as keys, in column order.
     pub fn to_json(&self) -> Value {
-        Value::Array(
-            self.rows
+        let mut objects = Vec::with_capacity(self.len());
+        self.each_row(0..self.len(), |cells| {
+            let object: Map<String, Value> = self
+                .columns
                 .iter()
-                .map(|row| {
-                    let object: Map<String, Value> = self
-                        .columns
-                        .iter()
-                        .zip(row)
-                        .map(|(column, cell)| (column.clone(), cell.json()))
-                        .collect();
-                    Value::Object(object)
-                })
-                .collect(),
-        )
+                .zip(cells)
+                .map(|(column, cell)| (column.clone(), cell.json()))
+                .collect();
+            objects.push(Value::Object(object));
+        });
+        Value::Array(objects)
+    }
+}
+
+impl std::fmt::Debug for Records<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Records")
+            .field("columns", &self.columns)
+            .field("rows", &self.len())
+            .finish()
     }
 }
 
@@ -198,6 +318,73 @@ mod tests {
         assert!(table.contains("0.12500"), "{table}");
         assert_eq!(defuse_formula("-1"), "'-1");
         assert_eq!(defuse_formula("plain"), "plain");
+    }
+
+    /// The `csv` crate's writer on cells made text the simple way: what `to_csv` must equal.
+    fn csv_crate_text(columns: &[&str], rows: &[Vec<Cell<'_>>]) -> String {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        writer.write_record(columns).unwrap();
+        for row in rows {
+            let fields = row.iter().map(|cell| match cell {
+                Cell::Text(text) => defuse_formula(text),
+                Cell::Count(count) => count.to_string(),
+                Cell::Number(value) => finite(*value).map(|v| v.to_string()).unwrap_or_default(),
+                Cell::Flag(flag) => flag.to_string(),
+            });
+            writer.write_record(fields).unwrap();
+        }
+        String::from_utf8(writer.into_inner().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn csv_text_is_the_csv_crates_on_awkward_cells_stored_or_built_on_demand() {
+        let pieces =
+            ["", "a", ",", "\"", "\n", "\r", "=", "-", "+", "@", "\t", " ", "é", "'", "x y"];
+        // A deterministic walk over texts of up to three pieces.
+        let texts: Vec<String> = (0..pieces.len().pow(3))
+            .map(|i| {
+                let (a, b, c) = (i % pieces.len(), i / pieces.len() % pieces.len(), i / 225);
+                format!("{}{}{}", pieces[a], pieces[b], pieces[c])
+            })
+            .collect();
+        let numbers = [Some(0.1), Some(-2.5e-9), Some(1e21), Some(3.0), Some(f64::NAN), None];
+        for n_columns in 1..=3 {
+            let columns: Vec<&str> = ["-c", "b,\"", "c"][..n_columns].to_vec();
+            let rows: Vec<Vec<Cell<'_>>> = (0..2500)
+                .map(|r| {
+                    (0..n_columns)
+                        .map(|c| match (r + c) % 5 {
+                            0 | 1 => Cell::text(texts[(r * 7 + c) % texts.len()].as_str()),
+                            2 => Cell::Number(numbers[r % numbers.len()]),
+                            3 => Cell::Count(r as u64 * 1_000_003),
+                            _ => Cell::Flag(r % 2 == 0),
+                        })
+                        .collect()
+                })
+                .collect();
+            let expected = csv_crate_text(&columns, &rows);
+            let mut stored = Records::new(&columns);
+            for row in &rows {
+                stored.push(row.clone());
+            }
+            assert_eq!(stored.to_csv(), expected, "{n_columns} column(s), stored");
+            let on_demand = Records::from_fn(&columns, rows.len(), |i, cells| {
+                cells.extend(rows[i].iter().cloned());
+            });
+            assert_eq!(on_demand.to_csv(), expected, "{n_columns} column(s), on demand");
+            assert_eq!(on_demand.to_json(), stored.to_json());
+            assert_eq!(on_demand.to_table(), stored.to_table());
+        }
+        // One column, one empty cell: quoted, so the row is not a blank line.
+        let mut one = Records::new(&["only"]);
+        one.push(vec![Cell::text("")]);
+        assert_eq!(one.to_csv(), "only\n\"\"\n");
+        // Rows pushed after rows built on demand follow them.
+        let mut mixed = Records::from_fn(&["n"], 2, |i, cells| cells.push(Cell::Count(i as u64)));
+        mixed.push(vec![Cell::Count(9)]);
+        assert_eq!(mixed.to_csv(), "n\n0\n1\n9\n");
     }
 
     #[test]

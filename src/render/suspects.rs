@@ -32,7 +32,11 @@ pub const CANDIDATE_COLUMNS: [&str; 10] = [
 pub const WEAKLY_ENGAGED_REASON: &str = "signed, but has no working relation with another member and no contribution (involved, not committed)";
 
 /// The best `top` candidates, best first.
-pub fn candidate_records(network: &Network, suspects: &Suspects, top: usize) -> Records {
+pub fn candidate_records<'a>(
+    network: &'a Network,
+    suspects: &'a Suspects,
+    top: usize,
+) -> Records<'a> {
     let mut records = Records::new(&CANDIDATE_COLUMNS);
     for candidate in suspects.candidates.iter().take(top) {
         let actor = network.actor(candidate.actor);
@@ -53,7 +57,7 @@ pub fn candidate_records(network: &Network, suspects: &Suspects, top: usize) -> 
 }
 
 /// Coverage lines, by category label.
-pub fn coverage_records(suspects: &Suspects) -> Records {
+pub fn coverage_records(suspects: &Suspects) -> Records<'_> {
     let mut lines: Vec<_> = suspects.coverage.iter().collect();
     lines.sort_by_key(|line| line.category.label());
     let mut records = Records::new(&["category", "expected", "present", "status"]);
