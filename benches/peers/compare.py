@@ -32,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -152,16 +153,22 @@ def run_measured(cmd, env=None, timeout=None):
     start = time.perf_counter()
     out_file, err_file = tempfile.TemporaryFile(), tempfile.TemporaryFile()
     proc = subprocess.Popen(cmd, stdout=out_file, stderr=err_file, env=env)
-    deadline = None if timeout is None else start + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid != 0:
-            break
-        if deadline is not None and time.perf_counter() > deadline:
-            proc.kill()
-            os.wait4(proc.pid, 0)
-            return None, None, None
-        time.sleep(0.005)
+    # A blocking wait: polling would wake this process hundreds of times a second and take
+    # a core from the measured one. A timer kills a run that overstays its timeout.
+    timed_out = threading.Event()
+
+    def kill():
+        timed_out.set()
+        proc.kill()
+
+    timer = None if timeout is None else threading.Timer(timeout, kill)
+    if timer is not None:
+        timer.start()
+    pid, status, usage = os.wait4(proc.pid, 0)
+    if timer is not None:
+        timer.cancel()
+    if timed_out.is_set():
+        return None, None, None
     wall = time.perf_counter() - start
     out_file.seek(0)
     err_file.seek(0)

@@ -25,13 +25,13 @@ pub fn actor_cells(network: &Network, actor: ActorId) -> [Cell<'_>; 4] {
 pub fn by_actor_id(network: &Network, actors: impl Iterator<Item = ActorId>) -> Vec<usize> {
     // Sorting by the keys' first eight bytes, and by the whole keys only where those are
     // equal, is the byte order of the keys (see `Network::actor_ids_by_key`).
-    let mut keyed: Vec<(u64, usize, &str)> = actors
-        .enumerate()
-        .map(|(i, a)| {
-            let key = network.actor(a).key.as_str();
-            (key_prefix(key), i, key)
-        })
-        .collect();
+    let keys: Vec<&str> = actors.map(|a| network.actor(a).key.as_str()).collect();
+    // Lists that follow a view are in id order already.
+    if keys.is_sorted() {
+        return (0..keys.len()).collect();
+    }
+    let mut keyed: Vec<(u64, usize, &str)> =
+        keys.iter().enumerate().map(|(i, &key)| (key_prefix(key), i, key)).collect();
     keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(b.2)).then(a.1.cmp(&b.1)));
     keyed.into_iter().map(|(_, i, _)| i).collect()
 }

@@ -43,9 +43,7 @@ impl<'a> Cell<'a> {
     fn write_csv(&self, out: &mut String) {
         match self {
             Cell::Text(text) => write_csv_text(out, text, true),
-            Cell::Count(count) => {
-                let _ = write!(out, "{count}");
-            }
+            Cell::Count(count) => out.push_str(itoa::Buffer::new().format(*count)),
             Cell::Number(value) => {
                 if let Some(value) = finite(*value) {
                     let _ = write!(out, "{value}");
