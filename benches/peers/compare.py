@@ -45,6 +45,11 @@ lib, algo, edges_path, n, threads, directed, result_path = sys.argv[1:8]
 n = int(n); threads = int(threads); directed = directed == "1"
 def rss():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+def resident():
+    # The current resident set: the peak above counts what the launching process held when
+    # it started this one (Linux carries it over exec), so the baseline is read here instead.
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize()
 if lib == "igraph":
     import igraph as ig
 elif lib == "networkit":
@@ -55,7 +60,7 @@ elif lib == "rustworkx":
     import rustworkx as rx
 elif lib == "networkx":
     import networkx as nx
-base = rss()
+base = resident()
 src, dst, w = [], [], []
 t0 = time.perf_counter()
 with open(edges_path) as f:
@@ -204,13 +209,18 @@ def stakenet_values(csv_path, column, n):
     return values
 
 
-def peer(lib, algo, edges, n, threads, timeout):
+def peer(lib, algo, edges, n, threads, timeout, keep_values=True):
+    """One peer run's result; its values only when keep_values, so that this process stays
+    small: a process it starts reports at least this one's peak memory as its own."""
     result_path = Path(edges).parent / f"result-{lib}-{algo}.json"
     wall, peak, out = run_measured([sys.executable, "-c", PEER_CODE, lib, algo, str(edges), str(n),
                                     str(threads), "0", str(result_path)], timeout=timeout)
     if out is None:
         return None
-    return json.loads(result_path.read_text())
+    result = json.loads(result_path.read_text())
+    if not keep_values:
+        result["values"] = None
+    return result
 
 
 def fmt_seconds(s):
@@ -252,7 +262,9 @@ def main():
         runs = max(1, args.repeat)
         warm_up = 1 if runs > 1 else 0
         ours = [run_ours() for _ in range(warm_up + runs)][warm_up:]
-        theirs = {lib: [run() for _ in range(warm_up + runs)][warm_up:] for lib, run in run_peers.items()}
+        # Only each peer's last run keeps its values (see `peer`).
+        theirs = {lib: [run(i == warm_up + runs - 1) for i in range(warm_up + runs)][warm_up:]
+                  for lib, run in run_peers.items()}
         wall = median([w for w, _ in ours])
         peak = max(p for _, p in ours)
         results = {}
@@ -273,7 +285,8 @@ def main():
         libs = [lib for lib in peers if not (lib == "networkx" and n > 20000 and algo == "betweenness")]
         wall, peak, results = repeated(
             lambda: run_measured(command, env=env)[:2],
-            {lib: (lambda lib=lib: peer(lib, algo, folder / "edges.txt", n, args.threads, args.timeout))
+            {lib: (lambda last, lib=lib: peer(lib, algo, folder / "edges.txt", n, args.threads,
+                                              args.timeout, keep_values=last))
              for lib in libs})
         ours = stakenet_values(out_csv, column, n)
         rows.append((case, "stakenet (whole process)", wall, peak, n_relations, "", ""))
@@ -311,7 +324,7 @@ def main():
         summary = folder / "summary.json"
         wall, peak, results = repeated(
             lambda: run_measured([BIN, "check", folder, "--format", "json", "-o", summary])[:2],
-            {lib: (lambda lib=lib: peer(lib, "load", edges, n_load, args.threads, args.timeout))
+            {lib: (lambda last, lib=lib: peer(lib, "load", edges, n_load, args.threads, args.timeout))
              for lib in peers})
         rows.append((f"load {n_rel:,} relations", "stakenet check (whole process)", wall, peak, n_rel, "", ""))
         for lib in peers:
