@@ -35,3 +35,46 @@ pub fn by_actor_id(network: &Network, actors: impl Iterator<Item = ActorId>) -> 
     keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(b.2)).then(a.1.cmp(&b.1)));
     keyed.into_iter().map(|(_, i, _)| i).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Actor, NetworkBuilder};
+
+    #[test]
+    fn lists_are_ordered_by_the_bytes_of_the_ids_and_repeats_keep_their_order() {
+        let keys = [
+            "a10",
+            "a1",
+            "a",
+            "a\u{0}",
+            "abcdefgh",
+            "abcdefgh1",
+            "abcdefgh0",
+            "abcdefgi",
+            "abcdefg",
+            "ä",
+            "Z",
+            "abcdefghij",
+            "abcdefghi",
+            "b",
+            "a100000000",
+        ];
+        let mut builder = NetworkBuilder::default();
+        for key in keys {
+            builder.actors.push(Actor { key: key.to_owned(), ..Actor::default() });
+        }
+        let network = builder.build().unwrap();
+        // Every actor, some twice, in a scrambled order; and the ids in order, which is kept.
+        let listed: Vec<ActorId> = (0..2 * keys.len())
+            .map(|i| ActorId::from_index(i * 7 % keys.len()))
+            .chain([ActorId::from_index(3), ActorId::from_index(0)])
+            .collect();
+        let mut expected: Vec<usize> = (0..listed.len()).collect();
+        expected.sort_by_key(|&i| network.actor(listed[i]).key.as_str());
+        assert_eq!(by_actor_id(&network, listed.iter().copied()), expected);
+        let in_order = network.actor_ids_by_key().to_vec();
+        let identity: Vec<usize> = (0..in_order.len()).collect();
+        assert_eq!(by_actor_id(&network, in_order.into_iter()), identity);
+    }
+}
