@@ -34,9 +34,11 @@ pub fn asymmetry_dyad_records<'a>(network: &'a Network, result: &'a Asymmetry) -
         }
     }
     rows.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    let mut records = Records::new(&["source", "target", "layer", "w_st", "w_ts", "asymmetry"]);
-    for (s, t, layer, w_st, w_ts, asymmetry) in rows {
-        records.push(vec![
+    // One row per dyad can be millions: the cells are made as they are written.
+    let columns = ["source", "target", "layer", "w_st", "w_ts", "asymmetry"];
+    Records::from_fn(&columns, rows.len(), move |i, cells| {
+        let (s, t, layer, w_st, w_ts, asymmetry) = rows[i];
+        cells.extend([
             Cell::text(s),
             Cell::text(t),
             Cell::text(layer),
@@ -44,8 +46,7 @@ pub fn asymmetry_dyad_records<'a>(network: &'a Network, result: &'a Asymmetry) -
             Cell::Number(Some(w_ts)),
             Cell::Number(Some(asymmetry)),
         ]);
-    }
-    records
+    })
 }
 
 /// One row per actor and layer it has a tie in, ordered by id, layer:

@@ -42,9 +42,10 @@ pub fn dependence_pair_records<'a>(
         })
         .collect();
     rows.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
-    let mut records = Records::new(&PAIR_COLUMNS);
-    for (a, b, d_ab, d_ba, mutual, imbalance, powerful) in rows {
-        records.push(vec![
+    // One row per pair can be millions: the cells are made as they are written.
+    Records::from_fn(&PAIR_COLUMNS, rows.len(), move |i, cells| {
+        let (a, b, d_ab, d_ba, mutual, imbalance, powerful) = rows[i];
+        cells.extend([
             Cell::text(a),
             Cell::text(b),
             Cell::Number(Some(d_ab)),
@@ -53,8 +54,7 @@ pub fn dependence_pair_records<'a>(
             Cell::Number(Some(imbalance)),
             Cell::text(powerful),
         ]);
-    }
-    records
+    })
 }
 
 /// One row per actor of the selection, ordered by id:
