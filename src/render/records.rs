@@ -4,6 +4,9 @@
 //! CSV text cells that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
 //! tab or carriage return) are prefixed with `'`, as OWASP advises against CSV injection;
 //! numbers are never altered.
+//!
+//! A long list (every actor, every dyad) is not held as cells: [`Records::from_fn`] builds each
+//! row as it is written, and CSV is written in parallel pieces joined in order.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
