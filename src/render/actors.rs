@@ -43,22 +43,21 @@ mod tests {
 
     #[test]
     fn lists_are_ordered_by_the_bytes_of_the_ids_and_repeats_keep_their_order() {
+        // Ids sharing their first eight bytes, prefixes of one another, and non-ASCII.
         let keys = [
-            "a10",
-            "a1",
-            "a",
-            "a\u{0}",
-            "abcdefgh",
-            "abcdefgh1",
-            "abcdefgh0",
-            "abcdefgi",
-            "abcdefg",
-            "ä",
-            "Z",
-            "abcdefghij",
-            "abcdefghi",
-            "b",
-            "a100000000",
+            "org-00000010",
+            "org-0000001",
+            "org-00000",
+            "x",
+            "org-00000\u{0}",
+            "ORG",
+            "örg",
+            "org-0000001a",
+            "b-1",
+            "b-10",
+            "b-2",
+            "org-00001",
+            "org-0000",
         ];
         let mut builder = NetworkBuilder::default();
         for key in keys {
