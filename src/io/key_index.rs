@@ -53,7 +53,14 @@ impl<T: Copy> KeyIndex<T> {
             for (slot, key) in packed.iter_mut().zip(group) {
                 *slot = pack(key).map(|p| (p, self.home(p)));
             }
-            self.touch(packed.iter().flatten().map(|&(_, home)| home));
+            // Loading every home slot first lets the processor keep their misses in flight.
+            let mut touched = 0u64;
+            for &(_, home) in packed.iter().flatten() {
+                if let Some(slot) = self.slots.get(home) {
+                    touched = touched.wrapping_add(slot.key[0]);
+                }
+            }
+            std::hint::black_box(touched);
             values.extend(group.iter().zip(&packed).map(|(key, packed)| match *packed {
                 Some((packed, home)) => self.find(packed, home),
                 None => self.long.get(*key).copied(),
@@ -67,19 +74,6 @@ impl<T: Copy> KeyIndex<T> {
         if needed > self.slots.len() {
             self.rebuild(needed.next_power_of_two().max(16), filler);
         }
-    }
-
-    /// Loads the slots at `homes`, so that the processor keeps their cache misses in flight
-    /// together instead of one after another.
-    #[inline]
-    fn touch(&self, homes: impl Iterator<Item = usize>) {
-        let mut touched = 0u64;
-        for home in homes {
-            if let Some(slot) = self.slots.get(home) {
-                touched = touched.wrapping_add(slot.key[0]);
-            }
-        }
-        std::hint::black_box(touched);
     }
 
     /// Inserts `keys[i]` with `value(i)`; a key met again keeps its first value, and

@@ -22,7 +22,7 @@ pub use comembership::comembership_ties;
 pub use hierarchy::{Hierarchy, ParentCycles};
 pub use ids::{ActorId, CoalitionId, LayerId, TopicId};
 pub use layer::{COMEMBERSHIP, Layer, WELL_KNOWN_LAYERS, directed_by_default};
-pub use network::{Network, NetworkBuilder, Side, key_prefix};
+pub use network::{Network, NetworkBuilder, Side};
 pub use relation::Relation;
 pub use validity::Validity;
 

@@ -34,7 +34,7 @@ pub struct Network {
 
 /// The first eight bytes of `key` as a big-endian number, zero-padded: comparing prefixes
 /// compares the keys' starts in byte order.
-pub fn key_prefix(key: &str) -> u64 {
+fn key_prefix(key: &str) -> u64 {
     let mut bytes = [0u8; 8];
     let len = key.len().min(8);
     bytes[..len].copy_from_slice(&key.as_bytes()[..len]);

@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use super::records::Cell;
-use crate::model::{ActorId, Network, key_prefix};
+use crate::model::{ActorId, Network};
 
 /// The identifying columns of an actor list.
 pub const ACTOR_COLUMNS: [&str; 4] = ["id", "name", "sector", "level"];
@@ -23,17 +23,13 @@ pub fn actor_cells(network: &Network, actor: ActorId) -> [Cell<'_>; 4] {
 /// Positions of `actors` ordered by actor id (the order of every list); an actor listed twice
 /// keeps the order of its positions.
 pub fn by_actor_id(network: &Network, actors: impl Iterator<Item = ActorId>) -> Vec<usize> {
-    // Sorting by the keys' first eight bytes, and by the whole keys only where those are
-    // equal, is the byte order of the keys (see `Network::actor_ids_by_key`).
     let keys: Vec<&str> = actors.map(|a| network.actor(a).key.as_str()).collect();
+    let mut order: Vec<usize> = (0..keys.len()).collect();
     // Lists that follow a view are in id order already.
-    if keys.is_sorted() {
-        return (0..keys.len()).collect();
+    if !keys.is_sorted() {
+        order.par_sort_by(|&a, &b| keys[a].cmp(keys[b]));
     }
-    let mut keyed: Vec<(u64, usize, &str)> =
-        keys.iter().enumerate().map(|(i, &key)| (key_prefix(key), i, key)).collect();
-    keyed.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.2.cmp(b.2)).then(a.1.cmp(&b.1)));
-    keyed.into_iter().map(|(_, i, _)| i).collect()
+    order
 }
 
 #[cfg(test)]
