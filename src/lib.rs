@@ -20,6 +20,7 @@
 //! ```
 
 pub mod analysis;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod error;
 pub mod generate;
@@ -28,6 +29,10 @@ pub mod model;
 pub mod random;
 pub mod render;
 pub mod view;
+
+/// nalgebra, whose `DMatrix` [`analysis::DependenceMatrix::from_dense`] takes: use this one to be
+/// sure of the version.
+pub use nalgebra;
 
 pub use error::{Diagnostic, Diagnostics, LoadError, Location};
 pub use io::{Source, load};

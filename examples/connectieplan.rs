@@ -1,0 +1,57 @@
+//! A connectieplan: which national department connects to which regional partner on which
+//! topic, and where a topic is a gap or hangs on one actor.
+//!
+//! Builds the plan of one deal (by default the hand-made Twente deal in
+//! `fixtures/connectieplan`), prints each topic's status and the ties that carry it, and
+//! writes the plan drawn as SVG (no system program needed) when a file name is given.
+//!
+//! ```sh
+//! cargo run --example connectieplan
+//! cargo run --example connectieplan -- fixtures/connectieplan twente plan.svg
+//! ```
+
+use std::error::Error;
+
+use stakenet::analysis::{TopicStatus, connectieplan};
+use stakenet::render::plan_svg;
+use stakenet::{Source, load};
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let mut args = std::env::args().skip(1);
+    let workspace = args
+        .next()
+        .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/connectieplan").into());
+    let key = args.next().unwrap_or_else(|| "twente".to_owned());
+    let network = load(&Source::from_path(std::path::Path::new(&workspace)))?;
+    let coalition =
+        network.coalition_id(&key).ok_or_else(|| format!("no coalition with the id {key}"))?;
+
+    let plan = connectieplan(&network, coalition);
+    println!("Connectieplan of {}", network.coalition(coalition).name);
+    for topic in &plan.topics {
+        let status = match topic.status {
+            TopicStatus::Covered => "covered",
+            TopicStatus::Fragile => "fragile",
+            TopicStatus::Gap => "gap",
+        };
+        println!(
+            "  {:<40} {:<8} {} tie(s), {} proposed",
+            topic.topic,
+            status,
+            topic.ties.len(),
+            topic.proposed.len()
+        );
+        for tie in &topic.ties {
+            println!("      {} — {}", network.actor(tie.rijk).name, network.actor(tie.region).name);
+        }
+    }
+    let unconnected: Vec<&str> =
+        plan.unconnected_signatories.iter().map(|&a| network.actor(a).name.as_str()).collect();
+    println!("Signed without a working tie: {}", unconnected.join(", "));
+
+    if let Some(path) = args.next() {
+        std::fs::write(&path, plan_svg(&network, &plan))?;
+        println!("wrote {path}");
+    }
+    Ok(())
+}
