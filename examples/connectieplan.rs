@@ -10,6 +10,9 @@
 //! cargo run --example connectieplan -- fixtures/connectieplan twente plan.svg
 //! ```
 
+// An example prints its results.
+#![allow(clippy::print_stdout)]
+
 use std::error::Error;
 
 use stakenet::analysis::{TopicStatus, connectieplan};

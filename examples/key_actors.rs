@@ -11,6 +11,9 @@
 //! cargo run --example key_actors -- path/to/workspace rd_twente
 //! ```
 
+// An example prints its results.
+#![allow(clippy::print_stdout)]
+
 use std::error::Error;
 
 use stakenet::analysis::{CentralityConfig, centrality};
