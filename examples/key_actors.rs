@@ -29,13 +29,14 @@ fn main() -> Result<(), Box<dyn Error>> {
     let coalition =
         network.coalition_id(&key).ok_or_else(|| format!("no coalition with the id {key}"))?;
 
-    let mut spec = ViewSpec::default();
-    spec.scope = Scope::Coalition(coalition);
-    spec.layers = Some(
-        (0..network.layers().len())
-            .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
-            .collect(),
-    );
+    let layers = (0..network.layers().len())
+        .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
+        .collect();
+    let spec = ViewSpec {
+        scope: Scope::Coalition(coalition),
+        layers: Some(layers),
+        ..ViewSpec::default()
+    };
     let view = View::build(&network, &spec)?;
     let scores = centrality(&view, &CentralityConfig::default())?;
 
