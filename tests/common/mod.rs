@@ -2,6 +2,7 @@
 //! repository root, hand-written CSV files and tolerant float comparison.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -40,4 +41,22 @@ pub fn assert_close(actual: f64, expected: f64, tolerance: f64, what: &str) {
         (actual - expected).abs() <= tolerance * scale,
         "{what}: got {actual}, expected {expected} (tolerance {tolerance})"
     );
+}
+
+/// Every file below `dir`, by `/`-separated relative path.
+pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                files.insert(relative, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
 }
