@@ -4,7 +4,7 @@
 //! and folders that are not earlier reports, replacing an earlier report, untouched by a failed
 //! run); and the same bytes at any thread count.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use quick_xml::XmlVersion;

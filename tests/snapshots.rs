@@ -27,8 +27,14 @@ fn assert_stdout_snapshot(name: &str, args: &[&str]) {
     assert!(output.status.success(), "{line}: {:?}\n{stderr}", output.status);
     assert!(stderr.is_empty(), "{line} wrote to standard error:\n{stderr}");
     let stdout = String::from_utf8(output.stdout).unwrap();
-    insta::with_settings!({ description => line.trim_end(), omit_expression => true }, {
-        insta::assert_snapshot!(name, stdout);
+    assert_described_snapshot(name, line.trim_end(), &stdout);
+}
+
+/// Snapshots `value` as `name`, with `description` (the command line) in the snapshot's header.
+#[track_caller]
+fn assert_described_snapshot(name: &str, description: &str, value: &str) {
+    insta::with_settings!({ description => description, omit_expression => true }, {
+        insta::assert_snapshot!(name, value);
     });
 }
 
@@ -103,15 +109,13 @@ fn tiny_report() -> (String, String) {
 #[test]
 fn report_index_html() {
     let (page, _) = tiny_report();
-    insta::with_settings!({ description => "stakenet report fixtures/tiny -o [OUT]/report: index.html", omit_expression => true }, {
-        insta::assert_snapshot!("report_index_html", page);
-    });
+    let description = "stakenet report fixtures/tiny -o [OUT]/report: index.html";
+    assert_described_snapshot("report_index_html", description, &page);
 }
 
 #[test]
 fn report_files() {
     let (_, files) = tiny_report();
-    insta::with_settings!({ description => "stakenet report fixtures/tiny -o [OUT]/report: the files written, sorted", omit_expression => true }, {
-        insta::assert_snapshot!("report_files", files);
-    });
+    let description = "stakenet report fixtures/tiny -o [OUT]/report: the files written, sorted";
+    assert_described_snapshot("report_files", description, &files);
 }
