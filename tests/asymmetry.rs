@@ -6,15 +6,10 @@ use serde_json::Value;
 use stakenet::analysis::{Asymmetry, GroupBy, asymmetry, group_nodes, layer_views};
 use stakenet::{CoalitionId, LayerChoice, LayerId, Network, Source, View, ViewSpec, load};
 
-use crate::common::{assert_close, fixture, repo_root, stakenet};
-
-fn network(actors: &str, relations: &str) -> Network {
-    load(&Source::Memory(vec![
-        ("actors.csv".into(), actors.as_bytes().to_vec()),
-        ("relations.csv".into(), relations.as_bytes().to_vec()),
-    ]))
-    .unwrap()
-}
+use crate::common::{
+    actor_key, assert_close, fixture, memory_network, repo_root, stakenet, stderr_text,
+    stdout_json, stdout_text,
+};
 
 /// `asymmetry` on one view per explicit layer, grouped by `by`, with every coalition.
 fn analyse(network: &Network, by: &GroupBy) -> Asymmetry {
@@ -29,27 +24,28 @@ fn analyse(network: &Network, by: &GroupBy) -> Asymmetry {
     asymmetry(network, &views, &grouping.of_node, &grouping.labels, &coalitions).unwrap()
 }
 
-fn key(network: &Network, actor: stakenet::ActorId) -> &str {
-    &network.actor(actor).key
-}
-
-fn json_of(args: &[&str]) -> Value {
-    let output = stakenet().args(args).assert().success();
-    serde_json::from_slice(&output.get_output().stdout).unwrap()
-}
-
 #[test]
 fn a_three_actor_funding_chain_runs_one_way() {
     // a → b (4), b → c (2), funding.
-    let network =
-        network("id\na\nb\nc\n", "source,target,layer,weight\na,b,funding,4\nb,c,funding,2\n");
+    let network = memory_network(
+        "id\na\nb\nc\n",
+        "source,target,layer,weight\na,b,funding,4\nb,c,funding,2\n",
+    );
     let result = analyse(&network, &GroupBy::Side);
     let layer = &result.layers[0];
     // Dyads: (a, b): w_ab = 4, w_ba = 0, (4 − 0)/(4 + 0) = 1; (b, c): (2 − 0)/2 = 1.
     let dyads: Vec<(&str, &str, f64, f64, f64)> = layer
         .dyads
         .iter()
-        .map(|d| (key(&network, d.source), key(&network, d.target), d.w_st, d.w_ts, d.asymmetry))
+        .map(|d| {
+            (
+                actor_key(&network, d.source),
+                actor_key(&network, d.target),
+                d.w_st,
+                d.w_ts,
+                d.asymmetry,
+            )
+        })
         .collect();
     assert_eq!(dyads, [("a", "b", 4.0, 0.0, 1.0), ("b", "c", 2.0, 0.0, 1.0)]);
     // Balances: a gives 4, gets 0: (4 − 0)/4 = 1; b gives 2, gets 4: (2 − 4)/(2 + 4) = −1/3;
@@ -70,7 +66,7 @@ fn a_three_actor_funding_chain_runs_one_way() {
 fn a_reciprocal_pair_is_half_returned() {
     // a → b (3), b → a (1).
     let network =
-        network("id\na\nb\n", "source,target,layer,weight\na,b,funding,3\nb,a,funding,1\n");
+        memory_network("id\na\nb\n", "source,target,layer,weight\na,b,funding,3\nb,a,funding,1\n");
     let layer = &analyse(&network, &GroupBy::Side).layers[0];
     // One dyad: (3 − 1)/(3 + 1) = 0.5. Balances: a (3 − 1)/4 = 0.5, b (1 − 3)/4 = −0.5.
     assert_eq!(layer.dyads.len(), 1);
@@ -88,7 +84,7 @@ fn a_reciprocal_pair_is_half_returned() {
 #[test]
 fn a_one_way_mandate_flows_from_the_rijk_to_the_region() {
     // The Rijk mandates its ministry, which mandates a province and a municipality.
-    let network = network(
+    let network = memory_network(
         "id,sector,level,parent\nrijk,government,national,\nmin,government,national,rijk\n\
          prov,government,provincial,\ngem,government,municipal,prov\n",
         "source,target,layer\nrijk,min,mandate\nmin,prov,mandate\nmin,gem,mandate\n",
@@ -111,7 +107,7 @@ fn a_one_way_mandate_flows_from_the_rijk_to_the_region() {
     assert_eq!(flow("region", "rijk"), 0.0);
     assert_eq!(flow("region", "region"), 0.0);
     // min passes the mandate on: out 2, in 1, (2 − 1)/(2 + 1) = 1/3.
-    let min = layer.actors.iter().find(|a| key(&network, a.actor) == "min").unwrap();
+    let min = layer.actors.iter().find(|a| actor_key(&network, a.actor) == "min").unwrap();
     assert_close(min.balance, 1.0 / 3.0, 1e-12, "balance min");
     // A chain of command: every reachable pair is one-way.
     assert_eq!(layer.hierarchy, Some(1.0));
@@ -165,7 +161,7 @@ fn coalition_finance_covers_equal_richer_poorer_unknown_and_zero_deals() {
 
 #[test]
 fn json_has_the_schema_keys_in_order() {
-    let json = json_of(&["asymmetry", "fixtures/asymmetry", "--format", "json"]);
+    let json = stdout_json(&["asymmetry", "fixtures/asymmetry", "--format", "json"]);
     let keys = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
     assert_eq!(keys(&json), ["dyads", "actors", "layers", "groups", "coalitions"]);
     let first = |list: &str| keys(&json[list][0]);
@@ -212,7 +208,7 @@ fn csv_lists_the_dyads() {
         .args(["asymmetry", "fixtures/asymmetry", "--layer", "funding", "--format", "csv"])
         .assert()
         .success();
-    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let text = stdout_text(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "source,target,layer,w_st,w_ts,asymmetry");
     // prov → gem_a 2 and gem_a → prov 0.5: (0.5 − 2)/(0.5 + 2) = −0.6 for (gem_a, prov).
@@ -223,7 +219,7 @@ fn csv_lists_the_dyads() {
 
 #[test]
 fn comembership_only_when_asked_and_one_coalition_with_coalition() {
-    let json = json_of(&[
+    let json = stdout_json(&[
         "asymmetry",
         "fixtures/asymmetry",
         "--layer",
@@ -257,7 +253,7 @@ fn an_unknown_layer_or_grouping_is_a_usage_error() {
         .args(["asymmetry", "fixtures/asymmetry", "--group-by", "colour"])
         .assert()
         .code(2);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = stderr_text(&assert);
     assert!(
         stderr.starts_with("error: --group-by colour: no actor has the attribute `colour`"),
         "{stderr}"
@@ -267,7 +263,7 @@ fn an_unknown_layer_or_grouping_is_a_usage_error() {
 #[test]
 fn regio_deal_national_shares() {
     // The bundled workspace has no relations: no dyads, only coalition finance.
-    let json = json_of(&["asymmetry", "--format", "json"]);
+    let json = stdout_json(&["asymmetry", "--format", "json"]);
     assert!(json["dyads"].as_array().unwrap().is_empty());
     let coalitions = json["coalitions"].as_array().unwrap();
     assert_eq!(coalitions.len(), 31);

@@ -1,6 +1,6 @@
 //! The command line as a user meets it: outputs, exit codes, error texts, atomic writes.
 
-use crate::common::{fixture, repo_root, stakenet};
+use crate::common::{fixture, repo_root, stakenet, stderr_text, stdout_text, workspace_with};
 
 #[test]
 fn the_help_is_consistent() {
@@ -38,7 +38,7 @@ fn an_invalid_workspace_exits_2_with_every_problem_and_no_output() {
         .arg(&out)
         .assert()
         .code(2);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = stderr_text(&assert);
     assert_eq!(stderr.lines().count(), 5, "{stderr}");
     assert!(stderr.contains("fixtures/invalid/many-problems/actors.csv:3: duplicate actor id `a`"));
     assert!(stderr.ends_with(
@@ -194,7 +194,7 @@ fn analysis_options_are_checked_before_any_work() {
 fn centrality_csv_has_the_documented_columns() {
     let output =
         stakenet().args(["centrality", "fixtures/tiny", "--format", "csv"]).assert().success();
-    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let text = stdout_text(&output);
     assert_eq!(
         text.lines().next().unwrap(),
         "id,name,sector,level,degree,in_degree,out_degree,strength,betweenness,closeness,harmonic,eigenvector,pagerank"
@@ -203,15 +203,6 @@ fn centrality_csv_has_the_documented_columns() {
     // Rows are ordered by id; names with quotes are quoted.
     assert!(text.lines().nth(1).unwrap().starts_with("bedrijf,Bedrijf & Zonen,business,regional,"));
     assert!(text.contains("gem_2,\"Gemeente \"\"Twee\"\"\",government,municipal,"));
-}
-
-/// A workspace folder holding the given files.
-fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).unwrap();
-    }
-    dir
 }
 
 #[test]
@@ -232,7 +223,7 @@ fn a_file_beyond_the_size_limit_is_refused_without_reading_it() {
 
 #[test]
 fn a_folder_in_place_of_a_file_is_named() {
-    let dir = workspace(&[("actors.csv", "id\na\n")]);
+    let dir = workspace_with(&[("actors.csv", "id\na\n")]);
     std::fs::create_dir(dir.path().join("relations.csv")).unwrap();
     stakenet().arg("check").arg(dir.path()).assert().code(2).stderr(format!(
         "{}: cannot read the file: is a folder, expected a file\nerror: {} has 1 problem(s); \
@@ -250,7 +241,7 @@ fn an_unknown_coalition_lists_the_first_twelve_of_many_or_says_there_are_none() 
          rd_drechtsteden_gorinchem, rd_estec, rd_foodvalley, rd_groene_hart, rd_groningen_noord, \
          rd_kop_noord_holland, rd_midden_west_brabant, … (31 in all; `stakenet check` lists them)\n",
     );
-    let dir = workspace(&[("actors.csv", "id\na\nb\n")]);
+    let dir = workspace_with(&[("actors.csv", "id\na\nb\n")]);
     stakenet()
         .arg("centrality")
         .arg(dir.path())
@@ -266,7 +257,7 @@ fn an_output_path_that_is_a_folder_is_refused_and_leaves_nothing_behind() {
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     let assert = stakenet().args(["check", "fixtures/tiny", "-o"]).arg(&out).assert().code(2);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = stderr_text(&assert);
     // The cause is the operating system's wording (EISDIR on Unix).
     let prefix = format!("error: cannot write {}: ", out.display());
     assert!(stderr.starts_with(&prefix) && stderr.len() > prefix.len() + 1, "{stderr}");
@@ -294,7 +285,7 @@ fn a_failing_standard_output_is_an_error() {
 
 #[test]
 fn generate_refuses_a_workspace_folder_and_a_path_below_a_file() {
-    let dir = workspace(&[("actors.csv", "id\na\n")]);
+    let dir = workspace_with(&[("actors.csv", "id\na\n")]);
     let generate = || {
         let mut command = stakenet();
         command.args(["generate", "--actors", "20", "--ties-per-actor", "2", "-o"]);
@@ -306,12 +297,12 @@ fn generate_refuses_a_workspace_folder_and_a_path_below_a_file() {
     ));
     let below_a_file = dir.path().join("actors.csv").join("generated");
     let assert = generate().arg(&below_a_file).assert().code(2);
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = stderr_text(&assert);
     let prefix = format!("error: cannot write {}: ", below_a_file.display());
     assert!(stderr.starts_with(&prefix) && stderr.len() > prefix.len() + 1, "{stderr}");
     let fresh = dir.path().join("fresh");
     let assert = generate().arg(&fresh).assert().success();
-    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let stderr = stderr_text(&assert);
     assert!(stderr.starts_with("wrote 20 actors, "), "{stderr}");
     assert!(stderr.ends_with(&format!(" coalitions to {}\n", fresh.display())), "{stderr}");
 }
@@ -319,7 +310,7 @@ fn generate_refuses_a_workspace_folder_and_a_path_below_a_file() {
 #[test]
 fn centrality_notes_when_eigenvector_centrality_is_undefined() {
     // Directed ties without a cycle: no unique dominant eigenvector.
-    let dir = workspace(&[
+    let dir = workspace_with(&[
         ("actors.csv", "id\na\nb\nc\n"),
         ("relations.csv", "source,target,layer\na,b,funding\nb,c,funding\n"),
     ]);
@@ -334,7 +325,7 @@ fn centrality_notes_when_eigenvector_centrality_is_undefined() {
          unique dominant eigenvector, e.g. directed ties without cycles); the column is empty\n",
         );
     // With a cycle it is defined, and nothing is noted.
-    let cycle = workspace(&[
+    let cycle = workspace_with(&[
         ("actors.csv", "id\na\nb\nc\n"),
         ("relations.csv", "source,target,layer\na,b,funding\nb,c,funding\nc,a,funding\n"),
     ]);

@@ -3,10 +3,10 @@
 use stakenet::analysis::{CoalitionShape, Profile, coalition_similarity, compare, graph_structure};
 use stakenet::{Network, Scope, Sector, Source, View, ViewSpec, load};
 
-use crate::common::{assert_close, fixture, stakenet};
+use crate::common::{assert_close, fixture, load_fixture, stakenet, stdout_text};
 
 fn peers_fixture() -> Network {
-    load(&Source::Folder(fixture("suspects-peers"))).unwrap()
+    load_fixture("suspects-peers")
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn the_regio_deals_mostly_lack_non_government_parties() {
 #[test]
 fn compare_csv_has_the_schema_header_and_json_the_same_keys() {
     let output = stakenet().args(["compare", "--format", "csv"]).assert().success();
-    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let text = stdout_text(&output);
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
@@ -137,7 +137,7 @@ fn compare_csv_has_the_schema_header_and_json_the_same_keys() {
         .args(["compare", "fixtures/suspects-peers", "--format", "csv"])
         .assert()
         .success();
-    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let text = stdout_text(&output);
     assert!(
         text.contains(
             ",knowledge; civil_society; citizens,north_twin (1.00); city (0.60); farm (0.17)\n"

@@ -1,6 +1,7 @@
 //! `stakenet export`: snapshots of the four formats on `fixtures/tiny`, the XML parsed back
 //! with quick-xml, names with every awkward character surviving as text in each format,
-//! Graphviz accepting the DOT (when `dot` is installed), determinism, and the command line.
+//! Graphviz accepting the DOT (when `dot` is installed; in CI, where `CI` is set, it must be),
+//! determinism, and the command line.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -11,7 +12,9 @@ use quick_xml::reader::Reader;
 use stakenet::render::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 use stakenet::{Network, Source, load};
 
-use crate::common::{fixture, stakenet, write_csv};
+use crate::common::{
+    fixture, graphviz_installed, stakenet, stdout_text, tiny, workspace_with, write_csv,
+};
 
 /// Every character that needs care: markup, both quotes, a backslash (and DOT's `\N`), a line
 /// break, a control character XML cannot hold, and a right-to-left override.
@@ -20,10 +23,6 @@ const NASTY: &str = "<script>alert(1)</script> & \"double\" 'single' back\\slash
 /// `NASTY` as XML can hold it: the control character replaced with U+FFFD.
 fn nasty_in_xml() -> String {
     NASTY.replace('\u{1}', "\u{FFFD}")
-}
-
-fn tiny() -> Network {
-    load(&Source::Folder(fixture("tiny"))).unwrap()
 }
 
 /// A workspace with `NASTY` as an actor and a coalition name, `<script>…` as another name, ids
@@ -218,10 +217,10 @@ fn gexf_parses_back_with_every_node_and_edge() {
 
 #[test]
 fn a_network_without_coalitions_or_directed_ties_is_undirected() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("actors.csv"), "id,name\na,A\nb,B\n").unwrap();
-    std::fs::write(dir.path().join("relations.csv"), "source,target,layer\na,b,collaboration\n")
-        .unwrap();
+    let dir = workspace_with(&[
+        ("actors.csv", "id,name\na,A\nb,B\n"),
+        ("relations.csv", "source,target,layer\na,b,collaboration\n"),
+    ]);
     let network = load(&Source::Folder(dir.path().to_owned())).unwrap();
     let graphml = export_graphml(&network, MixedEdges::Keep);
     assert!(graphml.contains("edgedefault=\"undirected\""), "{graphml}");
@@ -346,8 +345,7 @@ fn awkward_names_survive_as_text_in_dot() {
 
 #[test]
 fn graphviz_accepts_the_dot() {
-    if std::process::Command::new("dot").arg("-V").output().is_err() {
-        println!("note: Graphviz `dot` is not installed; DOT output not checked with dot -Tsvg");
+    if !graphviz_installed() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -497,7 +495,7 @@ fn cli_never_writes_over_an_input_file() {
 #[test]
 fn export_help_mentions_coalitions_and_mixed_graphs() {
     let output = stakenet().args(["export", "--help"]).assert().success();
-    let help = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let help = stdout_text(&output);
     assert!(help.contains("Coalitions become nodes of kind `coalition`"), "{help}");
     assert!(help.contains("--mixed directed"), "{help}");
 }

@@ -9,15 +9,9 @@ use stakenet::analysis::{
 };
 use stakenet::{LayerChoice, LayerId, Network, Source, View, ViewSpec, load};
 
-use crate::common::{assert_close, repo_root, stakenet};
-
-fn network(actors: &str, relations: &str) -> Network {
-    load(&Source::Memory(vec![
-        ("actors.csv".into(), actors.as_bytes().to_vec()),
-        ("relations.csv".into(), relations.as_bytes().to_vec()),
-    ]))
-    .unwrap()
-}
+use crate::common::{
+    assert_close, memory_network, repo_root, stakenet, stdout_text, workspace_with,
+};
 
 /// D of the layer named `layer`, read as its name says.
 fn dependence(network: &Network, layer: &str) -> DependenceMatrix {
@@ -38,7 +32,7 @@ fn a_dependency_triangle_by_the_neumann_series() {
     //   T[c][a] = 8/15, T[c][b] = 4/15, T[c][c] = 1/15.
     // Row sums: a 11/15, b 7/15, c 13/15; column sums: a 1 + 2 + 8 = 11/15,
     // b 8 + 1 + 4 = 13/15, c 2 + 4 + 1 = 7/15.
-    let network = network(
+    let network = memory_network(
         "id\na\nb\nc\n",
         "source,target,layer,weight\na,b,dependency,1\nb,c,dependency,0.5\nc,a,dependency,1\n",
     );
@@ -91,7 +85,7 @@ fn a_funding_chain_gives_inflow_shares() {
     // T[b][a] = 0.4, T[b][d] = 0.1, T[c][b] = 0.5, T[c][a] = 0.25 · 1 · 0.8 = 0.2,
     // T[c][d] = 0.25 · 0.2 = 0.05.
     // Row sums: a 0, b 0.5, c 0.75, d 0; column sums: a 0.6, b 0.5, c 0, d 0.15.
-    let network = network(
+    let network = memory_network(
         "id\na\nb\nc\nd\n",
         "source,target,layer,weight\na,b,funding,4\nd,b,funding,1\nb,c,funding,2\n",
     );
@@ -227,10 +221,10 @@ fn unknown_several_or_missing_layers_are_usage_errors() {
 
 #[test]
 fn a_workspace_without_a_resource_layer_is_told_which_layers_it_has() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("actors.csv"), "id\na\nb\n").unwrap();
-    std::fs::write(dir.path().join("relations.csv"), "source,target,layer\na,b,collaboration\n")
-        .unwrap();
+    let dir = workspace_with(&[
+        ("actors.csv", "id\na\nb\n"),
+        ("relations.csv", "source,target,layer\na,b,collaboration\n"),
+    ]);
     stakenet().arg("interdependence").arg(dir.path()).assert().code(2).stdout("").stderr(
         "error: interdependence needs a `dependency` layer or a resource layer such as \
          `funding`, and this workspace has the layers collaboration (and the derived \
@@ -250,9 +244,7 @@ fn too_many_dependent_actors_for_dense_matrices_is_a_usage_error() {
             relations.push_str(&format!("a{},a{i},dependency\n", i - 1));
         }
     }
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("actors.csv"), actors).unwrap();
-    std::fs::write(dir.path().join("relations.csv"), relations).unwrap();
+    let dir = workspace_with(&[("actors.csv", &actors), ("relations.csv", &relations)]);
     stakenet().arg("interdependence").arg(dir.path()).assert().code(2).stdout("").stderr(
         "error: layer dependency: 5001 actors have a tie in the dependence layer; \
          interdependence builds dense matrices for at most 5000: choose a coalition \
@@ -296,7 +288,7 @@ fn json_has_the_schema_keys_and_csv_lists_the_pairs() {
         .args(["interdependence", "fixtures/asymmetry", "--layer", "funding", "--format", "csv"])
         .assert()
         .success();
-    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let text = stdout_text(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "a,b,d_ab,d_ba,mutual_dependence,power_imbalance,more_powerful");
     // coop funds uni (1), uni's only inflow: D[uni][coop] = 1; coop receives nothing.

@@ -3,11 +3,7 @@
 
 use stakenet::{Level, Network, Sector, Source, load};
 
-use crate::common::fixture;
-
-fn load_fixture(name: &str) -> Network {
-    load(&Source::Folder(fixture(name))).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
+use crate::common::{fixture, load_fixture};
 
 /// The messages produced by an invalid workspace, with the path made relative to the repo.
 fn problems(name: &str) -> Vec<String> {

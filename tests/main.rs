@@ -21,6 +21,7 @@ mod plan;
 mod properties;
 mod report;
 mod robustness;
+mod snapshots;
 mod suspects;
 mod tidy;
 mod view;

@@ -9,13 +9,9 @@ use stakenet::analysis::{
     PowerIterationConfig, Sample, asymmetry, betweenness, brokerage_roles, eigenvector,
     interdependence, layer_overlap, multiplex, pagerank, personalized_pagerank,
 };
-use stakenet::{ActorId, LayerChoice, LayerId, Network, Scope, Source, View, ViewError, ViewSpec};
+use stakenet::{ActorId, LayerChoice, LayerId, Network, Scope, View, ViewError, ViewSpec};
 
-use crate::common::fixture;
-
-fn tiny() -> Network {
-    stakenet::load(&Source::Folder(fixture("tiny"))).unwrap()
-}
+use crate::common::tiny;
 
 /// The view of `layers` (by name; `None` for the default) over every actor of `fixtures/tiny`.
 fn view(network: &Network, layers: Option<&[&str]>) -> View {

@@ -1,8 +1,7 @@
 //! `stakenet plan`: snapshots of the SVG, DOT, Markdown and JSON on `fixtures/connectieplan` and
 //! `fixtures/tiny`, the SVG parsed back as XML, Graphviz accepting the DOT (when `dot` is
-//! installed), a `<script>` name staying text in every format, and the command line.
-// Tests that need Graphviz say on standard error when they skip it.
-#![allow(clippy::print_stderr)]
+//! installed; in CI, where `CI` is set, it must be), a `<script>` name staying text in every
+//! format, and the command line.
 
 use std::path::Path;
 use std::process::{Command as Process, Stdio};
@@ -13,13 +12,11 @@ use stakenet::analysis::{Connectieplan, connectieplan};
 use stakenet::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan_svg};
 use stakenet::{Network, Source, load};
 
-use crate::common::{fixture, stakenet, write_csv};
+use crate::common::{
+    graphviz_installed, load_fixture, stakenet, stderr_text, stdout_text, write_csv,
+};
 
 const SCRIPT: &str = "<script>alert(\"x\")</script>";
-
-fn workspace(name: &str) -> Network {
-    load(&Source::Folder(fixture(name))).unwrap()
-}
 
 fn plan_of(network: &Network, coalition: &str) -> Connectieplan {
     connectieplan(network, network.coalition_id(coalition).unwrap())
@@ -109,16 +106,6 @@ fn xml_texts(text: &str) -> Vec<String> {
     }
 }
 
-/// Whether Graphviz `dot` is installed.
-fn has_dot() -> bool {
-    Process::new("dot")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
 /// Runs `dot -Tsvg` on `text`; panics with Graphviz's messages when it refuses.
 fn graphviz_accepts(text: &str) -> String {
     use std::io::Write;
@@ -139,55 +126,55 @@ fn graphviz_accepts(text: &str) -> String {
 
 #[test]
 fn svg_of_the_connectieplan_fixture() {
-    let network = workspace("connectieplan");
+    let network = load_fixture("connectieplan");
     insta::assert_snapshot!(plan_svg(&network, &plan_of(&network, "twente")));
 }
 
 #[test]
 fn dot_of_the_connectieplan_fixture() {
-    let network = workspace("connectieplan");
+    let network = load_fixture("connectieplan");
     insta::assert_snapshot!(plan_dot(&network, &plan_of(&network, "twente")));
 }
 
 #[test]
 fn markdown_of_the_connectieplan_fixture() {
-    let network = workspace("connectieplan");
+    let network = load_fixture("connectieplan");
     insta::assert_snapshot!(plan_markdown(&network, &plan_of(&network, "twente")));
 }
 
 #[test]
 fn json_of_the_connectieplan_fixture() {
-    let network = workspace("connectieplan");
+    let network = load_fixture("connectieplan");
     insta::assert_snapshot!(to_pretty(&plan_json(&network, &plan_of(&network, "twente"))));
 }
 
 #[test]
 fn svg_of_tiny() {
-    let network = workspace("tiny");
+    let network = load_fixture("tiny");
     insta::assert_snapshot!(plan_svg(&network, &plan_of(&network, "deal_x")));
 }
 
 #[test]
 fn dot_of_tiny() {
-    let network = workspace("tiny");
+    let network = load_fixture("tiny");
     insta::assert_snapshot!(plan_dot(&network, &plan_of(&network, "deal_x")));
 }
 
 #[test]
 fn markdown_of_tiny() {
-    let network = workspace("tiny");
+    let network = load_fixture("tiny");
     insta::assert_snapshot!(plan_markdown(&network, &plan_of(&network, "deal_x")));
 }
 
 #[test]
 fn json_of_tiny() {
-    let network = workspace("tiny");
+    let network = load_fixture("tiny");
     insta::assert_snapshot!(to_pretty(&plan_json(&network, &plan_of(&network, "deal_x"))));
 }
 
 #[test]
 fn the_json_follows_the_design_schema() {
-    let network = workspace("connectieplan");
+    let network = load_fixture("connectieplan");
     let json = plan_json(&network, &plan_of(&network, "twente"));
     let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["coalition", "topics", "unconnected_signatories", "dealmakers"]);
@@ -223,7 +210,7 @@ fn the_json_follows_the_design_schema() {
 #[test]
 fn the_svg_is_xml_with_every_name_as_text() {
     for (network, coalition) in
-        [(workspace("connectieplan"), "twente"), (workspace("tiny"), "deal_x")]
+        [(load_fixture("connectieplan"), "twente"), (load_fixture("tiny"), "deal_x")]
     {
         let svg = plan_svg(&network, &plan_of(&network, coalition));
         let texts = xml_texts(&svg);
@@ -274,25 +261,22 @@ fn a_script_name_stays_text_in_every_format() {
     assert!(dot.contains("label=\"<script>alert(\\\"x\\\")</script>\""), "{dot}");
     assert!(dot.contains("Ministerie \\\"A\\\" & B\\\\N"), "{dot}");
     assert!(dot.contains("Connectieplan: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
-    if has_dot() {
+    if graphviz_installed() {
         let drawn = graphviz_accepts(&dot);
         assert!(!drawn.contains("<script"), "{drawn}");
         assert!(drawn.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"), "{drawn}");
         // `\N` was escaped, so Graphviz did not put the node's id in its place.
         assert!(drawn.contains("B\\N"), "{drawn}");
-    } else {
-        eprintln!("note: Graphviz `dot` is not installed; skipped running it on the DOT");
     }
 }
 
 #[test]
 fn graphviz_accepts_the_dot_when_installed() {
-    if !has_dot() {
-        eprintln!("note: Graphviz `dot` is not installed; skipped");
+    if !graphviz_installed() {
         return;
     }
     for (name, coalition) in [("connectieplan", "twente"), ("tiny", "deal_x"), ("tiny", "deal_y")] {
-        let network = workspace(name);
+        let network = load_fixture(name);
         let svg = graphviz_accepts(&plan_dot(&network, &plan_of(&network, coalition)));
         xml_texts(&svg);
     }
@@ -372,7 +356,7 @@ fn the_command_runs_on_the_bundled_workspace_by_default() {
         .args(["plan", "--coalition", "rd_zuid_hollandse_delta", "--format", "md"])
         .assert()
         .success();
-    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let text = stdout_text(&output);
     assert!(text.starts_with("## Connectieplan: Regio Deal Zuid-Hollandse Delta"), "{text}");
     assert!(text.contains("7 Rijk signatories have no working tie"), "{text}");
 }
@@ -381,7 +365,7 @@ fn the_command_runs_on_the_bundled_workspace_by_default() {
 fn bad_options_are_clear_usage_errors() {
     let output =
         stakenet().args(["plan", "fixtures/connectieplan", "--coalition", "nope"]).assert().code(2);
-    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    let stderr = stderr_text(&output);
     assert_eq!(stderr, "error: --coalition nope: no such coalition; expected one of twente\n");
 
     let output = stakenet()
@@ -389,7 +373,7 @@ fn bad_options_are_clear_usage_errors() {
         .args(["--engine", "dot"])
         .assert()
         .code(2);
-    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    let stderr = stderr_text(&output);
     assert_eq!(
         stderr,
         "error: --engine dot draws SVG; use it with --format svg (or -o FILE.svg)\n"
@@ -447,7 +431,7 @@ fn the_dot_engine_without_graphviz_says_how_to_install_it() {
         .args(["--engine", "dot"])
         .assert()
         .code(2);
-    let stderr = String::from_utf8(output.get_output().stderr.clone()).unwrap();
+    let stderr = stderr_text(&output);
     assert!(stderr.contains("Graphviz `dot` is not installed"), "{stderr}");
     assert!(stderr.contains("apt-get install graphviz"), "{stderr}");
     assert!(output.get_output().stdout.is_empty());
@@ -455,8 +439,7 @@ fn the_dot_engine_without_graphviz_says_how_to_install_it() {
 
 #[test]
 fn the_dot_engine_draws_svg_when_graphviz_is_installed() {
-    if !has_dot() {
-        eprintln!("note: Graphviz `dot` is not installed; skipped");
+    if !graphviz_installed() {
         return;
     }
     let output = stakenet()
@@ -464,7 +447,7 @@ fn the_dot_engine_draws_svg_when_graphviz_is_installed() {
         .args(["--engine", "dot"])
         .assert()
         .success();
-    let svg = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let svg = stdout_text(&output);
     let texts = xml_texts(&svg);
     assert!(texts.iter().any(|t| t.contains("Directie Innovatie & Kennis")), "{texts:?}");
 }

@@ -7,6 +7,8 @@ use stakenet::analysis::{
 };
 use stakenet::{LayerChoice, Level, Network, Source, View, ViewSpec, load};
 
+use crate::common::is_close;
+
 /// A random small workspace: actors with a sector and a parent among the first few ("regions"),
 /// relations in an undirected and a directed layer.
 #[derive(Clone, Debug)]
@@ -83,9 +85,10 @@ fn scores(network: &Network, spec: &ViewSpec, weighted: bool) -> Vec<(String, Ac
     scores
 }
 
+/// Both undefined, or both defined and close.
 fn close(a: Option<f64>, b: Option<f64>, tolerance: f64) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => (a - b).abs() <= tolerance * a.abs().max(1.0),
+        (Some(a), Some(b)) => is_close(b, a, tolerance),
         (None, None) => true,
         _ => false,
     }

@@ -4,36 +4,18 @@
 //! and folders that are not earlier reports, replacing an earlier report, untouched by a failed
 //! run); and the same bytes at any thread count.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
-use crate::common::{fixture, stakenet, write_csv};
+use crate::common::{files_under, fixture, stakenet, write_csv};
 
 /// Runs `stakenet report ARGS -o DIR` and asserts success.
 fn report(args: &[&str], dir: &Path) {
     stakenet().arg("report").args(args).arg("-o").arg(dir).assert().success();
-}
-
-/// Every file below `dir`, by `/`-separated relative path.
-fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
-                files.insert(relative, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
 }
 
 /// What the page holds, read as XML.

@@ -8,18 +8,14 @@ use stakenet::io::parse_profile;
 use stakenet::render::candidate_reason;
 use stakenet::{Network, Sector, Source, load};
 
-use crate::common::{fixture, stakenet};
+use crate::common::{actor_key, fixture, load_fixture, stakenet, stderr_text, stdout_text};
 
 fn planted() -> Network {
-    load(&Source::Folder(fixture("suspects-planted"))).unwrap()
-}
-
-fn key(network: &Network, actor: stakenet::ActorId) -> &str {
-    &network.actor(actor).key
+    load_fixture("suspects-planted")
 }
 
 fn rank_of(network: &Network, found: &stakenet::analysis::Suspects, id: &str) -> usize {
-    found.candidates.iter().position(|c| key(network, c.actor) == id).unwrap()
+    found.candidates.iter().position(|c| actor_key(network, c.actor) == id).unwrap()
 }
 
 #[test]
@@ -28,7 +24,7 @@ fn the_connected_resident_panel_ranks_first_because_citizens_are_missing() {
     let deal = network.coalition_id("deal").unwrap();
     let found = suspects(&network, deal, &Profile::default()).unwrap();
     let first = &found.candidates[0];
-    assert_eq!(key(&network, first.actor), "panel");
+    assert_eq!(actor_key(&network, first.actor), "panel");
     assert_eq!(first.gap_fill, 1.0);
     assert_eq!(first.proximity, 1.0);
     assert_eq!(first.region_match, 1.0);
@@ -54,7 +50,7 @@ fn the_connected_resident_panel_ranks_first_because_citizens_are_missing() {
         assert!(
             pair[0].score > pair[1].score
                 || (pair[0].score == pair[1].score
-                    && key(&network, pair[0].actor) < key(&network, pair[1].actor))
+                    && actor_key(&network, pair[0].actor) < actor_key(&network, pair[1].actor))
         );
     }
     for c in &found.candidates {
@@ -65,7 +61,7 @@ fn the_connected_resident_panel_ranks_first_because_citizens_are_missing() {
         }
     }
     // Members are never candidates.
-    assert!(found.candidates.iter().all(|c| key(&network, c.actor) != "gem_a"));
+    assert!(found.candidates.iter().all(|c| actor_key(&network, c.actor) != "gem_a"));
     assert_eq!(found.candidates.len(), network.actors().len() - found.n_members);
 }
 
@@ -91,7 +87,7 @@ fn coverage_ministries_and_weak_engagement_follow_the_definitions() {
 
     // The province signed, contributes nothing and works with no member (its one relation is
     // with a province outside the deal); gem_a contributes, gem_b and LNV have ties.
-    let weak: Vec<&str> = found.weakly_engaged.iter().map(|&a| key(&network, a)).collect();
+    let weak: Vec<&str> = found.weakly_engaged.iter().map(|&a| actor_key(&network, a)).collect();
     assert_eq!(weak, ["prov"]);
 }
 
@@ -241,7 +237,7 @@ fn suspects_csv_is_the_candidate_list_cut_at_top() {
         .args(["--format", "csv"])
         .assert()
         .success();
-    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let text = stdout_text(&output);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0],
@@ -257,7 +253,7 @@ fn suspects_table_shows_every_part() {
         .args(["suspects", "fixtures/suspects-planted", "--coalition", "deal", "--format", "table"])
         .assert()
         .success();
-    let text = String::from_utf8(output.get_output().stdout.clone()).unwrap();
+    let text = stdout_text(&output);
     assert!(text.starts_with("coalition deal: Regio Deal Noord (7 members)\n"), "{text}");
     for part in [
         "\ncoverage\n",
@@ -335,7 +331,7 @@ fn refused_profile(path: &std::path::Path) -> String {
         .assert()
         .code(2)
         .stdout("");
-    String::from_utf8(output.get_output().stderr.clone()).unwrap()
+    stderr_text(&output)
 }
 
 #[test]

@@ -3,11 +3,7 @@
 
 use stakenet::{LayerChoice, Level, Network, Scope, Source, View, ViewSpec, load};
 
-use crate::common::fixture;
-
-fn tiny() -> Network {
-    load(&Source::Folder(fixture("tiny"))).unwrap()
-}
+use crate::common::tiny;
 
 /// The view's arcs as sorted `(from id, to id, weight)`.
 fn arcs(network: &Network, view: &View) -> Vec<(String, String, f64)> {
