@@ -26,6 +26,7 @@ pub mod error;
 pub mod generate;
 pub mod io;
 pub mod model;
+pub mod names;
 pub mod random;
 pub mod render;
 pub mod view;

@@ -1,0 +1,229 @@
+//! Names as a user writes them — coalition ids, layer names, levels, dates — resolved against a
+//! network; every refusal keeps the value and what would have been accepted.
+//!
+//! The command line resolves its `--coalition`, `--layer`, `--level` and `--at` options with
+//! these functions; a library user reading the same names from a form or a file gets the same
+//! answers and the same refusals.
+//!
+//! ```
+//! use stakenet::names::{self, ViewNames};
+//! use stakenet::{Source, View, load};
+//!
+//! let network = load(&Source::Bundled).expect("the bundled workspace is valid");
+//! let names = ViewNames { coalition: Some("rd_twente"), level: Some("national"), ..ViewNames::default() };
+//! let spec = names::view_spec(&network, &names).expect("known names");
+//! let view = View::build(&network, &spec).expect("a valid selection");
+//! assert!(view.n_nodes() > 0);
+//! assert!(names::coalition(&network, "rd_nowhere").is_err());
+//! ```
+
+use std::fmt;
+
+use crate::model::{COMEMBERSHIP, CoalitionId, Date, Level, Network, join_alternatives};
+use crate::view::{LayerChoice, Scope, ViewSpec};
+
+/// The date format users write: `YYYY-MM-DD`.
+pub const DATE_FORMAT: &str = "%Y-%m-%d";
+
+/// A name that does not resolve, with what would have been accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NameError {
+    /// No coalition has this id.
+    UnknownCoalition {
+        /// The id as written.
+        key: String,
+        /// Every coalition id of the network, sorted (empty when it has no coalitions).
+        known: Vec<String>,
+    },
+    /// No layer has this name (compared without case).
+    UnknownLayer {
+        /// The name as written.
+        name: String,
+        /// The layers of the network in layer order, then `comembership`.
+        known: Vec<String>,
+    },
+    /// Not one of the levels.
+    UnknownLevel {
+        /// The text as written.
+        text: String,
+    },
+    /// Not a date in the form `YYYY-MM-DD`.
+    NotADate {
+        /// The text as written.
+        text: String,
+    },
+}
+
+impl fmt::Display for NameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NameError::UnknownCoalition { key, known } if known.is_empty() => {
+                write!(f, "no coalition {key}: this network has no coalitions")
+            }
+            NameError::UnknownCoalition { key, known } => write!(
+                f,
+                "no coalition {key}; expected one of {}",
+                join_alternatives(known.iter().map(String::as_str))
+            ),
+            NameError::UnknownLayer { name, known } => write!(
+                f,
+                "no layer {name}; this network has {}",
+                join_alternatives(known.iter().map(String::as_str))
+            ),
+            NameError::UnknownLevel { text } => {
+                write!(f, "unknown level {text}; expected {}", Level::accepted())
+            }
+            NameError::NotADate { text } => {
+                write!(f, "{text} is not a date; expected YYYY-MM-DD, e.g. 2020-07-01")
+            }
+        }
+    }
+}
+
+impl std::error::Error for NameError {}
+
+/// The coalition with this id (ids are compared exactly, as written in `coalitions.csv`).
+///
+/// # Errors
+/// [`NameError::UnknownCoalition`] with every id of the network, sorted.
+pub fn coalition(network: &Network, key: &str) -> Result<CoalitionId, NameError> {
+    network.coalition_id(key).ok_or_else(|| {
+        let mut known: Vec<String> = network.coalitions().iter().map(|c| c.key.clone()).collect();
+        known.sort_unstable();
+        NameError::UnknownCoalition { key: key.to_owned(), known }
+    })
+}
+
+/// The layer with this name, compared without case; `comembership` is the derived layer of
+/// shared coalitions.
+///
+/// # Errors
+/// [`NameError::UnknownLayer`] with the network's layers and `comembership`.
+pub fn layer(network: &Network, name: &str) -> Result<LayerChoice, NameError> {
+    if name.eq_ignore_ascii_case(COMEMBERSHIP) {
+        return Ok(LayerChoice::Comembership);
+    }
+    network.layer_id(name).map(LayerChoice::Explicit).ok_or_else(|| NameError::UnknownLayer {
+        name: name.to_owned(),
+        known: network
+            .layers()
+            .iter()
+            .map(|l| l.name.clone())
+            .chain([COMEMBERSHIP.to_owned()])
+            .collect(),
+    })
+}
+
+/// The layers with these names, each once, in the order first named.
+///
+/// # Errors
+/// The first name that does not resolve, as [`layer`] refuses it.
+pub fn layers<S: AsRef<str>>(
+    network: &Network,
+    names: &[S],
+) -> Result<Vec<LayerChoice>, NameError> {
+    let mut chosen = Vec::with_capacity(names.len());
+    for name in names {
+        let choice = layer(network, name.as_ref())?;
+        if !chosen.contains(&choice) {
+            chosen.push(choice);
+        }
+    }
+    Ok(chosen)
+}
+
+/// The level with this name (`eu`, `national`, `provincial`, `regional`, `municipal`,
+/// `local`; case ignored).
+///
+/// # Errors
+/// [`NameError::UnknownLevel`].
+pub fn level(text: &str) -> Result<Level, NameError> {
+    Level::parse(text).ok_or_else(|| NameError::UnknownLevel { text: text.to_owned() })
+}
+
+/// A date written `YYYY-MM-DD`.
+///
+/// # Errors
+/// [`NameError::NotADate`].
+pub fn date(text: &str) -> Result<Date, NameError> {
+    Date::parse_from_str(text, DATE_FORMAT)
+        .map_err(|_| NameError::NotADate { text: text.to_owned() })
+}
+
+/// A view's selection by name, as a user writes it; `None` or empty means "all".
+#[derive(Clone, Copy, Debug, Default)]
+#[non_exhaustive]
+pub struct ViewNames<'a> {
+    /// Only the members of the coalition with this id.
+    pub coalition: Option<&'a str>,
+    /// These layers (empty: every layer plus `comembership`).
+    pub layers: &'a [String],
+    /// Fold actors into their topmost ancestor at this level.
+    pub level: Option<&'a str>,
+    /// Only relations and memberships that hold on this date (`YYYY-MM-DD`).
+    pub at: Option<&'a str>,
+}
+
+/// The [`ViewSpec`] that `names` select.
+///
+/// # Errors
+/// The first name that does not resolve, checked in the order coalition, layers, level, date.
+pub fn view_spec(network: &Network, names: &ViewNames<'_>) -> Result<ViewSpec, NameError> {
+    let scope = match names.coalition {
+        None => Scope::All,
+        Some(key) => Scope::Coalition(coalition(network, key)?),
+    };
+    let layers = if names.layers.is_empty() { None } else { Some(layers(network, names.layers)?) };
+    let level = names.level.map(level).transpose()?;
+    let at = names.at.map(date).transpose()?;
+    Ok(ViewSpec { scope, layers, level, at })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::{Source, load};
+
+    fn bundled() -> Network {
+        load(&Source::Bundled).expect("the bundled workspace is valid")
+    }
+
+    #[test]
+    fn names_resolve_and_refusals_say_what_is_accepted() {
+        let network = bundled();
+        assert!(coalition(&network, "rd_twente").is_ok());
+        let Err(NameError::UnknownCoalition { known, .. }) = coalition(&network, "rd_x") else {
+            panic!("an unknown coalition is refused");
+        };
+        assert_eq!(known.len(), network.coalitions().len());
+        assert!(known.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(layer(&network, "CoMembership"), Ok(LayerChoice::Comembership));
+        let error = layer(&network, "money").expect_err("no such layer");
+        assert!(error.to_string().ends_with("comembership"), "{error}");
+        assert_eq!(level("National"), Ok(Level::National));
+        assert!(level("galaxy").expect_err("no such level").to_string().contains("national"));
+        assert_eq!(date("2020-07-01").map(|d| d.to_string()), Ok("2020-07-01".to_owned()));
+        assert_eq!(date("2020-13-01"), Err(NameError::NotADate { text: "2020-13-01".into() }));
+    }
+
+    #[test]
+    fn view_names_give_the_spec_and_repeated_layers_count_once() {
+        let network = bundled();
+        let repeated = vec!["comembership".to_owned(), "COMEMBERSHIP".to_owned()];
+        let names = ViewNames {
+            coalition: Some("rd_twente"),
+            layers: &repeated,
+            level: Some("national"),
+            at: Some("2020-01-01"),
+        };
+        let spec = view_spec(&network, &names).expect("known names");
+        assert_eq!(spec.layers, Some(vec![LayerChoice::Comembership]));
+        assert_eq!(spec.level, Some(Level::National));
+        assert!(matches!(spec.scope, Scope::Coalition(_)));
+        assert_eq!(
+            view_spec(&network, &ViewNames::default()).expect("no names"),
+            ViewSpec::default()
+        );
+    }
+}
