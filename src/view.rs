@@ -452,6 +452,9 @@ fn sort_and_merge_row(
 }
 
 /// A network selection as a graph. Node `i` stands for actor [`View::actor`]`(i)`.
+///
+/// With the `petgraph` feature (on by default), `&View` implements petgraph's visit traits,
+/// so `petgraph::algo` runs on it directly; see [`interop`](crate::interop).
 #[derive(Clone, Debug)]
 pub struct View {
     actors: Vec<ActorId>,
