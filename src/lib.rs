@@ -24,6 +24,7 @@ pub mod analysis;
 pub mod cli;
 pub mod error;
 pub mod generate;
+pub mod interop;
 pub mod io;
 pub mod model;
 pub mod names;

@@ -76,6 +76,32 @@ pub enum ViewError {
         /// Arcs the selection would need.
         n_arcs: u64,
     },
+    /// [`View::from_arcs`]: more nodes than `u32` indices can address.
+    #[error("a view holds at most {} nodes, not {n_nodes}", u32::MAX)]
+    TooManyNodes {
+        /// Nodes asked for.
+        n_nodes: usize,
+    },
+    /// [`View::from_arcs`]: an arc ends at a node that does not exist.
+    #[error("arc {arc} ({from} → {to}) ends outside nodes 0..{n_nodes}")]
+    NodeOutOfRange {
+        /// Position of the arc in the input, counting from 0.
+        arc: usize,
+        /// Its tail.
+        from: u32,
+        /// Its head.
+        to: u32,
+        /// Number of nodes.
+        n_nodes: usize,
+    },
+    /// [`View::from_arcs`]: an arc's weight is not a finite number > 0.
+    #[error("arc {arc} has weight {weight}; a weight is a finite number > 0")]
+    BadWeight {
+        /// Position of the arc in the input, counting from 0.
+        arc: usize,
+        /// The weight as written by `{:?}` (so that the error stays comparable).
+        weight: String,
+    },
 }
 
 /// Compressed sparse rows: the arcs leaving (or entering) each node, sorted by neighbour.
@@ -426,6 +452,9 @@ fn sort_and_merge_row(
 }
 
 /// A network selection as a graph. Node `i` stands for actor [`View::actor`]`(i)`.
+///
+/// With the `petgraph` feature (on by default), `&View` implements petgraph's visit traits,
+/// so `petgraph::algo` runs on it directly; see [`interop`](crate::interop).
 #[derive(Clone, Debug)]
 pub struct View {
     actors: Vec<ActorId>,
@@ -564,6 +593,73 @@ impl View {
         let out_arcs = arcs.into_rows(n_nodes);
         let in_arcs = directed.then(|| out_arcs.transpose(n_nodes));
         Ok(View { actors, node_of_actor, directed, layers, out_arcs, in_arcs })
+    }
+
+    /// The view of a graph given by its arcs: node `i` stands for `ActorId::from_index(i)`
+    /// and the view draws on no layer ([`View::layers`] is empty). For graphs built elsewhere,
+    /// so that stakenet's measures run on them.
+    ///
+    /// Arcs are `(from, to, weight)`; with `directed` false each is an undirected tie. They
+    /// become rows as in [`View::build`]: a self-loop is dropped, an undirected tie becomes two
+    /// arcs, and parallel arcs between the same ordered pair merge into one whose weight is
+    /// their sum, added in input order (so an undirected tie given twice, in either
+    /// orientation, is one tie of the summed weight).
+    ///
+    /// # Errors
+    /// [`ViewError::TooManyNodes`] when `n_nodes > u32::MAX`; [`ViewError::NodeOutOfRange`]
+    /// for an arc with an end `≥ n_nodes`; [`ViewError::BadWeight`] for a weight that is not
+    /// finite and > 0 (all checked before self-loops are dropped); [`ViewError::TooLarge`]
+    /// when the arcs do not fit `u32` indices.
+    ///
+    /// # Complexity
+    /// O(n + m log d), as [`View::build`].
+    pub fn from_arcs(
+        n_nodes: usize,
+        arcs: impl IntoIterator<Item = (u32, u32, f64)>,
+        directed: bool,
+    ) -> Result<View, ViewError> {
+        if u32::try_from(n_nodes).is_err() {
+            return Err(ViewError::TooManyNodes { n_nodes });
+        }
+        let mut list: Vec<Arc> = Vec::new();
+        for (arc, (from, to, weight)) in arcs.into_iter().enumerate() {
+            if from as usize >= n_nodes || to as usize >= n_nodes {
+                return Err(ViewError::NodeOutOfRange { arc, from, to, n_nodes });
+            }
+            if !(weight.is_finite() && weight > 0.0) {
+                return Err(ViewError::BadWeight { arc, weight: format!("{weight:?}") });
+            }
+            if from != to {
+                list.push((from, to, weight));
+                if !directed {
+                    list.push((to, from, weight));
+                }
+            }
+            if list.len() as u64 > u64::from(u32::MAX - 1) {
+                return Err(ViewError::TooLarge { n_arcs: list.len() as u64 });
+            }
+        }
+        let per_block = RELATIONS_PER_BLOCK.max(list.len().div_ceil(MAX_BLOCKS));
+        let blocks: Vec<&[Arc]> = list.chunks(per_block).collect();
+        let out_arcs = BucketedArcs::collect(
+            n_nodes,
+            list.len() as u64,
+            blocks.len(),
+            ARCS_PER_BUCKET,
+            |block, arcs| arcs.extend_from_slice(blocks[block]),
+        )
+        .into_rows(n_nodes);
+        drop(blocks);
+        drop(list);
+        let in_arcs = directed.then(|| out_arcs.transpose(n_nodes));
+        Ok(View {
+            actors: (0..n_nodes).map(ActorId::from_index).collect(),
+            node_of_actor: (0..n_nodes as u32).collect(),
+            directed,
+            layers: Vec::new(),
+            out_arcs,
+            in_arcs,
+        })
     }
 
     /// Number of nodes.

@@ -3,7 +3,8 @@
 //! `oracle` compares every measure with independent values committed in `tests/oracle/`;
 //! `properties` holds the property tests; `graphalytics` runs the LDBC validation graphs;
 //! `export` snapshots and parses back the GraphML, GEXF, Cytoscape JSON and DOT exports;
-//! `messages` holds the exact text of errors only a caller of the library can meet.
+//! `messages` holds the exact text of errors only a caller of the library can meet; `petgraph`
+//! runs petgraph's algorithms on views against stakenet's measures (feature `petgraph`).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, unreachable_pub)]
 
 mod asymmetry;
@@ -17,6 +18,8 @@ mod interdependence;
 mod loaders;
 mod messages;
 mod oracle;
+#[cfg(feature = "petgraph")]
+mod petgraph;
 mod plan;
 mod properties;
 mod report;
