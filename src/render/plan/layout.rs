@@ -1309,19 +1309,19 @@ mod tests {
 
     fn fixture() -> Network {
         network_of(&[
-            ("actors.csv", include_bytes!("../../fixtures/connectieplan/actors.csv")),
-            ("relations.csv", include_bytes!("../../fixtures/connectieplan/relations.csv")),
-            ("coalitions.csv", include_bytes!("../../fixtures/connectieplan/coalitions.csv")),
-            ("members.csv", include_bytes!("../../fixtures/connectieplan/members.csv")),
+            ("actors.csv", include_bytes!("../../../fixtures/connectieplan/actors.csv")),
+            ("relations.csv", include_bytes!("../../../fixtures/connectieplan/relations.csv")),
+            ("coalitions.csv", include_bytes!("../../../fixtures/connectieplan/coalitions.csv")),
+            ("members.csv", include_bytes!("../../../fixtures/connectieplan/members.csv")),
         ])
     }
 
     fn tiny() -> Network {
         network_of(&[
-            ("actors.csv", include_bytes!("../../fixtures/tiny/actors.csv")),
-            ("relations.csv", include_bytes!("../../fixtures/tiny/relations.csv")),
-            ("coalitions.csv", include_bytes!("../../fixtures/tiny/coalitions.csv")),
-            ("members.csv", include_bytes!("../../fixtures/tiny/members.csv")),
+            ("actors.csv", include_bytes!("../../../fixtures/tiny/actors.csv")),
+            ("relations.csv", include_bytes!("../../../fixtures/tiny/relations.csv")),
+            ("coalitions.csv", include_bytes!("../../../fixtures/tiny/coalitions.csv")),
+            ("members.csv", include_bytes!("../../../fixtures/tiny/members.csv")),
         ])
     }
 

@@ -29,21 +29,21 @@ use serde_json::json;
 use super::charts::{
     Bar, BarChart, Reference, bar_chart_svg, palette, sector_colour, svg_document,
 };
-use super::json::to_pretty;
-use super::records::{Cell, Records};
-use super::xml::xml_safe;
-use super::{
-    asymmetry_dyad_records, asymmetry_json, brokerage_records, candidate_reason, candidate_records,
-    centrality_records, coalition_finance_records, compare_json, compare_records,
-    dependence_pair_records, interdependence_json, plan_json, plan_markdown, plan_svg,
-    structure_json, suspects_json,
-};
 use crate::analysis::{
     ActorCentrality, Asymmetry, Brokerage, Category, CoalitionFigures, Connectieplan,
     CoverageStatus, DependenceSource, Grouping, Interdependence, ProposalGoal, Suspects,
     TopicStatus,
 };
 use crate::model::{ActorId, CoalitionId, Level, Network, Sector, Side};
+use crate::render::json::to_pretty;
+use crate::render::markup::xml::xml_safe;
+use crate::render::records::{Cell, Records};
+use crate::render::{
+    asymmetry_dyad_records, asymmetry_json, brokerage_records, candidate_reason, candidate_records,
+    centrality_records, coalition_finance_records, compare_json, compare_records,
+    dependence_pair_records, interdependence_json, plan_json, plan_markdown, plan_svg,
+    structure_json, suspects_json,
+};
 use crate::view::{LayerChoice, View};
 
 /// Text in `index.html` that marks a folder as a stakenet report (which a later run may
