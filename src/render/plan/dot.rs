@@ -8,9 +8,8 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use quick_xml::escape::escape;
 
-use super::layout::{
-    Forest, Label, LineKind, MiddleItem, PlanGraph, colours, sector_title, status_colour,
-};
+use super::graph::{Forest, Label, LineKind, MiddleItem, PlanGraph, sector_title};
+use super::layout::{colours, status_colour};
 use crate::analysis::{Connectieplan, TopicStatus};
 use crate::model::{ActorId, Network, Side};
 use crate::render::markup::dot::{attribute, plain, quoted};

@@ -10,10 +10,12 @@ use std::fmt::Write as _;
 
 use quick_xml::escape::escape;
 
+use super::graph::{LineKind, PlanGraph};
 use super::layout::{
-    BoxShape, EdgeShape, LegendSample, LineKind, NodeKind, NodeShape, PlanGraph, Rect, TextLine,
-    colours, layout, status_colour,
+    BoxShape, EdgeShape, LegendSample, NodeKind, NodeShape, Rect, TextLine, colours, layout,
+    status_colour,
 };
+use super::text_metrics::TextStyle;
 use crate::analysis::{Connectieplan, TopicStatus};
 use crate::model::{Network, Side};
 use crate::render::markup::xml::xml_safe;
@@ -158,8 +160,7 @@ fn text_line(out: &mut String, line: &TextLine) {
     // The baseline of a line box: half the leading above the glyphs, then ~0.8 em of ascent.
     let baseline = line.rect.y + (line.style.line_height() - size) / 2.0 + size * 0.8;
     let weight = if line.style.bold() { " font-weight=\"bold\"" } else { "" };
-    let italic =
-        if line.style == super::layout::TextStyle::Note { " font-style=\"italic\"" } else { "" };
+    let italic = if line.style == TextStyle::Note { " font-style=\"italic\"" } else { "" };
     let _ = writeln!(
         out,
         "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{italic} fill=\"{}\">{}</text>",
