@@ -6,6 +6,7 @@ mod asymmetry;
 mod brokerage;
 mod centrality;
 mod compare;
+mod description;
 mod evaluation;
 mod exchange;
 mod interdependence;
@@ -24,9 +25,12 @@ pub use asymmetry::{
     asymmetry_actor_records, asymmetry_dyad_records, asymmetry_group_records, asymmetry_json,
     asymmetry_layer_records, asymmetry_table, coalition_finance_records,
 };
-pub use brokerage::brokerage_records;
-pub use centrality::{CENTRALITY_COLUMNS, centrality_records, structure_json, structure_table};
+pub use brokerage::{brokerage_json, brokerage_records};
+pub use centrality::{
+    CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_json, structure_table,
+};
 pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
+pub use description::ViewDescription;
 pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, evaluation_table};
 pub use exchange::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 pub use interdependence::{
