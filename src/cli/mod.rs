@@ -16,6 +16,7 @@ use args::{Cli, Command, OutputArgs, WorkspaceArgs};
 use crate::analysis::Progress;
 use crate::io::{BUNDLED_NAME, Source, load, write_atomic};
 use crate::model::{Network, NetworkBuilder};
+use crate::render::ViewDescription;
 use crate::view::View;
 
 /// How a command ended, when not with success.
@@ -132,17 +133,8 @@ impl Workspace {
     }
 
     /// What the view holds, for JSON outputs.
-    pub(crate) fn describe(&self, view: &View, weighted: bool) -> serde_json::Value {
-        let layers: Vec<&str> =
-            view.layers().iter().map(|&l| View::layer_name(&self.network, l)).collect();
-        serde_json::json!({
-            "workspace": self.name,
-            "layers": layers,
-            "directed": view.is_directed(),
-            "weighted_paths": weighted,
-            "actors": view.n_nodes(),
-            "ties": view.n_ties(),
-        })
+    pub(crate) fn describe<'a>(&'a self, view: &View, weighted: bool) -> ViewDescription<'a> {
+        ViewDescription::new(&self.network, view, &self.name, weighted)
     }
 
     /// Writes `text` to the output file (atomically) or to standard output.

@@ -1,6 +1,11 @@
 //! `brokerage` output: Gould–Fernandez roles, Burt's constraint and effective size per actor.
 
+use serde::Serialize;
+use serde_json::Value;
+
 use super::actors::by_actor_id;
+use super::description::ViewDescription;
+use super::json::to_pretty;
 use super::records::{Cell, Records};
 use crate::analysis::{Brokerage, Grouping, Roles};
 use crate::model::Network;
@@ -53,4 +58,29 @@ pub fn brokerage_records<'a>(
         records.push(row);
     }
     records
+}
+
+/// The JSON output of `brokerage`.
+#[derive(Serialize)]
+struct BrokerageJson<'a> {
+    view: ViewDescription<'a>,
+    group_by: &'a str,
+    groups: &'a [String],
+    actors: Value,
+}
+
+/// The JSON output of `brokerage`: `{"view", "group_by", "groups", "actors"}`, the groups by
+/// their ids.
+pub fn brokerage_json(
+    view: ViewDescription<'_>,
+    group_by: &str,
+    grouping: &Grouping,
+    records: &Records<'_>,
+) -> String {
+    to_pretty(&BrokerageJson {
+        view,
+        group_by,
+        groups: &grouping.labels,
+        actors: records.to_json(),
+    })
 }

@@ -1,8 +1,11 @@
 //! `centrality` output: one row per actor, plus the whole network's figures in JSON and tables.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::actors::{ACTOR_COLUMNS, actor_cells, by_actor_id};
+use super::description::ViewDescription;
+use super::json::to_pretty;
 use super::records::{Cell, Records};
 use crate::analysis::{ActorCentrality, GraphStructure};
 use crate::model::Network;
@@ -57,6 +60,27 @@ pub fn structure_json(structure: &GraphStructure) -> Value {
         "efficiency": finite(structure.efficiency),
         "lub": finite(structure.lub),
         "weak_components": structure.n_weak_components,
+    })
+}
+
+/// The JSON output of `centrality`: the view, the actors, the network's figures.
+#[derive(Serialize)]
+struct CentralityJson<'a> {
+    view: ViewDescription<'a>,
+    actors: Value,
+    network: Value,
+}
+
+/// The JSON output of `centrality`: `{"view", "actors", "network"}`.
+pub fn centrality_json(
+    view: ViewDescription<'_>,
+    records: &Records<'_>,
+    structure: &GraphStructure,
+) -> String {
+    to_pretty(&CentralityJson {
+        view,
+        actors: records.to_json(),
+        network: structure_json(structure),
     })
 }
 

@@ -1,8 +1,10 @@
 //! `layers` output: multiplex measures per actor × layer, and the overlap of layer pairs.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::actors::by_actor_id;
+use super::json::to_pretty;
 use super::records::{Cell, Records};
 use crate::analysis::Multiplex;
 use crate::model::Network;
@@ -69,10 +71,19 @@ pub fn overlap_records<'a>(network: &'a Network, result: &'a Multiplex) -> Recor
     records
 }
 
-/// The whole result as JSON: `{"actors": [...], "overlap": [...]}`.
-pub fn layers_json(network: &Network, result: &Multiplex) -> Value {
-    json!({
-        "actors": layer_records(network, result).to_json(),
-        "overlap": overlap_records(network, result).to_json(),
+/// The JSON output of `layers`.
+#[derive(Serialize)]
+struct LayersJson<'a> {
+    actors: Value,
+    overlap: Value,
+    workspace: &'a str,
+}
+
+/// The whole result as JSON: `{"actors": [...], "overlap": [...], "workspace"}`.
+pub fn layers_json(network: &Network, result: &Multiplex, workspace: &str) -> String {
+    to_pretty(&LayersJson {
+        actors: layer_records(network, result).to_json(),
+        overlap: overlap_records(network, result).to_json(),
+        workspace,
     })
 }

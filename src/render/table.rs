@@ -1,4 +1,8 @@
-//! Plain-text tables for terminals: aligned columns, numbers right-aligned.
+//! Plain-text tables for terminals: aligned columns, numbers right-aligned. Cells are measured
+//! by their display width in a terminal (East Asian wide characters take two columns, combining
+//! marks none), so that columns line up whatever the script.
+
+use unicode_width::UnicodeWidthStr;
 
 /// A table of text cells rendered with aligned columns.
 #[derive(Clone, Debug, Default)]
@@ -33,10 +37,10 @@ impl TextTable {
         let rows: Vec<Vec<String>> =
             self.rows.iter().map(|r| r.iter().map(|c| clean(c)).collect()).collect();
         let n_columns = header.len();
-        let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+        let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
         for row in &rows {
             for (i, cell) in row.iter().enumerate().take(n_columns) {
-                widths[i] = widths[i].max(cell.chars().count());
+                widths[i] = widths[i].max(cell.width());
             }
         }
         let mut out = String::new();
@@ -44,7 +48,7 @@ impl TextTable {
             let mut text = String::new();
             for (i, width) in widths.iter().enumerate() {
                 let cell = cells.get(i).map_or("", String::as_str);
-                let pad = width - cell.chars().count().min(*width);
+                let pad = width - cell.width().min(*width);
                 if i > 0 {
                     text.push_str("  ");
                 }
@@ -66,5 +70,23 @@ impl TextTable {
             line(row, &mut out);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_and_combining_marks_line_up() {
+        let mut table = TextTable::new(&["name", "n"], &[false, true]);
+        table.row(vec!["東京".to_owned(), "1".to_owned()]);
+        // "e" followed by a combining acute accent: one column on screen.
+        table.row(vec!["Jose\u{301}".to_owned(), "22".to_owned()]);
+        table.row(vec!["Zoë".to_owned(), "333".to_owned()]);
+        assert_eq!(
+            table.render(),
+            "name    n\n----  ---\n東京    1\nJose\u{301}   22\nZoë   333\n"
+        );
     }
 }

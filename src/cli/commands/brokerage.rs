@@ -2,12 +2,10 @@
 
 use clap::Args;
 
-use serde_json::json;
-
 use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{BrokerageConfig, GroupBy, brokerage, group_nodes};
-use crate::render::{brokerage_records, json::to_pretty};
+use crate::render::{brokerage_json, brokerage_records};
 use crate::view::View;
 
 pub(crate) const HELP: &str = "\
@@ -64,12 +62,12 @@ pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => records.to_csv(),
         ListFormat::Table => records.to_table(),
-        ListFormat::Json => to_pretty(&json!({
-            "view": workspace.describe(&view, args.view.weighted),
-            "group_by": group_by.name(),
-            "groups": grouping.labels,
-            "actors": records.to_json(),
-        })),
+        ListFormat::Json => brokerage_json(
+            workspace.describe(&view, args.view.weighted),
+            group_by.name(),
+            &grouping,
+            &records,
+        ),
     };
     workspace.emit(&args.output, &text)
 }

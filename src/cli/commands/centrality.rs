@@ -2,14 +2,12 @@
 
 use clap::Args;
 
-use serde_json::json;
-
 use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{
     CentralityConfig, Measures, Sample, centrality_with_progress, graph_structure_with,
 };
-use crate::render::{centrality_records, json::to_pretty, structure_json, structure_table};
+use crate::render::{centrality_json, centrality_records, structure_table};
 use crate::view::View;
 
 pub(crate) const HELP: &str = "\
@@ -92,11 +90,9 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
         (ListFormat::Table, Some(structure)) => {
             format!("{}\n{}", records.to_table(), structure_table(structure))
         }
-        (ListFormat::Json, Some(structure)) => to_pretty(&json!({
-            "view": workspace.describe(&view, args.view.weighted),
-            "actors": records.to_json(),
-            "network": structure_json(structure),
-        })),
+        (ListFormat::Json, Some(structure)) => {
+            centrality_json(workspace.describe(&view, args.view.weighted), &records, structure)
+        }
     };
     workspace.emit(&args.output, &text)
 }

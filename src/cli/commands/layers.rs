@@ -2,12 +2,10 @@
 
 use clap::Args;
 
-use serde_json::json;
-
 use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{layer_views, multiplex};
-use crate::render::{json::to_pretty, layer_records, layers_json, overlap_records};
+use crate::render::{layer_records, layers_json, overlap_records};
 
 pub(crate) const HELP: &str = "\
 Definitions and numbers as uunet/multinet: degree counts a layer's ties of the actor,
@@ -50,13 +48,7 @@ pub(crate) fn run(args: &LayersArgs) -> Outcome {
             layer_records(network, &result).to_table(),
             overlap_records(network, &result).to_table()
         ),
-        ListFormat::Json => {
-            let mut value = layers_json(network, &result);
-            if let Some(object) = value.as_object_mut() {
-                object.insert("workspace".into(), json!(workspace.name));
-            }
-            to_pretty(&value)
-        }
+        ListFormat::Json => layers_json(network, &result, &workspace.name),
     };
     workspace.emit(&args.output, &text)
 }

@@ -9,10 +9,12 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use quick_xml::escape::escape;
 
-use super::dot::{attribute, plain, quoted};
-use super::export::{AttributeValue, EdgeOrigin, ExportGraph, MEMBERSHIP_LAYER, NodeOrigin};
-use super::xml::xml_safe;
 use crate::model::Network;
+use crate::render::exchange::flatten::{
+    AttributeValue, EdgeOrigin, ExportGraph, MEMBERSHIP_LAYER, NodeOrigin,
+};
+use crate::render::markup::dot::{attribute, plain, quoted};
+use crate::render::markup::xml::xml_safe;
 
 /// Edge colours of the explicit layers, in the order the workspace introduces the layers
 /// (repeating after ten layers). Named Graphviz colours, readable on white.

@@ -3,9 +3,9 @@
 
 use serde_json::{Map, Number, Value, json};
 
-use super::export::{AttributeValue, Column, ExportGraph};
-use super::json::to_pretty;
 use crate::model::Network;
+use crate::render::exchange::flatten::{AttributeValue, Column, ExportGraph};
+use crate::render::json::to_pretty;
 
 /// The network as Cytoscape.js elements: actors and coalitions as nodes, relations and
 /// memberships as edges.

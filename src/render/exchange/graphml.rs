@@ -1,9 +1,9 @@
 //! GraphML export (yEd, Gephi, Cytoscape, NetworkX, igraph): the whole network with its
 //! attributes, written with quick-xml.
 
-use super::export::{Directions, ExportGraph, MixedEdges};
-use super::xml::XmlDocument;
 use crate::model::Network;
+use crate::render::exchange::flatten::{Directions, ExportGraph, MixedEdges};
+use crate::render::markup::xml::XmlDocument;
 
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 const SCHEMA_LOCATION: &str =

@@ -1,5 +1,5 @@
 //! SVG output made without any system program: the connectieplan drawn from its
-//! [`Layout`](super::plan_layout::Layout) as plain SVG 1.1 (rectangles, cubic Bézier paths and
+//! [`Layout`](super::layout::Layout) as plain SVG 1.1 (rectangles, cubic Bézier paths and
 //! text), readable in any browser and by any XML parser.
 //!
 //! Every text (names, topics, tooltips) is escaped for XML by quick-xml (`&`, `<`, `>`, `'`,
@@ -10,13 +10,15 @@ use std::fmt::Write as _;
 
 use quick_xml::escape::escape;
 
-use super::plan_layout::{
-    BoxShape, EdgeShape, LegendSample, LineKind, NodeKind, NodeShape, PlanGraph, Rect, TextLine,
-    colours, layout, status_colour,
+use super::graph::{LineKind, PlanGraph};
+use super::layout::{
+    BoxShape, EdgeShape, LegendSample, NodeKind, NodeShape, Rect, TextLine, colours, layout,
+    status_colour,
 };
-use super::xml::xml_safe;
+use super::text_metrics::TextStyle;
 use crate::analysis::{Connectieplan, TopicStatus};
 use crate::model::{Network, Side};
+use crate::render::markup::xml::xml_safe;
 
 /// The connectieplan as a standalone SVG document: a title and summary, the Rijk (ministry →
 /// department boxes) on the left, the topics in the middle, the region by sector on the right,
@@ -158,11 +160,7 @@ fn text_line(out: &mut String, line: &TextLine) {
     // The baseline of a line box: half the leading above the glyphs, then ~0.8 em of ascent.
     let baseline = line.rect.y + (line.style.line_height() - size) / 2.0 + size * 0.8;
     let weight = if line.style.bold() { " font-weight=\"bold\"" } else { "" };
-    let italic = if line.style == super::plan_layout::TextStyle::Note {
-        " font-style=\"italic\""
-    } else {
-        ""
-    };
+    let italic = if line.style == TextStyle::Note { " font-style=\"italic\"" } else { "" };
     let _ = writeln!(
         out,
         "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{italic} fill=\"{}\">{}</text>",

@@ -3,7 +3,7 @@
 
 use graphviz_rust::dot_structures::{Attribute, Id};
 
-use super::xml::xml_safe;
+use crate::render::markup::xml::xml_safe;
 
 /// `text` as a quoted DOT string shown as text.
 ///

@@ -1,8 +1,10 @@
 //! GEXF 1.3 export (Gephi): the whole network with its attributes, written with quick-xml.
 
-use super::export::{Directions, EdgeOrigin, ExportGraph, MEMBERSHIP_LAYER, MixedEdges};
-use super::xml::XmlDocument;
 use crate::model::Network;
+use crate::render::exchange::flatten::{
+    Directions, EdgeOrigin, ExportGraph, MEMBERSHIP_LAYER, MixedEdges,
+};
+use crate::render::markup::xml::XmlDocument;
 
 const NAMESPACE: &str = "http://gexf.net/1.3";
 const SCHEMA_LOCATION: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
@@ -117,7 +119,10 @@ pub fn export_gexf(network: &Network, mixed: MixedEdges) -> String {
     xml.finish()
 }
 
-fn write_values(xml: &mut XmlDocument, values: &[Option<super::export::AttributeValue>]) {
+fn write_values(
+    xml: &mut XmlDocument,
+    values: &[Option<crate::render::exchange::flatten::AttributeValue>],
+) {
     if values.iter().all(Option::is_none) {
         return;
     }

@@ -8,13 +8,12 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use quick_xml::escape::escape;
 
-use super::dot::{attribute, plain, quoted};
-use super::plan_layout::{
-    Forest, Label, LineKind, MiddleItem, PlanGraph, colours, sector_title, status_colour,
-};
-use super::xml::xml_safe;
+use super::graph::{Forest, Label, LineKind, MiddleItem, PlanGraph, sector_title};
+use super::layout::{colours, status_colour};
 use crate::analysis::{Connectieplan, TopicStatus};
 use crate::model::{ActorId, Network, Side};
+use crate::render::markup::dot::{attribute, plain, quoted};
+use crate::render::markup::xml::xml_safe;
 
 /// The connectieplan as a Graphviz `digraph` (`rankdir=LR`).
 ///
@@ -203,7 +202,7 @@ fn legend(network: &Network, plan: &Connectieplan) -> Id {
     let mut html = format!(
         "<font point-size=\"16\"><b>Connectieplan: {}</b></font><br align=\"left\"/>{}<br align=\"left\"/>",
         html_text(&network.coalition(plan.coalition).name),
-        html_text(&super::plan_layout::summary(network, plan)),
+        html_text(&super::layout::summary(network, plan)),
     );
     let entries = [
         (status_colour(TopicStatus::Covered), "———", "tie on a covered topic"),

@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use super::plan_layout::counted;
+use super::layout::counted;
 use crate::analysis::{
     Connectieplan, CounterpartSource, PlanTie, PlanTopic, ProposalGoal, ProposedTie, RegionalBasis,
     TieMatch, TopicStatus,

@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 
 use quick_xml::escape::escape;
 
-use super::xml::xml_safe;
 use crate::model::Sector;
+use crate::render::markup::xml::xml_safe;
 
 /// The Okabe–Ito palette: distinguishable with every common colour-vision deficiency.
 pub mod palette {

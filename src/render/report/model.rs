@@ -1,0 +1,115 @@
+//! The report's data: everything the page shows, computed by the caller (the figures about the
+//! whole network and about each coalition, and why a section has no figures).
+
+use crate::analysis::{
+    ActorCentrality, Asymmetry, Brokerage, CoalitionFigures, Connectieplan, DependenceSource,
+    GraphStructure, Grouping, Interdependence, Suspects,
+};
+use crate::model::CoalitionId;
+use crate::view::LayerChoice;
+
+/// Everything the report shows, computed by the caller.
+#[derive(Clone, Debug)]
+pub struct Report {
+    /// How to name the workspace (its path, or the bundled workspace's name).
+    pub workspace: String,
+    /// The workspace argument of the commands the page names (`None` for the bundled
+    /// workspace, which needs none).
+    pub workspace_argument: Option<String>,
+    /// The `--profile` file given, repeated in the `compare` and `suspects` commands the page
+    /// names.
+    pub profile_argument: Option<String>,
+    /// The whole network.
+    pub overview: Overview,
+    /// The coalitions to report on, in order.
+    pub coalitions: Vec<CoalitionReport>,
+}
+
+/// The figures about the whole network.
+#[derive(Clone, Debug)]
+pub struct Overview {
+    /// `compare` for every coalition of the workspace, by id.
+    pub compare: Vec<CoalitionFigures>,
+    /// The layers of the whole-network view (every explicit layer plus comembership).
+    pub layers: Vec<LayerChoice>,
+    /// Whether that view is directed.
+    pub directed: bool,
+    /// Centrality of every actor in that view, in node order.
+    pub centrality: Vec<ActorCentrality>,
+    /// Its graph-level figures.
+    pub structure: GraphStructure,
+    /// Brokerage in that view, grouped by side.
+    pub brokerage: Brokerage,
+    /// The grouping by side.
+    pub grouping: Grouping,
+    /// The coalition finance of every coalition ([`Asymmetry::coalitions`]; no layers).
+    pub finance: Asymmetry,
+}
+
+/// The figures about one coalition.
+#[derive(Clone, Debug)]
+pub struct CoalitionReport {
+    /// Which coalition.
+    pub coalition: CoalitionId,
+    /// Centrality in the coalition's view (its members; every layer plus comembership).
+    pub centrality: Vec<ActorCentrality>,
+    /// Brokerage in that view, grouped by side.
+    pub brokerage: Brokerage,
+    /// The grouping by side.
+    pub grouping: Grouping,
+    /// Asymmetry over the explicit layers among the members, or why there is none.
+    pub asymmetry: AsymmetryFinding,
+    /// Interdependence among the members, or why there is none.
+    pub interdependence: InterdependenceFinding,
+    /// Usual and unusual suspects.
+    pub suspects: Suspects,
+    /// The connectieplan.
+    pub plan: Connectieplan,
+}
+
+/// The asymmetry section of a coalition.
+#[derive(Clone, Debug)]
+pub enum AsymmetryFinding {
+    /// The workspace has no relations (no explicit layer).
+    NoLayers,
+    /// The members have no tie with each other in any of these layers.
+    NoTies {
+        /// The workspace's explicit layers.
+        layers: Vec<String>,
+    },
+    /// The figures, per layer, grouped by side.
+    Found(Asymmetry),
+}
+
+/// The interdependence section of a coalition.
+#[derive(Clone, Debug)]
+pub enum InterdependenceFinding {
+    /// The workspace has neither a `dependency` nor a `funding` layer.
+    NoLayer {
+        /// The explicit layers it has.
+        layers: Vec<String>,
+    },
+    /// The members have no tie with each other in the layer.
+    NoTies {
+        /// The dependence layer.
+        layer: String,
+    },
+    /// The analysis refused (too many actors, α too large for the dependence cycles).
+    Refused {
+        /// The dependence layer.
+        layer: String,
+        /// Why, as the analysis says it.
+        reason: String,
+    },
+    /// The figures.
+    Found {
+        /// The dependence layer.
+        layer: String,
+        /// How D was read from it.
+        source: DependenceSource,
+        /// Pairs, actor scores and mutuality.
+        result: Interdependence,
+        /// Share of tied member pairs tied in two or more layers.
+        overlap: Option<f64>,
+    },
+}

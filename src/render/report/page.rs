@@ -1,0 +1,160 @@
+//! The report (`stakenet report`): one self-contained HTML page for a steering group — the
+//! coalitions side by side, the network's shape, who takes part and who pays, then per
+//! coalition its make-up, key actors, asymmetry, interdependence, usual and unusual suspects
+//! and connectieplan — plus the CSV, JSON and SVG files behind every section.
+//!
+//! The page needs nothing but a browser: CSS and SVG are inline, there is no script, no font
+//! or image to fetch. It is well-formed XML as well as HTML (every element closed, void
+//! elements written `<meta … />`, only XML's five named entities), so an XML parser can check
+//! it. Every name and label is escaped for the place it lands (text, attribute value, SVG), and
+//! characters XML cannot hold become U+FFFD; text cells of the CSV files go through
+//! [`Records`], which defuses spreadsheet formulas. The same input gives the same bytes: no
+//! clock is read, every list has a fixed order, numbers are formatted with fixed precision.
+//!
+//! Files ([`report_files`]), relative to the report folder:
+//! `index.html`; `data/compare.csv|json`, `data/network.json`, `data/centrality.csv`,
+//! `data/brokerage.csv`, `data/sectors.csv|svg`, `data/levels.csv|svg`, `data/finance.csv`,
+//! `data/national-share.svg`; and per coalition `data/<folder>/` with `members.csv`,
+//! `sectors.svg`, `centrality.csv`, `brokerage.csv`, `asymmetry.json|csv` and
+//! `interdependence.json|csv` (when the data allows them), `suspects.json`, `candidates.csv`,
+//! `plan.svg|json|md`. The `<folder>` is the coalition id made safe for every file system
+//! ([`coalition_folders`]).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use super::coalition::coalition_section;
+use super::format::{esc, layer_list};
+use super::model::Report;
+use super::naming::{ReportFile, coalition_folders};
+use super::overview::overview;
+use super::style::CSS;
+use crate::analysis::{ActorCentrality, CoalitionFigures};
+use crate::model::{ActorId, CoalitionId, Network};
+
+/// Text in `index.html` that marks a folder as a stakenet report (which a later run may
+/// replace).
+pub const REPORT_MARKER: &str = "<meta name=\"generator\" content=\"stakenet report\" />";
+
+/// Every file of the report: `index.html` and the data behind it.
+pub fn report_files(network: &Network, report: &Report) -> Vec<ReportFile> {
+    let ids: Vec<CoalitionId> = report.coalitions.iter().map(|c| c.coalition).collect();
+    let folders = coalition_folders(network, &ids);
+    let context = Context::new(network, report, &folders);
+    let mut files = Vec::new();
+    let mut page = String::new();
+    page_start(&mut page, &context);
+    overview(&mut page, &mut files, &context);
+    for (coalition, folder) in report.coalitions.iter().zip(&folders) {
+        coalition_section(&mut page, &mut files, &context, coalition, folder);
+    }
+    page_end(&mut page, &context);
+    files.insert(0, ReportFile { path: "index.html".to_owned(), contents: page });
+    files
+}
+
+/// What every part of the page needs to look up.
+pub(super) struct Context<'a> {
+    /// The network.
+    pub(super) network: &'a Network,
+    /// What the report shows.
+    pub(super) report: &'a Report,
+    /// Folder (anchor) of every coalition in the report, by coalition index.
+    anchors: BTreeMap<usize, &'a str>,
+    /// Whole-network centrality by actor index.
+    pub(super) overall: BTreeMap<usize, &'a ActorCentrality>,
+    /// Distinct coalitions per actor index.
+    pub(super) n_coalitions: BTreeMap<usize, usize>,
+    /// The `compare` row of every coalition, by coalition index.
+    pub(super) figures: BTreeMap<usize, &'a CoalitionFigures>,
+}
+
+impl<'a> Context<'a> {
+    fn new(network: &'a Network, report: &'a Report, folders: &'a [String]) -> Self {
+        let anchors = report
+            .coalitions
+            .iter()
+            .zip(folders)
+            .map(|(c, f)| (c.coalition.index(), f.as_str()))
+            .collect();
+        let overall = report.overview.centrality.iter().map(|s| (s.actor.index(), s)).collect();
+        let mut pairs = BTreeSet::new();
+        for membership in network.memberships() {
+            pairs.insert((membership.actor.index(), membership.coalition.index()));
+        }
+        let mut n_coalitions = BTreeMap::new();
+        for (actor, _) in pairs {
+            *n_coalitions.entry(actor).or_insert(0) += 1;
+        }
+        let figures =
+            report.overview.compare.iter().map(|row| (row.coalition.index(), row)).collect();
+        Context { network, report, anchors, overall, n_coalitions, figures }
+    }
+
+    pub(super) fn actor_name(&self, actor: ActorId) -> String {
+        esc(&self.network.actor(actor).name)
+    }
+
+    /// The coalition's name, linked to its section when it is in the report.
+    pub(super) fn coalition_link(&self, coalition: CoalitionId, text: &str) -> String {
+        match self.anchors.get(&coalition.index()) {
+            Some(anchor) => format!("<a href=\"#c-{anchor}\">{}</a>", esc(text)),
+            None => esc(text),
+        }
+    }
+}
+
+fn page_start(out: &mut String, context: &Context<'_>) {
+    let network = context.network;
+    let report = context.report;
+    let title = format!("stakenet report: {}", report.workspace);
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
+    out.push_str(REPORT_MARKER);
+    out.push_str("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+    let _ = writeln!(out, "<title>{}</title>", esc(&title));
+    let _ = writeln!(out, "<style>{CSS}</style>\n</head>\n<body>\n<div class=\"page\">");
+    let structure = &report.overview.structure;
+    let layers = layer_list(network, &report.overview.layers);
+    let _ = writeln!(
+        out,
+        "<header>\n<p class=\"kicker\">stakenet report</p>\n<h1>Stakeholder network report</h1>\n\
+         <p class=\"meta\">Workspace <code>{}</code></p>\n<p class=\"lead\">{} coalitions and {} parties with {} ties ({}). This page shows the \
+         coalitions side by side, then each coalition in turn: who takes part, who holds it \
+         together, whether money and mandate run one way, who is missing, and which Rijk \
+         department connects to which regional partner. Each section links to the CSV, JSON or \
+         SVG file behind it and names the <code>stakenet</code> command that gives the same \
+         figures.</p>\n</header>",
+        esc(&report.workspace),
+        network.coalitions().len(),
+        network.actors().len(),
+        structure.n_ties,
+        esc(&layers),
+    );
+    out.push_str("<nav>\n<h2>Contents</h2>\n<ol>\n<li><a href=\"#overview\">Overview</a>: ");
+    out.push_str(
+        "<a href=\"#compare\">the coalitions side by side</a>, <a href=\"#shape\">the \
+         network's shape</a>, <a href=\"#mix\">sectors and levels</a>, <a \
+         href=\"#finance\">the national share per deal</a></li>\n",
+    );
+    let _ = writeln!(
+        out,
+        "<li>The coalitions ({}):\n<ol class=\"coalitions\">",
+        report.coalitions.len()
+    );
+    for coalition in &report.coalitions {
+        let c = network.coalition(coalition.coalition);
+        let _ = writeln!(out, "<li>{}</li>", context.coalition_link(coalition.coalition, &c.name));
+    }
+    out.push_str("</ol>\n</li>\n</ol>\n</nav>\n<main>\n");
+}
+
+fn page_end(out: &mut String, context: &Context<'_>) {
+    let _ = writeln!(
+        out,
+        "</main>\n<footer>\n<p>Made by stakenet {} from {}. The analyses are defined in the \
+         project's design document; the same input always gives this same page.</p>\n\
+         </footer>\n</div>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION"),
+        esc(&context.report.workspace)
+    );
+}

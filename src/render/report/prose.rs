@@ -1,0 +1,67 @@
+//! The page's plain-language explanations, one per section, from the findings of the Regio Deal
+//! evaluations.
+
+pub(super) const EXPLAIN_COMPARE: &str = "Each deal's make-up, money and structure in one row. The \
+government share is the share of members that are governments: most Regio Deals stayed with \
+the usual suspects, mostly governments. The peers are the three most similar deals (themes, \
+size and sector mix), as partners for peer review: the evaluations found that peer review \
+rarely happened because deals differed too much, and advise pairing comparable deals.";
+
+pub(super) const EXPLAIN_DENSITY: &str = "Density is the share of all possible ties that exist. \
+Centralization (Freeman) is how much the ties run through one actor: 1 for a star, 0 when all \
+are equal. Low centralization is not a defect: leadership in such networks is mostly \
+collective, distributed and relational, not one natural leader. Components are the parts of \
+the network that no tie connects.";
+
+pub(super) const EXPLAIN_KEY_ACTORS: &str = "Betweenness is how often an actor lies on the shortest path \
+between two others: who holds the network together, and who could broker. Brokerage between \
+Rijk and region counts the two-step paths on which an actor links the national government and \
+the region without a direct tie between the two ends (Gould & Fernandez) — the liaison role a \
+dealmaker is meant to play.";
+
+pub(super) const EXPLAIN_MIX: &str = "Who takes part, by sector and by level. The evaluations found that \
+most Regio Deals stayed with the usual suspects, mostly governments, and urge involving \
+businesses, education, cultural institutions, youth centres and residents as well. \
+Collaboration is multi-level: municipality, region, province, the Rijk and the EU.";
+
+pub(super) const EXPLAIN_FINANCE: &str = "The national share is the part of a deal's money that comes \
+from the Rijk: national contribution / (national contribution + regional co-financing). Above \
+half, the Rijk pays most, and regional partners tend to see it as a cash machine \
+(pinautomaat); where the region put in more than the minimum, the partnership felt more equal \
+(nevengeschikt) because the Rijk was not the only or main funder.";
+
+pub(super) const EXPLAIN_SUMMARY: &str = "Members by sector and role. Co-financing was used as a test of \
+commitment: involved is not committed.";
+
+pub(super) const EXPLAIN_COALITION_KEY_ACTORS: &str = "Within the coalition: degree is the number of \
+members an actor is tied to, betweenness how often it lies between two others. Across all \
+deals: betweenness in the whole network — who links this deal to the others. Brokerage counts \
+the paths on which an actor links the Rijk and the region.";
+
+pub(super) const EXPLAIN_ASYMMETRY: &str = "Whether money, mandate and information run one way. \
+Reciprocity is the share of ties that are returned; hierarchy (Krackhardt) is 1 for a pure \
+chain of command. On paper the Rijk and the region are equal (nevengeschikt); in practice the \
+funding and its accountability made the relation asymmetric. Yet some asymmetry of knowledge, \
+power and resources is also what makes collaboration attractive.";
+
+pub(super) const EXPLAIN_INTERDEPENDENCE: &str = "Partners must feel mutually dependent: there must be \
+something to gain for everyone. Mutuality is the share of members that both depend on another \
+member and are depended on. A pair's mutual dependence is high when both sides need each \
+other; its power imbalance is high when one side needs the other more — the less dependent \
+side holds the power.";
+
+pub(super) const EXPLAIN_SUSPECTS: &str = "Coverage counts members per sector against the quadruple helix \
+(government, business, knowledge, civil society, citizens): missing when there is none, thin \
+when there are fewer than expected or they are only involved. The ministries listed are those \
+the deal's themes call for but that are not at the table. Candidates are parties outside the \
+deal, ranked by the gap they fill, their closeness in the network, shared themes and region.";
+
+pub(super) const EXPLAIN_WEAK: &str = "Involved is not committed: in a breakfast of bacon and eggs the \
+chicken is involved but the pig is committed. These members signed, but have no working \
+relation with another member and made no contribution.";
+
+pub(super) const EXPLAIN_PLAN: &str = "The connectieplan maps, per topic of the deal, who works on it in \
+the region and at the Rijk, and which ties connect them: covered (two or more independent \
+ties), fragile (one tie, or all through one person) or a gap. A topic that hangs on one person \
+is fragile: with frequent staff turnover, institutional memory is lost. Dashed lines are \
+proposed ties that would close the gaps.";
