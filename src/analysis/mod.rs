@@ -13,7 +13,6 @@ mod kernels;
 mod leave_one_out;
 mod multiplex;
 mod plan;
-mod profile;
 mod progress;
 mod structure;
 mod summary;
@@ -51,8 +50,9 @@ pub use plan::{
     Connectieplan, Counterpart, CounterpartSource, PlanTie, PlanTopic, ProposalGoal, ProposedTie,
     RegionalBasis, RegionalOwner, TieMatch, TopicStatus, connectieplan,
 };
-pub use profile::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use progress::Progress;
+// Configuration data of `suspects` and `compare`, kept here under their analysis paths too.
+pub use crate::model::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use structure::{
     GraphStructure, density_and_degree_centralization, graph_structure, graph_structure_with,
     reciprocity_and_hierarchy,
