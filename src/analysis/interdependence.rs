@@ -10,6 +10,7 @@ use nalgebra::{DMatrix, DVector};
 use rayon::prelude::*;
 
 use super::AnalysisError;
+use super::components::strong_component_members;
 use crate::model::ActorId;
 use crate::view::View;
 
@@ -829,7 +830,7 @@ fn perron_root(dense: &DMatrix<f64>) -> f64 {
         rows.extend(column.iter().enumerate().filter(|(_, x)| **x > 0.0).map(|(i, _)| i as u32));
         offsets.push(rows.len());
     }
-    let components = strong_components(k, &offsets, &rows);
+    let components = strong_component_members(k, &offsets, &rows);
     let mut rho: f64 = 0.0;
     for members in components.iter().filter(|c| c.len() >= 2) {
         let owned;
@@ -943,21 +944,6 @@ fn noda(block: &DMatrix<f64>, mut x: DVector<f64>, mut shift: f64) -> f64 {
         x = y / norm;
     }
     shift
-}
-
-/// Strongly connected components of the graph whose arcs leave node j towards
-/// `targets[offsets[j]..offsets[j + 1]]`; each component's nodes ascending, components in the
-/// order Tarjan's algorithm completes them.
-fn strong_components(n: usize, offsets: &[usize], targets: &[u32]) -> Vec<Vec<u32>> {
-    let labels = super::components::strong_components(n, |j| {
-        &targets[offsets[j as usize]..offsets[j as usize + 1]]
-    });
-    let n_components = labels.iter().max().map_or(0, |&c| c as usize + 1);
-    let mut components = vec![Vec::new(); n_components];
-    for (node, &label) in labels.iter().enumerate() {
-        components[label as usize].push(node as u32);
-    }
-    components
 }
 
 #[cfg(test)]
