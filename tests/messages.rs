@@ -7,7 +7,7 @@ use nalgebra::DMatrix;
 use stakenet::analysis::{
     AnalysisError, BetweennessConfig, DependenceMatrix, EigenvectorConfig, InterdependenceConfig,
     PowerIterationConfig, Sample, asymmetry, betweenness, brokerage_roles, eigenvector,
-    interdependence, layer_overlap, multiplex, pagerank, personalized_pagerank,
+    interdependence, multiplex, multiplexity, pagerank, personalized_pagerank,
 };
 use stakenet::{ActorId, LayerChoice, LayerId, Network, Scope, Source, View, ViewError, ViewSpec};
 
@@ -115,11 +115,11 @@ fn views_given_per_layer_must_be_one_layer_each_over_the_same_actors() {
         "the layer views cover different actors; build them with the same scope, level and date"
     );
     assert_eq!(
-        invalid(layer_overlap(&[funding.clone(), in_deal])),
+        invalid(multiplexity(&[funding.clone(), in_deal])),
         "layer overlap needs views of the same nodes"
     );
     assert_eq!(
-        invalid(layer_overlap(&[funding.clone(), funding.clone()])),
+        invalid(multiplexity(&[funding.clone(), funding.clone()])),
         "layer #0 is chosen twice; choose each layer once"
     );
     assert_eq!(

@@ -12,6 +12,7 @@ mod interdependence;
 mod kernels;
 mod leave_one_out;
 mod multiplex;
+mod multiplexity;
 mod plan;
 mod progress;
 mod structure;
@@ -39,13 +40,14 @@ pub use error::AnalysisError;
 pub use interdependence::{
     ActorDependence, DEPENDENCY_LAYER, DependenceMatrix, DependencePair, DependenceSource,
     Interdependence, InterdependenceConfig, MAX_DENSE_ACTORS, indirect_dependence, interdependence,
-    largest_alpha, layer_overlap, spectral_radius,
+    largest_alpha, spectral_radius,
 };
 pub use kernels::PathLength;
 pub use leave_one_out::{
     Evaluation, HeldOut, Position, RANKERS, Ranker, RankerSummary, SUBSETS, Subset, leave_one_out,
 };
 pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};
+pub use multiplexity::multiplexity;
 pub use plan::{
     Connectieplan, Counterpart, CounterpartSource, PlanTie, PlanTopic, ProposalGoal, ProposedTie,
     RegionalBasis, RegionalOwner, TieMatch, TopicStatus, connectieplan,

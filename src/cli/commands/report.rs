@@ -14,8 +14,8 @@ use super::suspects::profile;
 use crate::analysis::{
     AnalysisError, BrokerageConfig, CentralityConfig, DEPENDENCY_LAYER, DependenceMatrix,
     DependenceSource, GroupBy, InterdependenceConfig, Profile, asymmetry, brokerage, centrality,
-    compare, connectieplan, graph_structure_with, group_nodes, interdependence, layer_overlap,
-    layer_views, suspects,
+    compare, connectieplan, graph_structure_with, group_nodes, interdependence, layer_views,
+    multiplexity, suspects,
 };
 use crate::io::{FolderFile, FolderMarker, check_folder, write_folder};
 use crate::model::{CoalitionId, LayerId, Network};
@@ -270,6 +270,6 @@ fn interdependence_finding(
         Ok(result) => result,
         Err(error) => return Ok(refused(error)),
     };
-    let overlap = layer_overlap(layer_views).map_err(|e| analysis_error(&e))?;
+    let overlap = multiplexity(layer_views).map_err(|e| analysis_error(&e))?;
     Ok(InterdependenceFinding::Found { layer: name, source, result, overlap })
 }
