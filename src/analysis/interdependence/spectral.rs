@@ -237,8 +237,6 @@ fn noda(block: &DMatrix<f64>, mut x: DVector<f64>, mut shift: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
-    use nalgebra::DMatrix;
-
     use super::super::test_support::{close, matrix, random_matrix};
     use super::*;
     use crate::analysis::{InterdependenceConfig, interdependence};
