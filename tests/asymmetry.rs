@@ -21,7 +21,7 @@ fn analyse(network: &Network, by: &GroupBy) -> Asymmetry {
     let grouping = group_nodes(network, &nodes, by).unwrap();
     let coalitions: Vec<CoalitionId> =
         (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
-    asymmetry(network, &views, &grouping.of_node, &grouping.labels, &coalitions).unwrap()
+    asymmetry(network, &views, &grouping, &coalitions).unwrap()
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use serde_json::Value;
 use stakenet::analysis::{
     DependenceMatrix, DependenceSource, InterdependenceConfig, indirect_dependence,
-    interdependence, largest_alpha, layer_overlap, layer_views, spectral_radius,
+    interdependence, largest_alpha, layer_views, multiplexity, spectral_radius,
 };
 use stakenet::{LayerChoice, LayerId, Network, Source, View, ViewSpec, load};
 
@@ -170,7 +170,7 @@ fn t_and_the_actor_scores_match_numpy() {
     let views =
         layer_views(&network, &ViewSpec { layers: Some(layers.collect()), ..ViewSpec::default() })
             .unwrap();
-    let overlap = layer_overlap(&views).unwrap().unwrap();
+    let overlap = multiplexity(&views).unwrap().unwrap();
     assert_close(overlap, expected["layer_overlap"].as_f64().unwrap(), 1e-12, "layer overlap");
 }
 

@@ -5,9 +5,9 @@
 
 use nalgebra::DMatrix;
 use stakenet::analysis::{
-    AnalysisError, BetweennessConfig, DependenceMatrix, EigenvectorConfig, InterdependenceConfig,
-    PowerIterationConfig, Sample, asymmetry, betweenness, brokerage_roles, eigenvector,
-    interdependence, layer_overlap, multiplex, pagerank, personalized_pagerank,
+    AnalysisError, BetweennessConfig, DependenceMatrix, EigenvectorConfig, Grouping,
+    InterdependenceConfig, PowerIterationConfig, Sample, asymmetry, betweenness, brokerage_roles,
+    eigenvector, interdependence, multiplex, multiplexity, pagerank, personalized_pagerank,
 };
 use stakenet::{ActorId, LayerChoice, LayerId, Network, Scope, View, ViewError, ViewSpec};
 
@@ -86,8 +86,7 @@ fn views_given_per_layer_must_be_one_layer_each_over_the_same_actors() {
     let network = tiny();
     let both = view(&network, Some(&["funding", "collaboration"]));
     let funding = view(&network, Some(&["funding"]));
-    let groups = vec![0; funding.n_nodes()];
-    let labels = vec!["all".to_owned()];
+    let groups = Grouping::new(vec![0; funding.n_nodes()], vec!["all".to_owned()]).unwrap();
     assert_eq!(
         invalid(multiplex(std::slice::from_ref(&both))),
         "multiplex measures need one view per layer; a view holds 2 layers"
@@ -111,19 +110,19 @@ fn views_given_per_layer_must_be_one_layer_each_over_the_same_actors() {
         "the layer views cover different actors; build them with the same scope, level and date"
     );
     assert_eq!(
-        invalid(layer_overlap(&[funding.clone(), in_deal])),
+        invalid(multiplexity(&[funding.clone(), in_deal])),
         "layer overlap needs views of the same nodes"
     );
     assert_eq!(
-        invalid(layer_overlap(&[funding.clone(), funding.clone()])),
+        invalid(multiplexity(&[funding.clone(), funding.clone()])),
         "layer #0 is chosen twice; choose each layer once"
     );
     assert_eq!(
-        invalid(asymmetry(&network, std::slice::from_ref(&both), &groups, &labels, &[])),
+        invalid(asymmetry(&network, std::slice::from_ref(&both), &groups, &[])),
         "asymmetry needs one view per layer; a view holds 2 layers"
     );
     assert_eq!(
-        invalid(asymmetry(&network, &[funding.clone(), funding], &groups, &labels, &[])),
+        invalid(asymmetry(&network, &[funding.clone(), funding], &groups, &[])),
         "layer #0 is chosen twice; choose each layer once"
     );
 }
@@ -135,18 +134,26 @@ fn groupings_need_one_group_in_range_per_node() {
     let n = funding.n_nodes();
     let labels = vec!["all".to_owned()];
     let slice = std::slice::from_ref(&funding);
+    let none = Grouping::new(Vec::new(), labels.clone()).unwrap();
     assert_eq!(
-        invalid(asymmetry(&network, slice, &[], &labels, &[])),
+        invalid(asymmetry(&network, slice, &none, &[])),
         format!("groups has 0 entries for a view of {n} nodes; give one per node")
     );
     let mut groups = vec![0; n];
     groups[0] = 5;
     assert_eq!(
-        invalid(asymmetry(&network, slice, &groups, &labels, &[])),
+        invalid(Grouping::new(groups.clone(), labels.clone())),
         "group 5 is out of range: there are 1 groups"
     );
+    // A grouping built field by field is checked by the analysis all the same.
+    let unchecked = Grouping { of_node: groups, labels: labels.clone() };
     assert_eq!(
-        invalid(brokerage_roles(&funding, &[0])),
+        invalid(asymmetry(&network, slice, &unchecked, &[])),
+        "group 5 is out of range: there are 1 groups"
+    );
+    let one = Grouping::new(vec![0], labels).unwrap();
+    assert_eq!(
+        invalid(brokerage_roles(&funding, &one)),
         format!("brokerage needs one group per node: the view has {n} nodes, the grouping 1")
     );
 }

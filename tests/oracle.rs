@@ -228,7 +228,7 @@ fn brokerage_matches_sna_and_networkx() {
         let grouping = group_nodes(&case.network, &view, &case.group_by()).unwrap();
         for weighted in [false, true] {
             let config = BrokerageConfig { weighted, expected: true };
-            let result = brokerage(&view, &grouping.of_node, &config).unwrap();
+            let result = brokerage(&view, &grouping, &config).unwrap();
             let block = if weighted { "weighted" } else { "unweighted" };
             for (node, scores) in result.nodes.iter().enumerate() {
                 let key = case.key(&view, node);

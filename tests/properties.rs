@@ -141,7 +141,7 @@ proptest! {
         let roles = |n: &Network| {
             let view = View::build(n, &ViewSpec::default()).unwrap();
             let grouping = group_nodes(n, &view, &GroupBy::Sector).unwrap();
-            let result = brokerage(&view, &grouping.of_node, &BrokerageConfig { weighted: false, expected: false }).unwrap();
+            let result = brokerage(&view, &grouping, &BrokerageConfig { weighted: false, expected: false }).unwrap();
             let mut rows: Vec<(String, u64, u64)> = result
                 .nodes
                 .iter()

@@ -179,7 +179,7 @@ fn exercise(files: Vec<(String, Vec<u8>)>) {
                 if let Ok(grouping) = group_nodes(&network, &view, &by) {
                     let _ = brokerage(
                         &view,
-                        &grouping.of_node,
+                        &grouping,
                         &BrokerageConfig { weighted: true, expected: true },
                     );
                 }
@@ -191,8 +191,7 @@ fn exercise(files: Vec<(String, Vec<u8>)>) {
             // Asymmetry reads one grouping for views over the same actors: the first layer's.
             if let Some(first) = views.first() {
                 if let Ok(groups) = group_nodes(&network, first, &GroupBy::Side) {
-                    let labels = &groups.labels;
-                    let _ = asymmetry(&network, &views[..1], &groups.of_node, labels, &coalitions);
+                    let _ = asymmetry(&network, &views[..1], &groups, &coalitions);
                 }
             }
             for layer_view in &views {

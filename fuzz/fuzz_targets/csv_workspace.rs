@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
             let _ = centrality(&view, &CentralityConfig { weighted: true, ..Default::default() });
             if let Ok(groups) = group_nodes(&network, &view, &GroupBy::Side) {
                 let config = BrokerageConfig { weighted: true, expected: true };
-                let _ = brokerage(&view, &groups.of_node, &config);
+                let _ = brokerage(&view, &groups, &config);
             }
         }
     }

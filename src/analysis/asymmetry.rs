@@ -8,6 +8,7 @@
 //! so a single [`Grouping`](super::Grouping) serves them all.
 
 use super::AnalysisError;
+use super::brokerage::Grouping;
 use super::structure::reciprocity_and_hierarchy;
 use crate::model::{ActorId, CoalitionId, Network};
 use crate::view::{LayerChoice, View};
@@ -102,13 +103,14 @@ pub struct Asymmetry {
 /// Everything `asymmetry` reports: [`layer_asymmetry`] for each single-layer view, and
 /// [`coalition_finance`] for each coalition in `coalitions`.
 ///
-/// `groups` gives each node's group (e.g. [`Grouping::of_node`](super::Grouping::of_node)) and
-/// `group_labels` names the groups; every view must have the same nodes.
+/// `grouping` gives each node's group and names the groups (from
+/// [`group_nodes`](super::group_nodes) or [`Grouping::new`]); every view must have the same
+/// nodes.
 ///
 /// # Errors
 /// [`AnalysisError::InvalidParameter`] when a view holds other than exactly one layer, when a
-/// layer comes twice, when the views do not have the same number of nodes, or when `groups`
-/// does not have one entry per node with an index below `group_labels.len()`.
+/// layer comes twice, when the views do not have the same number of nodes, or when `grouping`
+/// does not have one group per node with an index below the number of labels.
 ///
 /// # Complexity
 /// O(Σ_L (n·m_L)) for k layers with m_L arcs each: dominated by the reachability behind the
@@ -117,10 +119,10 @@ pub struct Asymmetry {
 pub fn asymmetry(
     network: &Network,
     views: &[View],
-    groups: &[u32],
-    group_labels: &[String],
+    grouping: &Grouping,
     coalitions: &[CoalitionId],
 ) -> Result<Asymmetry, AnalysisError> {
+    let (groups, group_labels) = (grouping.of_node.as_slice(), grouping.labels.as_slice());
     let mut seen: Vec<LayerChoice> = Vec::with_capacity(views.len());
     for view in views {
         let [choice] = view.layers() else {

@@ -10,8 +10,8 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 
 use super::error::AnalysisError;
-use super::profile::Profile;
 use super::suspects::{is_ministry, jaccard, theme_words};
+use crate::model::Profile;
 use crate::model::{ActorId, CoalitionId, Network, Sector};
 use crate::view::{Scope, View, ViewSpec};
 

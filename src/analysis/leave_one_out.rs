@@ -5,8 +5,8 @@
 use rayon::prelude::*;
 
 use super::error::AnalysisError;
-use super::profile::Profile;
 use super::suspects::{Candidate, is_ministry, suspects};
+use crate::model::Profile;
 use crate::model::{ActorId, CoalitionId, Network, NetworkBuilder, Sector};
 
 /// The rankers an evaluation compares, in output order.

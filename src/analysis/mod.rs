@@ -12,8 +12,8 @@ mod interdependence;
 mod kernels;
 mod leave_one_out;
 mod multiplex;
+mod multiplexity;
 mod plan;
-mod profile;
 mod progress;
 mod structure;
 mod summary;
@@ -40,19 +40,21 @@ pub use error::AnalysisError;
 pub use interdependence::{
     ActorDependence, DEPENDENCY_LAYER, DependenceMatrix, DependencePair, DependenceSource,
     Interdependence, InterdependenceConfig, MAX_DENSE_ACTORS, indirect_dependence, interdependence,
-    largest_alpha, layer_overlap, spectral_radius,
+    largest_alpha, spectral_radius,
 };
 pub use kernels::PathLength;
 pub use leave_one_out::{
     Evaluation, HeldOut, Position, RANKERS, Ranker, RankerSummary, SUBSETS, Subset, leave_one_out,
 };
 pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};
+pub use multiplexity::multiplexity;
 pub use plan::{
     Connectieplan, Counterpart, CounterpartSource, PlanTie, PlanTopic, ProposalGoal, ProposedTie,
     RegionalBasis, RegionalOwner, TieMatch, TopicStatus, connectieplan,
 };
-pub use profile::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use progress::Progress;
+// Configuration data of `suspects` and `compare`, kept here under their analysis paths too.
+pub use crate::model::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use structure::{
     GraphStructure, density_and_degree_centralization, graph_structure, graph_structure_with,
     reciprocity_and_hierarchy,

@@ -5,10 +5,8 @@
 //! not, whatever its weight. An undirected view is the symmetric digraph sna sees for it (each
 //! tie two arcs).
 
-use rayon::prelude::*;
-
 use super::centrality::{ActorCentrality, CentralityConfig};
-use super::components::{component_sizes, count_components, strong_components, weak_components};
+use super::components::{Condensation, component_sizes, count_components, weak_components};
 use super::kernels::{self, PathGraph, PathLength};
 use super::progress::Progress;
 use crate::view::View;
@@ -115,7 +113,7 @@ pub fn density_and_degree_centralization(view: &View) -> (f64, Option<f64>) {
 /// # Complexity
 /// O(n·m) for the reachability of the strong-component condensation.
 pub fn reciprocity_and_hierarchy(view: &View) -> (Option<f64>, Option<f64>) {
-    (reciprocity(view), hierarchy(&StrongComponents::new(view)))
+    (reciprocity(view), hierarchy(&Condensation::new(view)))
 }
 
 fn structure(
@@ -127,7 +125,7 @@ fn structure(
     let arcs = view.n_arcs();
     let labels = weak_components(view);
     let weak_sizes: Vec<usize> = component_sizes(&labels).into_iter().filter(|&s| s > 0).collect();
-    let strong = StrongComponents::new(view);
+    let strong = Condensation::new(view);
     GraphStructure {
         n_nodes: n,
         n_ties: view.n_ties(),
@@ -256,7 +254,7 @@ fn efficiency(arcs: usize, weak_sizes: &[usize]) -> Option<f64> {
     (maximum > 0.0).then_some(value)
 }
 
-fn hierarchy(strong: &StrongComponents) -> Option<f64> {
+fn hierarchy(strong: &Condensation) -> Option<f64> {
     // Mutually reachable pairs are exactly the pairs inside one strong component.
     let mutual: u64 = strong.sizes.iter().map(|&s| s * (s.saturating_sub(1)) / 2).sum();
     let reachable_sizes = strong.reach_sizes();
@@ -271,7 +269,7 @@ fn hierarchy(strong: &StrongComponents) -> Option<f64> {
 /// component (no arc enters it from outside) reaches both: any node reaching both has an
 /// ancestor in a source component, and no node outside a source component reaches into it.
 /// So pairs are counted by the set of source components reaching each node, grouped.
-fn lub(strong: &StrongComponents, weak_labels: &[u32]) -> Option<f64> {
+fn lub(strong: &Condensation, weak_labels: &[u32]) -> Option<f64> {
     let n_components = strong.sizes.len();
     if n_components == 0 {
         return None;
@@ -339,116 +337,6 @@ fn common_is_one(a: &[u32], b: &[u32]) -> bool {
         }
     }
     common == 1
-}
-
-/// Strongly connected components (Tarjan 1972) and the condensation DAG between them.
-struct StrongComponents {
-    /// Component of every node.
-    component: Vec<u32>,
-    /// Nodes per component.
-    sizes: Vec<u64>,
-    /// Condensation arcs: successors of each component, ascending, as CSR.
-    offsets: Vec<usize>,
-    successors: Vec<u32>,
-}
-
-impl StrongComponents {
-    fn new(view: &View) -> Self {
-        let n = view.n_nodes();
-        let out = view.out_arcs();
-        let component = strong_components(n, |v| out.neighbors(v));
-        let n_components = component.iter().max().map_or(0, |&c| c + 1);
-        let k = n_components as usize;
-        let mut sizes = vec![0u64; k];
-        for &c in &component {
-            sizes[c as usize] += 1;
-        }
-        let mut arcs: Vec<(u32, u32)> = Vec::new();
-        for u in 0..n as u32 {
-            let cu = component[u as usize];
-            for &w in out.neighbors(u) {
-                let cw = component[w as usize];
-                if cu != cw {
-                    arcs.push((cu, cw));
-                }
-            }
-        }
-        arcs.sort_unstable();
-        arcs.dedup();
-        let mut offsets = vec![0usize; k + 1];
-        for &(from, _) in &arcs {
-            offsets[from as usize + 1] += 1;
-        }
-        for c in 0..k {
-            offsets[c + 1] += offsets[c];
-        }
-        let successors = arcs.into_iter().map(|(_, to)| to).collect();
-        StrongComponents { component, sizes, offsets, successors }
-    }
-
-    fn successors(&self, c: u32) -> &[u32] {
-        &self.successors[self.offsets[c as usize]..self.offsets[c as usize + 1]]
-    }
-
-    /// For every component, the number of nodes its members reach (themselves included).
-    fn reach_sizes(&self) -> Vec<u64> {
-        let k = self.sizes.len();
-        (0..k as u32)
-            .into_par_iter()
-            .map_init(
-                || (vec![u32::MAX; k], Vec::new()),
-                |(stamp, queue): &mut (Vec<u32>, Vec<u32>), c| {
-                    let mut total = 0;
-                    self.walk(c, stamp, queue, |reached| total += self.sizes[reached as usize]);
-                    total
-                },
-            )
-            .collect()
-    }
-
-    /// For every component, the source components that reach it, ascending.
-    fn source_signatures(&self) -> Vec<Vec<u32>> {
-        let k = self.sizes.len();
-        let mut has_incoming = vec![false; k];
-        for &to in &self.successors {
-            has_incoming[to as usize] = true;
-        }
-        let mut signatures: Vec<Vec<u32>> = vec![Vec::new(); k];
-        let mut stamp = vec![u32::MAX; k];
-        let mut queue = Vec::new();
-        for source in (0..k as u32).filter(|&c| !has_incoming[c as usize]) {
-            self.walk(source, &mut stamp, &mut queue, |reached| {
-                signatures[reached as usize].push(source);
-            });
-        }
-        signatures
-    }
-
-    /// Breadth-first walk of the condensation from `start`, calling `visit` once per component
-    /// reached (`start` included). `stamp[c] == start` marks the components seen in this walk.
-    fn walk(
-        &self,
-        start: u32,
-        stamp: &mut [u32],
-        queue: &mut Vec<u32>,
-        mut visit: impl FnMut(u32),
-    ) {
-        queue.clear();
-        queue.push(start);
-        stamp[start as usize] = start;
-        let mut head = 0;
-        while head < queue.len() {
-            let c = queue[head];
-            head += 1;
-            visit(c);
-            for &d in self.successors(c) {
-                if stamp[d as usize] != start {
-                    stamp[d as usize] = start;
-                    queue.push(d);
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::centrality::{PowerIterationConfig, personalized_pagerank};
 use super::error::AnalysisError;
-use super::profile::Profile;
+use crate::model::Profile;
 use crate::model::{ActorId, CoalitionId, Level, Network, Role, Sector, Side};
 use crate::view::{View, ViewSpec};
 

@@ -5,7 +5,7 @@
 //! which may replace them); this module is the shared way to ask the default map, used by `plan`
 //! and open to any analysis that needs no profile file.
 
-use super::profile::DEFAULT_MINISTRY_KEYWORDS;
+use crate::model::DEFAULT_MINISTRY_KEYWORDS;
 
 /// The ministry ids (`min_ocw`, `min_szw`, …) whose keywords occur anywhere in `theme`, ignoring
 /// case, in ministry id order; empty when no keyword matches.

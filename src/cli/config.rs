@@ -5,6 +5,7 @@ use std::io::IsTerminal;
 
 use super::Failure;
 use super::args::{ListFormat, ThreadsArgs, ViewArgs};
+use crate::analysis::GroupBy;
 use crate::model::{COMEMBERSHIP, Date, Level, Network, join_alternatives};
 use crate::view::{LayerChoice, Scope, ViewSpec};
 
@@ -74,6 +75,20 @@ pub(crate) fn threads(threads: &ThreadsArgs) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Reads a `--group-by` value: `sector`, `level`, `side` and `kind` (ASCII case ignored)
+/// name the built-in groupings; any other text names a free attribute column (lower-cased).
+/// Whether that column exists is for [`group_nodes`](crate::analysis::group_nodes) to say.
+pub(crate) fn group_by(text: &str) -> GroupBy {
+    let lower = text.trim().to_ascii_lowercase();
+    match lower.as_str() {
+        "sector" => GroupBy::Sector,
+        "level" => GroupBy::Level,
+        "side" => GroupBy::Side,
+        "kind" => GroupBy::Kind,
+        _ => GroupBy::Attribute(lower),
+    }
+}
+
 /// The format asked for, or a table on a terminal and CSV in a pipe or file.
 pub(crate) fn list_format(format: Option<ListFormat>, to_file: bool) -> ListFormat {
     format.unwrap_or(if !to_file && std::io::stdout().is_terminal() {
@@ -97,4 +112,18 @@ pub(crate) fn unknown_coalition(network: &Network, key: &str) -> Failure {
         ));
     }
     Failure::Input(format!("error: --coalition {key}: no such coalition; expected one of {shown}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_by_names_the_built_in_groupings_or_an_attribute() {
+        assert_eq!(group_by("SIDE"), GroupBy::Side);
+        assert_eq!(group_by(" sector "), GroupBy::Sector);
+        assert_eq!(group_by("Level"), GroupBy::Level);
+        assert_eq!(group_by("kind").name(), "kind");
+        assert_eq!(group_by("Region"), GroupBy::Attribute("region".into()));
+    }
 }

@@ -34,9 +34,8 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::analysis::{MinistryRule, Profile};
 use crate::error::{Diagnostics, Location};
-use crate::model::Sector;
+use crate::model::{MinistryRule, Profile, Sector};
 
 /// The largest profile file read (1 MiB); a profile is a few lines.
 pub const MAX_PROFILE_BYTES: u64 = 1 << 20;

@@ -11,6 +11,7 @@ mod hierarchy;
 mod ids;
 mod layer;
 mod network;
+mod profile;
 mod relation;
 mod validity;
 
@@ -23,6 +24,7 @@ pub use hierarchy::{Hierarchy, ParentCycles};
 pub use ids::{ActorId, CoalitionId, LayerId, TopicId};
 pub use layer::{COMEMBERSHIP, Layer, WELL_KNOWN_LAYERS, directed_by_default};
 pub use network::{Network, NetworkBuilder, Side};
+pub use profile::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use relation::Relation;
 pub use validity::Validity;
 

@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::{GroupBy, asymmetry, group_nodes, layer_views};
+use crate::analysis::{asymmetry, group_nodes, layer_views};
 use crate::model::{CoalitionId, LayerId};
 use crate::render::{asymmetry_dyad_records, asymmetry_json, asymmetry_table, json::to_pretty};
 use crate::view::{LayerChoice, Scope, View, ViewSpec};
@@ -66,14 +66,14 @@ pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
     // The nodes without any tie, for the grouping: the same nodes as every layer's view.
     let nodes = View::build(network, &ViewSpec { layers: Some(Vec::new()), ..spec.clone() })
         .map_err(view_error)?;
-    let group_by = GroupBy::parse(&args.group_by);
+    let group_by = config::group_by(&args.group_by);
     let grouping = group_nodes(network, &nodes, &group_by)
         .map_err(|e| Failure::Input(format!("error: --group-by {}: {e}", args.group_by)))?;
     let coalitions: Vec<CoalitionId> = match spec.scope {
         Scope::Coalition(coalition) => vec![coalition],
         Scope::All => (0..network.coalitions().len()).map(CoalitionId::from_index).collect(),
     };
-    let result = asymmetry(network, &views, &grouping.of_node, &grouping.labels, &coalitions)
+    let result = asymmetry(network, &views, &grouping, &coalitions)
         .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => asymmetry_dyad_records(network, &result).to_csv(),

@@ -4,7 +4,7 @@ use clap::Args;
 
 use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::{BrokerageConfig, GroupBy, brokerage, group_nodes};
+use crate::analysis::{BrokerageConfig, brokerage, group_nodes};
 use crate::render::{brokerage_json, brokerage_records};
 use crate::view::View;
 
@@ -47,13 +47,13 @@ pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
     let view = View::build(network, &spec).map_err(|e| Failure::Input(format!("error: {e}")))?;
-    let group_by = GroupBy::parse(&args.group_by);
+    let group_by = config::group_by(&args.group_by);
     let grouping = group_nodes(network, &view, &group_by)
         .map_err(|e| Failure::Input(format!("error: --group-by {}: {e}", args.group_by)))?;
     let progress = workspace.progress(&view, "brokerage");
     let result = brokerage(
         &view,
-        &grouping.of_node,
+        &grouping,
         &BrokerageConfig { weighted: args.view.weighted, expected: args.expected },
     )
     .map_err(|e| Failure::Analysis(format!("error: {e}")))?;

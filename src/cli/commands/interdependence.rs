@@ -7,7 +7,7 @@ use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{
     DEPENDENCY_LAYER, DependenceMatrix, DependenceSource, InterdependenceConfig, interdependence,
-    layer_overlap, layer_views,
+    layer_views, multiplexity,
 };
 use crate::model::{COMEMBERSHIP, LayerId, Network};
 use crate::render::{
@@ -89,7 +89,7 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     let all_layers =
         layer_views(network, &ViewSpec { layers: Some(explicit), ..spec }).map_err(view_error)?;
     let overlap =
-        layer_overlap(&all_layers).map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+        multiplexity(&all_layers).map_err(|e| Failure::Analysis(format!("error: {e}")))?;
     progress.finish_and_clear();
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => dependence_pair_records(network, &result).to_csv(),

@@ -13,9 +13,9 @@ use super::super::{Failure, Outcome, Workspace, config};
 use super::suspects::profile;
 use crate::analysis::{
     AnalysisError, BrokerageConfig, CentralityConfig, DEPENDENCY_LAYER, DependenceMatrix,
-    DependenceSource, GroupBy, InterdependenceConfig, Profile, asymmetry, brokerage, centrality,
-    compare, connectieplan, graph_structure_with, group_nodes, interdependence, layer_overlap,
-    layer_views, suspects,
+    DependenceSource, GroupBy, Grouping, InterdependenceConfig, Profile, asymmetry, brokerage,
+    centrality, compare, connectieplan, graph_structure_with, group_nodes, interdependence,
+    layer_views, multiplexity, suspects,
 };
 use crate::io::{FolderFile, FolderMarker, check_folder, write_folder};
 use crate::model::{CoalitionId, LayerId, Network};
@@ -173,11 +173,12 @@ fn overview(network: &Network, profile: &Profile) -> Result<Overview, Failure> {
     let structure = graph_structure_with(&view, &scores, &config, &());
     let grouping = group_nodes(network, &view, &GroupBy::Side).map_err(|e| analysis_error(&e))?;
     let brokers =
-        brokerage(&view, &grouping.of_node, &BrokerageConfig { weighted: false, expected: false })
+        brokerage(&view, &grouping, &BrokerageConfig { weighted: false, expected: false })
             .map_err(|e| analysis_error(&e))?;
     let all: Vec<CoalitionId> =
         (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
-    let finance = asymmetry(network, &[], &[], &[], &all).map_err(|e| analysis_error(&e))?;
+    let finance =
+        asymmetry(network, &[], &Grouping::default(), &all).map_err(|e| analysis_error(&e))?;
     Ok(Overview {
         compare,
         layers: view.layers().to_vec(),
@@ -202,7 +203,7 @@ fn coalition_report(
     let scores = centrality(&view, &CentralityConfig::default()).map_err(|e| analysis_error(&e))?;
     let grouping = group_nodes(network, &view, &GroupBy::Side).map_err(|e| analysis_error(&e))?;
     let brokers =
-        brokerage(&view, &grouping.of_node, &BrokerageConfig { weighted: false, expected: false })
+        brokerage(&view, &grouping, &BrokerageConfig { weighted: false, expected: false })
             .map_err(|e| analysis_error(&e))?;
 
     let explicit: Vec<LayerChoice> = (0..network.layers().len())
@@ -220,8 +221,7 @@ fn coalition_report(
             .map_err(|e| view_error(&e))?;
         let sides = group_nodes(network, &nodes, &GroupBy::Side).map_err(|e| analysis_error(&e))?;
         AsymmetryFinding::Found(
-            asymmetry(network, &views, &sides.of_node, &sides.labels, &[coalition])
-                .map_err(|e| analysis_error(&e))?,
+            asymmetry(network, &views, &sides, &[coalition]).map_err(|e| analysis_error(&e))?,
         )
     };
     let interdependence = interdependence_finding(network, &spec, &views, layer_names)?;
@@ -270,6 +270,6 @@ fn interdependence_finding(
         Ok(result) => result,
         Err(error) => return Ok(refused(error)),
     };
-    let overlap = layer_overlap(layer_views).map_err(|e| analysis_error(&e))?;
+    let overlap = multiplexity(layer_views).map_err(|e| analysis_error(&e))?;
     Ok(InterdependenceFinding::Found { layer: name, source, result, overlap })
 }

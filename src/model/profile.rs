@@ -1,12 +1,13 @@
 //! Suspect profiles: what a complete coalition should hold (members per sector and per kind),
 //! which ministry holds which theme, and how candidate scores are weighed (DESIGN §4.5).
+//! Plain configuration data: `io` reads it from a file, `analysis` scores with it.
 //!
 //! [`Profile::default`] is the quadruple helix — at least one member each of government,
 //! business, knowledge, civil society and citizens — with the Dutch theme → ministry map of the
 //! 2018–2022 Regio Deals and the weights 0.4 / 0.3 / 0.2 / 0.1. A profile file (read by
 //! [`crate::io::read_profile`]) replaces any of these parts.
 
-use crate::model::Sector;
+use super::Sector;
 
 /// Expectations and weights for `suspects` and `compare`.
 #[derive(Clone, Debug, PartialEq)]

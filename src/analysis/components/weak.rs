@@ -86,100 +86,14 @@ pub(crate) fn component_sizes(labels: &[u32]) -> Vec<usize> {
 }
 
 /// The number of distinct labels.
-/// Strongly connected components (Tarjan 1972), without recursion: the component of every node
-/// of the graph whose arcs leave `v` towards `neighbors(v)`. Components are numbered in the
-/// order Tarjan's algorithm completes them (every arc between components runs from a higher
-/// number to a lower one).
-///
-/// # Complexity
-/// O(n + m) time and memory.
-pub(crate) fn strong_components<'a>(n: usize, neighbors: impl Fn(u32) -> &'a [u32]) -> Vec<u32> {
-    const UNSEEN: u32 = u32::MAX;
-    let mut index = vec![UNSEEN; n];
-    let mut low = vec![0u32; n];
-    let mut on_stack = vec![false; n];
-    let mut stack: Vec<u32> = Vec::new();
-    let mut component = vec![UNSEEN; n];
-    let mut n_components: u32 = 0;
-    let mut next_index: u32 = 0;
-    // The recursion of Tarjan's algorithm, made explicit: (node, next arc to follow).
-    let mut calls: Vec<(u32, usize)> = Vec::new();
-    for root in 0..n as u32 {
-        if index[root as usize] != UNSEEN {
-            continue;
-        }
-        index[root as usize] = next_index;
-        low[root as usize] = next_index;
-        next_index += 1;
-        stack.push(root);
-        on_stack[root as usize] = true;
-        calls.push((root, 0));
-        while let Some(&(v, position)) = calls.last() {
-            let arcs = neighbors(v);
-            if position < arcs.len() {
-                if let Some(call) = calls.last_mut() {
-                    call.1 += 1;
-                }
-                let w = arcs[position];
-                if index[w as usize] == UNSEEN {
-                    index[w as usize] = next_index;
-                    low[w as usize] = next_index;
-                    next_index += 1;
-                    stack.push(w);
-                    on_stack[w as usize] = true;
-                    calls.push((w, 0));
-                } else if on_stack[w as usize] {
-                    low[v as usize] = low[v as usize].min(index[w as usize]);
-                }
-                continue;
-            }
-            calls.pop();
-            if let Some(&(parent, _)) = calls.last() {
-                low[parent as usize] = low[parent as usize].min(low[v as usize]);
-            }
-            if low[v as usize] == index[v as usize] {
-                while let Some(w) = stack.pop() {
-                    on_stack[w as usize] = false;
-                    component[w as usize] = n_components;
-                    if w == v {
-                        break;
-                    }
-                }
-                n_components += 1;
-            }
-        }
-    }
-    component
-}
-
 pub(crate) fn count_components(labels: &[u32]) -> usize {
     labels.iter().enumerate().filter(|&(node, &label)| node as u32 == label).count()
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::io::{Source, load};
-    use crate::view::ViewSpec;
-
-    /// Builds a view with nodes `a0`, `a1`, … `a{n-1}` (node i is actor i) and the given ties,
-    /// weighted; `directed` chooses arcs or undirected edges.
-    pub(crate) fn view_of(n: usize, edges: &[(u32, u32, f64)], directed: bool) -> View {
-        let mut actors = String::from("id,name\n");
-        for i in 0..n {
-            actors.push_str(&format!("a{i:05},Actor {i}\n"));
-        }
-        let mut relations = String::from("source,target,layer,directed,weight\n");
-        for &(from, to, weight) in edges {
-            relations.push_str(&format!("a{from:05},a{to:05},ties,{directed},{weight:?}\n"));
-        }
-        let source = Source::Memory(vec![
-            ("actors.csv".into(), actors.into_bytes()),
-            ("relations.csv".into(), relations.into_bytes()),
-        ]);
-        let network = load(&source).expect("a valid in-memory workspace");
-        View::build(&network, &ViewSpec::default()).expect("a valid view")
-    }
+    use crate::analysis::components::tests::view_of;
 
     #[test]
     fn labels_are_smallest_member_and_ignore_direction() {
