@@ -4,64 +4,46 @@
 use std::io::IsTerminal;
 
 use super::Failure;
-use super::args::{ListFormat, ThreadsArgs, ViewArgs};
+use super::options::{ListFormat, ThreadsArgs, ViewArgs};
 use crate::analysis::GroupBy;
-use crate::model::{COMEMBERSHIP, Date, Level, Network, join_alternatives};
-use crate::view::{LayerChoice, Scope, ViewSpec};
+use crate::model::{CoalitionId, Level, Network, join_alternatives};
+use crate::names::{self, NameError, ViewNames};
+use crate::view::ViewSpec;
 
 /// The view selected by the arguments.
 pub(crate) fn view_spec(network: &Network, args: &ViewArgs) -> Result<ViewSpec, Failure> {
-    let scope = match &args.coalition {
-        None => Scope::All,
-        Some(key) => match network.coalition_id(key) {
-            Some(id) => Scope::Coalition(id),
-            None => return Err(unknown_coalition(network, key)),
-        },
-    };
-    let layers = if args.layers.is_empty() {
-        None
-    } else {
-        let mut chosen = Vec::with_capacity(args.layers.len());
-        for name in &args.layers {
-            let choice = if name.eq_ignore_ascii_case(COMEMBERSHIP) {
-                LayerChoice::Comembership
-            } else {
-                match network.layer_id(name) {
-                    Some(id) => LayerChoice::Explicit(id),
-                    None => {
-                        let known =
-                            network.layers().iter().map(|l| l.name.as_str()).chain([COMEMBERSHIP]);
-                        return Err(Failure::Input(format!(
-                            "error: --layer {name}: no such layer; this workspace has {}",
-                            join_alternatives(known)
-                        )));
-                    }
-                }
-            };
-            if !chosen.contains(&choice) {
-                chosen.push(choice);
-            }
+    let mut names = ViewNames::default().layers(&args.layers);
+    if let Some(key) = &args.coalition {
+        names = names.coalition(key);
+    }
+    if let Some(level) = &args.level {
+        names = names.level(level);
+    }
+    if let Some(date) = &args.at {
+        names = names.at(date);
+    }
+    names::view_spec(network, &names).map_err(|error| name_failure(&error))
+}
+
+/// A name that does not resolve, as the option that gave it: `--layer money: no such layer; …`.
+pub(crate) fn name_failure(error: &NameError) -> Failure {
+    let message = match error {
+        NameError::UnknownCoalition { key, known } => return unknown_coalition(key, known),
+        NameError::UnknownLayer { name, known } => format!(
+            "--layer {name}: no such layer; this workspace has {}",
+            join_alternatives(known.iter().map(String::as_str))
+        ),
+        NameError::UnknownLevel { text } => {
+            format!("--level {text}: unknown level; expected {}", Level::accepted())
         }
-        Some(chosen)
+        NameError::NotADate { text } => {
+            format!("--at {text}: not a date; expected YYYY-MM-DD, e.g. 2020-07-01")
+        }
+        // NameError may grow: a new refusal explains itself.
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
     };
-    let level = match &args.level {
-        None => None,
-        Some(text) => Some(Level::parse(text).ok_or_else(|| {
-            Failure::Input(format!(
-                "error: --level {text}: unknown level; expected {}",
-                Level::accepted()
-            ))
-        })?),
-    };
-    let at = match &args.at {
-        None => None,
-        Some(text) => Some(Date::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            Failure::Input(format!(
-                "error: --at {text}: not a date; expected YYYY-MM-DD, e.g. 2020-07-01"
-            ))
-        })?),
-    };
-    Ok(ViewSpec { scope, layers, level, at })
+    Failure::Input(message)
 }
 
 /// Sets the number of worker threads for this process.
@@ -70,7 +52,7 @@ pub(crate) fn threads(threads: &ThreadsArgs) -> Result<(), Failure> {
         rayon::ThreadPoolBuilder::new()
             .num_threads(usize::from(n))
             .build_global()
-            .map_err(|error| Failure::Input(format!("error: --threads {n}: {error}")))?;
+            .map_err(|error| Failure::Input(format!("--threads {n}: {error}")))?;
     }
     Ok(())
 }
@@ -98,32 +80,26 @@ pub(crate) fn list_format(format: Option<ListFormat>, to_file: bool) -> ListForm
     })
 }
 
-pub(crate) fn unknown_coalition(network: &Network, key: &str) -> Failure {
-    let mut keys: Vec<&str> = network.coalitions().iter().map(|c| c.key.as_str()).collect();
-    keys.sort_unstable();
-    let shown = if keys.len() > 12 {
-        format!("{}, … ({} in all; `stakenet check` lists them)", keys[..12].join(", "), keys.len())
+/// `--coalition KEY` names no coalition; the first twelve ids (sorted) are listed.
+fn unknown_coalition(key: &str, known: &[String]) -> Failure {
+    let shown = if known.len() > 12 {
+        format!(
+            "{}, … ({} in all; `stakenet check` lists them)",
+            known[..12].join(", "),
+            known.len()
+        )
     } else {
-        join_alternatives(keys.into_iter())
+        join_alternatives(known.iter().map(String::as_str))
     };
     if shown.is_empty() {
         return Failure::Input(format!(
-            "error: --coalition {key}: this workspace has no coalitions (no coalitions.csv)"
+            "--coalition {key}: this workspace has no coalitions (no coalitions.csv)"
         ));
     }
-    Failure::Input(format!("error: --coalition {key}: no such coalition; expected one of {shown}"))
+    Failure::Input(format!("--coalition {key}: no such coalition; expected one of {shown}"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn group_by_names_the_built_in_groupings_or_an_attribute() {
-        assert_eq!(group_by("SIDE"), GroupBy::Side);
-        assert_eq!(group_by(" sector "), GroupBy::Sector);
-        assert_eq!(group_by("Level"), GroupBy::Level);
-        assert_eq!(group_by("kind").name(), "kind");
-        assert_eq!(group_by("Region"), GroupBy::Attribute("region".into()));
-    }
+/// The coalition with this id, or the CLI's refusal of `--coalition KEY`.
+pub(crate) fn coalition(network: &Network, key: &str) -> Result<CoalitionId, Failure> {
+    names::coalition(network, key).map_err(|error| name_failure(&error))
 }

@@ -6,12 +6,14 @@
 pub mod args;
 pub mod commands;
 mod config;
+pub mod options;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use args::{Cli, Command, OutputArgs, WorkspaceArgs};
+use args::{Cli, Command};
+use options::{OutputArgs, WorkspaceArgs};
 
 use crate::analysis::Progress;
 use crate::io::{BUNDLED_NAME, Source, load, write_atomic};
@@ -19,14 +21,37 @@ use crate::model::{Network, NetworkBuilder};
 use crate::render::ViewDescription;
 use crate::view::View;
 
-/// How a command ended, when not with success.
+/// How a command ended, when not with success. Messages are written without the `error: `
+/// that [`run`] puts before them.
 #[derive(Debug)]
 pub(crate) enum Failure {
-    /// Bad input or usage: the message is printed, exit code 2.
+    /// Bad input or usage: `error: message`, exit code 2.
     Input(String),
-    /// The analysis failed (e.g. did not converge): exit code 1.
-    #[allow(dead_code)]
+    /// The analysis failed (e.g. did not converge): `error: message`, exit code 1.
     Analysis(String),
+    /// Problems found in an input file, listed as `path:line: message` lines, then
+    /// `error: summary`; exit code 2.
+    Problems {
+        /// The problems, one per line.
+        listing: String,
+        /// What they mean for the command.
+        summary: String,
+    },
+    /// A path that is not there: `path: message`, as the problems in a file are written;
+    /// exit code 2.
+    Path(String),
+}
+
+impl Failure {
+    /// Bad input or usage, from an error that explains itself.
+    pub(crate) fn input(error: impl std::fmt::Display) -> Failure {
+        Failure::Input(error.to_string())
+    }
+
+    /// A failed analysis, from an error that explains itself.
+    pub(crate) fn analysis(error: impl std::fmt::Display) -> Failure {
+        Failure::Analysis(error.to_string())
+    }
 }
 
 pub(crate) type Outcome = Result<(), Failure>;
@@ -47,17 +72,15 @@ pub fn run(cli: &Cli) -> ExitCode {
         Command::Report(args) => commands::report::run(args),
         Command::Export(args) => commands::export::run(args),
     };
-    match outcome {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Input(message)) => {
-            eprint!("{}", with_newline(&message));
-            ExitCode::from(2)
-        }
-        Err(Failure::Analysis(message)) => {
-            eprint!("{}", with_newline(&message));
-            ExitCode::from(1)
-        }
-    }
+    let (text, code) = match outcome {
+        Ok(()) => return ExitCode::SUCCESS,
+        Err(Failure::Input(message)) => (format!("error: {message}"), 2),
+        Err(Failure::Analysis(message)) => (format!("error: {message}"), 1),
+        Err(Failure::Problems { listing, summary }) => (format!("{listing}error: {summary}"), 2),
+        Err(Failure::Path(message)) => (message, 2),
+    };
+    eprint!("{}", with_newline(&text));
+    ExitCode::from(code)
 }
 
 fn with_newline(message: &str) -> String {
@@ -96,7 +119,7 @@ impl Workspace {
             None => (Source::Bundled, BUNDLED_NAME.to_owned()),
             Some(path) => {
                 if !path.exists() {
-                    return Err(Failure::Input(format!(
+                    return Err(Failure::Path(format!(
                         "{}: no such folder or file; give a workspace folder (with actors.csv) or a network.json",
                         path.display()
                     )));
@@ -106,10 +129,13 @@ impl Workspace {
         };
         let network = load(&source).map_err(|error| {
             let diagnostics = error.diagnostics();
-            Failure::Input(format!(
-                "{diagnostics}error: {name} has {} problem(s); nothing was written\n",
-                diagnostics.len()
-            ))
+            Failure::Problems {
+                listing: diagnostics.to_string(),
+                summary: format!(
+                    "{name} has {} problem(s); nothing was written",
+                    diagnostics.len()
+                ),
+            }
         })?;
         Ok(Workspace { network, name, inputs: source.input_paths() })
     }
@@ -140,17 +166,16 @@ impl Workspace {
     /// Writes `text` to the output file (atomically) or to standard output.
     pub(crate) fn emit(&self, output: &OutputArgs, text: &str) -> Outcome {
         match &output.output {
-            Some(path) => write_atomic(path, text.as_bytes(), &self.inputs)
-                .map_err(|error| Failure::Input(format!("error: {error}"))),
+            Some(path) => write_atomic(path, text.as_bytes(), &self.inputs).map_err(Failure::input),
             None => {
                 let mut stdout = std::io::stdout().lock();
                 match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
                     Ok(()) => Ok(()),
                     // A closed pipe (`stakenet … | head`) is not an error.
                     Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                    Err(error) => Err(Failure::Input(format!(
-                        "error: cannot write to standard output: {error}"
-                    ))),
+                    Err(error) => {
+                        Err(Failure::Input(format!("cannot write to standard output: {error}")))
+                    }
                 }
             }
         }

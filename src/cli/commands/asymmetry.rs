@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{asymmetry, group_nodes, layer_views};
 use crate::model::{CoalitionId, LayerId};
@@ -60,7 +60,7 @@ pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
     let layers = spec.layers.take().unwrap_or_else(|| {
         (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i))).collect()
     });
-    let view_error = |e: crate::view::ViewError| Failure::Input(format!("error: {e}"));
+    let view_error = Failure::input;
     let views = layer_views(network, &ViewSpec { layers: Some(layers), ..spec.clone() })
         .map_err(view_error)?;
     // The nodes without any tie, for the grouping: the same nodes as every layer's view.
@@ -68,13 +68,12 @@ pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
         .map_err(view_error)?;
     let group_by = config::group_by(&args.group_by);
     let grouping = group_nodes(network, &nodes, &group_by)
-        .map_err(|e| Failure::Input(format!("error: --group-by {}: {e}", args.group_by)))?;
+        .map_err(|e| Failure::Input(format!("--group-by {}: {e}", args.group_by)))?;
     let coalitions: Vec<CoalitionId> = match spec.scope {
         Scope::Coalition(coalition) => vec![coalition],
         Scope::All => (0..network.coalitions().len()).map(CoalitionId::from_index).collect(),
     };
-    let result = asymmetry(network, &views, &grouping, &coalitions)
-        .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+    let result = asymmetry(network, &views, &grouping, &coalitions).map_err(Failure::analysis)?;
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => asymmetry_dyad_records(network, &result).to_csv(),
         ListFormat::Table => asymmetry_table(network, &result, group_by.name()),

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{BrokerageConfig, brokerage, group_nodes};
 use crate::render::{brokerage_json, brokerage_records};
@@ -46,17 +46,17 @@ pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
-    let view = View::build(network, &spec).map_err(|e| Failure::Input(format!("error: {e}")))?;
+    let view = View::build(network, &spec).map_err(Failure::input)?;
     let group_by = config::group_by(&args.group_by);
     let grouping = group_nodes(network, &view, &group_by)
-        .map_err(|e| Failure::Input(format!("error: --group-by {}: {e}", args.group_by)))?;
+        .map_err(|e| Failure::Input(format!("--group-by {}: {e}", args.group_by)))?;
     let progress = workspace.progress(&view, "brokerage");
     let result = brokerage(
         &view,
         &grouping,
         &BrokerageConfig { weighted: args.view.weighted, expected: args.expected },
     )
-    .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+    .map_err(Failure::analysis)?;
     progress.finish_and_clear();
     let records = brokerage_records(network, &result, &grouping, args.expected);
     let text = match config::list_format(args.format, args.output.output.is_some()) {

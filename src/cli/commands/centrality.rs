@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{
     CentralityConfig, Measures, Sample, centrality_with_progress, graph_structure_with,
@@ -58,7 +58,7 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
-    let view = View::build(network, &spec).map_err(|e| Failure::Input(format!("error: {e}")))?;
+    let view = View::build(network, &spec).map_err(Failure::input)?;
     let sample = args
         .sample
         .map(|k| Sample { pivots: usize::try_from(k).unwrap_or(usize::MAX), seed: args.seed });
@@ -70,7 +70,7 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     };
     let progress = workspace.search_bar(&view, "centrality");
     let scores = centrality_with_progress(&view, &centrality_config, &progress)
-        .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+        .map_err(Failure::analysis)?;
     let format = config::list_format(args.format, args.output.output.is_some());
     // The network figures are shown in tables and JSON only; CSV holds the actor list, so a
     // large run in CSV skips their O(n·m) searches.
@@ -112,7 +112,7 @@ fn measures(names: &[String]) -> Result<Measures, Failure> {
             "degree" | "in_degree" | "out_degree" | "strength" => {}
             other => {
                 return Err(Failure::Input(format!(
-                    "error: --measures: unknown measure `{other}`; expected betweenness, closeness, harmonic, eigenvector or pagerank"
+                    "--measures: unknown measure `{other}`; expected betweenness, closeness, harmonic, eigenvector or pagerank"
                 )));
             }
         }

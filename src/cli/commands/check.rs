@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use super::super::args::{OutputArgs, WorkspaceArgs};
+use super::super::options::{OutputArgs, WorkspaceArgs};
 use super::super::{Outcome, Workspace};
 use crate::analysis::summarize;
 use crate::render::{summary_json, summary_table};

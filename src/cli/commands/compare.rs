@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::super::args::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
+use super::super::options::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use super::suspects::profile;
 use crate::analysis::compare;
@@ -62,7 +62,7 @@ pub(crate) fn run(args: &CompareArgs) -> Outcome {
     let profile = profile(args.profile.as_deref())?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
-    let rows = compare(network, &profile).map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+    let rows = compare(network, &profile).map_err(Failure::analysis)?;
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => compare_records(network, &rows).to_csv(),
         ListFormat::Table => compare_records(network, &rows).to_table(),

@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use super::super::args::{OutputArgs, WorkspaceArgs};
+use super::super::options::{OutputArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace};
 use crate::render::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 
@@ -82,7 +82,7 @@ pub(crate) fn run(args: &ExportArgs) -> Outcome {
         }
         (Some(MixedArg::Directed), _) => {
             return Err(Failure::Input(
-                "error: --mixed directed applies to --format graphml and gexf; json and dot always keep each tie's direction"
+                "--mixed directed applies to --format graphml and gexf; json and dot always keep each tie's direction"
                     .to_owned(),
             ));
         }
@@ -110,7 +110,7 @@ fn format(args: &ExportArgs) -> Result<ExportFormat, Failure> {
         Some("json") => Ok(ExportFormat::Json),
         Some("dot" | "gv") => Ok(ExportFormat::Dot),
         _ => Err(Failure::Input(
-            "error: export needs --format graphml, gexf, json or dot (or -o FILE ending in .graphml, .gexf, .json, .dot or .gv)"
+            "export needs --format graphml, gexf, json or dot (or -o FILE ending in .graphml, .gexf, .json, .dot or .gv)"
                 .to_owned(),
         )),
     }

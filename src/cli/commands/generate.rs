@@ -61,13 +61,12 @@ pub(crate) fn run(args: &GenerateArgs) -> Outcome {
     };
     if args.output.join("actors.csv").exists() || args.output.join("network.json").exists() {
         return Err(Failure::Input(format!(
-            "error: {} already holds a workspace; choose an empty or new folder",
+            "{} already holds a workspace; choose an empty or new folder",
             args.output.display()
         )));
     }
     let network = generate(&config);
-    write_workspace(&network, &args.output)
-        .map_err(|error| Failure::Input(format!("error: {error}")))?;
+    write_workspace(&network, &args.output).map_err(Failure::input)?;
     eprintln!(
         "wrote {} actors, {} relations, {} coalitions to {}",
         network.actors().len(),

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{
     DEPENDENCY_LAYER, DependenceMatrix, DependenceSource, InterdependenceConfig, interdependence,
@@ -60,7 +60,7 @@ pub struct InterdependenceArgs {
 pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     if !args.alpha.is_finite() || args.alpha < 0.0 {
         return Err(Failure::Input(format!(
-            "error: --alpha {}: expected a finite number ≥ 0, e.g. 0.5",
+            "--alpha {}: expected a finite number ≥ 0, e.g. 0.5",
             args.alpha
         )));
     }
@@ -72,24 +72,21 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     let layer = dependence_layer(network, asked.as_deref())?;
     let layer_name = View::layer_name(network, layer).to_owned();
     let source = DependenceSource::for_layer(&layer_name);
-    let view_error = |e: crate::view::ViewError| Failure::Input(format!("error: {e}"));
+    let view_error = Failure::input;
     let view = View::build(network, &ViewSpec { layers: Some(vec![layer]), ..spec.clone() })
         .map_err(view_error)?;
     let matrix = DependenceMatrix::from_view(&view, source)
-        .map_err(|e| Failure::Input(format!("error: layer {layer_name}: {e}")))?;
+        .map_err(|e| Failure::Input(format!("layer {layer_name}: {e}")))?;
     let progress = workspace.progress(&view, "interdependence");
-    let result =
-        interdependence(&matrix, &InterdependenceConfig { alpha: args.alpha }).map_err(|e| {
-            Failure::Input(format!("error: --alpha {} (layer {layer_name}): {e}", args.alpha))
-        })?;
+    let result = interdependence(&matrix, &InterdependenceConfig { alpha: args.alpha })
+        .map_err(|e| Failure::Input(format!("--alpha {} (layer {layer_name}): {e}", args.alpha)))?;
     // Layer overlap over every layer of relations.csv, on the same actors, level and date.
     let explicit: Vec<LayerChoice> = (0..network.layers().len())
         .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
         .collect();
     let all_layers =
         layer_views(network, &ViewSpec { layers: Some(explicit), ..spec }).map_err(view_error)?;
-    let overlap =
-        multiplexity(&all_layers).map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+    let overlap = multiplexity(&all_layers).map_err(Failure::analysis)?;
     progress.finish_and_clear();
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => dependence_pair_records(network, &result).to_csv(),
@@ -111,7 +108,7 @@ fn dependence_layer(
         Some(many) if many.len() > 1 => {
             let names: Vec<&str> = many.iter().map(|&l| View::layer_name(network, l)).collect();
             return Err(Failure::Input(format!(
-                "error: --layer: interdependence reads one layer, got {}: {}",
+                "--layer: interdependence reads one layer, got {}: {}",
                 many.len(),
                 names.join(", ")
             )));
@@ -130,7 +127,7 @@ fn dependence_layer(
         format!("the layers {} (and the derived {COMEMBERSHIP})", known.join(", "))
     };
     Err(Failure::Input(format!(
-        "error: interdependence needs a `dependency` layer or a resource layer such as `funding`, \
+        "interdependence needs a `dependency` layer or a resource layer such as `funding`, \
          and this workspace has {has}; choose one with --layer"
     )))
 }

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{layer_views, multiplex};
 use crate::render::{layer_records, layers_json, overlap_records};
@@ -39,8 +39,8 @@ pub(crate) fn run(args: &LayersArgs) -> Outcome {
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
-    let views = layer_views(network, &spec).map_err(|e| Failure::Input(format!("error: {e}")))?;
-    let result = multiplex(&views).map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+    let views = layer_views(network, &spec).map_err(Failure::input)?;
+    let result = multiplex(&views).map_err(Failure::analysis)?;
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => layer_records(network, &result).to_csv(),
         ListFormat::Table => format!(

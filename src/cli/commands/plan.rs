@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 use clap::{Args, ValueEnum};
 
-use super::super::args::{OutputArgs, WorkspaceArgs};
+use super::super::options::{OutputArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::connectieplan;
 use crate::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan_svg};
@@ -91,14 +91,12 @@ pub(crate) fn run(args: &PlanArgs) -> Outcome {
     let format = format(args);
     if args.engine == Engine::Dot && format != PlanFormat::Svg {
         return Err(Failure::Input(
-            "error: --engine dot draws SVG; use it with --format svg (or -o FILE.svg)".to_owned(),
+            "--engine dot draws SVG; use it with --format svg (or -o FILE.svg)".to_owned(),
         ));
     }
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
-    let coalition = network
-        .coalition_id(&args.coalition)
-        .ok_or_else(|| config::unknown_coalition(network, &args.coalition))?;
+    let coalition = config::coalition(network, &args.coalition)?;
     let plan = connectieplan(network, coalition);
     let text = match (format, args.engine) {
         (PlanFormat::Svg, Engine::Builtin) => plan_svg(network, &plan),
@@ -136,7 +134,7 @@ fn graphviz_svg(dot_text: &str) -> Result<String, Failure> {
         Ok(child) => child,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
             return Err(Failure::Input(
-                "error: --engine dot: Graphviz `dot` is not installed (or not on PATH); install \
+                "--engine dot: Graphviz `dot` is not installed (or not on PATH); install \
                  Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; \
                  Windows: winget install graphviz) or leave out --engine to use the built-in \
                  renderer"
@@ -144,13 +142,13 @@ fn graphviz_svg(dot_text: &str) -> Result<String, Failure> {
             ));
         }
         Err(error) => {
-            return Err(Failure::Input(format!("error: --engine dot: cannot run `dot`: {error}")));
+            return Err(Failure::Input(format!("--engine dot: cannot run `dot`: {error}")));
         }
     };
     let (Some(mut stdin), Some(mut stdout), Some(mut stderr)) =
         (child.stdin.take(), child.stdout.take(), child.stderr.take())
     else {
-        return Err(Failure::Analysis("error: --engine dot: no pipes to `dot`".to_owned()));
+        return Err(Failure::Analysis("--engine dot: no pipes to `dot`".to_owned()));
     };
     // Write, read and collect errors at the same time, so that no pipe fills up and blocks.
     let (written, svg, messages) = std::thread::scope(|scope| {
@@ -171,15 +169,15 @@ fn graphviz_svg(dot_text: &str) -> Result<String, Failure> {
         (written.and(read.map(|_| ())), svg, messages)
     });
     let status =
-        child.wait().map_err(|error| Failure::Analysis(format!("error: --engine dot: {error}")))?;
+        child.wait().map_err(|error| Failure::Analysis(format!("--engine dot: {error}")))?;
     if !status.success() || written.is_err() {
         let messages = messages.trim();
         let said = if messages.is_empty() { String::new() } else { format!(": {messages}") };
         return Err(Failure::Analysis(format!(
-            "error: --engine dot: `dot -Tsvg` failed ({status}){said}"
+            "--engine dot: `dot -Tsvg` failed ({status}){said}"
         )));
     }
     String::from_utf8(svg).map_err(|_| {
-        Failure::Analysis("error: --engine dot: `dot` wrote SVG that is not UTF-8".to_owned())
+        Failure::Analysis("--engine dot: `dot` wrote SVG that is not UTF-8".to_owned())
     })
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::Args;
 use rayon::prelude::*;
 
-use super::super::args::{ThreadsArgs, WorkspaceArgs};
+use super::super::options::{ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use super::suspects::profile;
 use crate::analysis::{
@@ -80,7 +80,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
     let profile = profile(args.profile.as_deref())?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
-    let folder_error = |error| Failure::Input(format!("error: {error}"));
+    let folder_error = Failure::input;
     // Refuse a bad destination before any work.
     check_folder(&args.output, &workspace.inputs, &MARKER).map_err(folder_error)?;
     let coalitions = chosen_coalitions(network, &args.coalitions)?;
@@ -132,8 +132,7 @@ fn chosen_coalitions(network: &Network, keys: &[String]) -> Result<Vec<Coalition
     }
     let mut chosen = Vec::with_capacity(keys.len());
     for key in keys {
-        let id =
-            network.coalition_id(key).ok_or_else(|| config::unknown_coalition(network, key))?;
+        let id = config::coalition(network, key)?;
         if !chosen.contains(&id) {
             chosen.push(id);
         }
@@ -157,11 +156,11 @@ fn progress_bar(n: usize) -> indicatif::ProgressBar {
 }
 
 fn analysis_error(error: &AnalysisError) -> Failure {
-    Failure::Analysis(format!("error: {error}"))
+    Failure::Analysis(format!("{error}"))
 }
 
 fn view_error(error: &ViewError) -> Failure {
-    Failure::Input(format!("error: {error}"))
+    Failure::Input(format!("{error}"))
 }
 
 /// The whole network: compare, structure, key actors, coalition finance.

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::super::args::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
+use super::super::options::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{Profile, leave_one_out, suspects};
 use crate::io::read_profile;
@@ -101,7 +101,7 @@ pub struct SuspectsArgs {
 pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
     if args.top == 0 {
         return Err(Failure::Input(
-            "error: --top 0: give the number of candidates to show, at least 1".to_owned(),
+            "--top 0: give the number of candidates to show, at least 1".to_owned(),
         ));
     }
     config::threads(&args.threads)?;
@@ -110,8 +110,7 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
     let network = &workspace.network;
     let format = config::list_format(args.format, args.output.output.is_some());
     if args.evaluate {
-        let evaluation = leave_one_out(network, &profile)
-            .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+        let evaluation = leave_one_out(network, &profile).map_err(Failure::analysis)?;
         let text = match format {
             ListFormat::Csv => evaluation_items(network, &evaluation).to_csv(),
             ListFormat::Table => evaluation_table(&evaluation),
@@ -121,10 +120,8 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
     }
     // clap requires --coalition unless --evaluate is given.
     let key = args.coalition.as_deref().unwrap_or_default();
-    let coalition =
-        network.coalition_id(key).ok_or_else(|| config::unknown_coalition(network, key))?;
-    let found = suspects(network, coalition, &profile)
-        .map_err(|e| Failure::Analysis(format!("error: {e}")))?;
+    let coalition = config::coalition(network, key)?;
+    let found = suspects(network, coalition, &profile).map_err(Failure::analysis)?;
     let text = match format {
         ListFormat::Csv => candidate_records(network, &found, args.top).to_csv(),
         ListFormat::Table => suspects_table(network, &found, args.top),
@@ -140,10 +137,13 @@ pub(crate) fn profile(path: Option<&Path>) -> Result<Profile, Failure> {
     };
     read_profile(path).map_err(|error| {
         let diagnostics = error.diagnostics();
-        Failure::Input(format!(
-            "{diagnostics}error: the profile {} has {} problem(s); nothing was written\n",
-            path.display(),
-            diagnostics.len()
-        ))
+        Failure::Problems {
+            listing: diagnostics.to_string(),
+            summary: format!(
+                "the profile {} has {} problem(s); nothing was written",
+                path.display(),
+                diagnostics.len()
+            ),
+        }
     })
 }
