@@ -20,8 +20,6 @@
 //! ```
 
 pub mod analysis;
-#[cfg(feature = "cli")]
-pub mod cli;
 pub mod error;
 pub mod generate;
 pub mod interop;

@@ -1,9 +1,10 @@
 //! The `stakenet` binary: parse the command line, run it, exit with its code.
 
+mod cli;
+
 use std::process::ExitCode;
 
 use clap::Parser;
-use stakenet::cli::{self, args::Cli};
 
 /// mimalloc: on a million relations it spends a fraction of the system allocator's time in
 /// page faults and small allocations (PERFORMANCE.md). The library leaves the choice to its users.
@@ -11,6 +12,6 @@ use stakenet::cli::{self, args::Cli};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cli::args::Cli::parse();
     cli::run(&cli)
 }

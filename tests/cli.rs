@@ -3,12 +3,6 @@
 use crate::common::{fixture, repo_root, stakenet, stderr_text, stdout_text, workspace_with};
 
 #[test]
-fn the_help_is_consistent() {
-    use clap::CommandFactory;
-    stakenet::cli::args::Cli::command().debug_assert();
-}
-
-#[test]
 fn check_summarizes_the_bundled_workspace_by_default() {
     let output = stakenet().arg("check").assert().success().get_output().stdout.clone();
     let text = String::from_utf8(output).unwrap();

@@ -27,15 +27,15 @@ path:line: message).";
 /// stakenet: stakeholder network analysis for multi-actor, multi-level coalitions.
 #[derive(Debug, Parser)]
 #[command(name = "stakenet", version, about, after_help = AFTER_HELP, max_term_width = 100)]
-pub struct Cli {
+pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Validate a workspace and summarize it: actors by sector and level, layers, coalitions,
     /// members by role, hierarchy depth; or list every problem as path:line: message.
     #[command(
@@ -99,4 +99,16 @@ pub enum Command {
     /// their members.
     #[command(after_help = super::commands::export::HELP)]
     Export(ExportArgs),
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    #[test]
+    fn the_help_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

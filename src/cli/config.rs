@@ -5,10 +5,10 @@ use std::io::IsTerminal;
 
 use super::Failure;
 use super::options::{ListFormat, ThreadsArgs, ViewArgs};
-use crate::analysis::GroupBy;
-use crate::model::{CoalitionId, Level, Network, join_alternatives};
-use crate::names::{self, NameError, ViewNames};
-use crate::view::ViewSpec;
+use stakenet::analysis::GroupBy;
+use stakenet::model::{CoalitionId, Level, Network, join_alternatives};
+use stakenet::names::{self, NameError, ViewNames};
+use stakenet::view::ViewSpec;
 
 /// The view selected by the arguments.
 pub(crate) fn view_spec(network: &Network, args: &ViewArgs) -> Result<ViewSpec, Failure> {
@@ -59,7 +59,7 @@ pub(crate) fn threads(threads: &ThreadsArgs) -> Result<(), Failure> {
 
 /// Reads a `--group-by` value: `sector`, `level`, `side` and `kind` (ASCII case ignored)
 /// name the built-in groupings; any other text names a free attribute column (lower-cased).
-/// Whether that column exists is for [`group_nodes`](crate::analysis::group_nodes) to say.
+/// Whether that column exists is for [`group_nodes`](stakenet::analysis::group_nodes) to say.
 pub(crate) fn group_by(text: &str) -> GroupBy {
     let lower = text.trim().to_ascii_lowercase();
     match lower.as_str() {

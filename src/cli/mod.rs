@@ -3,10 +3,10 @@
 //! Exit codes: 0 ok, 1 an analysis failed, 2 bad input or usage.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod args;
-pub mod commands;
+pub(crate) mod args;
+pub(crate) mod commands;
 mod config;
-pub mod options;
+pub(crate) mod options;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -15,11 +15,11 @@ use std::process::ExitCode;
 use args::{Cli, Command};
 use options::{OutputArgs, WorkspaceArgs};
 
-use crate::analysis::Progress;
-use crate::io::{BUNDLED_NAME, Source, load, write_atomic};
-use crate::model::{Network, NetworkBuilder};
-use crate::render::ViewDescription;
-use crate::view::View;
+use stakenet::analysis::Progress;
+use stakenet::io::{BUNDLED_NAME, Source, load, write_atomic};
+use stakenet::model::{Network, NetworkBuilder};
+use stakenet::render::ViewDescription;
+use stakenet::view::View;
 
 /// How a command ended, when not with success. Messages are written without the `error: `
 /// that [`run`] puts before them.
@@ -57,7 +57,7 @@ impl Failure {
 pub(crate) type Outcome = Result<(), Failure>;
 
 /// Runs a parsed command line and returns the process exit code.
-pub fn run(cli: &Cli) -> ExitCode {
+pub(crate) fn run(cli: &Cli) -> ExitCode {
     let outcome = match &cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Generate(args) => commands::generate::run(args),
@@ -90,11 +90,11 @@ fn with_newline(message: &str) -> String {
 /// A loaded workspace with the facts commands need about where it came from.
 pub(crate) struct Workspace {
     /// The validated network.
-    pub network: Network,
+    pub(crate) network: Network,
     /// How to name the workspace in output.
-    pub name: String,
+    pub(crate) name: String,
     /// Its files on disk, never to be written over.
-    pub inputs: Vec<PathBuf>,
+    pub(crate) inputs: Vec<PathBuf>,
 }
 
 /// Freeing a large network takes a while (an allocation per name and id), so a thread does it

@@ -7,60 +7,60 @@ use clap::{Args, ValueEnum};
 
 /// Where the workspace is.
 #[derive(Debug, Args)]
-pub struct WorkspaceArgs {
+pub(crate) struct WorkspaceArgs {
     /// Workspace folder or network.json [default: the bundled Regio Deal workspace]
     #[arg(value_name = "WORKSPACE")]
-    pub workspace: Option<PathBuf>,
+    pub(crate) workspace: Option<PathBuf>,
 }
 
 /// Where and how to write the result.
 #[derive(Debug, Args)]
-pub struct OutputArgs {
+pub(crate) struct OutputArgs {
     /// Write to FILE (atomically: a temporary file, then a rename; never over an input file)
     /// instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// The selection every analysis runs on, and how to compute it.
 #[derive(Debug, Args)]
-pub struct ViewArgs {
+pub(crate) struct ViewArgs {
     /// Only the members of this coalition (its id, e.g. rd_twente).
     #[arg(long, value_name = "ID")]
-    pub coalition: Option<String>,
+    pub(crate) coalition: Option<String>,
     /// Use this layer; repeat for several [default: every layer of relations.csv plus
     /// comembership, the derived layer of shared coalitions].
     #[arg(long = "layer", value_name = "NAME")]
-    pub layers: Vec<String>,
+    pub(crate) layers: Vec<String>,
     /// Fold actors into their topmost ancestor at this level (eu, national, provincial,
     /// regional, municipal, local), summing weights: e.g. national turns the Rijk with its
     /// ministries and departments into one actor.
     #[arg(long, value_name = "LEVEL")]
-    pub level: Option<String>,
+    pub(crate) level: Option<String>,
     /// Only relations and memberships that hold on this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
-    pub at: Option<String>,
+    pub(crate) at: Option<String>,
     /// Shortest paths use tie strength: a tie's length is 1/weight (Opsahl et al. 2010).
     /// Without it, paths count hops.
     #[arg(long)]
-    pub weighted: bool,
+    pub(crate) weighted: bool,
     /// `--threads`.
     #[command(flatten)]
-    pub threads: ThreadsArgs,
+    pub(crate) threads: ThreadsArgs,
 }
 
 /// `--threads`, for every command that computes in parallel.
 #[derive(Debug, Args)]
-pub struct ThreadsArgs {
+pub(crate) struct ThreadsArgs {
     /// Worker threads [default: all cores]. Results are identical at any thread count.
     #[arg(long = "threads", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
-    pub count: Option<u16>,
+    pub(crate) count: Option<u16>,
 }
 
 impl OutputArgs {
     /// The lower-case extension of the output file, when one is given (`-o plan.SVG` → `svg`):
     /// commands with several formats read the format from it when `--format` is left out.
-    pub fn extension(&self) -> Option<String> {
+    pub(crate) fn extension(&self) -> Option<String> {
         self.output
             .as_deref()
             .and_then(std::path::Path::extension)
@@ -71,7 +71,7 @@ impl OutputArgs {
 
 /// Output formats of measure lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
+pub(crate) enum ListFormat {
     /// Aligned text for a terminal (six significant digits).
     Table,
     /// One row per item with a header; every digit kept; text that a spreadsheet would run as

@@ -102,8 +102,8 @@ pub struct Actor {
     pub attributes: BTreeMap<String, String>,
 }
 
-/// Joins alternatives for a message: `a, b or c`.
-pub(crate) fn join_alternatives<'a>(items: impl Iterator<Item = &'a str>) -> String {
+/// Joins alternatives for a message: `a, b or c` (how every refusal lists what it accepts).
+pub fn join_alternatives<'a>(items: impl Iterator<Item = &'a str>) -> String {
     let items: Vec<&str> = items.collect();
     match items.split_last() {
         None => String::new(),

@@ -15,7 +15,7 @@ mod profile;
 mod relation;
 mod validity;
 
-pub(crate) use actor::join_alternatives;
+pub use actor::join_alternatives;
 pub use actor::{Actor, Level, Sector};
 pub use attributes::SparseAttributes;
 pub use coalition::{Coalition, Membership, Role};

@@ -5,10 +5,10 @@ use clap::Args;
 
 use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::{asymmetry, group_nodes, layer_views};
-use crate::model::{CoalitionId, LayerId};
-use crate::render::{asymmetry_dyad_records, asymmetry_json, asymmetry_table, json::to_pretty};
-use crate::view::{LayerChoice, Scope, View, ViewSpec};
+use stakenet::analysis::{asymmetry, group_nodes, layer_views};
+use stakenet::model::{CoalitionId, LayerId};
+use stakenet::render::{asymmetry_dyad_records, asymmetry_json, asymmetry_table, json::to_pretty};
+use stakenet::view::{LayerChoice, Scope, View, ViewSpec};
 
 pub(crate) const HELP: &str = "\
 Per layer (each on its own view of the chosen actors, level and date):
@@ -34,20 +34,20 @@ Examples:
 /// `stakenet asymmetry`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct AsymmetryArgs {
+pub(crate) struct AsymmetryArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     #[command(flatten)]
-    pub view: ViewArgs,
+    pub(crate) view: ViewArgs,
     /// Group actors for the flows by side (rijk: the national government and everything under
     /// it; region: everyone else), sector, level, kind, or any column of actors.csv.
     #[arg(long, value_name = "GROUPING", default_value = "side")]
-    pub group_by: String,
+    pub(crate) group_by: String,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
-    pub format: Option<ListFormat>,
+    pub(crate) format: Option<ListFormat>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub(crate) output: OutputArgs,
 }
 
 /// Loads, builds one view per layer and the grouping, computes, renders.

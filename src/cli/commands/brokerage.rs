@@ -4,9 +4,9 @@ use clap::Args;
 
 use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::{BrokerageConfig, brokerage, group_nodes};
-use crate::render::{brokerage_json, brokerage_records};
-use crate::view::View;
+use stakenet::analysis::{BrokerageConfig, brokerage, group_nodes};
+use stakenet::render::{brokerage_json, brokerage_records};
+use stakenet::view::View;
 
 pub(crate) const HELP: &str = "\
 For every two-path a -> b -> c with no tie a -> c, broker b gets one count in the role given by
@@ -21,23 +21,23 @@ Examples:
 /// `stakenet brokerage`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct BrokerageArgs {
+pub(crate) struct BrokerageArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     #[command(flatten)]
-    pub view: ViewArgs,
+    pub(crate) view: ViewArgs,
     /// Group actors by sector, level, side (rijk: the national government and everything under
     /// it; region: everyone else), kind, or any column of actors.csv.
     #[arg(long, value_name = "GROUPING", default_value = "sector")]
-    pub group_by: String,
+    pub(crate) group_by: String,
     /// Add expected role counts and z-scores under random ties (as R sna's brokerage).
     #[arg(long)]
-    pub expected: bool,
+    pub(crate) expected: bool,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
-    pub format: Option<ListFormat>,
+    pub(crate) format: Option<ListFormat>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub(crate) output: OutputArgs,
 }
 
 /// Loads, builds the view and the grouping, computes, renders.

@@ -4,11 +4,11 @@ use clap::Args;
 
 use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::{
+use stakenet::analysis::{
     CentralityConfig, Measures, Sample, centrality_with_progress, graph_structure_with,
 };
-use crate::render::{centrality_json, centrality_records, structure_table};
-use crate::view::View;
+use stakenet::render::{centrality_json, centrality_records, structure_table};
+use stakenet::view::View;
 
 pub(crate) const HELP: &str = "\
 Definitions match NetworkX 3.x (betweenness normalized; closeness with the Wasserman-Faust
@@ -24,31 +24,31 @@ Examples:
 /// `stakenet centrality`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct CentralityArgs {
+pub(crate) struct CentralityArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     #[command(flatten)]
-    pub view: ViewArgs,
+    pub(crate) view: ViewArgs,
     /// Compute only these measures (comma-separated: betweenness, closeness, harmonic,
     /// eigenvector, pagerank); other columns stay empty. Degree and strength are always
     /// computed.
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
-    pub measures: Vec<String>,
+    pub(crate) measures: Vec<String>,
     /// Estimate betweenness from K source actors instead of all of them, for very large
     /// networks: pivot sampling (Brandes & Pich 2007) with one pivot drawn from each of K runs
     /// of neighbouring actors, and each path's share credited by where the actor lies on it
     /// (Geisberger et al. 2008). Unbiased; on a 20,000-actor network, K = 2000 puts the top
     /// 100 within about 2% of exact on average. Time grows with K (directed: twice).
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u64).range(1..))]
-    pub sample: Option<u64>,
+    pub(crate) sample: Option<u64>,
     /// Seed for --sample: the same seed picks the same sources.
     #[arg(long, default_value_t = 1)]
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
-    pub format: Option<ListFormat>,
+    pub(crate) format: Option<ListFormat>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub(crate) output: OutputArgs,
 }
 
 /// Loads, builds the view, computes, renders.

@@ -4,12 +4,12 @@ use clap::{Args, ValueEnum};
 
 use super::super::options::{OutputArgs, WorkspaceArgs};
 use super::super::{Outcome, Workspace};
-use crate::analysis::summarize;
-use crate::render::{summary_json, summary_table};
+use stakenet::analysis::summarize;
+use stakenet::render::{summary_json, summary_table};
 
 /// Output formats of the summary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SummaryFormat {
+pub(crate) enum SummaryFormat {
     /// Aligned text for a terminal.
     Table,
     /// One JSON object.
@@ -19,14 +19,14 @@ pub enum SummaryFormat {
 /// `stakenet check`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Table)]
-    pub format: SummaryFormat,
+    pub(crate) format: SummaryFormat,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub(crate) output: OutputArgs,
 }
 
 /// Loads the workspace (listing every problem when there are any) and renders its summary.

@@ -7,8 +7,8 @@ use clap::Args;
 use super::super::options::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use super::suspects::profile;
-use crate::analysis::compare;
-use crate::render::{compare_json, compare_records, json::to_pretty};
+use stakenet::analysis::compare;
+use stakenet::render::{compare_json, compare_records, json::to_pretty};
 
 pub(crate) const HELP: &str = "\
 Columns:
@@ -41,19 +41,19 @@ Examples:
 /// `stakenet compare`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct CompareArgs {
+pub(crate) struct CompareArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     /// Read the expected sectors from this TOML profile instead of the default quadruple helix.
     #[arg(long, value_name = "FILE")]
-    pub profile: Option<PathBuf>,
+    pub(crate) profile: Option<PathBuf>,
     #[command(flatten)]
-    pub threads: ThreadsArgs,
+    pub(crate) threads: ThreadsArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
-    pub format: Option<ListFormat>,
+    pub(crate) format: Option<ListFormat>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub(crate) output: OutputArgs,
 }
 
 /// Reads the profile and the workspace, compares, renders.

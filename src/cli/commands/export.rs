@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 
 use super::super::options::{OutputArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace};
-use crate::render::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
+use stakenet::render::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 
 pub(crate) const HELP: &str = "\
 Exports everything: every actor with its sector, level, parent, kind, themes, influence and
@@ -34,7 +34,7 @@ Examples:
 
 /// Export formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     /// GraphML (yEd, Gephi, Cytoscape, NetworkX).
     Graphml,
     /// GEXF 1.3 (Gephi).
@@ -47,7 +47,7 @@ pub enum ExportFormat {
 
 /// How GraphML and GEXF write a network with both directed and undirected ties.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum MixedArg {
+pub(crate) enum MixedArg {
     /// Each tie keeps its own direction (Gephi, yEd, Cytoscape).
     Keep,
     /// Every tie is written as directed; the `directed` attribute tells which are undirected
@@ -58,18 +58,18 @@ pub enum MixedArg {
 /// `stakenet export`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     /// Output format [default: from the extension of -o FILE].
     #[arg(long, value_enum)]
-    pub format: Option<ExportFormat>,
+    pub(crate) format: Option<ExportFormat>,
     /// How GraphML and GEXF write a network with both directed and undirected ties
     /// [default: keep].
     #[arg(long, value_enum, value_name = "HOW")]
-    pub mixed: Option<MixedArg>,
+    pub(crate) mixed: Option<MixedArg>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub(crate) output: OutputArgs,
 }
 
 /// Loads the workspace and writes it in the chosen format.

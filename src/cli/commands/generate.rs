@@ -7,12 +7,12 @@ use clap::{Args, ValueEnum};
 use super::super::Failure;
 use super::super::Outcome;
 
-use crate::generate::{GenerateConfig, GraphModel, generate};
-use crate::io::write_workspace;
+use stakenet::generate::{GenerateConfig, GraphModel, generate};
+use stakenet::io::write_workspace;
 
 /// The random graph model for `generate`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ModelArg {
+pub(crate) enum ModelArg {
     /// Barabási–Albert preferential attachment (scale-free, like real stakeholder networks).
     Ba,
     /// Erdős–Rényi G(n, m): ties drawn uniformly.
@@ -21,29 +21,29 @@ pub enum ModelArg {
 
 /// `stakenet generate`.
 #[derive(Debug, Args)]
-pub struct GenerateArgs {
+pub(crate) struct GenerateArgs {
     /// Random graph model.
     #[arg(long, value_enum, default_value_t = ModelArg::Ba)]
-    pub model: ModelArg,
+    pub(crate) model: ModelArg,
     /// Number of actors (2 to 50,000,000).
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(2..=50_000_000))]
-    pub actors: u64,
+    pub(crate) actors: u64,
     /// Ties per actor: m of Barabási–Albert, or the average out-degree of G(n,m).
     #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=1000))]
-    pub ties_per_actor: u64,
+    pub(crate) ties_per_actor: u64,
     /// Number of coalitions.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u64).range(0..=1_000_000))]
-    pub coalitions: u64,
+    pub(crate) coalitions: u64,
     /// Seed of the random generator: the same seed gives the same workspace.
     #[arg(long, default_value_t = 42)]
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Put every tie in one undirected `collaboration` layer: a plain graph, as other network
     /// libraries read it (for benchmarks against them).
     #[arg(long)]
-    pub one_layer: bool,
+    pub(crate) one_layer: bool,
     /// Folder to write the workspace into (created when missing).
     #[arg(short = 'o', long = "output", value_name = "DIR")]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
 }
 
 /// Generates the network and writes it as a CSV workspace folder.

@@ -5,15 +5,15 @@ use clap::Args;
 
 use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::{
+use stakenet::analysis::{
     DEPENDENCY_LAYER, DependenceMatrix, DependenceSource, InterdependenceConfig, interdependence,
     layer_views, multiplexity,
 };
-use crate::model::{COMEMBERSHIP, LayerId, Network};
-use crate::render::{
+use stakenet::model::{COMEMBERSHIP, LayerId, Network};
+use stakenet::render::{
     dependence_pair_records, interdependence_json, interdependence_table, json::to_pretty,
 };
-use crate::view::{LayerChoice, View, ViewSpec};
+use stakenet::view::{LayerChoice, View, ViewSpec};
 
 pub(crate) const HELP: &str = "\
 How the layer decides what dependence is:
@@ -40,20 +40,20 @@ Examples:
 /// `stakenet interdependence`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct InterdependenceArgs {
+pub(crate) struct InterdependenceArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     #[command(flatten)]
-    pub view: ViewArgs,
+    pub(crate) view: ViewArgs,
     /// Weight of each extra step of indirect dependence (i depends on k through j counts
     /// alpha²); must be ≥ 0 and below 1 / spectral radius of D.
     #[arg(long, value_name = "A", default_value_t = 0.5, allow_negative_numbers = true)]
-    pub alpha: f64,
+    pub(crate) alpha: f64,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
-    pub format: Option<ListFormat>,
+    pub(crate) format: Option<ListFormat>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub(crate) output: OutputArgs,
 }
 
 /// Loads, chooses the dependence layer, builds D and the layer views, computes, renders.

@@ -4,8 +4,8 @@ use clap::Args;
 
 use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::{layer_views, multiplex};
-use crate::render::{layer_records, layers_json, overlap_records};
+use stakenet::analysis::{layer_views, multiplex};
+use stakenet::render::{layer_records, layers_json, overlap_records};
 
 pub(crate) const HELP: &str = "\
 Definitions and numbers as uunet/multinet: degree counts a layer's ties of the actor,
@@ -21,16 +21,16 @@ Examples:
 /// `stakenet layers`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct LayersArgs {
+pub(crate) struct LayersArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     #[command(flatten)]
-    pub view: ViewArgs,
+    pub(crate) view: ViewArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
-    pub format: Option<ListFormat>,
+    pub(crate) format: Option<ListFormat>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub(crate) output: OutputArgs,
 }
 
 /// Loads, builds one view per layer, computes, renders.

@@ -1,14 +1,14 @@
 //! One file per subcommand: each turns its arguments into a library call and a rendering.
 
-pub mod asymmetry;
-pub mod brokerage;
-pub mod centrality;
-pub mod check;
-pub mod compare;
-pub mod export;
-pub mod generate;
-pub mod interdependence;
-pub mod layers;
-pub mod plan;
-pub mod report;
-pub mod suspects;
+pub(crate) mod asymmetry;
+pub(crate) mod brokerage;
+pub(crate) mod centrality;
+pub(crate) mod check;
+pub(crate) mod compare;
+pub(crate) mod export;
+pub(crate) mod generate;
+pub(crate) mod interdependence;
+pub(crate) mod layers;
+pub(crate) mod plan;
+pub(crate) mod report;
+pub(crate) mod suspects;

@@ -8,8 +8,8 @@ use clap::{Args, ValueEnum};
 
 use super::super::options::{OutputArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::connectieplan;
-use crate::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan_svg};
+use stakenet::analysis::connectieplan;
+use stakenet::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan_svg};
 
 pub(crate) const HELP: &str = "\
 What it shows (DESIGN 5), for the coalition's themes and the topics of its members' relations:
@@ -46,7 +46,7 @@ Examples:
 
 /// Output formats of `plan`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PlanFormat {
+pub(crate) enum PlanFormat {
     /// A drawing (SVG).
     Svg,
     /// Graphviz DOT source of the drawing.
@@ -59,7 +59,7 @@ pub enum PlanFormat {
 
 /// What draws the SVG.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
-pub enum Engine {
+pub(crate) enum Engine {
     /// stakenet's own layout; needs no other program.
     #[default]
     Builtin,
@@ -70,20 +70,20 @@ pub enum Engine {
 /// `stakenet plan`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct PlanArgs {
+pub(crate) struct PlanArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     /// The coalition to plan (its id, e.g. rd_twente).
     #[arg(long, value_name = "ID")]
-    pub coalition: String,
+    pub(crate) coalition: String,
     /// Output format [default: from the extension of -o FILE, else md].
     #[arg(long, value_enum)]
-    pub format: Option<PlanFormat>,
+    pub(crate) format: Option<PlanFormat>,
     /// What draws the SVG.
     #[arg(long, value_enum, default_value_t = Engine::Builtin)]
-    pub engine: Engine,
+    pub(crate) engine: Engine,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub(crate) output: OutputArgs,
 }
 
 /// Loads, plans, renders (and runs Graphviz when asked).

@@ -11,19 +11,19 @@ use rayon::prelude::*;
 use super::super::options::{ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use super::suspects::profile;
-use crate::analysis::{
+use stakenet::analysis::{
     AnalysisError, BrokerageConfig, CentralityConfig, DEPENDENCY_LAYER, DependenceMatrix,
     DependenceSource, GroupBy, Grouping, InterdependenceConfig, Profile, asymmetry, brokerage,
     centrality, compare, connectieplan, graph_structure_with, group_nodes, interdependence,
     layer_views, multiplexity, suspects,
 };
-use crate::io::{FolderFile, FolderMarker, check_folder, write_folder};
-use crate::model::{CoalitionId, LayerId, Network};
-use crate::render::{
+use stakenet::io::{FolderFile, FolderMarker, check_folder, write_folder};
+use stakenet::model::{CoalitionId, LayerId, Network};
+use stakenet::render::{
     AsymmetryFinding, CoalitionReport, InterdependenceFinding, Overview, REPORT_MARKER, Report,
     report_files,
 };
-use crate::view::{LayerChoice, Scope, View, ViewError, ViewSpec};
+use stakenet::view::{LayerChoice, Scope, View, ViewError, ViewSpec};
 
 pub(crate) const HELP: &str = "\
 DIR gets index.html, one page that needs nothing but a browser (no script, no web fonts, no
@@ -51,22 +51,22 @@ Examples:
 /// `stakenet report`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     /// Report on this coalition (its id, e.g. rd_twente); repeat for several [default: every
     /// coalition of the workspace]. The overview always covers all of them.
     #[arg(long = "coalition", value_name = "ID")]
-    pub coalitions: Vec<String>,
+    pub(crate) coalitions: Vec<String>,
     /// Read the expected sectors, the theme -> ministry map and the candidate weights from
     /// this TOML profile (see `stakenet suspects --help`) instead of the default.
     #[arg(long, value_name = "FILE")]
-    pub profile: Option<PathBuf>,
+    pub(crate) profile: Option<PathBuf>,
     /// Write the report into the folder DIR (built beside it, then renamed into place).
     #[arg(short = 'o', long = "output", value_name = "DIR")]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     #[command(flatten)]
-    pub threads: ThreadsArgs,
+    pub(crate) threads: ThreadsArgs,
 }
 
 /// What marks a folder as an earlier report that may be replaced.

@@ -7,9 +7,9 @@ use clap::Args;
 
 use super::super::options::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use crate::analysis::{Profile, leave_one_out, suspects};
-use crate::io::read_profile;
-use crate::render::{
+use stakenet::analysis::{Profile, leave_one_out, suspects};
+use stakenet::io::read_profile;
+use stakenet::render::{
     candidate_records, evaluation_items, evaluation_json, evaluation_table, json::to_pretty,
     suspects_json, suspects_table,
 };
@@ -67,9 +67,9 @@ Examples:
 /// `stakenet suspects`.
 #[derive(Debug, Args)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
-pub struct SuspectsArgs {
+pub(crate) struct SuspectsArgs {
     #[command(flatten)]
-    pub workspace: WorkspaceArgs,
+    pub(crate) workspace: WorkspaceArgs,
     /// The coalition to examine (its id, e.g. rd_twente).
     #[arg(
         long,
@@ -77,24 +77,24 @@ pub struct SuspectsArgs {
         required_unless_present = "evaluate",
         conflicts_with = "evaluate"
     )]
-    pub coalition: Option<String>,
+    pub(crate) coalition: Option<String>,
     /// Read the expected sectors and kinds, the theme -> ministry map and the score weights
     /// from this TOML file (format below) instead of the default quadruple-helix profile.
     #[arg(long, value_name = "FILE")]
-    pub profile: Option<PathBuf>,
+    pub(crate) profile: Option<PathBuf>,
     /// Show the best N candidates.
     #[arg(long, value_name = "N", default_value_t = 10)]
-    pub top: usize,
+    pub(crate) top: usize,
     /// Leave-one-out evaluation of the ranking over every coalition instead of one finding.
     #[arg(long)]
-    pub evaluate: bool,
+    pub(crate) evaluate: bool,
     #[command(flatten)]
-    pub threads: ThreadsArgs,
+    pub(crate) threads: ThreadsArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
-    pub format: Option<ListFormat>,
+    pub(crate) format: Option<ListFormat>,
     #[command(flatten)]
-    pub output: OutputArgs,
+    pub(crate) output: OutputArgs,
 }
 
 /// Checks the options, reads the profile and the workspace, analyzes, renders.
