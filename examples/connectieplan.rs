@@ -16,6 +16,7 @@
 use std::error::Error;
 
 use stakenet::analysis::{TopicStatus, connectieplan};
+use stakenet::names;
 use stakenet::render::plan_svg;
 use stakenet::{Source, load};
 
@@ -26,8 +27,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/connectieplan").into());
     let key = args.next().unwrap_or_else(|| "twente".to_owned());
     let network = load(&Source::from_path(std::path::Path::new(&workspace)))?;
-    let coalition =
-        network.coalition_id(&key).ok_or_else(|| format!("no coalition with the id {key}"))?;
+    let coalition = names::coalition(&network, &key)?;
 
     let plan = connectieplan(&network, coalition);
     println!("Connectieplan of {}", network.coalition(coalition).name);

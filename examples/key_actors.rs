@@ -17,6 +17,7 @@
 use std::error::Error;
 
 use stakenet::analysis::{CentralityConfig, centrality};
+use stakenet::names;
 use stakenet::{LayerChoice, LayerId, Scope, Source, View, ViewSpec, load};
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -26,8 +27,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         .unwrap_or_else(|| concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/connectieplan").into());
     let key = args.next().unwrap_or_else(|| "twente".to_owned());
     let network = load(&Source::from_path(std::path::Path::new(&workspace)))?;
-    let coalition =
-        network.coalition_id(&key).ok_or_else(|| format!("no coalition with the id {key}"))?;
+    let coalition = names::coalition(&network, &key)?;
 
     let layers = (0..network.layers().len())
         .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
