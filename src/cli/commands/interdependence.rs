@@ -6,8 +6,8 @@ use clap::Args;
 use super::super::args::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use crate::analysis::{
-    DEPENDENCY_LAYER, DependenceMatrix, DependenceSource, InterdependenceConfig, interdependence,
-    layer_views, multiplexity,
+    DependenceMatrix, DependenceSource, InterdependenceConfig, dependence_layer as default_layer,
+    interdependence, layer_views, multiplexity,
 };
 use crate::model::{COMEMBERSHIP, LayerId, Network};
 use crate::render::{
@@ -101,7 +101,8 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     workspace.emit(&args.output, &text)
 }
 
-/// The one layer D is read from: the one asked for, or `dependency`, or `funding`.
+/// The one layer D is read from: the one asked for, or the default (`dependency`, else
+/// `funding`), or an error that lists the layers.
 fn dependence_layer(
     network: &Network,
     asked: Option<&[LayerChoice]>,
@@ -118,10 +119,8 @@ fn dependence_layer(
         }
         _ => {}
     }
-    for name in [DEPENDENCY_LAYER, "funding"] {
-        if let Some(id) = network.layer_id(name) {
-            return Ok(LayerChoice::Explicit(id));
-        }
+    if let Some(id) = default_layer(network) {
+        return Ok(LayerChoice::Explicit(id));
     }
     let known: Vec<&str> = network.layers().iter().map(|l| l.name.as_str()).collect();
     let has = if known.is_empty() {
