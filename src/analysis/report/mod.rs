@@ -62,7 +62,7 @@ pub fn report(
     profile: &super::Profile,
     coalitions: &[CoalitionId],
     source: ReportSource,
-    progress: &(impl Progress + Sync),
+    progress: &impl Progress,
 ) -> Result<Report, ReportError> {
     let overview = overview::overview(network, profile)?;
     progress.planned(coalitions.len() as u64);

@@ -81,7 +81,8 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         workspace_argument: args.workspace.workspace.as_ref().map(|p| p.display().to_string()),
         profile_argument: args.profile.as_ref().map(|p| p.display().to_string()),
     };
-    let report = report(network, &profile, &coalitions, source, &progress).map_err(failure)?;
+    let report =
+        report(network, &profile, &coalitions, source, &progress).map_err(|e| failure(&e))?;
     progress.0.set_message("writing");
     let files: Vec<FolderFile> = report_files(network, &report)
         .into_iter()
@@ -100,7 +101,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
 }
 
 /// A view that cannot be built is the input's fault (exit 2), a failed analysis is not (1).
-fn failure(error: ReportError) -> Failure {
+fn failure(error: &ReportError) -> Failure {
     match error {
         ReportError::View(_) => Failure::Input(format!("error: {error}")),
         ReportError::Analysis(_) => Failure::Analysis(format!("error: {error}")),
