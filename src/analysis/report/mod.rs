@@ -6,19 +6,6 @@
 //! `overview.rs` computes the figures about the whole network, `coalition.rs` those about one
 //! coalition (with why a section has no figures: [`AsymmetryFinding`],
 //! [`InterdependenceFinding`]), `model.rs` holds the result types and `error.rs` the error.
-//!
-//! ```
-//! use stakenet::analysis::{Profile, ReportSource, all_coalitions, report};
-//! use stakenet::{Source, load};
-//!
-//! let network = load(&Source::Bundled).expect("the bundled workspace is valid");
-//! let coalitions = all_coalitions(&network);
-//! let source = ReportSource { workspace: "bundled".to_owned(), ..ReportSource::default() };
-//! let report = report(&network, &Profile::default(), &coalitions[..2], source, &())
-//!     .expect("the bundled workspace can be reported on");
-//! assert_eq!(report.coalitions.len(), 2);
-//! assert_eq!(report.coalitions[0].coalition, coalitions[0]);
-//! ```
 
 mod coalition;
 mod error;
@@ -51,12 +38,37 @@ use crate::model::{CoalitionId, Network};
 /// `coalitions.len()` are planned ([`Progress::planned`]), then of each one finished
 /// ([`Progress::done`]), from worker threads in no fixed order. Pass `&()` for none.
 ///
+/// [`render::report_files`](crate::render::report_files) turns the report into the page and the
+/// files behind it (strings; writing them is the caller's).
+///
 /// # Errors
 ///
 /// [`ReportError::View`] when a view cannot be built (too large for its indices);
 /// [`ReportError::Analysis`] when an analysis fails (such as a power iteration that does not
 /// converge). A dependence layer that the interdependence analysis refuses is no error: the
 /// coalition's [`InterdependenceFinding::Refused`] says why.
+///
+/// # Examples
+///
+/// ```
+/// use stakenet::analysis::{Profile, ReportSource, all_coalitions, report};
+/// use stakenet::io::BUNDLED_NAME;
+/// use stakenet::render::report_files;
+/// use stakenet::{Source, load};
+///
+/// let network = load(&Source::Bundled).expect("the bundled workspace is valid");
+/// let first_two = &all_coalitions(&network)[..2];
+/// let source = ReportSource { workspace: BUNDLED_NAME.to_owned(), ..ReportSource::default() };
+/// let report = report(&network, &Profile::default(), first_two, source, &())
+///     .expect("the bundled workspace can be reported on");
+/// assert_eq!(report.coalitions.len(), 2);
+/// assert_eq!(report.coalitions[0].coalition, first_two[0]);
+///
+/// let files = report_files(&network, &report);
+/// let page = &files[0];
+/// assert_eq!(page.path, "index.html");
+/// assert_eq!(page.contents.matches("<section class=\"coalition\"").count(), 2);
+/// ```
 pub fn report(
     network: &Network,
     profile: &super::Profile,
