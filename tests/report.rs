@@ -2,16 +2,21 @@
 //! every section and linked file present; no script and nothing loaded from the network; names
 //! that look like markup staying text; the folder written atomically (refusing input folders
 //! and folders that are not earlier reports, replacing an earlier report, untouched by a failed
-//! run); and the same bytes at any thread count.
+//! run); and the same bytes at any thread count. A report built through the library alone
+//! (load, `analysis::report`, `render::report_files`) is the one the command writes.
 
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
-use crate::common::{files_under, fixture, stakenet, write_csv};
+use stakenet::analysis::{Profile, Progress, ReportSource, all_coalitions};
+use stakenet::render::report_files;
+
+use crate::common::{files_under, fixture, load_fixture, stakenet, write_csv};
 
 /// Runs `stakenet report ARGS -o DIR` and asserts success.
 fn report(args: &[&str], dir: &Path) {
@@ -462,4 +467,72 @@ fn the_output_folder_is_required_and_options_are_checked() {
             root.path().join("no/such/folder").display(),
             root.path().join("no/such").display()
         ));
+}
+
+/// Counts what the report tells its progress listener.
+#[derive(Default)]
+struct Counted {
+    planned: AtomicU64,
+    done: AtomicU64,
+}
+
+impl Progress for Counted {
+    fn planned(&self, coalitions: u64) {
+        self.planned.fetch_add(coalitions, Ordering::Relaxed);
+    }
+    fn done(&self, coalitions: u64) {
+        self.done.fetch_add(coalitions, Ordering::Relaxed);
+    }
+}
+
+#[test]
+fn the_library_builds_the_report_the_command_writes() {
+    let network = load_fixture("tiny");
+    let coalitions = all_coalitions(&network);
+    let keys: Vec<&str> = coalitions.iter().map(|&c| network.coalition(c).key.as_str()).collect();
+    assert_eq!(keys, ["deal_x", "deal_y"], "every coalition, by id");
+    let source = ReportSource {
+        workspace: "fixtures/tiny".to_owned(),
+        workspace_argument: Some("fixtures/tiny".to_owned()),
+        profile_argument: None,
+    };
+    let progress = Counted::default();
+    let built =
+        stakenet::analysis::report(&network, &Profile::default(), &coalitions, source, &progress)
+            .unwrap();
+    assert_eq!(progress.planned.into_inner(), 2);
+    assert_eq!(progress.done.into_inner(), 2);
+    let ids: Vec<_> = built.coalitions.iter().map(|c| c.coalition).collect();
+    assert_eq!(ids, coalitions);
+
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("library");
+    for file in report_files(&network, &built) {
+        let path = dir.join(&file.path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, file.contents).unwrap();
+    }
+    let page = check_report(&dir);
+    assert_eq!(page.coalitions, ["c-deal_x", "c-deal_y"], "one section per coalition");
+
+    let command = root.path().join("command");
+    report(&["fixtures/tiny"], &command);
+    let (library, command) = (files_under(&dir), files_under(&command));
+    assert_eq!(library.keys().collect::<Vec<_>>(), command.keys().collect::<Vec<_>>());
+    for (path, bytes) in &library {
+        assert!(bytes == &command[path], "{path} differs between the library and the command");
+    }
+
+    // The coalitions come in the order asked for.
+    let reversed: Vec<_> = coalitions.iter().rev().copied().collect();
+    let built = stakenet::analysis::report(
+        &network,
+        &Profile::default(),
+        &reversed,
+        ReportSource::default(),
+        &(),
+    )
+    .unwrap();
+    let ids: Vec<_> = built.coalitions.iter().map(|c| c.coalition).collect();
+    assert_eq!(ids, reversed);
 }

@@ -15,6 +15,7 @@ mod multiplex;
 mod multiplexity;
 mod plan;
 mod progress;
+mod report;
 mod structure;
 mod summary;
 mod suspects;
@@ -39,8 +40,8 @@ pub use components::{largest_weak_component, n_weak_components, weak_components}
 pub use error::AnalysisError;
 pub use interdependence::{
     ActorDependence, DEPENDENCY_LAYER, DependenceMatrix, DependencePair, DependenceSource,
-    Interdependence, InterdependenceConfig, MAX_DENSE_ACTORS, indirect_dependence, interdependence,
-    largest_alpha, spectral_radius,
+    Interdependence, InterdependenceConfig, MAX_DENSE_ACTORS, dependence_layer,
+    indirect_dependence, interdependence, largest_alpha, spectral_radius,
 };
 pub use kernels::PathLength;
 pub use leave_one_out::{
@@ -53,6 +54,10 @@ pub use plan::{
     RegionalBasis, RegionalOwner, TieMatch, TopicStatus, connectieplan,
 };
 pub use progress::Progress;
+pub use report::{
+    AsymmetryFinding, CoalitionReport, InterdependenceFinding, Overview, Report, ReportError,
+    ReportSource, all_coalitions, report,
+};
 // Configuration data of `suspects` and `compare`, kept here under their analysis paths too.
 pub use crate::model::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use structure::{

@@ -41,9 +41,8 @@ pub use layers::{layer_records, layers_json, overlap_records};
 pub use plan::{md_escape, plan_dot, plan_json, plan_markdown, plan_svg, proposal_reason};
 pub use records::{Cell, Records, defuse_formula};
 pub use report::{
-    AsymmetryFinding, Bar, BarChart, CANDIDATES_IN_FILES, CoalitionReport, InterdependenceFinding,
-    Overview, REPORT_MARKER, Reference, Report, ReportFile, bar_chart_svg, coalition_folders,
-    palette, report_files, sector_colour, svg_document,
+    Bar, BarChart, CANDIDATES_IN_FILES, REPORT_MARKER, Reference, ReportFile, bar_chart_svg,
+    coalition_folders, palette, report_files, sector_colour, svg_document,
 };
 pub use summary::{summary_json, summary_table};
 pub use suspects::{

@@ -5,13 +5,16 @@
 //! The dependence matrix D is built from one layer of a [`View`](crate::View) (`matrix.rs`);
 //! the indirect dependence T = (I − αD)⁻¹ − I is computed with nalgebra, densely, over the
 //! actors that have a tie in that layer (`resolvent.rs`); α is bounded by the spectral radius
-//! of D (`spectral.rs`); `measure.rs` puts pairs, scores and mutuality together.
+//! of D (`spectral.rs`); `measure.rs` puts pairs, scores and mutuality together; `layer.rs`
+//! chooses the layer when the caller names none.
 
+mod layer;
 mod matrix;
 mod measure;
 mod resolvent;
 mod spectral;
 
+pub use layer::dependence_layer;
 pub use matrix::{DEPENDENCY_LAYER, DependenceMatrix, DependenceSource, MAX_DENSE_ACTORS};
 pub use measure::{
     ActorDependence, DependencePair, Interdependence, InterdependenceConfig, interdependence,

@@ -6,8 +6,8 @@ use clap::Args;
 use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{
-    DEPENDENCY_LAYER, DependenceMatrix, DependenceSource, InterdependenceConfig, interdependence,
-    layer_views, multiplexity,
+    DependenceMatrix, DependenceSource, InterdependenceConfig, dependence_layer as default_layer,
+    interdependence, layer_views, multiplexity,
 };
 use stakenet::model::{COMEMBERSHIP, LayerId, Network};
 use stakenet::render::{
@@ -78,15 +78,18 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     let matrix = DependenceMatrix::from_view(&view, source)
         .map_err(|e| Failure::Input(format!("layer {layer_name}: {e}")))?;
     let progress = workspace.progress(&view, "interdependence");
-    let result = interdependence(&matrix, &InterdependenceConfig { alpha: args.alpha })
-        .map_err(|e| Failure::Input(format!("--alpha {} (layer {layer_name}): {e}", args.alpha)))?;
+    let result =
+        interdependence(&matrix, &InterdependenceConfig { alpha: args.alpha }).map_err(|e| {
+            Failure::Input(format!("--alpha {} (layer {layer_name}): {e}", args.alpha))
+        })?;
     // Layer overlap over every layer of relations.csv, on the same actors, level and date.
     let explicit: Vec<LayerChoice> = (0..network.layers().len())
         .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
         .collect();
     let all_layers =
         layer_views(network, &ViewSpec { layers: Some(explicit), ..spec }).map_err(view_error)?;
-    let overlap = multiplexity(&all_layers).map_err(Failure::analysis)?;
+    let overlap =
+        multiplexity(&all_layers).map_err(Failure::analysis)?;
     progress.finish_and_clear();
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => dependence_pair_records(network, &result).to_csv(),
@@ -98,7 +101,8 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     workspace.emit(&args.output, &text)
 }
 
-/// The one layer D is read from: the one asked for, or `dependency`, or `funding`.
+/// The one layer D is read from: the one asked for, or the default (`dependency`, else
+/// `funding`), or an error that lists the layers.
 fn dependence_layer(
     network: &Network,
     asked: Option<&[LayerChoice]>,
@@ -115,10 +119,8 @@ fn dependence_layer(
         }
         _ => {}
     }
-    for name in [DEPENDENCY_LAYER, "funding"] {
-        if let Some(id) = network.layer_id(name) {
-            return Ok(LayerChoice::Explicit(id));
-        }
+    if let Some(id) = default_layer(network) {
+        return Ok(LayerChoice::Explicit(id));
     }
     let known: Vec<&str> = network.layers().iter().map(|l| l.name.as_str()).collect();
     let has = if known.is_empty() {

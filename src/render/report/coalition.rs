@@ -9,7 +9,6 @@ use super::format::{
     actor_row, count_note, esc, measure, money, optional, rijk_region_brokerage, sector_label,
     sector_rank, share, shell_word, source_links, status_word,
 };
-use super::model::{AsymmetryFinding, CoalitionReport, InterdependenceFinding};
 use super::naming::ReportFile;
 use super::page::Context;
 use super::prose::{
@@ -17,7 +16,10 @@ use super::prose::{
     EXPLAIN_SUMMARY, EXPLAIN_SUSPECTS, EXPLAIN_WEAK,
 };
 use super::section::Section;
-use crate::analysis::{ActorCentrality, Category, ProposalGoal, TopicStatus};
+use crate::analysis::{
+    ActorCentrality, AsymmetryFinding, Category, CoalitionReport, InterdependenceFinding,
+    ProposalGoal, TopicStatus,
+};
 use crate::model::{ActorId, Level, Sector, Side};
 use crate::render::json::to_pretty;
 use crate::render::records::{Cell, Records};

@@ -1,13 +1,13 @@
 //! The report of `stakenet report`: one self-contained HTML page and the data files behind it.
 //! `page` writes the page's skeleton and `overview` and `coalition` its parts, each part built
-//! as a [`section::Section`]; `model` holds the data the caller computes, `prose` the
-//! explanations, `style` the CSS, `charts` the bar charts, `format` small formatting helpers and
-//! `naming` the files and folders.
+//! as a [`section::Section`] from the [`Report`](crate::analysis::Report) that
+//! [`analysis::report`](crate::analysis::report) computes; `prose` holds the explanations,
+//! `style` the CSS, `charts` the bar charts, `format` small formatting helpers and `naming` the
+//! files and folders.
 
 mod charts;
 mod coalition;
 mod format;
-mod model;
 mod naming;
 mod overview;
 mod page;
@@ -17,6 +17,5 @@ mod style;
 
 pub use charts::{Bar, BarChart, Reference, bar_chart_svg, palette, sector_colour, svg_document};
 pub use coalition::CANDIDATES_IN_FILES;
-pub use model::{AsymmetryFinding, CoalitionReport, InterdependenceFinding, Overview, Report};
 pub use naming::{ReportFile, coalition_folders};
 pub use page::{REPORT_MARKER, report_files};

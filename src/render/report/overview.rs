@@ -129,7 +129,7 @@ fn network_shape(mut s: Section<'_, '_>) {
     s.file(
         "data/network.json",
         to_pretty(&json!({
-            "workspace": context.report.workspace,
+            "workspace": context.report.source.workspace,
             "layers": layer_names,
             "directed": overview.directed,
             "network": structure_json(structure),

@@ -25,11 +25,10 @@ use std::fmt::Write as _;
 
 use super::coalition::coalition_section;
 use super::format::{esc, layer_list};
-use super::model::Report;
 use super::naming::{ReportFile, coalition_folders};
 use super::overview::overview;
 use super::style::CSS;
-use crate::analysis::{ActorCentrality, CoalitionFigures};
+use crate::analysis::{ActorCentrality, CoalitionFigures, Report};
 use crate::model::{ActorId, CoalitionId, Network};
 
 /// Text in `index.html` that marks a folder as a stakenet report (which a later run may
@@ -107,7 +106,7 @@ impl<'a> Context<'a> {
 fn page_start(out: &mut String, context: &Context<'_>) {
     let network = context.network;
     let report = context.report;
-    let title = format!("stakenet report: {}", report.workspace);
+    let title = format!("stakenet report: {}", report.source.workspace);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
     out.push_str(REPORT_MARKER);
     out.push_str("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
@@ -124,7 +123,7 @@ fn page_start(out: &mut String, context: &Context<'_>) {
          department connects to which regional partner. Each section links to the CSV, JSON or \
          SVG file behind it and names the <code>stakenet</code> command that gives the same \
          figures.</p>\n</header>",
-        esc(&report.workspace),
+        esc(&report.source.workspace),
         network.coalitions().len(),
         network.actors().len(),
         structure.n_ties,
@@ -155,6 +154,6 @@ fn page_end(out: &mut String, context: &Context<'_>) {
          project's design document; the same input always gives this same page.</p>\n\
          </footer>\n</div>\n</body>\n</html>",
         env!("CARGO_PKG_VERSION"),
-        esc(&context.report.workspace)
+        esc(&context.report.source.workspace)
     );
 }

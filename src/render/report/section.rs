@@ -111,7 +111,7 @@ fn commands(context: &Context<'_>, text: &str) -> String {
             let (program, name, rest) =
                 (words.next().unwrap_or(""), words.next().unwrap_or(""), words.next());
             let mut line = format!("{program} {name}");
-            if let Some(workspace) = &report.workspace_argument {
+            if let Some(workspace) = &report.source.workspace_argument {
                 line.push(' ');
                 line.push_str(&shell_word(workspace));
             }
@@ -119,7 +119,8 @@ fn commands(context: &Context<'_>, text: &str) -> String {
                 line.push(' ');
                 line.push_str(rest);
             }
-            if let (Some(profile), "compare" | "suspects") = (&report.profile_argument, name) {
+            if let (Some(profile), "compare" | "suspects") = (&report.source.profile_argument, name)
+            {
                 line.push_str(" --profile ");
                 line.push_str(&shell_word(profile));
             }

@@ -1,5 +1,5 @@
-//! The report's data: everything the page shows, computed by the caller (the figures about the
-//! whole network and about each coalition, and why a section has no figures).
+//! The report's data: everything the page shows (the figures about the whole network and about
+//! each coalition, and why a section has no figures), plain structs and enums for a renderer.
 
 use crate::analysis::{
     ActorCentrality, Asymmetry, Brokerage, CoalitionFigures, Connectieplan, DependenceSource,
@@ -8,21 +8,29 @@ use crate::analysis::{
 use crate::model::CoalitionId;
 use crate::view::LayerChoice;
 
-/// Everything the report shows, computed by the caller.
+/// Everything the report shows, as [`report`](super::report) computes it.
 #[derive(Clone, Debug)]
 pub struct Report {
+    /// Where the inputs came from, as the caller names them (kept as given).
+    pub source: ReportSource,
+    /// The whole network.
+    pub overview: Overview,
+    /// The coalitions to report on, in order.
+    pub coalitions: Vec<CoalitionReport>,
+}
+
+/// Where the report's inputs came from: what only the caller knows, shown on the page (its
+/// title, and the `stakenet` commands that give each section's figures).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportSource {
     /// How to name the workspace (its path, or the bundled workspace's name).
     pub workspace: String,
     /// The workspace argument of the commands the page names (`None` for the bundled
     /// workspace, which needs none).
     pub workspace_argument: Option<String>,
     /// The `--profile` file given, repeated in the `compare` and `suspects` commands the page
-    /// names.
+    /// names (`None` for the default profile).
     pub profile_argument: Option<String>,
-    /// The whole network.
-    pub overview: Overview,
-    /// The coalitions to report on, in order.
-    pub coalitions: Vec<CoalitionReport>,
 }
 
 /// The figures about the whole network.

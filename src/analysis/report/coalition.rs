@@ -1,0 +1,88 @@
+//! The report on one coalition: key actors, asymmetry and interdependence among its members
+//! (or why there are none), suspects and the connectieplan.
+
+use super::error::ReportError;
+use super::model::{AsymmetryFinding, CoalitionReport, InterdependenceFinding};
+use crate::analysis::{
+    AnalysisError, BrokerageConfig, CentralityConfig, DependenceMatrix, DependenceSource, GroupBy,
+    InterdependenceConfig, Profile, asymmetry, brokerage, centrality, connectieplan,
+    dependence_layer, group_nodes, interdependence, layer_views, multiplexity, suspects,
+};
+use crate::model::{CoalitionId, LayerId, Network};
+use crate::view::{LayerChoice, Scope, View, ViewSpec};
+
+/// Everything about one coalition, each on the coalition's members (as the commands give with
+/// `--coalition`).
+pub(super) fn coalition_report(
+    network: &Network,
+    profile: &Profile,
+    coalition: CoalitionId,
+) -> Result<CoalitionReport, ReportError> {
+    let spec = ViewSpec { scope: Scope::Coalition(coalition), ..ViewSpec::default() };
+    let view = View::build(network, &spec)?;
+    let scores = centrality(&view, &CentralityConfig::default())?;
+    let grouping = group_nodes(network, &view, &GroupBy::Side)?;
+    let brokers =
+        brokerage(&view, &grouping, &BrokerageConfig { weighted: false, expected: false })?;
+
+    let explicit: Vec<LayerChoice> = (0..network.layers().len())
+        .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
+        .collect();
+    let layer_names: Vec<String> = network.layers().iter().map(|l| l.name.clone()).collect();
+    let views = layer_views(network, &ViewSpec { layers: Some(explicit), ..spec })?;
+    let asymmetry = if views.is_empty() {
+        AsymmetryFinding::NoLayers
+    } else if views.iter().all(|v| v.n_arcs() == 0) {
+        AsymmetryFinding::NoTies { layers: layer_names.clone() }
+    } else {
+        let nodes = View::build(network, &ViewSpec { layers: Some(Vec::new()), ..spec })?;
+        let sides = group_nodes(network, &nodes, &GroupBy::Side)?;
+        AsymmetryFinding::Found(asymmetry(network, &views, &sides, &[coalition])?)
+    };
+    let interdependence = interdependence_finding(network, &spec, &views, layer_names)?;
+
+    Ok(CoalitionReport {
+        coalition,
+        centrality: scores,
+        brokerage: brokers,
+        grouping,
+        asymmetry,
+        interdependence,
+        suspects: suspects(network, coalition, profile)?,
+        plan: connectieplan(network, coalition),
+    })
+}
+
+/// Interdependence from the [`dependence_layer`] (as `stakenet interdependence` chooses without
+/// `--layer`), with the default α; why not when it cannot be computed.
+fn interdependence_finding(
+    network: &Network,
+    spec: &ViewSpec,
+    layer_views: &[View],
+    layer_names: Vec<String>,
+) -> Result<InterdependenceFinding, ReportError> {
+    let Some(layer) = dependence_layer(network) else {
+        return Ok(InterdependenceFinding::NoLayer { layers: layer_names });
+    };
+    let choice = LayerChoice::Explicit(layer);
+    let name = View::layer_name(network, choice).to_owned();
+    let view = View::build(network, &ViewSpec { layers: Some(vec![choice]), ..spec.clone() })?;
+    if view.n_arcs() == 0 {
+        return Ok(InterdependenceFinding::NoTies { layer: name });
+    }
+    let source = DependenceSource::for_layer(&name);
+    let refused = |error: AnalysisError| InterdependenceFinding::Refused {
+        layer: name.clone(),
+        reason: error.to_string(),
+    };
+    let matrix = match DependenceMatrix::from_view(&view, source) {
+        Ok(matrix) => matrix,
+        Err(error) => return Ok(refused(error)),
+    };
+    let result = match interdependence(&matrix, &InterdependenceConfig::default()) {
+        Ok(result) => result,
+        Err(error) => return Ok(refused(error)),
+    };
+    let overlap = multiplexity(layer_views)?;
+    Ok(InterdependenceFinding::Found { layer: name, source, result, overlap })
+}

@@ -1,0 +1,99 @@
+//! The report (`stakenet report`): every analysis of the whole network and of each chosen
+//! coalition, gathered in one [`Report`] that a renderer turns into a page
+//! ([`render::report_files`](crate::render::report_files) writes the HTML report and the data
+//! files behind it).
+//!
+//! `overview.rs` computes the figures about the whole network, `coalition.rs` those about one
+//! coalition (with why a section has no figures: [`AsymmetryFinding`],
+//! [`InterdependenceFinding`]), `model.rs` holds the result types and `error.rs` the error.
+
+mod coalition;
+mod error;
+mod model;
+mod overview;
+
+use rayon::prelude::*;
+
+pub use error::ReportError;
+pub use model::{
+    AsymmetryFinding, CoalitionReport, InterdependenceFinding, Overview, Report, ReportSource,
+};
+
+use super::Progress;
+use crate::model::{CoalitionId, Network};
+
+/// The report on `network`: the [`Overview`] of the whole network (which always covers every
+/// coalition), then one [`CoalitionReport`] per entry of `coalitions`, in the order given (ask
+/// for each coalition once; [`all_coalitions`] gives every one by id). `profile` sets the
+/// expected sectors, the theme → ministry map and the candidate weights of `compare` and
+/// `suspects`; `source` is stored in the report as given, for the page to name the workspace and
+/// the commands behind each section.
+///
+/// Each coalition is analyzed on its members' view, as the commands give with `--coalition`;
+/// interdependence reads the layer [`dependence_layer`](super::dependence_layer) chooses, with
+/// the default α. The coalitions are computed in parallel; the result is the same at any thread
+/// count.
+///
+/// `progress` counts coalitions: once the overview is done it is told that
+/// `coalitions.len()` are planned ([`Progress::planned`]), then of each one finished
+/// ([`Progress::done`]), from worker threads in no fixed order. Pass `&()` for none.
+///
+/// [`render::report_files`](crate::render::report_files) turns the report into the page and the
+/// files behind it (strings; writing them is the caller's).
+///
+/// # Errors
+///
+/// [`ReportError::View`] when a view cannot be built (too large for its indices);
+/// [`ReportError::Analysis`] when an analysis fails (such as a power iteration that does not
+/// converge). A dependence layer that the interdependence analysis refuses is no error: the
+/// coalition's [`InterdependenceFinding::Refused`] says why.
+///
+/// # Examples
+///
+/// ```
+/// use stakenet::analysis::{Profile, ReportSource, all_coalitions, report};
+/// use stakenet::io::BUNDLED_NAME;
+/// use stakenet::render::report_files;
+/// use stakenet::{Source, load};
+///
+/// let network = load(&Source::Bundled).expect("the bundled workspace is valid");
+/// let first_two = &all_coalitions(&network)[..2];
+/// let source = ReportSource { workspace: BUNDLED_NAME.to_owned(), ..ReportSource::default() };
+/// let report = report(&network, &Profile::default(), first_two, source, &())
+///     .expect("the bundled workspace can be reported on");
+/// assert_eq!(report.coalitions.len(), 2);
+/// assert_eq!(report.coalitions[0].coalition, first_two[0]);
+///
+/// let files = report_files(&network, &report);
+/// let page = &files[0];
+/// assert_eq!(page.path, "index.html");
+/// assert_eq!(page.contents.matches("<section class=\"coalition\"").count(), 2);
+/// ```
+pub fn report(
+    network: &Network,
+    profile: &super::Profile,
+    coalitions: &[CoalitionId],
+    source: ReportSource,
+    progress: &impl Progress,
+) -> Result<Report, ReportError> {
+    let overview = overview::overview(network, profile)?;
+    progress.planned(coalitions.len() as u64);
+    let coalitions = coalitions
+        .par_iter()
+        .map(|&coalition| {
+            let report = coalition::coalition_report(network, profile, coalition);
+            progress.done(1);
+            report
+        })
+        .collect::<Result<Vec<CoalitionReport>, ReportError>>()?;
+    Ok(Report { source, overview, coalitions })
+}
+
+/// Every coalition of `network`, ordered by id (its key, as in `coalitions.csv`): the
+/// coalitions the report covers when the caller chooses none.
+pub fn all_coalitions(network: &Network) -> Vec<CoalitionId> {
+    let mut all: Vec<CoalitionId> =
+        (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
+    all.sort_by(|a, b| network.coalition(*a).key.cmp(&network.coalition(*b).key));
+    all
+}

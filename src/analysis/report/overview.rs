@@ -1,0 +1,37 @@
+//! The report's overview: the coalitions side by side, the whole network's shape and key
+//! actors, and the finance of every coalition.
+
+use super::error::ReportError;
+use super::model::Overview;
+use crate::analysis::{
+    BrokerageConfig, CentralityConfig, GroupBy, Grouping, Profile, asymmetry, brokerage,
+    centrality, compare, graph_structure_with, group_nodes,
+};
+use crate::model::{CoalitionId, Network};
+use crate::view::{View, ViewSpec};
+
+/// The whole network: compare, structure, key actors, coalition finance.
+pub(super) fn overview(network: &Network, profile: &Profile) -> Result<Overview, ReportError> {
+    let compare = compare(network, profile)?;
+    let view = View::build(network, &ViewSpec::default())?;
+    let config = CentralityConfig::default();
+    let scores = centrality(&view, &config)?;
+    let structure = graph_structure_with(&view, &scores, &config, &());
+    let grouping = group_nodes(network, &view, &GroupBy::Side)?;
+    let brokers =
+        brokerage(&view, &grouping, &BrokerageConfig { weighted: false, expected: false })?;
+    // Every coalition, in index order.
+    let all: Vec<CoalitionId> =
+        (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
+    let finance = asymmetry(network, &[], &Grouping::default(), &all)?;
+    Ok(Overview {
+        compare,
+        layers: view.layers().to_vec(),
+        directed: view.is_directed(),
+        centrality: scores,
+        structure,
+        brokerage: brokers,
+        grouping,
+        finance,
+    })
+}
