@@ -22,6 +22,7 @@ use crate::model::{
 
 /// Which actors a view covers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Scope {
     /// Every actor of the network.
     #[default]
@@ -32,6 +33,7 @@ pub enum Scope {
 
 /// One layer a view draws its ties from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum LayerChoice {
     /// An explicit layer of `relations.csv`.
     Explicit(LayerId),
@@ -51,7 +53,18 @@ impl std::fmt::Display for LayerChoice {
 }
 
 /// The selection a view is built from.
+///
+/// The default selects every actor and every layer, unfolded, at any date. Start from it, or
+/// from [`ViewSpec::coalition`], and narrow the selection:
+/// ```
+/// # use stakenet::{CoalitionId, LayerChoice, Level, ViewSpec};
+/// let everyone = ViewSpec::default().with_level(Level::Regional);
+/// let one_deal = ViewSpec::coalition(CoalitionId::from_index(0))
+///     .with_layers(vec![LayerChoice::Comembership])
+///     .with_at("2024-01-01".parse().expect("a date"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ViewSpec {
     /// Which actors.
     pub scope: Scope,
@@ -61,6 +74,44 @@ pub struct ViewSpec {
     pub level: Option<Level>,
     /// Only relations and memberships that hold on this date.
     pub at: Option<Date>,
+}
+
+impl ViewSpec {
+    /// The members of `coalition`, every layer, unfolded, at any date.
+    pub fn coalition(coalition: CoalitionId) -> Self {
+        ViewSpec { scope: Scope::Coalition(coalition), ..ViewSpec::default() }
+    }
+
+    /// Sets which actors: [`ViewSpec::scope`].
+    #[must_use]
+    pub fn with_scope(mut self, scope: Scope) -> Self {
+        self.scope = scope;
+        self
+    }
+
+    /// Sets which layers: a list, or `None` for every explicit layer plus `comembership`
+    /// ([`ViewSpec::layers`]).
+    #[must_use]
+    pub fn with_layers(mut self, layers: impl Into<Option<Vec<LayerChoice>>>) -> Self {
+        self.layers = layers.into();
+        self
+    }
+
+    /// Sets the level actors are folded to: a level, or `None` for no folding
+    /// ([`ViewSpec::level`]).
+    #[must_use]
+    pub fn with_level(mut self, level: impl Into<Option<Level>>) -> Self {
+        self.level = level.into();
+        self
+    }
+
+    /// Sets the date relations and memberships must hold on: a date, or `None` for any date
+    /// ([`ViewSpec::at`]).
+    #[must_use]
+    pub fn with_at(mut self, at: impl Into<Option<Date>>) -> Self {
+        self.at = at.into();
+        self
+    }
 }
 
 /// Why a view could not be built.
