@@ -17,7 +17,7 @@
 use std::error::Error;
 
 use stakenet::analysis::{CentralityConfig, centrality};
-use stakenet::{LayerChoice, LayerId, Scope, Source, View, ViewSpec, load};
+use stakenet::{LayerChoice, LayerId, Source, View, ViewSpec, load};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
@@ -29,14 +29,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let coalition =
         network.coalition_id(&key).ok_or_else(|| format!("no coalition with the id {key}"))?;
 
-    let layers = (0..network.layers().len())
-        .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
-        .collect();
-    let spec = ViewSpec {
-        scope: Scope::Coalition(coalition),
-        layers: Some(layers),
-        ..ViewSpec::default()
-    };
+    let layers = (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i)));
+    let spec = ViewSpec::coalition(coalition).with_layers(layers);
     let view = View::build(&network, &spec)?;
     let scores = centrality(&view, &CentralityConfig::default())?;
 

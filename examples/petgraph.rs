@@ -19,10 +19,8 @@ use stakenet::{LayerChoice, LayerId, Source, View, ViewSpec, load};
 fn main() -> Result<(), Box<dyn Error>> {
     let workspace = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/connectieplan");
     let network = load(&Source::from_path(std::path::Path::new(workspace)))?;
-    let layers = (0..network.layers().len())
-        .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
-        .collect();
-    let view = View::build(&network, &ViewSpec { layers: Some(layers), ..ViewSpec::default() })?;
+    let layers = (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i)));
+    let view = View::build(&network, &ViewSpec::default().with_layers(layers))?;
 
     // petgraph on the view itself: node i of the view is actor view.actor(i).
     let start = view.actors().iter().position(|&a| network.actor(a).key == "dm_twente");

@@ -60,7 +60,7 @@ impl std::fmt::Display for LayerChoice {
 /// # use stakenet::{CoalitionId, LayerChoice, Level, ViewSpec};
 /// let everyone = ViewSpec::default().with_level(Level::Regional);
 /// let one_deal = ViewSpec::coalition(CoalitionId::from_index(0))
-///     .with_layers(vec![LayerChoice::Comembership])
+///     .with_layers([LayerChoice::Comembership])
 ///     .with_at("2024-01-01".parse().expect("a date"));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -89,11 +89,18 @@ impl ViewSpec {
         self
     }
 
-    /// Sets which layers: a list, or `None` for every explicit layer plus `comembership`
-    /// ([`ViewSpec::layers`]).
+    /// Chooses the layers ([`ViewSpec::layers`]); an empty list gives a view without ties.
     #[must_use]
-    pub fn with_layers(mut self, layers: impl Into<Option<Vec<LayerChoice>>>) -> Self {
-        self.layers = layers.into();
+    pub fn with_layers(mut self, layers: impl IntoIterator<Item = LayerChoice>) -> Self {
+        self.layers = Some(layers.into_iter().collect());
+        self
+    }
+
+    /// Chooses every explicit layer plus `comembership`, the default ([`ViewSpec::layers`] is
+    /// `None`).
+    #[must_use]
+    pub fn with_all_layers(mut self) -> Self {
+        self.layers = None;
         self
     }
 

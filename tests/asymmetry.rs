@@ -14,10 +14,9 @@ use crate::common::{
 /// `asymmetry` on one view per explicit layer, grouped by `by`, with every coalition.
 fn analyse(network: &Network, by: &GroupBy) -> Asymmetry {
     let layers = (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i)));
-    let spec = ViewSpec { layers: Some(layers.collect()), ..ViewSpec::default() };
+    let spec = ViewSpec::default().with_layers(layers);
     let views = layer_views(network, &spec).unwrap();
-    let nodes = View::build(network, &ViewSpec { layers: Some(Vec::new()), ..ViewSpec::default() })
-        .unwrap();
+    let nodes = View::build(network, &ViewSpec::default().with_layers(Vec::new())).unwrap();
     let grouping = group_nodes(network, &nodes, by).unwrap();
     let coalitions: Vec<CoalitionId> =
         (0..network.coalitions().len()).map(CoalitionId::from_index).collect();

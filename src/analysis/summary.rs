@@ -43,9 +43,11 @@ fn serialize_cells<S: serde::Serializer>(
         level: Option<Level>,
         actors: usize,
     }
-    serializer.collect_seq(
-        cells.iter().map(|(&(sector, level), &actors)| Cell { sector, level, actors }),
-    )
+    serializer.collect_seq(cells.iter().map(|(&(sector, level), &actors)| Cell {
+        sector,
+        level,
+        actors,
+    }))
 }
 
 /// One layer's line in the summary.

@@ -148,7 +148,7 @@ pub struct Brokerage {
 /// let network = load(&Source::Bundled).unwrap();
 /// let view = View::build(&network, &ViewSpec::default()).unwrap();
 /// let groups = group_nodes(&network, &view, &GroupBy::Side).unwrap();
-/// let config = BrokerageConfig { weighted: false, expected: true };
+/// let config = BrokerageConfig::default().with_expected(true);
 /// let result = brokerage(&view, &groups, &config).unwrap();
 /// assert_eq!(result.nodes.len(), view.n_nodes());
 /// ```
