@@ -1,7 +1,7 @@
 //! The `serde` feature: analysis results serialize with serde, ids as their index and
 //! vocabularies and classifications by their snake_case names (`fixtures/tiny`).
 
-use serde_json::{Value, json};
+use serde_json::json;
 use stakenet::analysis::{
     CentralityConfig, GroupBy, asymmetry, centrality, connectieplan, group_nodes, layer_views,
     summarize,
@@ -102,6 +102,6 @@ fn a_summary_serializes_its_sector_level_cells_as_records() {
     assert_eq!(cells.len(), summary.actors_by_sector_level.len());
     let total: u64 = cells.iter().map(|c| c["actors"].as_u64().unwrap()).sum();
     assert_eq!(total, summary.n_actors as u64);
-    assert!(cells.iter().any(|c| c["sector"] == Value::from("government")));
+    assert!(cells.iter().any(|c| c["sector"] == "government"));
     assert!(json["members_by_role"].as_object().unwrap().contains_key("signatory"));
 }
