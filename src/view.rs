@@ -57,11 +57,11 @@ impl std::fmt::Display for LayerChoice {
 /// The default selects every actor and every layer, unfolded, at any date. Start from it, or
 /// from [`ViewSpec::coalition`], and narrow the selection:
 /// ```
-/// # use stakenet::{CoalitionId, LayerChoice, Level, ViewSpec};
+/// # use stakenet::{CoalitionId, LayerChoice, Level, ViewSpec, model::Date};
 /// let everyone = ViewSpec::default().with_level(Level::Regional);
 /// let one_deal = ViewSpec::coalition(CoalitionId::from_index(0))
 ///     .with_layers([LayerChoice::Comembership])
-///     .with_at("2024-01-01".parse().expect("a date"));
+///     .with_at(Date::from_ymd_opt(2024, 1, 1).expect("a date"));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
