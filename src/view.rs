@@ -22,7 +22,6 @@ use crate::model::{
 
 /// Which actors a view covers.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum Scope {
     /// Every actor of the network.
     #[default]
