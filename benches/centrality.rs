@@ -14,33 +14,35 @@ use stakenet::analysis::{
     closeness, eigenvector, graph_structure, pagerank,
 };
 use stakenet::generate::{GenerateConfig, GraphModel, generate};
-use stakenet::{LayerChoice, LayerId, View, ViewSpec};
+use stakenet::{LayerChoice, View, ViewSpec};
 
 /// A generated BA network with every tie in one undirected layer (a plain graph).
 fn ba_view(n_actors: usize, ties_per_actor: usize) -> View {
-    let network = generate(&GenerateConfig {
-        model: GraphModel::BarabasiAlbert,
-        n_actors,
-        ties_per_actor,
-        n_coalitions: 0,
-        seed: 1,
-        one_layer: true,
-    });
+    let network = generate(
+        &GenerateConfig::default()
+            .with_model(GraphModel::BarabasiAlbert)
+            .with_n_actors(n_actors)
+            .with_ties_per_actor(ties_per_actor)
+            .with_n_coalitions(0)
+            .with_seed(1)
+            .with_one_layer(true),
+    );
     View::build(&network, &ViewSpec::default()).unwrap()
 }
 
 /// Every explicit layer: a directed view.
 fn ba_directed_view(n_actors: usize, ties_per_actor: usize) -> View {
-    let network = generate(&GenerateConfig {
-        model: GraphModel::BarabasiAlbert,
-        n_actors,
-        ties_per_actor,
-        n_coalitions: 0,
-        seed: 1,
-        one_layer: false,
-    });
-    let layers = (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i)));
-    let spec = ViewSpec { layers: Some(layers.collect()), ..ViewSpec::default() };
+    let network = generate(
+        &GenerateConfig::default()
+            .with_model(GraphModel::BarabasiAlbert)
+            .with_n_actors(n_actors)
+            .with_ties_per_actor(ties_per_actor)
+            .with_n_coalitions(0)
+            .with_seed(1)
+            .with_one_layer(false),
+    );
+    let layers = LayerChoice::explicit_layers(&network);
+    let spec = ViewSpec::default().with_layers(layers);
     View::build(&network, &spec).unwrap()
 }
 
@@ -64,14 +66,11 @@ fn bench_betweenness(c: &mut Criterion) {
                 });
             });
         }
-        let weighted = BetweennessConfig { path_length: PathLength::InverseWeight, sample: None };
+        let weighted = BetweennessConfig::default().with_path_length(PathLength::InverseWeight);
         group.bench_function(format!("weighted/{name}"), |b| {
             b.iter(|| black_box(betweenness(&view, &weighted).unwrap()));
         });
-        let sampled = BetweennessConfig {
-            sample: Some(Sample { pivots: 256, seed: 7 }),
-            ..BetweennessConfig::default()
-        };
+        let sampled = BetweennessConfig::default().with_sample(Sample::new(256, 7));
         group.bench_function(format!("sample_256/{name}"), |b| {
             b.iter(|| black_box(betweenness(&view, &sampled).unwrap()));
         });

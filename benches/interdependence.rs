@@ -47,12 +47,12 @@ fn bench_dense(c: &mut Criterion) {
     group.bench_function("spectral_radius/dense_shares_2000", |b| {
         b.iter(|| black_box(spectral_radius(&shares)));
     });
-    let config = InterdependenceConfig { alpha: 0.5 };
+    let config = InterdependenceConfig::new(0.5);
     group.bench_function("alpha_0.5/dense_shares_2000", |b| {
         b.iter(|| black_box(interdependence(&shares, &config).unwrap()));
     });
     // ρ(αD) = 0.99: the series would need ~3,000 terms, so LU takes over.
-    let near = InterdependenceConfig { alpha: 0.99 };
+    let near = InterdependenceConfig::new(0.99);
     group.bench_function("alpha_0.99_lu/dense_shares_2000", |b| {
         b.iter(|| black_box(interdependence(&shares, &near).unwrap()));
     });
@@ -61,7 +61,7 @@ fn bench_dense(c: &mut Criterion) {
     group.bench_function("spectral_radius/dense_dependency_2000", |b| {
         b.iter(|| black_box(spectral_radius(&dependency)));
     });
-    let scaled = InterdependenceConfig { alpha: 0.5 / spectral_radius(&dependency) };
+    let scaled = InterdependenceConfig::new(0.5 / spectral_radius(&dependency));
     group.bench_function("alpha_half_limit/dense_dependency_2000", |b| {
         b.iter(|| black_box(interdependence(&dependency, &scaled).unwrap()));
     });
@@ -71,17 +71,17 @@ fn bench_dense(c: &mut Criterion) {
 fn bench_pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("interdependence");
     group.sample_size(10);
-    let network = generate(&GenerateConfig {
-        model: GraphModel::BarabasiAlbert,
-        n_actors: 2_000,
-        ties_per_actor: 10,
-        n_coalitions: 0,
-        seed: 1,
-        one_layer: false,
-    });
+    let network = generate(
+        &GenerateConfig::default()
+            .with_model(GraphModel::BarabasiAlbert)
+            .with_n_actors(2_000)
+            .with_ties_per_actor(10)
+            .with_n_coalitions(0)
+            .with_seed(1)
+            .with_one_layer(false),
+    );
     let funding = network.layer_id("funding").unwrap();
-    let spec =
-        ViewSpec { layers: Some(vec![LayerChoice::Explicit(funding)]), ..ViewSpec::default() };
+    let spec = ViewSpec::default().with_layers(vec![LayerChoice::Explicit(funding)]);
     let view = View::build(&network, &spec).unwrap();
     let config = InterdependenceConfig::default();
     group.bench_function("pipeline/ba_2000_funding", |b| {

@@ -14,14 +14,13 @@ use stakenet::{Source, View, ViewSpec, load};
 
 fn workspace(n_actors: usize, ties_per_actor: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let config = GenerateConfig {
-        model: GraphModel::BarabasiAlbert,
-        n_actors,
-        ties_per_actor,
-        n_coalitions: 100,
-        seed: 1,
-        one_layer: false,
-    };
+    let config = GenerateConfig::default()
+        .with_model(GraphModel::BarabasiAlbert)
+        .with_n_actors(n_actors)
+        .with_ties_per_actor(ties_per_actor)
+        .with_n_coalitions(100)
+        .with_seed(1)
+        .with_one_layer(false);
     stakenet::io::write_workspace(&generate(&config), dir.path()).unwrap();
     dir
 }

@@ -15,7 +15,7 @@
 
 use std::error::Error;
 
-use stakenet::analysis::{TopicStatus, connectieplan};
+use stakenet::analysis::connectieplan;
 use stakenet::names;
 use stakenet::render::plan_svg;
 use stakenet::{Source, load};
@@ -32,11 +32,7 @@ fn main() -> Result<(), Box<dyn Error>> {
     let plan = connectieplan(&network, coalition);
     println!("Connectieplan of {}", network.coalition(coalition).name);
     for topic in &plan.topics {
-        let status = match topic.status {
-            TopicStatus::Covered => "covered",
-            TopicStatus::Fragile => "fragile",
-            TopicStatus::Gap => "gap",
-        };
+        let status = topic.status.as_str();
         println!(
             "  {:<40} {:<8} {} tie(s), {} proposed",
             topic.topic,

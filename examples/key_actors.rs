@@ -18,7 +18,7 @@ use std::error::Error;
 
 use stakenet::analysis::{CentralityConfig, centrality};
 use stakenet::names;
-use stakenet::{LayerChoice, LayerId, Scope, Source, View, ViewSpec, load};
+use stakenet::{LayerChoice, Source, View, ViewSpec, load};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let mut args = std::env::args().skip(1);
@@ -29,14 +29,8 @@ fn main() -> Result<(), Box<dyn Error>> {
     let network = load(&Source::from_path(std::path::Path::new(&workspace)))?;
     let coalition = names::coalition(&network, &key)?;
 
-    let layers = (0..network.layers().len())
-        .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
-        .collect();
-    let spec = ViewSpec {
-        scope: Scope::Coalition(coalition),
-        layers: Some(layers),
-        ..ViewSpec::default()
-    };
+    let layers = LayerChoice::explicit_layers(&network);
+    let spec = ViewSpec::coalition(coalition).with_layers(layers);
     let view = View::build(&network, &spec)?;
     let scores = centrality(&view, &CentralityConfig::default())?;
 

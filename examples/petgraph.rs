@@ -14,15 +14,13 @@ use std::error::Error;
 use petgraph::algo::{connected_components, dijkstra, kosaraju_scc};
 use petgraph::visit::EdgeRef;
 use stakenet::analysis::{CentralityConfig, centrality, n_weak_components};
-use stakenet::{LayerChoice, LayerId, Source, View, ViewSpec, load};
+use stakenet::{LayerChoice, Source, View, ViewSpec, load};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let workspace = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/connectieplan");
     let network = load(&Source::from_path(std::path::Path::new(workspace)))?;
-    let layers = (0..network.layers().len())
-        .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
-        .collect();
-    let view = View::build(&network, &ViewSpec { layers: Some(layers), ..ViewSpec::default() })?;
+    let layers = LayerChoice::explicit_layers(&network);
+    let view = View::build(&network, &ViewSpec::default().with_layers(layers))?;
 
     // petgraph on the view itself: node i of the view is actor view.actor(i).
     let start = view.actors().iter().position(|&a| network.actor(a).key == "dm_twente");

@@ -13,6 +13,7 @@ use crate::random::SplitMix64;
 
 /// The random graph model of the ties.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum GraphModel {
     /// Barabási & Albert (1999) preferential attachment: each new actor ties to
     /// `ties_per_actor` distinct earlier actors chosen proportionally to their degree.
@@ -22,7 +23,15 @@ pub enum GraphModel {
 }
 
 /// What to generate.
+///
+/// Start from the default (Barabási–Albert, 1000 actors, 3 ties each, 20 coalitions, seed 42)
+/// and change what differs:
+/// ```
+/// # use stakenet::generate::{GenerateConfig, GraphModel};
+/// let config = GenerateConfig::default().with_model(GraphModel::Gnm).with_n_actors(500);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct GenerateConfig {
     /// The tie model.
     pub model: GraphModel,
@@ -49,6 +58,50 @@ impl Default for GenerateConfig {
             seed: 42,
             one_layer: false,
         }
+    }
+}
+
+impl GenerateConfig {
+    /// Sets the tie model [`GenerateConfig::model`].
+    #[must_use]
+    pub fn with_model(mut self, model: GraphModel) -> Self {
+        self.model = model;
+        self
+    }
+
+    /// Sets the number of actors [`GenerateConfig::n_actors`].
+    #[must_use]
+    pub fn with_n_actors(mut self, n_actors: usize) -> Self {
+        self.n_actors = n_actors;
+        self
+    }
+
+    /// Sets [`GenerateConfig::ties_per_actor`].
+    #[must_use]
+    pub fn with_ties_per_actor(mut self, ties_per_actor: usize) -> Self {
+        self.ties_per_actor = ties_per_actor;
+        self
+    }
+
+    /// Sets the number of coalitions [`GenerateConfig::n_coalitions`].
+    #[must_use]
+    pub fn with_n_coalitions(mut self, n_coalitions: usize) -> Self {
+        self.n_coalitions = n_coalitions;
+        self
+    }
+
+    /// Sets the seed of the random generator [`GenerateConfig::seed`].
+    #[must_use]
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+
+    /// Sets [`GenerateConfig::one_layer`].
+    #[must_use]
+    pub fn with_one_layer(mut self, one_layer: bool) -> Self {
+        self.one_layer = one_layer;
+        self
     }
 }
 

@@ -32,11 +32,22 @@ pub enum Scope {
 
 /// One layer a view draws its ties from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum LayerChoice {
     /// An explicit layer of `relations.csv`.
     Explicit(LayerId),
     /// The derived layer of shared coalition membership.
     Comembership,
+}
+
+impl LayerChoice {
+    /// Every explicit layer of `network` (the layers of its relations), in layer order, without
+    /// the derived `comembership`: the working relations, not shared membership.
+    pub fn explicit_layers(
+        network: &Network,
+    ) -> impl ExactSizeIterator<Item = LayerChoice> + use<> {
+        (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
+    }
 }
 
 /// `comembership`, or `#i` for the workspace's i-th explicit layer (counting from 0, in the
@@ -51,7 +62,18 @@ impl std::fmt::Display for LayerChoice {
 }
 
 /// The selection a view is built from.
+///
+/// The default selects every actor and every layer, unfolded, at any date. Start from it, or
+/// from [`ViewSpec::coalition`], and narrow the selection:
+/// ```
+/// # use stakenet::{CoalitionId, LayerChoice, Level, ViewSpec, model::Date};
+/// let everyone = ViewSpec::default().with_level(Level::Regional);
+/// let one_deal = ViewSpec::coalition(CoalitionId::from_index(0))
+///     .with_layers([LayerChoice::Comembership])
+///     .with_at(Date::from_ymd_opt(2024, 1, 1).expect("a date"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ViewSpec {
     /// Which actors.
     pub scope: Scope,
@@ -61,6 +83,51 @@ pub struct ViewSpec {
     pub level: Option<Level>,
     /// Only relations and memberships that hold on this date.
     pub at: Option<Date>,
+}
+
+impl ViewSpec {
+    /// The members of `coalition`, every layer, unfolded, at any date.
+    pub fn coalition(coalition: CoalitionId) -> Self {
+        ViewSpec { scope: Scope::Coalition(coalition), ..ViewSpec::default() }
+    }
+
+    /// Sets which actors: [`ViewSpec::scope`].
+    #[must_use]
+    pub fn with_scope(mut self, scope: Scope) -> Self {
+        self.scope = scope;
+        self
+    }
+
+    /// Chooses the layers ([`ViewSpec::layers`]); an empty list gives a view without ties.
+    #[must_use]
+    pub fn with_layers(mut self, layers: impl IntoIterator<Item = LayerChoice>) -> Self {
+        self.layers = Some(layers.into_iter().collect());
+        self
+    }
+
+    /// Chooses every explicit layer plus `comembership`, the default ([`ViewSpec::layers`] is
+    /// `None`).
+    #[must_use]
+    pub fn with_all_layers(mut self) -> Self {
+        self.layers = None;
+        self
+    }
+
+    /// Sets the level actors are folded to: a level, or `None` for no folding
+    /// ([`ViewSpec::level`]).
+    #[must_use]
+    pub fn with_level(mut self, level: impl Into<Option<Level>>) -> Self {
+        self.level = level.into();
+        self
+    }
+
+    /// Sets the date relations and memberships must hold on: a date, or `None` for any date
+    /// ([`ViewSpec::at`]).
+    #[must_use]
+    pub fn with_at(mut self, at: impl Into<Option<Date>>) -> Self {
+        self.at = at.into();
+        self
+    }
 }
 
 /// Why a view could not be built.
@@ -478,8 +545,7 @@ impl View {
     /// co-members when `comembership` is chosen).
     pub fn build(network: &Network, spec: &ViewSpec) -> Result<View, ViewError> {
         let layers: Vec<LayerChoice> = spec.layers.clone().unwrap_or_else(|| {
-            (0..network.layers().len())
-                .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
+            LayerChoice::explicit_layers(network)
                 .chain(std::iter::once(LayerChoice::Comembership))
                 .collect()
         });

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 use stakenet::analysis::{Asymmetry, GroupBy, asymmetry, group_nodes, layer_views};
-use stakenet::{CoalitionId, LayerChoice, LayerId, Network, Source, View, ViewSpec, load};
+use stakenet::{CoalitionId, LayerChoice, Network, Source, View, ViewSpec, load};
 
 use crate::common::{
     actor_key, assert_close, fixture, memory_network, repo_root, stakenet, stderr_text,
@@ -13,11 +13,10 @@ use crate::common::{
 
 /// `asymmetry` on one view per explicit layer, grouped by `by`, with every coalition.
 fn analyse(network: &Network, by: &GroupBy) -> Asymmetry {
-    let layers = (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i)));
-    let spec = ViewSpec { layers: Some(layers.collect()), ..ViewSpec::default() };
+    let layers = LayerChoice::explicit_layers(network);
+    let spec = ViewSpec::default().with_layers(layers);
     let views = layer_views(network, &spec).unwrap();
-    let nodes = View::build(network, &ViewSpec { layers: Some(Vec::new()), ..ViewSpec::default() })
-        .unwrap();
+    let nodes = View::build(network, &ViewSpec::default().with_layers(Vec::new())).unwrap();
     let grouping = group_nodes(network, &nodes, by).unwrap();
     let coalitions: Vec<CoalitionId> =
         (0..network.coalitions().len()).map(CoalitionId::from_index).collect();

@@ -1,7 +1,7 @@
 //! `compare` on a planted scenario and on the bundled Regio Deals (issue 5).
 
 use stakenet::analysis::{CoalitionShape, Profile, coalition_similarity, compare, graph_structure};
-use stakenet::{Network, Scope, Sector, Source, View, ViewSpec, load};
+use stakenet::{Network, Sector, Source, View, ViewSpec, load};
 
 use crate::common::{assert_close, fixture, load_fixture, stakenet, stdout_text};
 
@@ -60,7 +60,7 @@ fn density_and_centralization_are_those_of_the_coalition_view() {
         let network = load(&Source::Folder(fixture(workspace))).unwrap();
         let rows = compare(&network, &Profile::default()).unwrap();
         for row in rows {
-            let spec = ViewSpec { scope: Scope::Coalition(row.coalition), ..ViewSpec::default() };
+            let spec = ViewSpec::coalition(row.coalition);
             let structure = graph_structure(&View::build(&network, &spec).unwrap());
             assert_close(row.density, structure.density, 1e-12, "density");
             assert_eq!(

@@ -53,7 +53,10 @@ fn expected(output: &str) -> BTreeMap<String, String> {
 fn check_pagerank(input: &str, output: &str, directed: bool, iterations: usize) {
     let network = network(&read(input), directed);
     let view = View::build(&network, &ViewSpec::default()).unwrap();
-    let config = PowerIterationConfig { alpha: 0.85, tolerance: None, max_iterations: iterations };
+    let config = PowerIterationConfig::default()
+        .with_alpha(0.85)
+        .with_tolerance(None)
+        .with_max_iterations(iterations);
     let scores = pagerank(&view, &config).unwrap();
     let expected = expected(&read(output));
     assert_eq!(expected.len(), view.n_nodes(), "{input}: vertex count");

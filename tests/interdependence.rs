@@ -7,7 +7,7 @@ use stakenet::analysis::{
     DependenceMatrix, DependenceSource, InterdependenceConfig, indirect_dependence,
     interdependence, largest_alpha, layer_views, multiplexity, spectral_radius,
 };
-use stakenet::{LayerChoice, LayerId, Network, Source, View, ViewSpec, load};
+use stakenet::{LayerChoice, Network, Source, View, ViewSpec, load};
 
 use crate::common::{
     assert_close, memory_network, repo_root, stakenet, stdout_text, workspace_with,
@@ -16,7 +16,7 @@ use crate::common::{
 /// D of the layer named `layer`, read as its name says.
 fn dependence(network: &Network, layer: &str) -> DependenceMatrix {
     let id = network.layer_id(layer).unwrap();
-    let spec = ViewSpec { layers: Some(vec![LayerChoice::Explicit(id)]), ..ViewSpec::default() };
+    let spec = ViewSpec::default().with_layers(vec![LayerChoice::Explicit(id)]);
     let view = View::build(network, &spec).unwrap();
     DependenceMatrix::from_view(&view, DependenceSource::for_layer(layer)).unwrap()
 }
@@ -44,7 +44,7 @@ fn a_dependency_triangle_by_the_neumann_series() {
             assert_close(t[(i, j)], expected[i][j] / 15.0, 1e-12, &format!("T[{i}][{j}]"));
         }
     }
-    let result = interdependence(&d, &InterdependenceConfig { alpha: 0.5 }).unwrap();
+    let result = interdependence(&d, &InterdependenceConfig::new(0.5)).unwrap();
     let rows = [11.0, 7.0, 13.0];
     let cols = [11.0, 13.0, 7.0];
     for (i, actor) in result.actors.iter().enumerate() {
@@ -92,7 +92,7 @@ fn a_funding_chain_gives_inflow_shares() {
     let d = dependence(&network, "funding");
     assert_eq!(spectral_radius(&d), 0.0);
     assert_eq!(largest_alpha(&d), None);
-    let result = interdependence(&d, &InterdependenceConfig { alpha: 0.5 }).unwrap();
+    let result = interdependence(&d, &InterdependenceConfig::new(0.5)).unwrap();
     let scores: Vec<(f64, f64)> =
         result.actors.iter().map(|a| (a.dependence_on_others, a.depended_on_by)).collect();
     for (i, (row, col)) in [(0.0, 0.6), (0.5, 0.5), (0.75, 0.0), (0.0, 0.15)].iter().enumerate() {
@@ -151,7 +151,7 @@ fn t_and_the_actor_scores_match_numpy() {
                 assert_close(got, want, 1e-9, &format!("{layer} T[{a}][{b}]"));
             }
         }
-        let result = interdependence(&d, &InterdependenceConfig { alpha }).unwrap();
+        let result = interdependence(&d, &InterdependenceConfig::new(alpha)).unwrap();
         for actor in &result.actors {
             let id = network.actor(actor.actor).key.as_str();
             let row = e["dependence_on_others"][id].as_f64().unwrap();
@@ -166,10 +166,8 @@ fn t_and_the_actor_scores_match_numpy() {
             "mutuality",
         );
     }
-    let layers = (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i)));
-    let views =
-        layer_views(&network, &ViewSpec { layers: Some(layers.collect()), ..ViewSpec::default() })
-            .unwrap();
+    let layers = LayerChoice::explicit_layers(&network);
+    let views = layer_views(&network, &ViewSpec::default().with_layers(layers)).unwrap();
     let overlap = multiplexity(&views).unwrap().unwrap();
     assert_close(overlap, expected["layer_overlap"].as_f64().unwrap(), 1e-12, "layer overlap");
 }

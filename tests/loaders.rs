@@ -449,7 +449,7 @@ fn a_parent_chain_of_300_000_loads_and_folds_without_recursion() {
     ]))
     .unwrap();
     assert_eq!(network.hierarchy().n_levels() as usize, n);
-    let spec = stakenet::ViewSpec { level: Some(Level::Provincial), ..Default::default() };
+    let spec = stakenet::ViewSpec::default().with_level(Level::Provincial);
     let view = stakenet::View::build(&network, &spec).unwrap();
     // Everything below a1 folds into a1; a0 stays itself.
     assert_eq!(view.n_nodes(), 2);

@@ -4,7 +4,8 @@
 //! `properties` holds the property tests; `graphalytics` runs the LDBC validation graphs;
 //! `export` snapshots and parses back the GraphML, GEXF, Cytoscape JSON and DOT exports;
 //! `messages` holds the exact text of errors only a caller of the library can meet; `petgraph`
-//! runs petgraph's algorithms on views against stakenet's measures (feature `petgraph`).
+//! runs petgraph's algorithms on views against stakenet's measures (feature `petgraph`);
+//! `serde` serializes analysis results (feature `serde`).
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, unreachable_pub)]
 
 mod asymmetry;
@@ -24,6 +25,8 @@ mod plan;
 mod properties;
 mod report;
 mod robustness;
+#[cfg(feature = "serde")]
+mod serde;
 mod snapshots;
 mod suspects;
 mod tidy;

@@ -9,16 +9,18 @@ use stakenet::analysis::{
     InterdependenceConfig, PowerIterationConfig, Sample, asymmetry, betweenness, brokerage_roles,
     eigenvector, interdependence, multiplex, multiplexity, pagerank, personalized_pagerank,
 };
-use stakenet::{ActorId, LayerChoice, LayerId, Network, Scope, View, ViewError, ViewSpec};
+use stakenet::{ActorId, LayerChoice, LayerId, Network, View, ViewError, ViewSpec};
 
 use crate::common::tiny;
 
 /// The view of `layers` (by name; `None` for the default) over every actor of `fixtures/tiny`.
 fn view(network: &Network, layers: Option<&[&str]>) -> View {
-    let layers = layers.map(|names| {
-        names.iter().map(|n| LayerChoice::Explicit(network.layer_id(n).unwrap())).collect()
-    });
-    View::build(network, &ViewSpec { layers, ..ViewSpec::default() }).unwrap()
+    let spec = match layers {
+        Some(names) => ViewSpec::default()
+            .with_layers(names.iter().map(|n| LayerChoice::Explicit(network.layer_id(n).unwrap()))),
+        None => ViewSpec::default(),
+    };
+    View::build(network, &spec).unwrap()
 }
 
 /// The message of an [`AnalysisError::InvalidParameter`], failing on anything else.
@@ -35,17 +37,17 @@ fn centrality_parameters_are_checked_with_clear_messages() {
     let network = tiny();
     let all = view(&network, None);
     let n = all.n_nodes();
-    let damped = PowerIterationConfig { alpha: 1.5, ..PowerIterationConfig::default() };
+    let damped = PowerIterationConfig::default().with_alpha(1.5);
     assert_eq!(
         invalid(pagerank(&all, &damped)),
         "the PageRank damping factor must be between 0 and 1, not 1.5"
     );
-    let loose = PowerIterationConfig { tolerance: Some(0.0), ..PowerIterationConfig::default() };
+    let loose = PowerIterationConfig::default().with_tolerance(Some(0.0));
     assert_eq!(
         invalid(pagerank(&all, &loose)),
         "a convergence tolerance must be a positive number, not 0"
     );
-    let eigen = EigenvectorConfig { tolerance: -1.0, ..EigenvectorConfig::default() };
+    let eigen = EigenvectorConfig::default().with_tolerance(-1.0);
     assert_eq!(
         invalid(eigenvector(&all, &eigen)),
         "a convergence tolerance must be a positive number, not -1"
@@ -54,10 +56,7 @@ fn centrality_parameters_are_checked_with_clear_messages() {
         invalid(personalized_pagerank(&all, &PowerIterationConfig::default(), &[1.0])),
         format!("personalization needs {n} finite, non-negative values with a positive sum")
     );
-    let sampled = BetweennessConfig {
-        sample: Some(Sample { pivots: 0, seed: 1 }),
-        ..BetweennessConfig::default()
-    };
+    let sampled = BetweennessConfig::default().with_sample(Sample::new(0, 1));
     assert_eq!(invalid(betweenness(&all, &sampled)), "betweenness sampling needs at least 1 pivot");
 }
 
@@ -65,7 +64,7 @@ fn centrality_parameters_are_checked_with_clear_messages() {
 fn an_iteration_that_stops_short_says_so() {
     let network = tiny();
     let all = view(&network, None);
-    let short = PowerIterationConfig { max_iterations: 2, ..PowerIterationConfig::default() };
+    let short = PowerIterationConfig::default().with_max_iterations(2);
     let message = match pagerank(&all, &short) {
         Err(error @ AnalysisError::NotConverged { .. }) => error.to_string(),
         other => panic!("expected no convergence, got {other:?}"),
@@ -98,11 +97,7 @@ fn views_given_per_layer_must_be_one_layer_each_over_the_same_actors() {
     let deal = network.coalition_id("deal_x").unwrap();
     let in_deal = View::build(
         &network,
-        &ViewSpec {
-            scope: Scope::Coalition(deal),
-            layers: Some(vec![LayerChoice::Explicit(LayerId::from_index(1))]),
-            ..ViewSpec::default()
-        },
+        &ViewSpec::coalition(deal).with_layers(vec![LayerChoice::Explicit(LayerId::from_index(1))]),
     )
     .unwrap();
     assert_eq!(
@@ -180,7 +175,7 @@ fn dependence_matrices_given_directly_are_checked() {
     );
     let d = DependenceMatrix::from_dense(actors, cell(0, 1, 0.5)).unwrap();
     assert_eq!(
-        invalid(interdependence(&d, &InterdependenceConfig { alpha: -0.1 })),
+        invalid(interdependence(&d, &InterdependenceConfig::new(-0.1))),
         "α = -0.1: α must be a finite number ≥ 0"
     );
     // One actor more than the dense limit, each depending on the next.

@@ -104,7 +104,7 @@ fn centrality_matches_networkx() {
     for case in cases() {
         let view = case.view();
         for (block, weighted) in [("unweighted", false), ("weighted", true)] {
-            let config = CentralityConfig { weighted, ..CentralityConfig::default() };
+            let config = CentralityConfig::default().with_weighted(weighted);
             let scores = centrality(&view, &config).unwrap();
             let expected = &case.expected["centrality"][block];
             for (node, s) in scores.iter().enumerate() {
@@ -137,8 +137,7 @@ fn per_layer_centrality_matches_networkx() {
     assert!(!per_layer.is_empty());
     for (layer, blocks) in per_layer {
         let layer_id = case.network.layer_id(layer).unwrap();
-        let spec =
-            ViewSpec { layers: Some(vec![LayerChoice::Explicit(layer_id)]), ..ViewSpec::default() };
+        let spec = ViewSpec::default().with_layers(vec![LayerChoice::Explicit(layer_id)]);
         let view = View::build(&case.network, &spec).unwrap();
         let scores = centrality(&view, &CentralityConfig::default()).unwrap();
         for (node, s) in scores.iter().enumerate() {
@@ -227,7 +226,7 @@ fn brokerage_matches_sna_and_networkx() {
         let view = case.view();
         let grouping = group_nodes(&case.network, &view, &case.group_by()).unwrap();
         for weighted in [false, true] {
-            let config = BrokerageConfig { weighted, expected: true };
+            let config = BrokerageConfig::default().with_weighted(weighted).with_expected(true);
             let result = brokerage(&view, &grouping, &config).unwrap();
             let block = if weighted { "weighted" } else { "unweighted" };
             for (node, scores) in result.nodes.iter().enumerate() {
@@ -307,14 +306,10 @@ fn brokerage_matches_sna_and_networkx() {
 fn multiplex_measures_match_uunet() {
     for name in ["florentine", "aucs"] {
         let case = Case::load(name);
-        let spec = ViewSpec {
-            layers: Some(
-                (0..case.network.layers().len())
-                    .map(|i| LayerChoice::Explicit(stakenet::LayerId::from_index(i)))
-                    .collect(),
-            ),
-            ..ViewSpec::default()
-        };
+        let spec = ViewSpec::default().with_layers(
+            (0..case.network.layers().len())
+                .map(|i| LayerChoice::Explicit(stakenet::LayerId::from_index(i))),
+        );
         let views = layer_views(&case.network, &spec).unwrap();
         let result = multiplex(&views).unwrap();
         let expected = &case.expected["layers"];

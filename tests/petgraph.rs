@@ -236,7 +236,7 @@ fn check_traits(view: &View) {
 fn scores(view: &View) -> Vec<String> {
     let mut all = Vec::new();
     for weighted in [false, true] {
-        let config = CentralityConfig { weighted, ..CentralityConfig::default() };
+        let config = CentralityConfig::default().with_weighted(weighted);
         all.extend(centrality(view, &config).unwrap().into_iter().map(|mut s| {
             s.actor = ActorId::from_index(0);
             format!("{s:?}")

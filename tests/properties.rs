@@ -75,7 +75,7 @@ fn network(files: Vec<(String, Vec<u8>)>) -> Network {
 /// Centrality keyed by actor id, sorted.
 fn scores(network: &Network, spec: &ViewSpec, weighted: bool) -> Vec<(String, ActorCentrality)> {
     let view = View::build(network, spec).unwrap();
-    let config = CentralityConfig { weighted, ..CentralityConfig::default() };
+    let config = CentralityConfig::default().with_weighted(weighted);
     let mut scores: Vec<(String, ActorCentrality)> = centrality(&view, &config)
         .unwrap()
         .into_iter()
@@ -141,7 +141,7 @@ proptest! {
         let roles = |n: &Network| {
             let view = View::build(n, &ViewSpec::default()).unwrap();
             let grouping = group_nodes(n, &view, &GroupBy::Sector).unwrap();
-            let result = brokerage(&view, &grouping, &BrokerageConfig { weighted: false, expected: false }).unwrap();
+            let result = brokerage(&view, &grouping, &BrokerageConfig::default().with_weighted(false).with_expected(false)).unwrap();
             let mut rows: Vec<(String, u64, u64)> = result
                 .nodes
                 .iter()
@@ -157,7 +157,7 @@ proptest! {
     fn folding_a_level_equals_the_graph_folded_by_hand(spec in spec()) {
         let order: Vec<usize> = (0..spec.n_actors).collect();
         let folded_by_stakenet = network(files(&spec, &order));
-        let view_spec = ViewSpec { level: Some(Level::Regional), ..ViewSpec::default() };
+        let view_spec = ViewSpec::default().with_level(Level::Regional);
 
         // By hand: every municipality with a parent becomes that region; ties inside one node
         // disappear; parallel ties add up in the view.
@@ -176,15 +176,14 @@ proptest! {
         // A layer whose ties all fold away no longer exists by hand, and a directed layer makes
         // the whole view directed: compare on the layers both still have.
         let layers = |network: &Network| {
-            let chosen = folded_by_hand
+            folded_by_hand
                 .layers()
                 .iter()
                 .map(|l| LayerChoice::Explicit(network.layer_id(&l.name).unwrap()))
-                .collect();
-            Some(chosen)
+                .collect::<Vec<_>>()
         };
-        let stakenet_spec = ViewSpec { layers: layers(&folded_by_stakenet), ..view_spec };
-        let hand_spec = ViewSpec { layers: layers(&folded_by_hand), ..ViewSpec::default() };
+        let stakenet_spec = view_spec.with_layers(layers(&folded_by_stakenet));
+        let hand_spec = ViewSpec::default().with_layers(layers(&folded_by_hand));
         for weighted in [false, true] {
             assert_same(
                 &scores(&folded_by_stakenet, &stakenet_spec, weighted),
@@ -196,21 +195,15 @@ proptest! {
 
 #[test]
 fn serial_and_parallel_runs_give_identical_bits() {
-    let config = stakenet::generate::GenerateConfig {
-        n_actors: 600,
-        ties_per_actor: 3,
-        ..Default::default()
-    };
+    let config =
+        stakenet::generate::GenerateConfig::default().with_n_actors(600).with_ties_per_actor(3);
     let network = stakenet::generate::generate(&config);
     let view = View::build(&network, &ViewSpec::default()).unwrap();
     let run = |threads: usize| {
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
         pool.install(|| {
-            let weighted = centrality(
-                &view,
-                &CentralityConfig { weighted: true, ..CentralityConfig::default() },
-            )
-            .unwrap();
+            let weighted =
+                centrality(&view, &CentralityConfig::default().with_weighted(true)).unwrap();
             let hops = centrality(&view, &CentralityConfig::default()).unwrap();
             (weighted, hops)
         })

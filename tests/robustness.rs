@@ -164,10 +164,7 @@ fn exercise(files: Vec<(String, Vec<u8>)>) {
             let view = View::build(&network, &spec).unwrap();
             for weighted in [false, true] {
                 // Non-convergence is a typed answer, not a panic.
-                let _ = centrality(
-                    &view,
-                    &CentralityConfig { weighted, ..CentralityConfig::default() },
-                );
+                let _ = centrality(&view, &CentralityConfig::default().with_weighted(weighted));
             }
             graph_structure(&view);
             for by in [
@@ -180,7 +177,7 @@ fn exercise(files: Vec<(String, Vec<u8>)>) {
                     let _ = brokerage(
                         &view,
                         &grouping,
-                        &BrokerageConfig { weighted: true, expected: true },
+                        &BrokerageConfig::default().with_weighted(true).with_expected(true),
                     );
                 }
             }

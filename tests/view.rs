@@ -1,7 +1,7 @@
 //! Views: scope, layers, level folding and dates turned into CSR graphs, checked on `tiny` by
 //! listing the expected ties by hand.
 
-use stakenet::{LayerChoice, Level, Network, Scope, Source, View, ViewSpec, load};
+use stakenet::{LayerChoice, Level, Network, Source, View, ViewSpec, load};
 
 use crate::common::tiny;
 
@@ -22,16 +22,14 @@ fn arcs(network: &Network, view: &View) -> Vec<(String, String, f64)> {
     arcs
 }
 
-fn layers(network: &Network, names: &[&str]) -> Option<Vec<LayerChoice>> {
-    Some(
-        names
-            .iter()
-            .map(|name| match *name {
-                "comembership" => LayerChoice::Comembership,
-                name => LayerChoice::Explicit(network.layer_id(name).unwrap()),
-            })
-            .collect(),
-    )
+fn layers(network: &Network, names: &[&str]) -> Vec<LayerChoice> {
+    names
+        .iter()
+        .map(|name| match *name {
+            "comembership" => LayerChoice::Comembership,
+            name => LayerChoice::Explicit(network.layer_id(name).unwrap()),
+        })
+        .collect()
 }
 
 fn arc(from: &str, to: &str, weight: f64) -> (String, String, f64) {
@@ -41,7 +39,7 @@ fn arc(from: &str, to: &str, weight: f64) -> (String, String, f64) {
 #[test]
 fn an_undirected_layer_gives_both_arcs_of_each_tie() {
     let network = tiny();
-    let spec = ViewSpec { layers: layers(&network, &["collaboration"]), ..ViewSpec::default() };
+    let spec = ViewSpec::default().with_layers(layers(&network, &["collaboration"]));
     let view = View::build(&network, &spec).unwrap();
     assert!(!view.is_directed());
     assert_eq!(view.n_nodes(), 11);
@@ -55,10 +53,7 @@ fn an_undirected_layer_gives_both_arcs_of_each_tie() {
 #[test]
 fn a_directed_layer_makes_undirected_ties_two_arcs_and_merges_parallel_ones() {
     let network = tiny();
-    let spec = ViewSpec {
-        layers: layers(&network, &["information", "collaboration"]),
-        ..ViewSpec::default()
-    };
+    let spec = ViewSpec::default().with_layers(layers(&network, &["information", "collaboration"]));
     let view = View::build(&network, &spec).unwrap();
     assert!(view.is_directed());
     let got = arcs(&network, &view);
@@ -77,11 +72,9 @@ fn a_directed_layer_makes_undirected_ties_two_arcs_and_merges_parallel_ones() {
 #[test]
 fn folding_to_a_level_merges_actors_into_their_topmost_ancestor_at_that_level() {
     let network = tiny();
-    let spec = ViewSpec {
-        layers: layers(&network, &["funding", "collaboration"]),
-        level: Some(Level::Provincial),
-        ..ViewSpec::default()
-    };
+    let spec = ViewSpec::default()
+        .with_layers(layers(&network, &["funding", "collaboration"]))
+        .with_level(Level::Provincial);
     let view = View::build(&network, &spec).unwrap();
     // gem_1, gem_2 and panel (under gem_1) fold into prov: 11 − 3 nodes.
     assert_eq!(view.n_nodes(), 8);
@@ -94,7 +87,7 @@ fn folding_to_a_level_merges_actors_into_their_topmost_ancestor_at_that_level() 
     assert!(!got.iter().any(|(from, to, _)| from == to));
     assert_eq!(got.len(), 2 + 2 * 3);
 
-    let national = ViewSpec { level: Some(Level::National), ..spec };
+    let national = spec.with_level(Level::National);
     let view = View::build(&network, &national).unwrap();
     // The Rijk, its ministries and the department become one node, `rijk`.
     assert_eq!(view.n_nodes(), 8);
@@ -107,10 +100,10 @@ fn folding_to_a_level_merges_actors_into_their_topmost_ancestor_at_that_level() 
 #[test]
 fn a_date_keeps_only_the_ties_and_members_that_hold_then() {
     let network = tiny();
-    let at = |date: &str| ViewSpec {
-        layers: layers(&network, &["funding", "collaboration", "reporting"]),
-        at: Some(date.parse().unwrap()),
-        ..ViewSpec::default()
+    let at = |date: &str| {
+        ViewSpec::default()
+            .with_layers(layers(&network, &["funding", "collaboration", "reporting"]))
+            .with_at(date.parse::<stakenet::model::Date>().unwrap())
     };
     let early = arcs(&network, &View::build(&network, &at("2019-03-01")).unwrap());
     assert!(early.contains(&arc("min_a", "prov", 2.0)));
@@ -126,11 +119,7 @@ fn a_date_keeps_only_the_ties_and_members_that_hold_then() {
 fn a_coalition_scope_keeps_its_members_and_comembership_counts_shared_coalitions() {
     let network = tiny();
     let deal_y = network.coalition_id("deal_y").unwrap();
-    let spec = ViewSpec {
-        scope: Scope::Coalition(deal_y),
-        layers: layers(&network, &["comembership"]),
-        ..ViewSpec::default()
-    };
+    let spec = ViewSpec::coalition(deal_y).with_layers(layers(&network, &["comembership"]));
     let view = View::build(&network, &spec).unwrap();
     let keys: Vec<&str> = view.actors().iter().map(|&a| network.actor(a).key.as_str()).collect();
     assert_eq!(keys, ["gem_1", "gem_2", "min_b"], "nodes are numbered in id order");
@@ -141,7 +130,7 @@ fn a_coalition_scope_keeps_its_members_and_comembership_counts_shared_coalitions
     assert_eq!(got.len(), 6);
 
     // On 2022-01-01 gem_2's membership has ended: it leaves the scope.
-    let later = ViewSpec { at: Some("2022-01-01".parse().unwrap()), ..spec };
+    let later = spec.with_at("2022-01-01".parse::<stakenet::model::Date>().unwrap());
     assert_eq!(View::build(&network, &later).unwrap().n_nodes(), 2);
 }
 

@@ -18,9 +18,9 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     if let Ok(network) = load(&Source::Memory(files)) {
         if let Ok(view) = View::build(&network, &ViewSpec::default()) {
-            let _ = centrality(&view, &CentralityConfig { weighted: true, ..Default::default() });
+            let _ = centrality(&view, &CentralityConfig::default().with_weighted(true));
             if let Ok(groups) = group_nodes(&network, &view, &GroupBy::Side) {
-                let config = BrokerageConfig { weighted: true, expected: true };
+                let config = BrokerageConfig::default().with_weighted(true).with_expected(true);
                 let _ = brokerage(&view, &groups, &config);
             }
         }

@@ -15,6 +15,8 @@ use crate::view::{LayerChoice, View};
 
 /// The two directions of one dyad in one layer.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct DyadAsymmetry {
     /// The endpoint that comes first in node order (views number nodes by actor id, so this is
     /// the smaller id).
@@ -31,6 +33,8 @@ pub struct DyadAsymmetry {
 
 /// What one actor sends and receives in one layer.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ActorBalance {
     /// The actor.
     pub actor: ActorId,
@@ -44,6 +48,8 @@ pub struct ActorBalance {
 
 /// The summed weight of the arcs from one group to another in one layer.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct GroupFlow {
     /// Group of the arcs' sources (an index into [`Asymmetry::group_labels`]).
     pub from_group: u32,
@@ -55,6 +61,8 @@ pub struct GroupFlow {
 
 /// Every asymmetry figure of one layer.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct LayerAsymmetry {
     /// The layer.
     pub layer: LayerChoice,
@@ -76,6 +84,8 @@ pub struct LayerAsymmetry {
 
 /// The money of one coalition: the national contribution against the regional co-financing.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct CoalitionFinance {
     /// The coalition.
     pub coalition: CoalitionId,
@@ -91,6 +101,8 @@ pub struct CoalitionFinance {
 
 /// The whole `asymmetry` answer.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Asymmetry {
     /// One entry per layer, in the order of the views given.
     pub layers: Vec<LayerAsymmetry>,

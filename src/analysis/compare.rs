@@ -20,6 +20,8 @@ pub const N_PEERS: usize = 3;
 
 /// The figures of one coalition.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct CoalitionFigures {
     /// The coalition.
     pub coalition: CoalitionId,
@@ -52,6 +54,8 @@ pub struct CoalitionFigures {
 
 /// A suggested peer-review partner.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Peer {
     /// The other coalition.
     pub coalition: CoalitionId,
@@ -61,6 +65,8 @@ pub struct Peer {
 
 /// What [`coalition_similarity`] compares: the theme words and the make-up of a coalition.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct CoalitionShape {
     /// [`theme_words`] of its themes.
     pub words: BTreeSet<String>,

@@ -21,6 +21,8 @@ pub const RANKERS: [Ranker; 6] = [
 
 /// One way of ranking the candidates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum Ranker {
     /// The `suspects` score with the profile's weights.
     Score,
@@ -53,6 +55,8 @@ impl Ranker {
 /// Where a ranker put a hidden member: how many candidates it ranked strictly above it, how
 /// many others it gave the same value, and its rank when ties are broken by id.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Position {
     /// Candidates with a strictly higher value.
     pub better: usize,
@@ -85,6 +89,8 @@ impl Position {
 
 /// One hidden member and where each ranker put it back.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct HeldOut {
     /// The coalition it was taken out of.
     pub coalition: CoalitionId,
@@ -101,6 +107,8 @@ pub struct HeldOut {
 
 /// Which hidden members a summary covers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum Subset {
     /// Every hidden member.
     All,
@@ -126,6 +134,8 @@ impl Subset {
 
 /// The figures of one ranker on one subset of hidden members.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct RankerSummary {
     /// Number of hidden members in the subset.
     pub n: usize,
@@ -146,6 +156,8 @@ pub struct RankerSummary {
 /// The outcome of [`leave_one_out`]: one entry per hidden member, by coalition id, then actor
 /// id.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Evaluation {
     /// The hidden members.
     pub held_out: Vec<HeldOut>,

@@ -6,11 +6,13 @@
 //! merging rules are exactly those of every other analysis; [`layer_views`] builds them.
 
 use super::AnalysisError;
-use crate::model::{ActorId, LayerId, Network};
+use crate::model::{ActorId, Network};
 use crate::view::{LayerChoice, View, ViewError, ViewSpec};
 
 /// The multiplex measures of one actor on one layer (uunet/multinet, mode `"all"`).
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct LayerMeasures {
     /// Ties of the actor in the layer: in- plus out-arcs on a directed layer (a reciprocated
     /// pair counts twice), edges on an undirected one (multinet `degree_ml`).
@@ -28,6 +30,8 @@ pub struct LayerMeasures {
 
 /// One actor's measures on every chosen layer.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ActorLayers {
     /// The actor (a node of the views).
     pub actor: ActorId,
@@ -38,6 +42,8 @@ pub struct ActorLayers {
 
 /// The edge overlap of two layers.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct LayerOverlap {
     /// The first layer (earlier in [`Multiplex::layers`]).
     pub first: LayerChoice,
@@ -53,6 +59,8 @@ pub struct LayerOverlap {
 
 /// The multiplex measures of every actor on every chosen layer.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Multiplex {
     /// The chosen layers, in the order of the views given.
     pub layers: Vec<LayerChoice>,
@@ -75,8 +83,7 @@ pub struct Multiplex {
 pub fn layer_views(network: &Network, spec: &ViewSpec) -> Result<Vec<View>, ViewError> {
     // The same default as `View::build`: every explicit layer, then `comembership`.
     let chosen: Vec<LayerChoice> = spec.layers.clone().unwrap_or_else(|| {
-        (0..network.layers().len())
-            .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
+        LayerChoice::explicit_layers(network)
             .chain(std::iter::once(LayerChoice::Comembership))
             .collect()
     });

@@ -16,6 +16,8 @@ use crate::model::{ActorId, CoalitionId, LayerId, Network, Role, Side};
 
 /// The connectieplan of one coalition.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Connectieplan {
     /// The coalition.
     pub coalition: CoalitionId,
@@ -33,6 +35,8 @@ pub struct Connectieplan {
 
 /// How well a topic is carried across the Rijk–region boundary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum TopicStatus {
     /// Two or more ties, and no single actor on all of them.
     Covered,
@@ -59,6 +63,8 @@ impl TopicStatus {
 
 /// One topic of the plan.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct PlanTopic {
     /// The topic as written: the coalition's spelling when it is one of its themes, else the
     /// first by text order among the relation topics that name it.
@@ -88,6 +94,8 @@ pub struct PlanTopic {
 
 /// A regional owner of a topic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct RegionalOwner {
     /// The member.
     pub actor: ActorId,
@@ -98,6 +106,8 @@ pub struct RegionalOwner {
 
 /// A Rijk-side counterpart of a topic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Counterpart {
     /// The actor.
     pub actor: ActorId,
@@ -107,6 +117,8 @@ pub struct Counterpart {
 
 /// Why a Rijk actor is a counterpart of a topic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum CounterpartSource {
     /// It works on the topic: one of its themes, or a relation with that topic.
     WorksOnIt,
@@ -127,6 +139,8 @@ impl CounterpartSource {
 /// A Rijk–region tie carrying a topic: every explicit relation between the pair that is about
 /// the topic, merged.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct PlanTie {
     /// The Rijk-side end.
     pub rijk: ActorId,
@@ -140,6 +154,8 @@ pub struct PlanTie {
 
 /// How a relation was found to be about a topic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum TieMatch {
     /// Its `topic` names the topic (for a merged tie: at least one relation's does).
     Topic,
@@ -159,6 +175,8 @@ impl TieMatch {
 
 /// A tie the plan proposes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ProposedTie {
     /// The Rijk-side end.
     pub rijk: ActorId,
@@ -174,6 +192,8 @@ pub struct ProposedTie {
 
 /// Why a region-side member owns a topic, or was chosen as the end of a proposed tie.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum RegionalBasis {
     /// It works on the topic: one of its themes, or a relation with that topic.
     WorksOnIt,
@@ -203,6 +223,8 @@ impl RegionalBasis {
 
 /// What a proposed tie is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum ProposalGoal {
     /// The topic has no tie: this would be its first.
     CloseGap,

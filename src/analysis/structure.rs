@@ -14,6 +14,8 @@ use crate::view::View;
 /// Graph-level figures of a view. `None` where the figure is undefined (0 / 0 in its formula,
 /// or R sna would return `NaN`).
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct GraphStructure {
     /// Number of nodes n.
     pub n_nodes: usize,

@@ -7,10 +7,14 @@ use crate::model::{COMEMBERSHIP, Level, Network, Role, Sector, comembership_ties
 
 /// Counts that describe a network at a glance.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Summary {
     /// Number of actors.
     pub n_actors: usize,
-    /// Actors per (sector, level); `None` stands for an empty cell.
+    /// Actors per (sector, level); `None` stands for an empty cell. (Serialized as a list of
+    /// `{"sector", "level", "actors"}` records: JSON keys are strings, not pairs.)
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_cells"))]
     pub actors_by_sector_level: BTreeMap<(Option<Sector>, Option<Level>), usize>,
     /// Per layer: name, directed, number of relations (explicit layers in workspace order, then
     /// `comembership` with its number of co-member pairs).
@@ -27,8 +31,29 @@ pub struct Summary {
     pub n_parents: usize,
 }
 
+/// [`Summary::actors_by_sector_level`] as a list of records in key order.
+#[cfg(feature = "serde")]
+fn serialize_cells<S: serde::Serializer>(
+    cells: &BTreeMap<(Option<Sector>, Option<Level>), usize>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    #[derive(serde::Serialize)]
+    struct Cell {
+        sector: Option<Sector>,
+        level: Option<Level>,
+        actors: usize,
+    }
+    serializer.collect_seq(cells.iter().map(|(&(sector, level), &actors)| Cell {
+        sector,
+        level,
+        actors,
+    }))
+}
+
 /// One layer's line in the summary.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct LayerSummary {
     /// Layer name.
     pub name: String,
@@ -40,6 +65,8 @@ pub struct LayerSummary {
 
 /// One coalition's line in the summary.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct CoalitionSummary {
     /// Coalition id.
     pub id: String,

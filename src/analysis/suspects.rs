@@ -17,6 +17,8 @@ use crate::view::{View, ViewSpec};
 
 /// What a coverage line counts: a sector or a `kind`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum Category {
     /// Members of a sector.
     Sector(Sector),
@@ -37,6 +39,8 @@ impl Category {
 
 /// How well a category is covered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum CoverageStatus {
     /// No member of the category.
     Missing,
@@ -68,6 +72,8 @@ impl CoverageStatus {
 
 /// One line of coverage: a category the profile expects, and how many members it has.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct CoverageLine {
     /// The sector or kind.
     pub category: Category,
@@ -83,6 +89,8 @@ pub struct CoverageLine {
 
 /// A ministry that the coalition's themes call for but that is not a member.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct MissingMinistry {
     /// The ministry's id as the profile names it.
     pub ministry: String,
@@ -94,6 +102,8 @@ pub struct MissingMinistry {
 
 /// A candidate to invite: an actor outside the coalition with its score and the facts behind it.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Candidate {
     /// The actor.
     pub actor: ActorId,
@@ -113,6 +123,8 @@ pub struct Candidate {
 
 /// The facts behind a candidate's score.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct CandidateReason {
     /// The categories it would fill, with their status (only `missing` and `thin` ones), the
     /// worst first.
@@ -132,6 +144,8 @@ pub struct CandidateReason {
 
 /// What `suspects` finds for one coalition.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Suspects {
     /// The coalition.
     pub coalition: CoalitionId,

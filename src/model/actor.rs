@@ -39,6 +39,14 @@ macro_rules! vocabulary {
                 f.write_str(self.as_str())
             }
         }
+
+        /// Serializes as its spelling in the data ([`Self::as_str`]).
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
     };
 }
 pub(crate) use vocabulary;

@@ -43,6 +43,7 @@ fn key_prefix(key: &str) -> u64 {
 
 /// Which side of a Rijk–region partnership an actor is on (DESIGN §3 `side`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
 pub enum Side {
     /// The root of its parent chain is national government.
     Rijk,

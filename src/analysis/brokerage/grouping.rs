@@ -15,6 +15,7 @@ pub const NO_GROUP: &str = "(none)";
 /// What groups actors for brokerage roles and group flows (`--group-by` on the command
 /// line, which reads it).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum GroupBy {
     /// The actor's [`Sector`].
     Sector,
@@ -43,6 +44,7 @@ impl GroupBy {
 
 /// The group of every node of a view.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Grouping {
     /// The group labels, indexed by group id: the values that occur among the view's nodes in
     /// their natural order (vocabulary order for sector and level, `rijk` before `region`,

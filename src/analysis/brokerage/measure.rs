@@ -10,7 +10,14 @@ use crate::model::ActorId;
 use crate::view::View;
 
 /// Options of [`brokerage`].
+///
+/// The default is unweighted, without expected values; change what differs:
+/// ```
+/// # use stakenet::analysis::BrokerageConfig;
+/// let config = BrokerageConfig::default().with_weighted(true).with_expected(true);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct BrokerageConfig {
     /// Use tie strength for constraint and effective size (`weight='weight'` in NetworkX);
     /// otherwise every arc weighs 1. Broker role counts are always unweighted.
@@ -19,8 +26,26 @@ pub struct BrokerageConfig {
     pub expected: bool,
 }
 
+impl BrokerageConfig {
+    /// Sets [`BrokerageConfig::weighted`].
+    #[must_use]
+    pub fn with_weighted(mut self, weighted: bool) -> Self {
+        self.weighted = weighted;
+        self
+    }
+
+    /// Sets [`BrokerageConfig::expected`].
+    #[must_use]
+    pub fn with_expected(mut self, expected: bool) -> Self {
+        self.expected = expected;
+        self
+    }
+}
+
 /// The brokerage scores of one node.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct BrokerScores {
     /// The actor the node stands for.
     pub actor: ActorId,
@@ -43,6 +68,8 @@ pub struct BrokerScores {
 
 /// Brokerage scores of every node of a view.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Brokerage {
     /// One entry per node, in node order.
     pub nodes: Vec<BrokerScores>,
@@ -121,7 +148,7 @@ pub struct Brokerage {
 /// let network = load(&Source::Bundled).unwrap();
 /// let view = View::build(&network, &ViewSpec::default()).unwrap();
 /// let groups = group_nodes(&network, &view, &GroupBy::Side).unwrap();
-/// let config = BrokerageConfig { weighted: false, expected: true };
+/// let config = BrokerageConfig::default().with_expected(true);
 /// let result = brokerage(&view, &groups, &config).unwrap();
 /// assert_eq!(result.nodes.len(), view.n_nodes());
 /// ```

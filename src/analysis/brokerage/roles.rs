@@ -17,6 +17,7 @@ use crate::view::View;
 /// target it lets in), representative A → A → B (b shares the group of the source it speaks
 /// for), liaison A → B → C.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Roles<T> {
     /// A → A → A: brokering within one's own group (sna `w_I`).
     pub coordinator: T,

@@ -17,6 +17,8 @@ pub const MAX_DENSE_ACTORS: usize = 5_000;
 
 /// How the ties of a layer become dependence `D[i][j]` ∈ [0, 1] (how much i depends on j).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum DependenceSource {
     /// A `dependency` layer: a tie i → j of (merged) weight w says that i depends on j, by
     /// `D[i][j]` = min(w, 1).

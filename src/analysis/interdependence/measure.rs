@@ -8,7 +8,14 @@ use crate::analysis::AnalysisError;
 use crate::model::ActorId;
 
 /// Options of [`interdependence`].
+///
+/// Built with [`InterdependenceConfig::new`] (or from the default α = 0.5):
+/// ```
+/// # use stakenet::analysis::InterdependenceConfig;
+/// let config = InterdependenceConfig::new(0.25);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct InterdependenceConfig {
     /// The attenuation α of indirect dependence: a dependence through k − 1 intermediaries
     /// counts α^k. Must be finite, ≥ 0 and keep ρ(αD) < 1 (see [`largest_alpha`](super::largest_alpha)).
@@ -21,8 +28,24 @@ impl Default for InterdependenceConfig {
     }
 }
 
+impl InterdependenceConfig {
+    /// The options with attenuation `alpha`.
+    pub fn new(alpha: f64) -> Self {
+        InterdependenceConfig { alpha }
+    }
+
+    /// Sets the attenuation [`InterdependenceConfig::alpha`].
+    #[must_use]
+    pub fn with_alpha(mut self, alpha: f64) -> Self {
+        self.alpha = alpha;
+        self
+    }
+}
+
 /// The dependence between two actors.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct DependencePair {
     /// The endpoint first in node order (views number nodes by actor id).
     pub a: ActorId,
@@ -42,6 +65,8 @@ pub struct DependencePair {
 
 /// One actor's indirect dependence scores.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct ActorDependence {
     /// The actor.
     pub actor: ActorId,
@@ -53,6 +78,8 @@ pub struct ActorDependence {
 
 /// The `interdependence` answer for one dependence matrix.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Interdependence {
     /// The α used.
     pub alpha: f64,

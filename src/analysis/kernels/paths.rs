@@ -11,6 +11,7 @@ use crate::view::Csr;
 
 /// How long a tie is when shortest paths are measured.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum PathLength {
     /// Every tie has length 1: paths are counted in hops.
     #[default]

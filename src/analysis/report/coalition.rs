@@ -8,7 +8,7 @@ use crate::analysis::{
     InterdependenceConfig, Profile, asymmetry, brokerage, centrality, connectieplan,
     dependence_layer, group_nodes, interdependence, layer_views, multiplexity, suspects,
 };
-use crate::model::{CoalitionId, LayerId, Network};
+use crate::model::{CoalitionId, Network};
 use crate::view::{LayerChoice, Scope, View, ViewSpec};
 
 /// Everything about one coalition, each on the coalition's members (as the commands give with
@@ -25,9 +25,7 @@ pub(super) fn coalition_report(
     let brokers =
         brokerage(&view, &grouping, &BrokerageConfig { weighted: false, expected: false })?;
 
-    let explicit: Vec<LayerChoice> = (0..network.layers().len())
-        .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
-        .collect();
+    let explicit: Vec<LayerChoice> = LayerChoice::explicit_layers(network).collect();
     let layer_names: Vec<String> = network.layers().iter().map(|l| l.name.clone()).collect();
     let views = layer_views(network, &ViewSpec { layers: Some(explicit), ..spec })?;
     let asymmetry = if views.is_empty() {

@@ -6,9 +6,9 @@ use clap::Args;
 use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{asymmetry, group_nodes, layer_views};
-use stakenet::model::{CoalitionId, LayerId};
+use stakenet::model::CoalitionId;
 use stakenet::render::{asymmetry_dyad_records, asymmetry_json, asymmetry_table, json::to_pretty};
-use stakenet::view::{LayerChoice, Scope, View, ViewSpec};
+use stakenet::view::{LayerChoice, Scope, View};
 
 pub(crate) const HELP: &str = "\
 Per layer (each on its own view of the chosen actors, level and date):
@@ -57,15 +57,12 @@ pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
     let network = &workspace.network;
     let mut spec = config::view_spec(network, &args.view)?;
     // Default: every explicit layer, without the symmetric comembership layer.
-    let layers = spec.layers.take().unwrap_or_else(|| {
-        (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i))).collect()
-    });
+    let layers =
+        spec.layers.take().unwrap_or_else(|| LayerChoice::explicit_layers(network).collect());
     let view_error = Failure::input;
-    let views = layer_views(network, &ViewSpec { layers: Some(layers), ..spec.clone() })
-        .map_err(view_error)?;
+    let views = layer_views(network, &spec.clone().with_layers(layers)).map_err(view_error)?;
     // The nodes without any tie, for the grouping: the same nodes as every layer's view.
-    let nodes = View::build(network, &ViewSpec { layers: Some(Vec::new()), ..spec.clone() })
-        .map_err(view_error)?;
+    let nodes = View::build(network, &spec.clone().with_layers([])).map_err(view_error)?;
     let group_by = config::group_by(&args.group_by);
     let grouping = group_nodes(network, &nodes, &group_by)
         .map_err(|e| Failure::Input(format!("--group-by {}: {e}", args.group_by)))?;

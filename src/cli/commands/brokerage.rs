@@ -54,7 +54,7 @@ pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
     let result = brokerage(
         &view,
         &grouping,
-        &BrokerageConfig { weighted: args.view.weighted, expected: args.expected },
+        &BrokerageConfig::default().with_weighted(args.view.weighted).with_expected(args.expected),
     )
     .map_err(Failure::analysis)?;
     progress.finish_and_clear();

@@ -59,15 +59,12 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
     let view = View::build(network, &spec).map_err(Failure::input)?;
-    let sample = args
-        .sample
-        .map(|k| Sample { pivots: usize::try_from(k).unwrap_or(usize::MAX), seed: args.seed });
-    let centrality_config = CentralityConfig {
-        measures,
-        weighted: args.view.weighted,
-        sample,
-        ..CentralityConfig::default()
-    };
+    let sample =
+        args.sample.map(|k| Sample::new(usize::try_from(k).unwrap_or(usize::MAX), args.seed));
+    let centrality_config = CentralityConfig::default()
+        .with_measures(measures)
+        .with_weighted(args.view.weighted)
+        .with_sample(sample);
     let progress = workspace.search_bar(&view, "centrality");
     let scores = centrality_with_progress(&view, &centrality_config, &progress)
         .map_err(Failure::analysis)?;

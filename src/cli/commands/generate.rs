@@ -48,17 +48,16 @@ pub(crate) struct GenerateArgs {
 
 /// Generates the network and writes it as a CSV workspace folder.
 pub(crate) fn run(args: &GenerateArgs) -> Outcome {
-    let config = GenerateConfig {
-        model: match args.model {
+    let config = GenerateConfig::default()
+        .with_model(match args.model {
             ModelArg::Ba => GraphModel::BarabasiAlbert,
             ModelArg::Gnm => GraphModel::Gnm,
-        },
-        n_actors: usize::try_from(args.actors).unwrap_or(usize::MAX),
-        ties_per_actor: usize::try_from(args.ties_per_actor).unwrap_or(usize::MAX),
-        n_coalitions: usize::try_from(args.coalitions).unwrap_or(usize::MAX),
-        seed: args.seed,
-        one_layer: args.one_layer,
-    };
+        })
+        .with_n_actors(usize::try_from(args.actors).unwrap_or(usize::MAX))
+        .with_ties_per_actor(usize::try_from(args.ties_per_actor).unwrap_or(usize::MAX))
+        .with_n_coalitions(usize::try_from(args.coalitions).unwrap_or(usize::MAX))
+        .with_seed(args.seed)
+        .with_one_layer(args.one_layer);
     if args.output.join("actors.csv").exists() || args.output.join("network.json").exists() {
         return Err(Failure::Input(format!(
             "{} already holds a workspace; choose an empty or new folder",

@@ -9,11 +9,11 @@ use stakenet::analysis::{
     DependenceMatrix, DependenceSource, InterdependenceConfig, dependence_layer as default_layer,
     interdependence, layer_views, multiplexity,
 };
-use stakenet::model::{COMEMBERSHIP, LayerId, Network};
+use stakenet::model::{COMEMBERSHIP, Network};
 use stakenet::render::{
     dependence_pair_records, interdependence_json, interdependence_table, json::to_pretty,
 };
-use stakenet::view::{LayerChoice, View, ViewSpec};
+use stakenet::view::{LayerChoice, View};
 
 pub(crate) const HELP: &str = "\
 How the layer decides what dependence is:
@@ -73,23 +73,16 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     let layer_name = View::layer_name(network, layer).to_owned();
     let source = DependenceSource::for_layer(&layer_name);
     let view_error = Failure::input;
-    let view = View::build(network, &ViewSpec { layers: Some(vec![layer]), ..spec.clone() })
-        .map_err(view_error)?;
+    let view = View::build(network, &spec.clone().with_layers([layer])).map_err(view_error)?;
     let matrix = DependenceMatrix::from_view(&view, source)
         .map_err(|e| Failure::Input(format!("layer {layer_name}: {e}")))?;
     let progress = workspace.progress(&view, "interdependence");
-    let result =
-        interdependence(&matrix, &InterdependenceConfig { alpha: args.alpha }).map_err(|e| {
-            Failure::Input(format!("--alpha {} (layer {layer_name}): {e}", args.alpha))
-        })?;
+    let result = interdependence(&matrix, &InterdependenceConfig::new(args.alpha))
+        .map_err(|e| Failure::Input(format!("--alpha {} (layer {layer_name}): {e}", args.alpha)))?;
     // Layer overlap over every layer of relations.csv, on the same actors, level and date.
-    let explicit: Vec<LayerChoice> = (0..network.layers().len())
-        .map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
-        .collect();
-    let all_layers =
-        layer_views(network, &ViewSpec { layers: Some(explicit), ..spec }).map_err(view_error)?;
-    let overlap =
-        multiplexity(&all_layers).map_err(Failure::analysis)?;
+    let explicit: Vec<LayerChoice> = LayerChoice::explicit_layers(network).collect();
+    let all_layers = layer_views(network, &spec.with_layers(explicit)).map_err(view_error)?;
+    let overlap = multiplexity(&all_layers).map_err(Failure::analysis)?;
     progress.finish_and_clear();
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => dependence_pair_records(network, &result).to_csv(),
