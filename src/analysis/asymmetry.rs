@@ -151,10 +151,8 @@ pub fn asymmetry(
         seen.push(*choice);
         check_groups(view, groups, group_labels.len())?;
     }
-    let layers = views
-        .iter()
-        .map(|view| layer_asymmetry(view, groups, group_labels.len()))
-        .collect::<Result<Vec<_>, _>>()?;
+    let layers =
+        views.iter().map(|view| layer_asymmetry(view, grouping)).collect::<Result<Vec<_>, _>>()?;
     let coalitions = coalitions.iter().map(|&c| coalition_finance(network, c)).collect();
     Ok(Asymmetry { layers, group_labels: group_labels.to_vec(), coalitions })
 }
@@ -179,17 +177,13 @@ pub fn asymmetry(
 /// node reaches another.
 ///
 /// # Errors
-/// [`AnalysisError::InvalidParameter`] when `groups` does not have one entry per node below
-/// `n_groups`.
+/// [`AnalysisError::InvalidParameter`] when `grouping` does not have one group per node of
+/// `view`, each below the number of its labels.
 ///
 /// # Complexity
 /// O(n·m) for the hierarchy (see [`asymmetry`]), O(n + m + g²) for the rest.
-pub fn layer_asymmetry(
-    view: &View,
-    groups: &[u32],
-    n_groups: usize,
-) -> Result<LayerAsymmetry, AnalysisError> {
-    check_groups(view, groups, n_groups)?;
+pub fn layer_asymmetry(view: &View, grouping: &Grouping) -> Result<LayerAsymmetry, AnalysisError> {
+    check_groups(view, &grouping.of_node, grouping.labels.len())?;
     let layer = view.layers().first().copied().unwrap_or(LayerChoice::Comembership);
     let (directed_reciprocity, hierarchy) = reciprocity_and_hierarchy(view);
     let reciprocity =
@@ -202,7 +196,7 @@ pub fn layer_asymmetry(
         actors: actor_balance(view),
         reciprocity,
         hierarchy,
-        flows: group_flows(view, groups, n_groups)?,
+        flows: group_flows(view, grouping)?,
     })
 }
 
@@ -312,16 +306,13 @@ pub fn weighted_reciprocity(dyads: &[DyadAsymmetry]) -> Option<f64> {
 /// tie is two arcs, so F(A, B) = F(B, A).
 ///
 /// # Errors
-/// [`AnalysisError::InvalidParameter`] when `groups` does not have one entry per node below
-/// `n_groups`.
+/// [`AnalysisError::InvalidParameter`] when `grouping` does not have one group per node of
+/// `view`, each below the number of its labels.
 ///
 /// # Complexity
 /// O(n + m + g²).
-pub fn group_flows(
-    view: &View,
-    groups: &[u32],
-    n_groups: usize,
-) -> Result<Vec<GroupFlow>, AnalysisError> {
+pub fn group_flows(view: &View, grouping: &Grouping) -> Result<Vec<GroupFlow>, AnalysisError> {
+    let (groups, n_groups) = (grouping.of_node.as_slice(), grouping.labels.len());
     check_groups(view, groups, n_groups)?;
     let mut totals = vec![0.0; n_groups * n_groups];
     for u in 0..view.n_nodes() as u32 {
@@ -437,12 +428,20 @@ mod tests {
         close(weighted_reciprocity(&dyads).unwrap(), 2.0 / 6.0);
     }
 
+    /// A grouping as given, unchecked (the measures check it).
+    fn groups(of_node: &[u32], n_groups: usize) -> Grouping {
+        Grouping {
+            of_node: of_node.to_vec(),
+            labels: (0..n_groups).map(|g| g.to_string()).collect(),
+        }
+    }
+
     #[test]
     fn undirected_layers_are_symmetric() {
         let network =
             network("source,target,layer,weight\na,b,collaboration,2\nb,c,collaboration,1\n");
         let view = view(&network);
-        let result = layer_asymmetry(&view, &[0, 0, 0], 1).unwrap();
+        let result = layer_asymmetry(&view, &groups(&[0, 0, 0], 1)).unwrap();
         assert!(result.dyads.iter().all(|d| d.asymmetry == 0.0));
         assert!(result.actors.iter().all(|a| a.balance == 0.0));
         assert_eq!(result.reciprocity, Some(1.0));
@@ -456,7 +455,7 @@ mod tests {
     fn empty_layers_and_bad_groups_give_defined_answers() {
         let network = network("source,target,layer\n");
         let view = view(&network);
-        let result = layer_asymmetry(&view, &[0, 1, 1], 2).unwrap();
+        let result = layer_asymmetry(&view, &groups(&[0, 1, 1], 2)).unwrap();
         assert!(result.dyads.is_empty() && result.actors.is_empty());
         assert_eq!(
             (result.reciprocity, result.weighted_reciprocity, result.hierarchy),
@@ -464,8 +463,8 @@ mod tests {
         );
         assert_eq!(result.flows.len(), 4);
         assert!(result.flows.iter().all(|f| f.weight == 0.0));
-        assert!(layer_asymmetry(&view, &[0, 1], 2).is_err());
-        assert!(layer_asymmetry(&view, &[0, 1, 2], 2).is_err());
+        assert!(layer_asymmetry(&view, &groups(&[0, 1], 2)).is_err());
+        assert!(layer_asymmetry(&view, &groups(&[0, 1, 2], 2)).is_err());
         assert_eq!(normalized_difference(0.0, 0.0), None);
     }
 }
