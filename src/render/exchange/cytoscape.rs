@@ -1,33 +1,34 @@
 //! Cytoscape JSON export (Cytoscape.js elements, which Cytoscape Desktop imports): the whole
 //! network with its attributes, built with serde.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
 use crate::model::Network;
 use crate::render::exchange::flatten::{AttributeValue, Column, ExportGraph};
 use crate::render::json::to_pretty;
 
 /// The whole document: `{"elements": {"nodes": [...], "edges": [...]}}`.
-#[derive(serde::Serialize)]
+#[derive(Serialize)]
 struct CytoscapeJson<'a> {
     elements: Elements<'a>,
 }
 
 /// The nodes, then the edges.
-#[derive(serde::Serialize)]
+#[derive(Serialize)]
 struct Elements<'a> {
     nodes: Vec<Element<NodeData<'a>>>,
     edges: Vec<Element<EdgeData<'a>>>,
 }
 
 /// One element: `{"data": {...}}`.
-#[derive(serde::Serialize)]
+#[derive(Serialize)]
 struct Element<D> {
     data: D,
 }
 
 /// A node's data: its id and name, then its attributes.
-#[derive(serde::Serialize)]
+#[derive(Serialize)]
 struct NodeData<'a> {
     id: &'a str,
     name: &'a str,
@@ -36,7 +37,7 @@ struct NodeData<'a> {
 }
 
 /// An edge's data: its id, ends and weight, then its attributes.
-#[derive(serde::Serialize)]
+#[derive(Serialize)]
 struct EdgeData<'a> {
     id: &'a str,
     source: &'a str,
