@@ -9,8 +9,10 @@
 //! order); undefined numbers are `null`. CSV is the dyad list with the same columns; the
 //! table shows every list under a heading.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
+use super::json::to_value;
 use super::records::{Cell, Records};
 use crate::analysis::Asymmetry;
 use crate::model::Network;
@@ -141,14 +143,24 @@ pub fn coalition_finance_records<'a>(network: &'a Network, result: &'a Asymmetry
     records
 }
 
+/// The JSON output of `asymmetry` (keys in this order).
+#[derive(Serialize)]
+struct AsymmetryJson {
+    dyads: Value,
+    actors: Value,
+    layers: Value,
+    groups: Value,
+    coalitions: Value,
+}
+
 /// The whole answer as the JSON object of the schema above.
 pub fn asymmetry_json(network: &Network, result: &Asymmetry) -> Value {
-    json!({
-        "dyads": asymmetry_dyad_records(network, result).to_json(),
-        "actors": asymmetry_actor_records(network, result).to_json(),
-        "layers": asymmetry_layer_records(network, result).to_json(),
-        "groups": asymmetry_group_records(network, result).to_json(),
-        "coalitions": coalition_finance_records(network, result).to_json(),
+    to_value(&AsymmetryJson {
+        dyads: asymmetry_dyad_records(network, result).to_json(),
+        actors: asymmetry_actor_records(network, result).to_json(),
+        layers: asymmetry_layer_records(network, result).to_json(),
+        groups: asymmetry_group_records(network, result).to_json(),
+        coalitions: coalition_finance_records(network, result).to_json(),
     })
 }
 

@@ -1,11 +1,11 @@
 //! `centrality` output: one row per actor, plus the whole network's figures in JSON and tables.
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::actors::{ACTOR_COLUMNS, actor_cells, by_actor_id};
 use super::description::ViewDescription;
-use super::json::to_pretty;
+use super::json::{to_pretty, to_value};
 use super::records::{Cell, Records};
 use crate::analysis::{ActorCentrality, GraphStructure};
 use crate::model::Network;
@@ -45,22 +45,44 @@ pub fn centrality_records<'a>(network: &'a Network, scores: &'a [ActorCentrality
     })
 }
 
+/// The graph-level figures of the JSON outputs (keys in this order).
+#[derive(Serialize)]
+struct StructureJson {
+    nodes: usize,
+    ties: usize,
+    density: Option<f64>,
+    reciprocity: Option<f64>,
+    degree_centralization: Option<f64>,
+    betweenness_centralization: Option<f64>,
+    closeness_centralization: Option<f64>,
+    connectedness: Option<f64>,
+    hierarchy: Option<f64>,
+    efficiency: Option<f64>,
+    lub: Option<f64>,
+    weak_components: usize,
+}
+
 /// The graph-level figures as a JSON object.
 pub fn structure_json(structure: &GraphStructure) -> Value {
-    json!({
-        "nodes": structure.n_nodes,
-        "ties": structure.n_ties,
-        "density": finite(Some(structure.density)),
-        "reciprocity": finite(structure.reciprocity),
-        "degree_centralization": finite(structure.degree_centralization),
-        "betweenness_centralization": finite(structure.betweenness_centralization),
-        "closeness_centralization": finite(structure.closeness_centralization),
-        "connectedness": finite(Some(structure.connectedness)),
-        "hierarchy": finite(structure.hierarchy),
-        "efficiency": finite(structure.efficiency),
-        "lub": finite(structure.lub),
-        "weak_components": structure.n_weak_components,
-    })
+    to_value(&structure_figures(structure))
+}
+
+/// The graph-level figures, undefined and non-finite ones as `None`.
+fn structure_figures(structure: &GraphStructure) -> StructureJson {
+    StructureJson {
+        nodes: structure.n_nodes,
+        ties: structure.n_ties,
+        density: finite(Some(structure.density)),
+        reciprocity: finite(structure.reciprocity),
+        degree_centralization: finite(structure.degree_centralization),
+        betweenness_centralization: finite(structure.betweenness_centralization),
+        closeness_centralization: finite(structure.closeness_centralization),
+        connectedness: finite(Some(structure.connectedness)),
+        hierarchy: finite(structure.hierarchy),
+        efficiency: finite(structure.efficiency),
+        lub: finite(structure.lub),
+        weak_components: structure.n_weak_components,
+    }
 }
 
 /// The JSON output of `centrality`: the view, the actors, the network's figures.
@@ -68,7 +90,7 @@ pub fn structure_json(structure: &GraphStructure) -> Value {
 struct CentralityJson<'a> {
     view: ViewDescription<'a>,
     actors: Value,
-    network: Value,
+    network: StructureJson,
 }
 
 /// The JSON output of `centrality`: `{"view", "actors", "network"}`.
@@ -80,7 +102,7 @@ pub fn centrality_json(
     to_pretty(&CentralityJson {
         view,
         actors: records.to_json(),
-        network: structure_json(structure),
+        network: structure_figures(structure),
     })
 }
 

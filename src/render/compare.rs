@@ -8,9 +8,11 @@
 //! …`. JSON: `{"coalitions": [...]}` with the same keys, `missing_sectors` as an array of names
 //! and `peers` as an array of `{"id", "similarity"}`.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::json::finite;
+use serde_json::Value;
+
+use super::json::{finite, to_value};
 use super::records::{Cell, Records};
 use crate::analysis::CoalitionFigures;
 use crate::model::Network;
@@ -60,38 +62,64 @@ pub fn compare_records<'a>(network: &'a Network, rows: &'a [CoalitionFigures]) -
     records
 }
 
+/// The JSON output of `compare`.
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    coalitions: Vec<CoalitionJson<'a>>,
+}
+
+/// One coalition of the comparison (keys in this order).
+#[derive(Serialize)]
+struct CoalitionJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    members: usize,
+    government_share: Option<f64>,
+    sectors_present: usize,
+    ministries: usize,
+    national_contribution: Option<f64>,
+    cofinancing_ratio: Option<f64>,
+    density: Option<f64>,
+    centralization: Option<f64>,
+    missing_sectors: Vec<&'a str>,
+    peers: Vec<PeerJson<'a>>,
+}
+
+/// A suggested peer-review partner.
+#[derive(Serialize)]
+struct PeerJson<'a> {
+    id: &'a str,
+    similarity: Option<f64>,
+}
+
 /// `{"coalitions": [...]}`: the rows with lists as arrays and peers as objects.
 pub fn compare_json(network: &Network, rows: &[CoalitionFigures]) -> Value {
-    let coalitions: Vec<Value> = rows
+    let coalitions = rows
         .iter()
         .map(|row| {
             let c = network.coalition(row.coalition);
-            let peers: Vec<Value> = row
-                .peers
-                .iter()
-                .map(|p| {
-                    json!({
-                        "id": network.coalition(p.coalition).key,
-                        "similarity": finite(p.similarity),
+            CoalitionJson {
+                id: &c.key,
+                name: &c.name,
+                members: row.n_members,
+                government_share: row.government_share.and_then(finite),
+                sectors_present: row.sectors_present.len(),
+                ministries: row.n_ministries,
+                national_contribution: row.national_contribution.and_then(finite),
+                cofinancing_ratio: row.cofinancing_ratio.and_then(finite),
+                density: finite(row.density),
+                centralization: row.centralization.and_then(finite),
+                missing_sectors: row.missing_sectors.iter().map(|s| s.as_str()).collect(),
+                peers: row
+                    .peers
+                    .iter()
+                    .map(|p| PeerJson {
+                        id: &network.coalition(p.coalition).key,
+                        similarity: finite(p.similarity),
                     })
-                })
-                .collect();
-            let missing: Vec<&str> = row.missing_sectors.iter().map(|s| s.as_str()).collect();
-            json!({
-                "id": c.key,
-                "name": c.name,
-                "members": row.n_members,
-                "government_share": row.government_share.and_then(finite),
-                "sectors_present": row.sectors_present.len(),
-                "ministries": row.n_ministries,
-                "national_contribution": row.national_contribution.and_then(finite),
-                "cofinancing_ratio": row.cofinancing_ratio.and_then(finite),
-                "density": finite(row.density),
-                "centralization": row.centralization.and_then(finite),
-                "missing_sectors": missing,
-                "peers": peers,
-            })
+                    .collect(),
+            }
         })
         .collect();
-    json!({ "coalitions": coalitions })
+    to_value(&CompareJson { coalitions })
 }

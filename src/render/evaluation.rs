@@ -9,8 +9,10 @@
 //! with the rank under each ranker (ties broken by id) and the number of other candidates tied
 //! with it. CSV is the list of items.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
+use super::json::to_pretty;
 use super::records::{Cell, Records};
 use crate::analysis::{Evaluation, RANKERS, SUBSETS};
 use crate::model::Network;
@@ -73,12 +75,20 @@ pub fn evaluation_items<'a>(network: &'a Network, evaluation: &'a Evaluation) ->
     records
 }
 
-/// The figures and the items as one JSON object.
-pub fn evaluation_json(network: &Network, evaluation: &Evaluation) -> Value {
-    json!({
-        "held_out": evaluation.held_out.len(),
-        "summary": evaluation_summary(evaluation).to_json(),
-        "items": evaluation_items(network, evaluation).to_json(),
+/// The JSON output of `suspects --evaluate` (keys in this order).
+#[derive(Serialize)]
+struct EvaluationJson {
+    held_out: usize,
+    summary: Value,
+    items: Value,
+}
+
+/// The figures and the items as one JSON object, pretty-printed.
+pub fn evaluation_json(network: &Network, evaluation: &Evaluation) -> String {
+    to_pretty(&EvaluationJson {
+        held_out: evaluation.held_out.len(),
+        summary: evaluation_summary(evaluation).to_json(),
+        items: evaluation_items(network, evaluation).to_json(),
     })
 }
 

@@ -9,10 +9,11 @@
 //! sums of T = (I − αD)⁻¹ − I. Arrays are sorted by their first keys. CSV is the pair list with
 //! the same columns.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::actors::by_actor_id;
-use super::json::finite;
+use super::json::{finite, to_value};
 use super::records::{Cell, Records};
 use crate::analysis::Interdependence;
 use crate::model::Network;
@@ -21,13 +22,14 @@ use crate::model::Network;
 pub const PAIR_COLUMNS: [&str; 7] =
     ["a", "b", "d_ab", "d_ba", "mutual_dependence", "power_imbalance", "more_powerful"];
 
-/// One row per pair with a dependence, ordered by a, b (ids, `a < b`).
-pub fn dependence_pair_records<'a>(
-    network: &'a Network,
-    result: &'a Interdependence,
-) -> Records<'a> {
+/// A pair with a dependence, `a < b` by id: `(a, b, d_ab, d_ba, mutual_dependence,
+/// power_imbalance, more_powerful)`, `more_powerful` empty when both depend equally.
+type PairRow<'a> = (&'a str, &'a str, f64, f64, f64, f64, &'a str);
+
+/// The pairs with a dependence, ordered by a, b (ids, `a < b`).
+fn pair_rows<'a>(network: &'a Network, result: &'a Interdependence) -> Vec<PairRow<'a>> {
     let key = |actor| network.actor(actor).key.as_str();
-    let mut rows: Vec<(&str, &str, f64, f64, f64, f64, &str)> = result
+    let mut rows: Vec<PairRow<'a>> = result
         .pairs
         .iter()
         .map(|p| {
@@ -42,6 +44,15 @@ pub fn dependence_pair_records<'a>(
         })
         .collect();
     rows.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    rows
+}
+
+/// One row per pair with a dependence, ordered by a, b (ids, `a < b`).
+pub fn dependence_pair_records<'a>(
+    network: &'a Network,
+    result: &'a Interdependence,
+) -> Records<'a> {
+    let rows = pair_rows(network, result);
     // One row per pair can be millions: the cells are made as they are written.
     Records::from_fn(&PAIR_COLUMNS, rows.len(), move |i, cells| {
         let (a, b, d_ab, d_ba, mutual, imbalance, powerful) = rows[i];
@@ -75,6 +86,28 @@ pub fn dependence_actor_records<'a>(
     records
 }
 
+/// The JSON output of `interdependence` (keys in this order).
+#[derive(Serialize)]
+struct InterdependenceJson<'a> {
+    alpha: Option<f64>,
+    pairs: Vec<PairJson<'a>>,
+    actors: Value,
+    mutuality: Option<f64>,
+    layer_overlap: Option<f64>,
+}
+
+/// One pair with a dependence (the keys of [`PAIR_COLUMNS`]).
+#[derive(Serialize)]
+struct PairJson<'a> {
+    a: &'a str,
+    b: &'a str,
+    d_ab: Option<f64>,
+    d_ba: Option<f64>,
+    mutual_dependence: Option<f64>,
+    power_imbalance: Option<f64>,
+    more_powerful: Option<&'a str>,
+}
+
 /// The whole answer as the JSON object of the schema above (`more_powerful` is `null` rather
 /// than the empty text of the CSV cell when both sides depend equally).
 pub fn interdependence_json(
@@ -82,20 +115,24 @@ pub fn interdependence_json(
     result: &Interdependence,
     layer_overlap: Option<f64>,
 ) -> Value {
-    let mut pairs = dependence_pair_records(network, result).to_json();
-    if let Value::Array(items) = &mut pairs {
-        for item in items {
-            if item.get("more_powerful").and_then(Value::as_str) == Some("") {
-                item["more_powerful"] = Value::Null;
-            }
-        }
-    }
-    json!({
-        "alpha": finite(result.alpha),
-        "pairs": pairs,
-        "actors": dependence_actor_records(network, result).to_json(),
-        "mutuality": result.mutuality.and_then(finite),
-        "layer_overlap": layer_overlap.and_then(finite),
+    let pairs = pair_rows(network, result)
+        .into_iter()
+        .map(|(a, b, d_ab, d_ba, mutual, imbalance, powerful)| PairJson {
+            a,
+            b,
+            d_ab: finite(d_ab),
+            d_ba: finite(d_ba),
+            mutual_dependence: finite(mutual),
+            power_imbalance: finite(imbalance),
+            more_powerful: Some(powerful).filter(|p| !p.is_empty()),
+        })
+        .collect();
+    to_value(&InterdependenceJson {
+        alpha: finite(result.alpha),
+        pairs,
+        actors: dependence_actor_records(network, result).to_json(),
+        mutuality: result.mutuality.and_then(finite),
+        layer_overlap: layer_overlap.and_then(finite),
     })
 }
 

@@ -16,3 +16,10 @@ pub fn to_pretty<T: Serialize>(value: &T) -> String {
 pub fn finite(value: f64) -> Option<f64> {
     value.is_finite().then_some(value)
 }
+
+/// `value` as a JSON value, keys in the order its fields are declared; an empty object should
+/// serializing ever fail (plain structs of strings and numbers cannot).
+pub(crate) fn to_value<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value)
+        .unwrap_or_else(|_| serde_json::Value::Object(serde_json::Map::new()))
+}

@@ -8,8 +8,10 @@
 //! ministries by id, weakly engaged members by id, candidates best first. CSV is the candidate
 //! list with those columns.
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
+use super::json::to_value;
 use super::records::{Cell, Records};
 use crate::analysis::{Candidate, Category, CoverageStatus, Suspects};
 use crate::model::{ActorId, Network, Sector};
@@ -72,24 +74,49 @@ pub fn coverage_records(suspects: &Suspects) -> Records<'_> {
     records
 }
 
+/// The JSON output of `suspects` (keys in this order).
+#[derive(Serialize)]
+struct SuspectsJson<'a> {
+    coalition: &'a str,
+    coverage: Value,
+    missing_ministries: Vec<MissingMinistryJson<'a>>,
+    weakly_engaged: Vec<WeaklyEngagedJson<'a>>,
+    candidates: Value,
+}
+
+/// A ministry the coalition's themes call for, with those themes.
+#[derive(Serialize)]
+struct MissingMinistryJson<'a> {
+    ministry: &'a str,
+    themes: &'a [String],
+}
+
+/// A member that signed but is not engaged, and why it is listed.
+#[derive(Serialize)]
+struct WeaklyEngagedJson<'a> {
+    id: &'a str,
+    reason: &'static str,
+}
+
 /// The whole finding as the JSON object of the schema, with the best `top` candidates.
 pub fn suspects_json(network: &Network, suspects: &Suspects, top: usize) -> Value {
-    let ministries: Vec<Value> = suspects
-        .missing_ministries
-        .iter()
-        .map(|m| json!({ "ministry": m.ministry, "themes": m.themes }))
-        .collect();
-    let weak: Vec<Value> = suspects
-        .weakly_engaged
-        .iter()
-        .map(|&a| json!({ "id": network.actor(a).key, "reason": WEAKLY_ENGAGED_REASON }))
-        .collect();
-    json!({
-        "coalition": network.coalition(suspects.coalition).key,
-        "coverage": coverage_records(suspects).to_json(),
-        "missing_ministries": ministries,
-        "weakly_engaged": weak,
-        "candidates": candidate_records(network, suspects, top).to_json(),
+    to_value(&SuspectsJson {
+        coalition: &network.coalition(suspects.coalition).key,
+        coverage: coverage_records(suspects).to_json(),
+        missing_ministries: suspects
+            .missing_ministries
+            .iter()
+            .map(|m| MissingMinistryJson { ministry: &m.ministry, themes: &m.themes })
+            .collect(),
+        weakly_engaged: suspects
+            .weakly_engaged
+            .iter()
+            .map(|&a| WeaklyEngagedJson {
+                id: &network.actor(a).key,
+                reason: WEAKLY_ENGAGED_REASON,
+            })
+            .collect(),
+        candidates: candidate_records(network, suspects, top).to_json(),
     })
 }
 

@@ -114,7 +114,7 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
         let text = match format {
             ListFormat::Csv => evaluation_items(network, &evaluation).to_csv(),
             ListFormat::Table => evaluation_table(&evaluation),
-            ListFormat::Json => to_pretty(&evaluation_json(network, &evaluation)),
+            ListFormat::Json => evaluation_json(network, &evaluation),
         };
         return workspace.emit(&args.output, &text);
     }

@@ -1,11 +1,78 @@
 //! Cytoscape JSON export (Cytoscape.js elements, which Cytoscape Desktop imports): the whole
 //! network with its attributes, built with serde.
 
-use serde_json::{Map, Number, Value, json};
+use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
 use crate::model::Network;
 use crate::render::exchange::flatten::{AttributeValue, Column, ExportGraph};
 use crate::render::json::to_pretty;
+
+/// The whole document: `{"elements": {"nodes": [...], "edges": [...]}}`.
+#[derive(Serialize)]
+struct CytoscapeJson<'a> {
+    elements: Elements<'a>,
+}
+
+/// The nodes, then the edges.
+#[derive(Serialize)]
+struct Elements<'a> {
+    nodes: Vec<Element<NodeData<'a>>>,
+    edges: Vec<Element<EdgeData<'a>>>,
+}
+
+/// One element: `{"data": {...}}`.
+#[derive(Serialize)]
+struct Element<D> {
+    data: D,
+}
+
+/// A node's data: its id and name, then its attributes.
+#[derive(Serialize)]
+struct NodeData<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(flatten)]
+    attributes: Attributes<'a>,
+}
+
+/// An edge's data: its id, ends and weight, then its attributes.
+#[derive(Serialize)]
+struct EdgeData<'a> {
+    id: &'a str,
+    source: &'a str,
+    target: &'a str,
+    /// Exported weights are finite; a non-finite one would be written `null`.
+    weight: f64,
+    #[serde(flatten)]
+    attributes: Attributes<'a>,
+}
+
+/// The present attribute values under their column names, in column order (absent values are
+/// left out). The export table's names are unique and never `id`, `name`, `source`, `target`
+/// or `weight`.
+struct Attributes<'a> {
+    columns: &'a [Column],
+    values: &'a [Option<AttributeValue>],
+}
+
+impl Serialize for Attributes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        for (column, value) in self.columns.iter().zip(self.values) {
+            match value {
+                None => {}
+                Some(AttributeValue::Text(text)) => map.serialize_entry(&column.name, text)?,
+                // Exported numbers are finite; a non-finite one would be written `null`.
+                Some(AttributeValue::Number(number)) => {
+                    map.serialize_entry(&column.name, number)?;
+                }
+                Some(AttributeValue::Flag(flag)) => map.serialize_entry(&column.name, flag)?,
+            }
+        }
+        map.end()
+    }
+}
 
 /// The network as Cytoscape.js elements: actors and coalitions as nodes, relations and
 /// memberships as edges.
@@ -23,50 +90,29 @@ use crate::render::json::to_pretty;
 /// kept exactly (JSON can hold every character).
 pub fn export_cytoscape(network: &Network) -> String {
     let graph = ExportGraph::new(network);
-    let nodes: Vec<Value> = graph
+    let nodes = graph
         .nodes
         .iter()
-        .map(|node| {
-            let mut data = Map::new();
-            data.insert("id".to_owned(), Value::String(node.id.clone()));
-            data.insert("name".to_owned(), Value::String(node.label.clone()));
-            insert_values(&mut data, &graph.node_columns, &node.values);
-            json!({ "data": data })
+        .map(|node| Element {
+            data: NodeData {
+                id: &node.id,
+                name: &node.label,
+                attributes: Attributes { columns: &graph.node_columns, values: &node.values },
+            },
         })
         .collect();
-    let edges: Vec<Value> = graph
+    let edges = graph
         .edges
         .iter()
-        .map(|edge| {
-            let mut data = Map::new();
-            data.insert("id".to_owned(), Value::String(edge.id.clone()));
-            data.insert("source".to_owned(), Value::String(edge.source.clone()));
-            data.insert("target".to_owned(), Value::String(edge.target.clone()));
-            data.insert("weight".to_owned(), number(edge.weight));
-            insert_values(&mut data, &graph.edge_columns, &edge.values);
-            json!({ "data": data })
+        .map(|edge| Element {
+            data: EdgeData {
+                id: &edge.id,
+                source: &edge.source,
+                target: &edge.target,
+                weight: edge.weight,
+                attributes: Attributes { columns: &graph.edge_columns, values: &edge.values },
+            },
         })
         .collect();
-    to_pretty(&json!({ "elements": { "nodes": nodes, "edges": edges } }))
-}
-
-fn insert_values(
-    data: &mut Map<String, Value>,
-    columns: &[Column],
-    values: &[Option<AttributeValue>],
-) {
-    for (column, value) in columns.iter().zip(values) {
-        let Some(value) = value else { continue };
-        let value = match value {
-            AttributeValue::Text(text) => Value::String(text.clone()),
-            AttributeValue::Number(number) => self::number(*number),
-            AttributeValue::Flag(flag) => Value::Bool(*flag),
-        };
-        data.insert(column.name.clone(), value);
-    }
-}
-
-/// A JSON number; exported numbers are finite, so `null` never occurs in practice.
-fn number(value: f64) -> Value {
-    Number::from_f64(value).map_or(Value::Null, Value::Number)
+    to_pretty(&CytoscapeJson { elements: Elements { nodes, edges } })
 }

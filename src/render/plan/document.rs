@@ -15,7 +15,8 @@
 
 use std::fmt::Write as _;
 
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::layout::counted;
 use crate::analysis::{
@@ -23,48 +24,119 @@ use crate::analysis::{
     TieMatch, TopicStatus,
 };
 use crate::model::{ActorId, Network};
+use crate::render::json::to_value;
+
+/// The JSON of a plan (keys in this order).
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    coalition: &'a str,
+    topics: Vec<TopicJson<'a>>,
+    unconnected_signatories: Vec<ActorJson<'a>>,
+    dealmakers: Vec<ActorJson<'a>>,
+}
+
+/// An actor by id and name.
+#[derive(Serialize)]
+struct ActorJson<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+/// One topic of the plan.
+#[derive(Serialize)]
+struct TopicJson<'a> {
+    topic: &'a str,
+    status: &'static str,
+    regional_owners: Vec<ActorViaJson<'a>>,
+    rijk_counterparts: Vec<ActorViaJson<'a>>,
+    ties: Vec<TieJson<'a>>,
+    proposed: Vec<ProposedJson<'a>>,
+}
+
+/// An actor by id and name, with how it came to be listed.
+#[derive(Serialize)]
+struct ActorViaJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    via: &'static str,
+}
+
+/// A working relation between a Rijk party and a region party on the topic.
+#[derive(Serialize)]
+struct TieJson<'a> {
+    rijk: &'a str,
+    region: &'a str,
+    layers: Vec<&'a str>,
+    via: &'static str,
+}
+
+/// A proposed tie, with its goal and the sentence saying why.
+#[derive(Serialize)]
+struct ProposedJson<'a> {
+    rijk: &'a str,
+    region: &'a str,
+    goal: &'static str,
+    reason: String,
+}
 
 /// The plan as the JSON object of DESIGN's schema.
 pub fn plan_json(network: &Network, plan: &Connectieplan) -> Value {
+    let key = |id: ActorId| network.actor(id).key.as_str();
     let actor = |id: ActorId| {
         let a = network.actor(id);
-        json!({"id": a.key, "name": a.name})
+        ActorJson { id: &a.key, name: &a.name }
     };
-    let topics: Vec<Value> = plan
+    let actor_via = |id: ActorId, via: &'static str| {
+        let a = network.actor(id);
+        ActorViaJson { id: &a.key, name: &a.name, via }
+    };
+    let topics = plan
         .topics
         .iter()
-        .map(|topic| {
-            json!({
-                "topic": topic.topic,
-                "status": topic.status.as_str(),
-                "regional_owners": topic.regional_owners.iter().map(|o| {
-                    let a = network.actor(o.actor);
-                    json!({"id": a.key, "name": a.name, "via": o.via.as_str()})
-                }).collect::<Vec<_>>(),
-                "rijk_counterparts": topic.rijk_counterparts.iter().map(|c| {
-                    let a = network.actor(c.actor);
-                    json!({"id": a.key, "name": a.name, "via": c.via.as_str()})
-                }).collect::<Vec<_>>(),
-                "ties": topic.ties.iter().map(|tie| json!({
-                    "rijk": network.actor(tie.rijk).key,
-                    "region": network.actor(tie.region).key,
-                    "layers": tie.layers.iter().map(|l| network.layers()[l.index()].name.as_str()).collect::<Vec<_>>(),
-                    "via": tie.via.as_str(),
-                })).collect::<Vec<_>>(),
-                "proposed": topic.proposed.iter().map(|p| json!({
-                    "rijk": network.actor(p.rijk).key,
-                    "region": network.actor(p.region).key,
-                    "goal": p.goal.as_str(),
-                    "reason": proposal_reason(topic, p, &|a| network.actor(a).key.clone()),
-                })).collect::<Vec<_>>(),
-            })
+        .map(|topic| TopicJson {
+            topic: &topic.topic,
+            status: topic.status.as_str(),
+            regional_owners: topic
+                .regional_owners
+                .iter()
+                .map(|o| actor_via(o.actor, o.via.as_str()))
+                .collect(),
+            rijk_counterparts: topic
+                .rijk_counterparts
+                .iter()
+                .map(|c| actor_via(c.actor, c.via.as_str()))
+                .collect(),
+            ties: topic
+                .ties
+                .iter()
+                .map(|tie| TieJson {
+                    rijk: key(tie.rijk),
+                    region: key(tie.region),
+                    layers: tie
+                        .layers
+                        .iter()
+                        .map(|l| network.layers()[l.index()].name.as_str())
+                        .collect(),
+                    via: tie.via.as_str(),
+                })
+                .collect(),
+            proposed: topic
+                .proposed
+                .iter()
+                .map(|p| ProposedJson {
+                    rijk: key(p.rijk),
+                    region: key(p.region),
+                    goal: p.goal.as_str(),
+                    reason: proposal_reason(topic, p, &|a| network.actor(a).key.clone()),
+                })
+                .collect(),
         })
         .collect();
-    json!({
-        "coalition": network.coalition(plan.coalition).key,
-        "topics": topics,
-        "unconnected_signatories": plan.unconnected_signatories.iter().map(|&a| actor(a)).collect::<Vec<_>>(),
-        "dealmakers": plan.dealmakers.iter().map(|&a| actor(a)).collect::<Vec<_>>(),
+    to_value(&PlanJson {
+        coalition: &network.coalition(plan.coalition).key,
+        topics,
+        unconnected_signatories: plan.unconnected_signatories.iter().map(|&a| actor(a)).collect(),
+        dealmakers: plan.dealmakers.iter().map(|&a| actor(a)).collect(),
     })
 }
 
