@@ -10,7 +10,7 @@
 //! use stakenet::{Source, View, load};
 //!
 //! let network = load(&Source::Bundled).expect("the bundled workspace is valid");
-//! let names = ViewNames::default().coalition("rd_twente").level("national");
+//! let names = ViewNames::default().with_coalition("rd_twente").with_level("national");
 //! let spec = names::view_spec(&network, &names).expect("known names");
 //! let view = View::build(&network, &spec).expect("a valid selection");
 //! assert!(view.n_nodes() > 0);
@@ -168,28 +168,28 @@ pub struct ViewNames<'a> {
 impl<'a> ViewNames<'a> {
     /// Only the members of the coalition with this id.
     #[must_use]
-    pub fn coalition(mut self, key: &'a str) -> Self {
+    pub fn with_coalition(mut self, key: &'a str) -> Self {
         self.coalition = Some(key);
         self
     }
 
     /// These layers.
     #[must_use]
-    pub fn layers(mut self, names: &'a [String]) -> Self {
+    pub fn with_layers(mut self, names: &'a [String]) -> Self {
         self.layers = names;
         self
     }
 
     /// Fold actors into their topmost ancestor at this level.
     #[must_use]
-    pub fn level(mut self, level: &'a str) -> Self {
+    pub fn with_level(mut self, level: &'a str) -> Self {
         self.level = Some(level);
         self
     }
 
     /// Only relations and memberships that hold on this date.
     #[must_use]
-    pub fn at(mut self, date: &'a str) -> Self {
+    pub fn with_at(mut self, date: &'a str) -> Self {
         self.at = Some(date);
         self
     }
@@ -242,10 +242,10 @@ mod tests {
         let network = bundled();
         let repeated = vec!["comembership".to_owned(), "COMEMBERSHIP".to_owned()];
         let names = ViewNames::default()
-            .coalition("rd_twente")
-            .layers(&repeated)
-            .level("national")
-            .at("2020-01-01");
+            .with_coalition("rd_twente")
+            .with_layers(&repeated)
+            .with_level("national")
+            .with_at("2020-01-01");
         let spec = view_spec(&network, &names).expect("known names");
         assert_eq!(spec.layers, Some(vec![LayerChoice::Comembership]));
         assert_eq!(spec.level, Some(Level::National));

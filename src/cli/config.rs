@@ -12,15 +12,15 @@ use stakenet::view::ViewSpec;
 
 /// The view selected by the arguments.
 pub(crate) fn view_spec(network: &Network, args: &ViewArgs) -> Result<ViewSpec, Failure> {
-    let mut names = ViewNames::default().layers(&args.layers);
+    let mut names = ViewNames::default().with_layers(&args.layers);
     if let Some(key) = &args.coalition {
-        names = names.coalition(key);
+        names = names.with_coalition(key);
     }
     if let Some(level) = &args.level {
-        names = names.level(level);
+        names = names.with_level(level);
     }
     if let Some(date) = &args.at {
-        names = names.at(date);
+        names = names.with_at(date);
     }
     names::view_spec(network, &names).map_err(|error| name_failure(&error))
 }
