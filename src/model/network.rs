@@ -119,6 +119,11 @@ impl Network {
         &self.layers
     }
 
+    /// One explicit layer.
+    pub fn layer(&self, id: LayerId) -> &Layer {
+        &self.layers[id.index()]
+    }
+
     /// The layer named `name` (ASCII case ignored).
     pub fn layer_id(&self, name: &str) -> Option<LayerId> {
         self.layers
