@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::charts::{Bar, BarChart, bar_chart_svg, sector_colour, svg_document};
+use super::context::Context;
 use super::format::{
     actor_row, count_note, esc, measure, money, optional, rijk_region_brokerage, sector_label,
     sector_rank, share, shell_word, source_links, status_word,
 };
 use super::naming::ReportFile;
-use super::page::Context;
 use super::prose::{
     EXPLAIN_ASYMMETRY, EXPLAIN_COALITION_KEY_ACTORS, EXPLAIN_INTERDEPENDENCE, EXPLAIN_PLAN,
     EXPLAIN_SUMMARY, EXPLAIN_SUSPECTS, EXPLAIN_WEAK,

@@ -1,5 +1,6 @@
 //! The report of `stakenet report`: one self-contained HTML page and the data files behind it.
-//! `page` writes the page's skeleton and `overview` and `coalition` its parts, each part built
+//! `page` writes the page's skeleton and `overview` and `coalition` its parts (looking things up
+//! in `context`), each part built
 //! as a [`section::Section`] from the [`Report`](crate::analysis::Report) that
 //! [`analysis::report`](crate::analysis::report) computes; `prose` holds the explanations,
 //! `style` the CSS, `charts` the bar charts, `format` small formatting helpers and `naming` the
@@ -7,6 +8,7 @@
 
 mod charts;
 mod coalition;
+mod context;
 mod format;
 mod naming;
 mod overview;

@@ -9,12 +9,12 @@ use serde_json::json;
 use super::charts::{
     Bar, BarChart, Reference, bar_chart_svg, palette, sector_colour, svg_document,
 };
+use super::context::Context;
 use super::format::{
     actor_row, count_note, esc, layer_list, level_rank, measure, money, optional, ratio,
     rijk_region_brokerage, sector_label, sector_rank, share,
 };
 use super::naming::ReportFile;
-use super::page::Context;
 use super::prose::{
     EXPLAIN_COMPARE, EXPLAIN_DENSITY, EXPLAIN_FINANCE, EXPLAIN_KEY_ACTORS, EXPLAIN_MIX,
 };

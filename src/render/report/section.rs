@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
+use super::context::Context;
 use super::format::{esc, shell_word};
 use super::naming::{ReportFile, file};
-use super::page::Context;
 
 /// A part of the page being written: its markup goes to the page, its data files to the
 /// report, and each of those files is linked at its end.
