@@ -778,10 +778,10 @@ mod tests {
     use crate::io::{Source, load};
 
     const FILES: [(&str, &[u8]); 4] = [
-        ("actors.csv", include_bytes!("../../fixtures/connectieplan/actors.csv")),
-        ("relations.csv", include_bytes!("../../fixtures/connectieplan/relations.csv")),
-        ("coalitions.csv", include_bytes!("../../fixtures/connectieplan/coalitions.csv")),
-        ("members.csv", include_bytes!("../../fixtures/connectieplan/members.csv")),
+        ("actors.csv", include_bytes!("../../../fixtures/connectieplan/actors.csv")),
+        ("relations.csv", include_bytes!("../../../fixtures/connectieplan/relations.csv")),
+        ("coalitions.csv", include_bytes!("../../../fixtures/connectieplan/coalitions.csv")),
+        ("members.csv", include_bytes!("../../../fixtures/connectieplan/members.csv")),
     ];
 
     fn network_of(files: &[(&str, Vec<u8>)]) -> Network {
