@@ -1,0 +1,49 @@
+//! Who stands for a topic on each side: the ministries the topic maps to (Rijk counterparts
+//! when no near Rijk actor works on it) and the region-side members that stand in as owners.
+
+use super::context::Context;
+use super::model::{RegionalBasis, RegionalOwner};
+use crate::analysis::theme_map::ministries_for_theme;
+use crate::model::{ActorId, Role, Side};
+
+impl Context<'_> {
+    /// The Rijk-side ministries the topic maps to that the workspace holds, by id.
+    pub(super) fn mapped_ministries(&self, topic: &str) -> Vec<ActorId> {
+        ministries_for_theme(topic)
+            .into_iter()
+            .filter_map(|key| self.network.actor_id(key))
+            .filter(|&actor| self.network.side(actor) == Side::Rijk)
+            .collect()
+    }
+
+    /// The region-side members that stand in as owners of a topic no member is known to work
+    /// on: the leads, else the programme office, else the signatories; by id.
+    pub(super) fn stand_in_owners(&self) -> Vec<RegionalOwner> {
+        for (role, via) in [
+            (Role::Lead, RegionalBasis::Lead),
+            (Role::ProgrammeOffice, RegionalBasis::ProgrammeOffice),
+            (Role::Signatory, RegionalBasis::Signatory),
+        ] {
+            let mut found = self.regional_members(Some(role));
+            if !found.is_empty() {
+                self.sort_by_key(&mut found);
+                return found.into_iter().map(|actor| RegionalOwner { actor, via }).collect();
+            }
+        }
+        Vec::new()
+    }
+
+    /// Region-side members (with `role`, when given), deduplicated, in no particular order.
+    pub(super) fn regional_members(&self, role: Option<Role>) -> Vec<ActorId> {
+        let mut found: Vec<ActorId> = self
+            .network
+            .members_of(self.coalition)
+            .filter(|m| role.is_none_or(|r| m.role == r))
+            .map(|m| m.actor)
+            .filter(|&a| self.network.side(a) == Side::Region)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}

@@ -1,0 +1,70 @@
+//! The signing ministries without a working tie to the region, and the dealmakers.
+
+use super::context::{Context, ancestors_or_self};
+use crate::model::{ActorId, Role, Side};
+
+impl Context<'_> {
+    pub(super) fn unconnected_signatories(&self) -> Vec<ActorId> {
+        let connected = self.connected_rijk();
+        self.rijk_signatories(Some(&connected))
+    }
+
+    /// The Rijk-side signatories, by id; with `connected`, only those not connected.
+    pub(super) fn rijk_signatories(&self, connected: Option<&[bool]>) -> Vec<ActorId> {
+        let network = self.network;
+        let mut signatories: Vec<ActorId> = network
+            .members_of(self.coalition)
+            .filter(|m| m.role == Role::Signatory)
+            .map(|m| m.actor)
+            .filter(|&a| network.side(a) == Side::Rijk)
+            .filter(|&a| connected.is_none_or(|c| !c[a.index()]))
+            .collect();
+        signatories.sort_unstable();
+        signatories.dedup();
+        self.sort_by_key(&mut signatories);
+        signatories
+    }
+
+    /// Per actor: it, or an actor below it, has an explicit relation with a region-side member.
+    fn connected_rijk(&self) -> Vec<bool> {
+        let network = self.network;
+        let mut connected = vec![false; network.actors().len()];
+        for relation in network.relations() {
+            let (a, b) = (relation.source, relation.target);
+            let rijk = match (network.side(a), network.side(b)) {
+                (Side::Rijk, Side::Region) if self.is_member[b.index()] => a,
+                (Side::Region, Side::Rijk) if self.is_member[a.index()] => b,
+                _ => continue,
+            };
+            for ancestor in ancestors_or_self(network, rijk) {
+                connected[ancestor.index()] = true;
+            }
+        }
+        connected
+    }
+
+    pub(super) fn dealmakers(&self) -> Vec<ActorId> {
+        let network = self.network;
+        let is_dealmaker_kind = |a: ActorId| {
+            network.actor(a).kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case("dealmaker"))
+        };
+        let mut found: Vec<ActorId> = network
+            .members_of(self.coalition)
+            .filter(|m| m.role == Role::Dealmaker || is_dealmaker_kind(m.actor))
+            .map(|m| m.actor)
+            .collect();
+        for relation in network.relations() {
+            for (this, other) in
+                [(relation.source, relation.target), (relation.target, relation.source)]
+            {
+                if is_dealmaker_kind(this) && self.is_member[other.index()] {
+                    found.push(this);
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        self.sort_by_key(&mut found);
+        found
+    }
+}
