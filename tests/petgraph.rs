@@ -11,7 +11,7 @@ use ::petgraph::visit::{
 use proptest::prelude::*;
 use stakenet::analysis::{
     CentralityConfig, PathLength, centrality, closeness, harmonic, n_weak_components,
-    reciprocity_and_hierarchy, weak_components,
+    reciprocity_and_hierarchy, strong_components, weak_components,
 };
 use stakenet::{ActorId, Network, Source, View, ViewError, ViewSpec, load};
 
@@ -118,8 +118,9 @@ fn reach(view: &View, node: u32) -> Vec<bool> {
 }
 
 /// kosaraju_scc gives the classes of mutual reachability (computed here from the CSR), the
-/// weak components on an undirected view, and the strong-component sizes stakenet's
-/// Krackhardt hierarchy is computed from; Bfs reaches what the CSR search reaches.
+/// partition of stakenet's `strong_components`, the weak components on an undirected view, and
+/// the strong-component sizes stakenet's Krackhardt hierarchy is computed from; Bfs reaches
+/// what the CSR search reaches.
 fn check_components(view: &View) {
     let n = view.n_nodes();
     let strong = smallest_member(n, &kosaraju_scc(view));
@@ -127,6 +128,7 @@ fn check_components(view: &View) {
     let mutual: Vec<u32> =
         (0..n).map(|v| (0..n).find(|&u| reaches[u][v] && reaches[v][u]).unwrap() as u32).collect();
     assert_eq!(strong, mutual, "kosaraju_scc against mutual reachability");
+    assert_eq!(strong, strong_components(view), "kosaraju_scc against strong_components");
     if !view.is_directed() {
         assert_eq!(strong, weak_components(view), "kosaraju_scc against weak_components");
     }

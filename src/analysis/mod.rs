@@ -36,7 +36,9 @@ pub use centrality::{
     eigenvector, harmonic, pagerank, personalized_pagerank,
 };
 pub use compare::{CoalitionFigures, CoalitionShape, N_PEERS, Peer, coalition_similarity, compare};
-pub use components::{largest_weak_component, n_weak_components, weak_components};
+pub use components::{
+    largest_weak_component, n_weak_components, strong_components, weak_components,
+};
 pub use error::AnalysisError;
 pub use interdependence::{
     ActorDependence, DEPENDENCY_LAYER, DependenceMatrix, DependencePair, DependenceSource,

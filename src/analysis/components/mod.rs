@@ -4,6 +4,7 @@
 mod strong;
 mod weak;
 
+pub use strong::strong_components;
 pub(crate) use strong::{Condensation, strong_component_members};
 pub(crate) use weak::{component_sizes, count_components, largest_component};
 pub use weak::{largest_weak_component, n_weak_components, weak_components};

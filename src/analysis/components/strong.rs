@@ -5,6 +5,28 @@ use rayon::prelude::*;
 
 use crate::view::View;
 
+/// The strongly connected component of every node of `view`, in node order.
+///
+/// Two nodes share a component when each reaches the other along the direction of arcs (on an
+/// undirected view these are the weak components). The label of a component is the smallest
+/// node index in it, as in [`weak_components`](super::weak_components), so labels do not
+/// depend on the order of the search.
+///
+/// # Complexity
+/// O(n + m): Tarjan's algorithm (1972), iterative, so a long chain cannot overflow the stack.
+///
+/// Numbers: the partition of petgraph's `kosaraju_scc` on random views (`tests/petgraph.rs`).
+pub fn strong_components(view: &View) -> Vec<u32> {
+    let arcs = view.out_arcs();
+    let tarjan = tarjan(view.n_nodes(), |v| arcs.neighbors(v));
+    let mut smallest = vec![u32::MAX; tarjan.iter().map(|&c| c as usize + 1).max().unwrap_or(0)];
+    for (node, &c) in tarjan.iter().enumerate() {
+        let label = &mut smallest[c as usize];
+        *label = (*label).min(node as u32);
+    }
+    tarjan.iter().map(|&c| smallest[c as usize]).collect()
+}
+
 /// Strongly connected components (Tarjan 1972), without recursion: the component of every node
 /// of the graph whose arcs leave `v` towards `neighbors(v)`. Components are numbered in the
 /// order Tarjan's algorithm completes them (every arc between components runs from a higher
@@ -12,7 +34,7 @@ use crate::view::View;
 ///
 /// # Complexity
 /// O(n + m) time and memory.
-pub(crate) fn strong_components<'a>(n: usize, neighbors: impl Fn(u32) -> &'a [u32]) -> Vec<u32> {
+pub(crate) fn tarjan<'a>(n: usize, neighbors: impl Fn(u32) -> &'a [u32]) -> Vec<u32> {
     const UNSEEN: u32 = u32::MAX;
     let mut index = vec![UNSEEN; n];
     let mut low = vec![0u32; n];
@@ -79,7 +101,7 @@ pub(crate) fn strong_component_members(
     offsets: &[usize],
     targets: &[u32],
 ) -> Vec<Vec<u32>> {
-    let labels = strong_components(n, |j| &targets[offsets[j as usize]..offsets[j as usize + 1]]);
+    let labels = tarjan(n, |j| &targets[offsets[j as usize]..offsets[j as usize + 1]]);
     let n_components = labels.iter().max().map_or(0, |&c| c as usize + 1);
     let mut components = vec![Vec::new(); n_components];
     for (node, &label) in labels.iter().enumerate() {
@@ -104,7 +126,7 @@ impl Condensation {
     pub(crate) fn new(view: &View) -> Self {
         let n = view.n_nodes();
         let out = view.out_arcs();
-        let component = strong_components(n, |v| out.neighbors(v));
+        let component = tarjan(n, |v| out.neighbors(v));
         let n_components = component.iter().max().map_or(0, |&c| c + 1);
         let k = n_components as usize;
         let mut sizes = vec![0u64; k];
@@ -210,7 +232,9 @@ mod tests {
         // its tree; every arc between components runs from a higher number to a lower one.
         let view = view_of(5, &[(0, 1, 1.0), (1, 2, 1.0), (2, 1, 1.0), (2, 3, 1.0)], true);
         let out = view.out_arcs();
-        assert_eq!(strong_components(5, |v| out.neighbors(v)), vec![2, 1, 1, 0, 3]);
+        assert_eq!(tarjan(5, |v| out.neighbors(v)), vec![2, 1, 1, 0, 3]);
+        // The public labels: the smallest node of each component.
+        assert_eq!(strong_components(&view), vec![0, 1, 1, 3, 4]);
         let offsets = [0, 1, 2, 4, 4, 4];
         let targets = [1, 2, 1, 3];
         assert_eq!(
