@@ -145,7 +145,7 @@ fn leave_one_out_is_the_same_at_any_thread_count() {
     assert_eq!(serial.held_out.len(), 176);
     for item in &serial.held_out {
         assert!(network.actor(item.actor).kind.as_deref() != Some("ministry"));
-        for position in item.positions {
+        for &position in &item.positions {
             assert!(position.rank_by_id >= 1 && position.rank_by_id <= item.n_candidates);
             assert!(position.better + position.tied < item.n_candidates);
         }

@@ -10,7 +10,7 @@ use crate::model::Profile;
 use crate::model::{ActorId, CoalitionId, Network, NetworkBuilder, Sector};
 
 /// The rankers an evaluation compares, in output order.
-pub const RANKERS: [Ranker; 6] = [
+pub const RANKERS: &[Ranker] = &[
     Ranker::Score,
     Ranker::Popularity,
     Ranker::GapFill,
@@ -102,7 +102,7 @@ pub struct HeldOut {
     /// and its sector can bring it back (the network no longer reaches it).
     pub other_coalitions: usize,
     /// Where each ranker put it, in [`RANKERS`] order.
-    pub positions: [Position; 6],
+    pub positions: Vec<Position>,
 }
 
 /// Which hidden members a summary covers.
@@ -119,7 +119,7 @@ pub enum Subset {
 }
 
 /// The subsets an evaluation summarizes, in output order.
-pub const SUBSETS: [Subset; 3] = [Subset::All, Subset::NotGovernment, Subset::InAnotherCoalition];
+pub const SUBSETS: &[Subset] = &[Subset::All, Subset::NotGovernment, Subset::InAnotherCoalition];
 
 impl Subset {
     /// The name used in outputs.
@@ -275,7 +275,7 @@ fn hold_out(
     for (_, member) in seen {
         popularity[member.index()] += 1;
     }
-    let mut positions = [Position::default(); 6];
+    let mut positions = vec![Position::default(); RANKERS.len()];
     for (slot, ranker) in RANKERS.iter().enumerate() {
         let value = |candidate: &Candidate| -> f64 {
             match ranker {
@@ -378,7 +378,7 @@ mod tests {
             actor: ActorId::from_index(better),
             n_candidates: 100,
             other_coalitions,
-            positions: [Position { better, tied: 0, rank_by_id: better + 1 }; 6],
+            positions: vec![Position { better, tied: 0, rank_by_id: better + 1 }; RANKERS.len()],
         };
         let evaluation = Evaluation {
             held_out: vec![item(0, 1), item(3, 0), item(6, 2), item(19, 0)],

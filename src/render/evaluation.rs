@@ -30,8 +30,8 @@ pub fn evaluation_summary(evaluation: &Evaluation) -> Records<'_> {
         "mean_reciprocal_rank",
         "median_rank",
     ]);
-    for subset in SUBSETS {
-        for ranker in RANKERS {
+    for &subset in SUBSETS {
+        for &ranker in RANKERS {
             let Some(summary) = evaluation.summary(ranker, subset) else { continue };
             records.push(vec![
                 Cell::text(subset.as_str()),

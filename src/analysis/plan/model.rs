@@ -37,8 +37,8 @@ pub enum TopicStatus {
 
 impl TopicStatus {
     /// Every status, from the best to the worst.
-    pub const ALL: [TopicStatus; 3] =
-        [TopicStatus::Covered, TopicStatus::Fragile, TopicStatus::Gap];
+    pub const ALL: &'static [TopicStatus] =
+        &[TopicStatus::Covered, TopicStatus::Fragile, TopicStatus::Gap];
 
     /// `covered`, `fragile` or `gap`.
     pub fn as_str(self) -> &'static str {
