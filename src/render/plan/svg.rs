@@ -8,8 +8,6 @@
 
 use std::fmt::Write as _;
 
-use quick_xml::escape::escape;
-
 use super::graph::{LineKind, PlanGraph};
 use super::layout::{
     BoxShape, EdgeShape, LegendSample, NodeKind, NodeShape, Rect, TextLine, colours, layout,
@@ -18,7 +16,7 @@ use super::layout::{
 use super::text_metrics::TextStyle;
 use crate::analysis::{Connectieplan, TopicStatus};
 use crate::model::{Network, Side};
-use crate::render::markup::xml::xml_safe;
+use crate::render::markup::svg::{coordinate, svg_text};
 
 /// The connectieplan as a standalone SVG document: a title and summary, the Rijk (ministry →
 /// department boxes) on the left, the topics in the middle, the region by sector on the right,
@@ -38,10 +36,10 @@ pub fn plan_svg(network: &Network, plan: &Connectieplan) -> String {
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" \
          viewBox=\"0 0 {w} {h}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">",
-        w = number(layout.width),
-        h = number(layout.height)
+        w = coordinate(layout.width),
+        h = coordinate(layout.height)
     );
-    let _ = writeln!(out, "<title>{}</title>", text(&title));
+    let _ = writeln!(out, "<title>{}</title>", svg_text(&title));
     out.push_str("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
 
     out.push_str("<g class=\"clusters\">\n");
@@ -73,24 +71,13 @@ pub fn plan_svg(network: &Network, plan: &Connectieplan) -> String {
     out
 }
 
-/// A coordinate with one decimal (no `-0.0`).
-fn number(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded == 0.0 { "0".to_owned() } else { format!("{rounded}") }
-}
-
-/// Text escaped for XML content and attribute values.
-fn text(value: &str) -> String {
-    escape(xml_safe(value).into_owned()).into_owned()
-}
-
 fn rect_attributes(rect: &Rect) -> String {
     format!(
         "x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
-        number(rect.x),
-        number(rect.y),
-        number(rect.width),
-        number(rect.height)
+        coordinate(rect.x),
+        coordinate(rect.y),
+        coordinate(rect.width),
+        coordinate(rect.height)
     )
 }
 
@@ -105,7 +92,7 @@ fn cluster(out: &mut String, shape: &BoxShape) {
         out,
         "<rect {} rx=\"8\" fill=\"{fill}\" stroke=\"{stroke}\"><title>{}</title></rect>",
         rect_attributes(&shape.rect),
-        text(&shape.tooltip)
+        svg_text(&shape.tooltip)
     );
 }
 
@@ -122,7 +109,7 @@ fn node_rect(out: &mut String, node: &NodeShape) {
     let tooltip = if node.tooltip.is_empty() {
         String::new()
     } else {
-        format!("<title>{}</title>", text(&node.tooltip))
+        format!("<title>{}</title>", svg_text(&node.tooltip))
     };
     let _ = writeln!(
         out,
@@ -144,14 +131,14 @@ fn path(out: &mut String, edge: &EdgeShape) {
     let _ = writeln!(
         out,
         "<path d=\"M {} {} C {} {} {} {} {} {}\" stroke=\"{colour}\" stroke-width=\"{width}\"{dash}/>",
-        number(x1),
-        number(y1),
-        number(x1 + bend),
-        number(y1),
-        number(x2 - bend),
-        number(y2),
-        number(x2),
-        number(y2)
+        coordinate(x1),
+        coordinate(y1),
+        coordinate(x1 + bend),
+        coordinate(y1),
+        coordinate(x2 - bend),
+        coordinate(y2),
+        coordinate(x2),
+        coordinate(y2)
     );
 }
 
@@ -164,10 +151,10 @@ fn text_line(out: &mut String, line: &TextLine) {
     let _ = writeln!(
         out,
         "<text x=\"{}\" y=\"{}\" font-size=\"{}\"{weight}{italic} fill=\"{}\">{}</text>",
-        number(line.rect.x),
-        number(baseline),
-        number(size),
+        coordinate(line.rect.x),
+        coordinate(baseline),
+        coordinate(size),
         line.colour,
-        text(&line.text)
+        svg_text(&line.text)
     );
 }

@@ -7,10 +7,8 @@
 
 use std::fmt::Write as _;
 
-use quick_xml::escape::escape;
-
 use crate::model::Sector;
-use crate::render::markup::xml::xml_safe;
+use crate::render::markup::svg::{coordinate, svg_text};
 
 /// The Okabe–Ito palette: distinguishable with every common colour-vision deficiency.
 pub mod palette {
@@ -119,19 +117,19 @@ pub fn bar_chart_svg(chart: &BarChart) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" class=\"chart\" width=\"{w}\" \
          height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"Helvetica, Arial, sans-serif\" \
          font-size=\"12\" role=\"img\">",
-        w = number(width),
-        h = number(height)
+        w = coordinate(width),
+        h = coordinate(height)
     );
-    let _ = writeln!(out, "<title>{}</title>", text(&chart.title));
+    let _ = writeln!(out, "<title>{}</title>", svg_text(&chart.title));
     // The plot area's frame: the axis at 0 and a faint line at the full length.
     let _ = writeln!(
         out,
         "<line x1=\"{x}\" y1=\"{y1}\" x2=\"{x}\" y2=\"{y2}\" stroke=\"#4d4d4d\" stroke-width=\"1\"/>\n\
          <line x1=\"{end}\" y1=\"{y1}\" x2=\"{end}\" y2=\"{y2}\" stroke=\"#d0d0d0\" stroke-width=\"1\"/>",
-        x = number(plot_left),
-        end = number(plot_left + plot_width),
-        y1 = number(top - 2.0),
-        y2 = number(height - 6.0)
+        x = coordinate(plot_left),
+        end = coordinate(plot_left + plot_width),
+        y1 = coordinate(top - 2.0),
+        y2 = coordinate(height - 6.0)
     );
     if let Some(reference) = &chart.reference {
         let x = plot_left + scale(reference.value);
@@ -140,10 +138,10 @@ pub fn bar_chart_svg(chart: &BarChart) -> String {
             "<line x1=\"{x}\" y1=\"{y1}\" x2=\"{x}\" y2=\"{y2}\" stroke=\"#1a1a1a\" \
              stroke-width=\"1\" stroke-dasharray=\"4 3\"/>\n<text x=\"{x}\" y=\"12\" \
              text-anchor=\"middle\" fill=\"#1a1a1a\">{caption}</text>",
-            x = number(x),
-            y1 = number(top - 4.0),
-            y2 = number(height - 6.0),
-            caption = text(&reference.caption)
+            x = coordinate(x),
+            y1 = coordinate(top - 4.0),
+            y2 = coordinate(height - 6.0),
+            caption = svg_text(&reference.caption)
         );
     }
     for (row, (bar, label)) in chart.bars.iter().zip(&labels).enumerate() {
@@ -152,29 +150,29 @@ pub fn bar_chart_svg(chart: &BarChart) -> String {
         let _ = write!(
             out,
             "<g><title>{}: {}</title><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1a1a1a\">{}</text>",
-            text(&bar.label),
-            text(&bar.note),
-            number(plot_left - 6.0),
-            number(middle + 4.0),
-            text(label)
+            svg_text(&bar.label),
+            svg_text(&bar.note),
+            coordinate(plot_left - 6.0),
+            coordinate(middle + 4.0),
+            svg_text(label)
         );
         if let Some(value) = bar.value.filter(|v| v.is_finite()) {
             let _ = write!(
                 out,
                 "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
-                number(plot_left),
-                number(middle - BAR / 2.0),
-                number(scale(value)),
-                number(BAR),
+                coordinate(plot_left),
+                coordinate(middle - BAR / 2.0),
+                coordinate(scale(value)),
+                coordinate(BAR),
                 bar.colour
             );
         }
         let _ = writeln!(
             out,
             "<text x=\"{}\" y=\"{}\" fill=\"#333333\">{}</text></g>",
-            number(note_x),
-            number(middle + 4.0),
-            text(&bar.note)
+            coordinate(note_x),
+            coordinate(middle + 4.0),
+            svg_text(&bar.note)
         );
     }
     out.push_str("</svg>\n");
@@ -197,17 +195,6 @@ fn shorten(label: &str) -> String {
         short.push('…');
         short
     }
-}
-
-/// A coordinate with one decimal (no `-0`).
-fn number(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
-    if rounded == 0.0 { "0".to_owned() } else { format!("{rounded}") }
-}
-
-/// Text escaped for XML content and attribute values.
-fn text(value: &str) -> String {
-    escape(xml_safe(value).into_owned()).into_owned()
 }
 
 #[cfg(test)]
