@@ -7,8 +7,11 @@
 //!
 //! The flow is one-directional: [`io`] reads a workspace into a validated [`Network`]
 //! ([`model`]); a [`View`] selects actors, layers, a level and a date and turns them into a
-//! compact CSR graph; analyses run on views; renderers shape the results; the command line
-//! glues them together.
+//! compact CSR graph; [`analysis`] runs measures on views (and assembles the whole report);
+//! [`render`] shapes the results as text, CSV, JSON, SVG, DOT, GraphML, GEXF or HTML. The
+//! command line that glues them together is the `stakenet` binary (feature `cli`), not part of
+//! the library. [`names`] resolves the names users write (coalition ids, layers, levels, dates),
+//! and [`interop`] lets petgraph's algorithms run on a view (feature `petgraph`).
 //!
 //! ```
 //! use stakenet::{Source, View, ViewSpec, load};
