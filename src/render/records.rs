@@ -85,9 +85,12 @@ fn finite(value: Option<f64>) -> Option<f64> {
     value.filter(|v| v.is_finite())
 }
 
-/// Six significant digits for people; CSV and JSON keep every digit.
+/// Six significant digits for people; CSV and JSON keep every digit. A value within 1e-12 of
+/// zero is rounding noise of a sum (or a negative zero) and reads `0`.
 fn format_for_reading(value: f64) -> String {
-    if value == value.trunc() && value.abs() < 1e15 {
+    if value.abs() < 1e-12 {
+        "0".to_owned()
+    } else if value == value.trunc() && value.abs() < 1e15 {
         format!("{value:.0}")
     } else if value.abs() >= 1e-3 && value.abs() < 1e6 {
         let digits = 5usize.saturating_sub(value.abs().log10().floor().max(0.0) as usize);
@@ -394,5 +397,8 @@ mod tests {
         assert_eq!(format_for_reading(0.4376352813), "0.43764");
         assert_eq!(format_for_reading(123.456789), "123.457");
         assert_eq!(format_for_reading(1.5e-7), "1.50000e-7");
+        assert_eq!(format_for_reading(-0.0), "0");
+        assert_eq!(format_for_reading(3.10312e-29), "0");
+        assert_eq!(format_for_reading(-2e-13), "0");
     }
 }
