@@ -146,8 +146,7 @@ pub fn compare(
     network: &Network,
     profile: &Profile,
 ) -> Result<Vec<CoalitionFigures>, AnalysisError> {
-    let mut coalitions: Vec<CoalitionId> =
-        (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
+    let mut coalitions: Vec<CoalitionId> = network.coalition_ids().collect();
     coalitions.sort_by(|a, b| network.coalition(*a).key.cmp(&network.coalition(*b).key));
     let shapes: Vec<CoalitionShape> =
         coalitions.iter().map(|&c| CoalitionShape::of(network, c)).collect();

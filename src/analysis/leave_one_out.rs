@@ -233,8 +233,7 @@ fn ranker_index(ranker: Ranker) -> usize {
 /// One [`suspects`] run, plus a copy of the network, per hidden member.
 pub fn leave_one_out(network: &Network, profile: &Profile) -> Result<Evaluation, AnalysisError> {
     let mut tasks: Vec<(CoalitionId, ActorId)> = Vec::new();
-    let mut coalitions: Vec<CoalitionId> =
-        (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
+    let mut coalitions: Vec<CoalitionId> = network.coalition_ids().collect();
     coalitions.sort_by(|a, b| network.coalition(*a).key.cmp(&network.coalition(*b).key));
     for coalition in coalitions {
         let mut members: Vec<ActorId> = network

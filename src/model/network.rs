@@ -114,6 +114,11 @@ impl Network {
         (0..self.actors.len()).map(ActorId::from_index)
     }
 
+    /// Every coalition id, in workspace order.
+    pub fn coalition_ids(&self) -> impl ExactSizeIterator<Item = CoalitionId> + use<> {
+        (0..self.coalitions.len()).map(CoalitionId::from_index)
+    }
+
     /// The explicit layers (the derived `comembership` layer is not among them).
     pub fn layers(&self) -> &[Layer] {
         &self.layers

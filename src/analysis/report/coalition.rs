@@ -9,7 +9,7 @@ use crate::analysis::{
     dependence_layer, group_nodes, interdependence, layer_views, multiplexity, suspects,
 };
 use crate::model::{CoalitionId, Network};
-use crate::view::{LayerChoice, Scope, View, ViewSpec};
+use crate::view::{LayerChoice, View, ViewSpec};
 
 /// Everything about one coalition, each on the coalition's members (as the commands give with
 /// `--coalition`).
@@ -18,22 +18,21 @@ pub(super) fn coalition_report(
     profile: &Profile,
     coalition: CoalitionId,
 ) -> Result<CoalitionReport, ReportError> {
-    let spec = ViewSpec { scope: Scope::Coalition(coalition), ..ViewSpec::default() };
+    let spec = ViewSpec::coalition(coalition);
     let view = View::build(network, &spec)?;
     let scores = centrality(&view, &CentralityConfig::default())?;
     let grouping = group_nodes(network, &view, &GroupBy::Side)?;
-    let brokers =
-        brokerage(&view, &grouping, &BrokerageConfig { weighted: false, expected: false })?;
+    let brokers = brokerage(&view, &grouping, &BrokerageConfig::default())?;
 
-    let explicit: Vec<LayerChoice> = LayerChoice::explicit_layers(network).collect();
     let layer_names: Vec<String> = network.layers().iter().map(|l| l.name.clone()).collect();
-    let views = layer_views(network, &ViewSpec { layers: Some(explicit), ..spec })?;
+    let views =
+        layer_views(network, &spec.clone().with_layers(LayerChoice::explicit_layers(network)))?;
     let asymmetry = if views.is_empty() {
         AsymmetryFinding::NoLayers
     } else if views.iter().all(|v| v.n_arcs() == 0) {
         AsymmetryFinding::NoTies { layers: layer_names.clone() }
     } else {
-        let nodes = View::build(network, &ViewSpec { layers: Some(Vec::new()), ..spec })?;
+        let nodes = View::build(network, &spec.clone().with_layers([]))?;
         let sides = group_nodes(network, &nodes, &GroupBy::Side)?;
         AsymmetryFinding::Found(asymmetry(network, &views, &sides, &[coalition])?)
     };
@@ -64,7 +63,7 @@ fn interdependence_finding(
     };
     let choice = LayerChoice::Explicit(layer);
     let name = View::layer_name(network, choice).to_owned();
-    let view = View::build(network, &ViewSpec { layers: Some(vec![choice]), ..spec.clone() })?;
+    let view = View::build(network, &spec.clone().with_layers([choice]))?;
     if view.n_arcs() == 0 {
         return Ok(InterdependenceFinding::NoTies { layer: name });
     }

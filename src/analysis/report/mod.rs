@@ -92,8 +92,7 @@ pub fn report(
 /// Every coalition of `network`, ordered by id (its key, as in `coalitions.csv`): the
 /// coalitions the report covers when the caller chooses none.
 pub fn all_coalitions(network: &Network) -> Vec<CoalitionId> {
-    let mut all: Vec<CoalitionId> =
-        (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
+    let mut all: Vec<CoalitionId> = network.coalition_ids().collect();
     all.sort_by(|a, b| network.coalition(*a).key.cmp(&network.coalition(*b).key));
     all
 }

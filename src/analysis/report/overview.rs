@@ -18,11 +18,9 @@ pub(super) fn overview(network: &Network, profile: &Profile) -> Result<Overview,
     let scores = centrality(&view, &config)?;
     let structure = graph_structure_with(&view, &scores, &config, &());
     let grouping = group_nodes(network, &view, &GroupBy::Side)?;
-    let brokers =
-        brokerage(&view, &grouping, &BrokerageConfig { weighted: false, expected: false })?;
+    let brokers = brokerage(&view, &grouping, &BrokerageConfig::default())?;
     // Every coalition, in index order.
-    let all: Vec<CoalitionId> =
-        (0..network.coalitions().len()).map(CoalitionId::from_index).collect();
+    let all: Vec<CoalitionId> = network.coalition_ids().collect();
     let finance = asymmetry(network, &[], &Grouping::default(), &all)?;
     Ok(Overview {
         compare,

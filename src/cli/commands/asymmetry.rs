@@ -68,7 +68,7 @@ pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
         .map_err(|e| Failure::Input(format!("--group-by {}: {e}", args.group_by)))?;
     let coalitions: Vec<CoalitionId> = match spec.scope {
         Scope::Coalition(coalition) => vec![coalition],
-        Scope::All => (0..network.coalitions().len()).map(CoalitionId::from_index).collect(),
+        Scope::All => network.coalition_ids().collect(),
     };
     let result = asymmetry(network, &views, &grouping, &coalitions).map_err(Failure::analysis)?;
     let text = match config::list_format(args.format, args.output.output.is_some()) {

@@ -80,8 +80,8 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     let result = interdependence(&matrix, &InterdependenceConfig::new(args.alpha))
         .map_err(|e| Failure::Input(format!("--alpha {} (layer {layer_name}): {e}", args.alpha)))?;
     // Layer overlap over every layer of relations.csv, on the same actors, level and date.
-    let explicit: Vec<LayerChoice> = LayerChoice::explicit_layers(network).collect();
-    let all_layers = layer_views(network, &spec.with_layers(explicit)).map_err(view_error)?;
+    let all_layers = layer_views(network, &spec.with_layers(LayerChoice::explicit_layers(network)))
+        .map_err(view_error)?;
     let overlap = multiplexity(&all_layers).map_err(Failure::analysis)?;
     progress.finish_and_clear();
     let text = match config::list_format(args.format, args.output.output.is_some()) {
