@@ -43,4 +43,4 @@ pub use model::{
     Actor, ActorId, Coalition, CoalitionId, Layer, LayerId, Level, Membership, Network, Relation,
     Role, Sector, Side,
 };
-pub use view::{Csr, LayerChoice, Scope, View, ViewError, ViewSpec};
+pub use view::{Csr, LayerChoice, Scope, TieWeight, View, ViewError, ViewSpec, Weighting};

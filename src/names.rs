@@ -20,7 +20,7 @@
 use std::fmt;
 
 use crate::model::{COMEMBERSHIP, CoalitionId, Date, Level, Network, join_alternatives};
-use crate::view::{LayerChoice, Scope, ViewSpec};
+use crate::view::{LayerChoice, Scope, TieWeight, ViewSpec};
 
 /// The date format users write: `YYYY-MM-DD`.
 pub const DATE_FORMAT: &str = "%Y-%m-%d";
@@ -53,6 +53,18 @@ pub enum NameError {
         /// The text as written.
         text: String,
     },
+    /// No actor has this `kind` (compared without ASCII case).
+    UnknownKind {
+        /// The kind as written.
+        kind: String,
+        /// The kinds of the network's actors, sorted.
+        known: Vec<String>,
+    },
+    /// Not one of `amount`, `weight`, `count`.
+    UnknownWeight {
+        /// The text as written.
+        text: String,
+    },
 }
 
 impl fmt::Display for NameError {
@@ -76,6 +88,17 @@ impl fmt::Display for NameError {
             }
             NameError::NotADate { text } => {
                 write!(f, "{text} is not a date; expected YYYY-MM-DD, e.g. 2020-07-01")
+            }
+            NameError::UnknownKind { kind, known } if known.is_empty() => {
+                write!(f, "no actor has kind {kind}: this network's actors have no kind")
+            }
+            NameError::UnknownKind { kind, known } => write!(
+                f,
+                "no actor has kind {kind}; this network has {}",
+                join_alternatives(known.iter().map(String::as_str))
+            ),
+            NameError::UnknownWeight { text } => {
+                write!(f, "unknown weighting {text}; expected amount, weight or count")
             }
         }
     }
@@ -151,18 +174,52 @@ pub fn date(text: &str) -> Result<Date, NameError> {
         .map_err(|_| NameError::NotADate { text: text.to_owned() })
 }
 
+/// A `kind` some actor of the network has (ASCII case ignored), as written there.
+///
+/// # Errors
+/// [`NameError::UnknownKind`] with the network's kinds.
+pub fn kind(network: &Network, text: &str) -> Result<String, NameError> {
+    let kinds = network.kinds();
+    kinds.iter().find(|k| k.eq_ignore_ascii_case(text.trim())).map(|k| (*k).to_owned()).ok_or_else(
+        || NameError::UnknownKind {
+            kind: text.to_owned(),
+            known: kinds.iter().map(|k| (*k).to_owned()).collect(),
+        },
+    )
+}
+
+/// What tie weights measure: `amount` (euros), `weight` (tie strength) or `count` (ASCII case
+/// ignored).
+///
+/// # Errors
+/// [`NameError::UnknownWeight`].
+pub fn weight(text: &str) -> Result<TieWeight, NameError> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "amount" => Ok(TieWeight::Amount),
+        "weight" => Ok(TieWeight::Weight),
+        "count" => Ok(TieWeight::Count),
+        _ => Err(NameError::UnknownWeight { text: text.to_owned() }),
+    }
+}
+
 /// A view's selection by name, as a user writes it; `None` or empty means "all".
 #[derive(Clone, Copy, Debug, Default)]
 #[non_exhaustive]
 pub struct ViewNames<'a> {
-    /// Only the members of the coalition with this id.
+    /// Only the coalition with this id: its members and the units below them.
     pub coalition: Option<&'a str>,
-    /// These layers (empty: every layer plus `comembership`).
+    /// With a coalition: its members only, without the units below them.
+    pub members_only: bool,
+    /// These layers (empty: the default layers, [`LayerChoice::default_layers`]).
     pub layers: &'a [String],
+    /// Fold actors into their nearest ancestor of this kind.
+    pub fold: Option<&'a str>,
     /// Fold actors into their topmost ancestor at this level.
     pub level: Option<&'a str>,
     /// Only relations and memberships that hold on this date (`YYYY-MM-DD`).
     pub at: Option<&'a str>,
+    /// What tie weights measure (`amount`, `weight`, `count`; empty: automatic).
+    pub weight: Option<&'a str>,
 }
 
 impl<'a> ViewNames<'a> {
@@ -177,6 +234,27 @@ impl<'a> ViewNames<'a> {
     #[must_use]
     pub fn with_layers(mut self, names: &'a [String]) -> Self {
         self.layers = names;
+        self
+    }
+
+    /// With a coalition: its members only.
+    #[must_use]
+    pub fn with_members_only(mut self, members_only: bool) -> Self {
+        self.members_only = members_only;
+        self
+    }
+
+    /// Fold actors into their nearest ancestor of this kind.
+    #[must_use]
+    pub fn with_fold(mut self, kind: &'a str) -> Self {
+        self.fold = Some(kind);
+        self
+    }
+
+    /// What tie weights measure.
+    #[must_use]
+    pub fn with_weight(mut self, weight: &'a str) -> Self {
+        self.weight = Some(weight);
         self
     }
 
@@ -198,16 +276,20 @@ impl<'a> ViewNames<'a> {
 /// The [`ViewSpec`] that `names` select.
 ///
 /// # Errors
-/// The first name that does not resolve, checked in the order coalition, layers, level, date.
+/// The first name that does not resolve, checked in the order coalition, layers, kind, level,
+/// date, weighting.
 pub fn view_spec(network: &Network, names: &ViewNames<'_>) -> Result<ViewSpec, NameError> {
     let scope = match names.coalition {
         None => Scope::All,
+        Some(key) if names.members_only => Scope::Members(coalition(network, key)?),
         Some(key) => Scope::Coalition(coalition(network, key)?),
     };
     let layers = if names.layers.is_empty() { None } else { Some(layers(network, names.layers)?) };
+    let fold_kind = names.fold.map(|text| kind(network, text)).transpose()?;
     let level = names.level.map(level).transpose()?;
     let at = names.at.map(date).transpose()?;
-    Ok(ViewSpec { scope, layers, level, at })
+    let weight = names.weight.map(weight).transpose()?.unwrap_or_default();
+    Ok(ViewSpec { scope, layers, fold_kind, level, at, weight })
 }
 
 #[cfg(test)]

@@ -26,8 +26,87 @@ pub enum Scope {
     /// Every actor of the network.
     #[default]
     All,
-    /// The members of one coalition (on the view's date, when it has one).
+    /// One coalition: its members (on the view's date, when it has one) and their units
+    /// ([`Network::with_units_below`]) — a directorate of a signing ministry counts for that
+    /// ministry.
     Coalition(CoalitionId),
+    /// The members of one coalition only (on the view's date, when it has one), without the
+    /// units below them.
+    Members(CoalitionId),
+}
+
+impl Scope {
+    /// The coalition the scope is about, when it is about one.
+    pub fn coalition(&self) -> Option<CoalitionId> {
+        match *self {
+            Scope::All => None,
+            Scope::Coalition(coalition) | Scope::Members(coalition) => Some(coalition),
+        }
+    }
+
+    /// Per actor: whether it is in scope on `at` (any date when `None`).
+    ///
+    /// # Complexity
+    /// O(n + k) for n actors and k memberships of the coalition.
+    pub fn actors(&self, network: &Network, at: Option<Date>) -> Vec<bool> {
+        let n_actors = network.actors().len();
+        let members = |coalition: CoalitionId| {
+            let mut members = vec![false; n_actors];
+            for membership in network.members_of(coalition) {
+                if at.is_none_or(|date| membership.validity.contains(date)) {
+                    members[membership.actor.index()] = true;
+                }
+            }
+            members
+        };
+        match *self {
+            Scope::All => vec![true; n_actors],
+            Scope::Members(coalition) => members(coalition),
+            Scope::Coalition(coalition) => network.with_units_below(&members(coalition)),
+        }
+    }
+}
+
+/// What a view's tie weights measure, asked for in [`ViewSpec::weight`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TieWeight {
+    /// Euros (`amount`) when every relation of every chosen layer carries an amount and
+    /// `comembership` is not chosen; the relations' `weight` otherwise.
+    #[default]
+    Auto,
+    /// The relations' `weight` (tie strength); `comembership` counts shared coalitions.
+    Weight,
+    /// The relations' `amount` in euros. Every relation of every chosen layer must carry one;
+    /// a relation of amount 0 carries no money and makes no arc.
+    Amount,
+    /// Every relation counts 1, so a merged arc counts the relations between the pair;
+    /// `comembership` counts shared coalitions.
+    Count,
+}
+
+/// What a built view's weights measure: [`View::weighting`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum Weighting {
+    /// Tie strength (`weight`), and shared coalitions on `comembership`.
+    Strength,
+    /// Euros (`amount`).
+    Euros,
+    /// Number of relations (and shared coalitions on `comembership`).
+    Count,
+}
+
+impl Weighting {
+    /// `weight`, `amount` or `count`: the `--weight` value that gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Weighting::Strength => "weight",
+            Weighting::Euros => "amount",
+            Weighting::Count => "count",
+        }
+    }
 }
 
 /// One layer a view draws its ties from.
@@ -41,6 +120,17 @@ pub enum LayerChoice {
 }
 
 impl LayerChoice {
+    /// The layers a view draws on when none are chosen: every explicit layer when the network
+    /// has relations (the working relations, not shared membership); `comembership` when it
+    /// has none, so that a workspace of memberships only still has ties.
+    pub fn default_layers(network: &Network) -> Vec<LayerChoice> {
+        if network.relations().is_empty() {
+            vec![LayerChoice::Comembership]
+        } else {
+            LayerChoice::explicit_layers(network).collect()
+        }
+    }
+
     /// Every explicit layer of `network` (the layers of its relations), in layer order, without
     /// the derived `comembership`: the working relations, not shared membership.
     pub fn explicit_layers(
@@ -63,7 +153,8 @@ impl std::fmt::Display for LayerChoice {
 
 /// The selection a view is built from.
 ///
-/// The default selects every actor and every layer, unfolded, at any date. Start from it, or
+/// The default selects every actor and the default layers ([`LayerChoice::default_layers`]),
+/// unfolded, at any date, weighted automatically ([`TieWeight::Auto`]). Start from it, or
 /// from [`ViewSpec::coalition`], and narrow the selection:
 /// ```
 /// # use stakenet::{CoalitionId, LayerChoice, Level, ViewSpec, model::Date};
@@ -77,16 +168,22 @@ impl std::fmt::Display for LayerChoice {
 pub struct ViewSpec {
     /// Which actors.
     pub scope: Scope,
-    /// Which layers; `None` means every explicit layer plus `comembership`.
+    /// Which layers; `None` means [`LayerChoice::default_layers`].
     pub layers: Option<Vec<LayerChoice>>,
+    /// Fold actors into their nearest ancestor of this `kind` ([`Network::fold_to_kind`]);
+    /// with [`ViewSpec::level`] as well, the results are then folded to the level.
+    pub fold_kind: Option<String>,
     /// Fold actors into their ancestor at this level.
     pub level: Option<Level>,
     /// Only relations and memberships that hold on this date.
     pub at: Option<Date>,
+    /// What tie weights measure.
+    pub weight: TieWeight,
 }
 
 impl ViewSpec {
-    /// The members of `coalition`, every layer, unfolded, at any date.
+    /// `coalition` (its members and the units below them), the default layers, unfolded, at
+    /// any date.
     pub fn coalition(coalition: CoalitionId) -> Self {
         ViewSpec { scope: Scope::Coalition(coalition), ..ViewSpec::default() }
     }
@@ -105,8 +202,8 @@ impl ViewSpec {
         self
     }
 
-    /// Chooses every explicit layer plus `comembership`, the default ([`ViewSpec::layers`] is
-    /// `None`).
+    /// Chooses the default layers ([`ViewSpec::layers`] is `None`):
+    /// [`LayerChoice::default_layers`].
     #[must_use]
     pub fn with_all_layers(mut self) -> Self {
         self.layers = None;
@@ -128,12 +225,94 @@ impl ViewSpec {
         self.at = at.into();
         self
     }
+
+    /// Sets the kind actors are folded to: a kind, or `None` for none
+    /// ([`ViewSpec::fold_kind`]).
+    #[must_use]
+    pub fn with_fold_kind(mut self, kind: Option<String>) -> Self {
+        self.fold_kind = kind;
+        self
+    }
+
+    /// Sets what tie weights measure ([`ViewSpec::weight`]).
+    #[must_use]
+    pub fn with_weight(mut self, weight: TieWeight) -> Self {
+        self.weight = weight;
+        self
+    }
+
+    /// The layers the view draws on: the chosen ones, or [`LayerChoice::default_layers`].
+    pub fn layer_choices(&self, network: &Network) -> Vec<LayerChoice> {
+        self.layers.clone().unwrap_or_else(|| LayerChoice::default_layers(network))
+    }
+
+    /// Whether the view falls back on shared membership because nothing was chosen and the
+    /// workspace has no relations: outputs say so.
+    pub fn membership_by_default(&self, network: &Network) -> bool {
+        self.layers.is_none() && network.relations().is_empty()
+    }
+
+    /// What the view's weights will measure, or why [`TieWeight::Amount`] cannot be had.
+    ///
+    /// # Errors
+    /// [`ViewError::NoAmounts`] when `Amount` is asked for on `comembership` or on a layer some
+    /// of whose relations carry no amount.
+    pub fn weighting(&self, network: &Network) -> Result<Weighting, ViewError> {
+        let layers = self.layer_choices(network);
+        let all_in_euros = || {
+            layers.iter().all(|choice| match choice {
+                LayerChoice::Explicit(layer) => network.amount_coverage(*layer).all(),
+                LayerChoice::Comembership => false,
+            })
+        };
+        match self.weight {
+            TieWeight::Weight => Ok(Weighting::Strength),
+            TieWeight::Count => Ok(Weighting::Count),
+            TieWeight::Auto => Ok(if !layers.is_empty() && all_in_euros() {
+                Weighting::Euros
+            } else {
+                Weighting::Strength
+            }),
+            TieWeight::Amount => {
+                for choice in &layers {
+                    let (layer, coverage) = match choice {
+                        LayerChoice::Comembership => (COMEMBERSHIP.to_owned(), Default::default()),
+                        LayerChoice::Explicit(layer) => {
+                            (network.layer(*layer).name.clone(), network.amount_coverage(*layer))
+                        }
+                    };
+                    if coverage.with_amount < coverage.relations
+                        || *choice == LayerChoice::Comembership
+                    {
+                        return Err(ViewError::NoAmounts {
+                            layer,
+                            without: coverage.relations - coverage.with_amount,
+                            relations: coverage.relations,
+                        });
+                    }
+                }
+                Ok(Weighting::Euros)
+            }
+        }
+    }
 }
 
 /// Why a view could not be built.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ViewError {
+    /// [`TieWeight::Amount`] on a layer whose relations do not all carry an amount.
+    #[error(
+        "weighting by amount needs an amount on every relation; layer {layer} has {without} of {relations} relations without one (give them an amount, or weigh by weight or count)"
+    )]
+    NoAmounts {
+        /// The layer's name.
+        layer: String,
+        /// Its relations without an amount.
+        without: usize,
+        /// Its relations.
+        relations: usize,
+    },
     /// More arcs than `u32` indices can address.
     #[error(
         "the selection has {n_arcs} arcs; a view holds at most {} (choose fewer layers or a coalition)",
@@ -528,8 +707,11 @@ pub struct View {
     node_of_actor: Vec<u32>,
     directed: bool,
     layers: Vec<LayerChoice>,
+    weighting: Weighting,
     out_arcs: Csr,
     in_arcs: Option<Csr>,
+    /// On a directed view with undirected ties in it: the arcs of its directed ties alone.
+    directed_arcs: Option<Csr>,
 }
 
 const NOT_IN_VIEW: u32 = u32::MAX;
@@ -544,27 +726,19 @@ impl View {
     /// O(n + m log d) for n actors, m relations and d the largest degree (plus the pairs of
     /// co-members when `comembership` is chosen).
     pub fn build(network: &Network, spec: &ViewSpec) -> Result<View, ViewError> {
-        let layers: Vec<LayerChoice> = spec.layers.clone().unwrap_or_else(|| {
-            LayerChoice::explicit_layers(network)
-                .chain(std::iter::once(LayerChoice::Comembership))
-                .collect()
-        });
-        let folded: Option<Vec<ActorId>> = spec.level.map(|level| network.fold_to_level(level));
-        let fold = |actor: ActorId| folded.as_ref().map_or(actor, |f| f[actor.index()]);
+        let layers = spec.layer_choices(network);
+        let weighting = spec.weighting(network)?;
+        let by_kind: Option<Vec<ActorId>> =
+            spec.fold_kind.as_deref().map(|kind| network.fold_to_kind(kind));
+        let by_level: Option<Vec<ActorId>> = spec.level.map(|level| network.fold_to_level(level));
+        let fold = |actor: ActorId| {
+            let actor = by_kind.as_ref().map_or(actor, |f| f[actor.index()]);
+            by_level.as_ref().map_or(actor, |f| f[actor.index()])
+        };
 
         // 1. Nodes: the folded images of the actors in scope, ordered by actor id.
         let n_actors = network.actors().len();
-        let mut in_scope = vec![false; n_actors];
-        match spec.scope {
-            Scope::All => in_scope.iter_mut().for_each(|x| *x = true),
-            Scope::Coalition(coalition) => {
-                for membership in network.members_of(coalition) {
-                    if spec.at.is_none_or(|date| membership.validity.contains(date)) {
-                        in_scope[membership.actor.index()] = true;
-                    }
-                }
-            }
-        }
+        let in_scope = spec.scope.actors(network, spec.at);
         let mut is_node = vec![false; n_actors];
         for actor in network.actor_ids() {
             if in_scope[actor.index()] {
@@ -604,6 +778,21 @@ impl View {
                 chosen[layer.index()] = true;
             }
         }
+        let relations = network.relations();
+        // The weight a relation's arcs carry, or `None` when it makes none in this view.
+        let tie = |relation: &crate::model::Relation| -> Option<(u32, u32, f64)> {
+            if !chosen[relation.layer.index()]
+                || spec.at.is_some_and(|date| !relation.validity.contains(date))
+            {
+                return None;
+            }
+            let weight = match weighting {
+                Weighting::Strength => relation.weight,
+                Weighting::Count => 1.0,
+                Weighting::Euros => relation.amount.filter(|&amount| amount > 0.0)?,
+            };
+            Some((node(relation.source)?, node(relation.target)?, weight))
+        };
         let add = |arcs: &mut Vec<Arc>, from: u32, to: u32, weight: f64, tie_directed: bool| {
             if from == to {
                 return;
@@ -621,44 +810,63 @@ impl View {
                 }
             }
         }
+        // A directed view with undirected ties in it: the arcs of its directed ties are kept
+        // apart as well, for measures of direction (reciprocity).
+        let mixed = directed
+            && (!comembership.is_empty()
+                || relations
+                    .par_iter()
+                    .any(|relation| !relation.directed && tie(relation).is_some()));
         // Blocks of relations in workspace order, then the co-membership ties.
-        let relations = network.relations();
         let per_block = RELATIONS_PER_BLOCK.max(relations.len().div_ceil(MAX_BLOCKS));
         let n_relation_blocks = relations.len().div_ceil(per_block);
         let n_nodes = actors.len();
-        let arcs = BucketedArcs::collect(
-            n_nodes,
-            2 * relations.len() as u64 + comembership.len() as u64,
-            n_relation_blocks + 1,
-            ARCS_PER_BUCKET,
-            |block, arcs| {
-                if block == n_relation_blocks {
-                    arcs.extend_from_slice(&comembership);
-                    return;
-                }
-                let first = block * per_block;
-                for relation in &relations[first..(first + per_block).min(relations.len())] {
-                    if !chosen[relation.layer.index()]
-                        || spec.at.is_some_and(|date| !relation.validity.contains(date))
-                    {
-                        continue;
+        let collect = |only_directed: bool| {
+            BucketedArcs::collect(
+                n_nodes,
+                2 * relations.len() as u64 + comembership.len() as u64,
+                n_relation_blocks + 1,
+                ARCS_PER_BUCKET,
+                |block, arcs| {
+                    if block == n_relation_blocks {
+                        if !only_directed {
+                            arcs.extend_from_slice(&comembership);
+                        }
+                        return;
                     }
-                    if let (Some(from), Some(to)) = (node(relation.source), node(relation.target)) {
-                        add(arcs, from, to, relation.weight, relation.directed);
+                    let first = block * per_block;
+                    for relation in &relations[first..(first + per_block).min(relations.len())] {
+                        if only_directed && !relation.directed {
+                            continue;
+                        }
+                        if let Some((from, to, weight)) = tie(relation) {
+                            add(arcs, from, to, weight, relation.directed);
+                        }
                     }
-                }
-            },
-        );
-        drop(comembership);
+                },
+            )
+        };
+        let arcs = collect(false);
         let n_arcs = arcs.n_arcs();
         if n_arcs > u64::from(u32::MAX - 1) {
             return Err(ViewError::TooLarge { n_arcs });
         }
+        let directed_arcs = mixed.then(|| collect(true).into_rows(n_nodes));
+        drop(comembership);
 
         // 4. Rows.
         let out_arcs = arcs.into_rows(n_nodes);
         let in_arcs = directed.then(|| out_arcs.transpose(n_nodes));
-        Ok(View { actors, node_of_actor, directed, layers, out_arcs, in_arcs })
+        Ok(View {
+            actors,
+            node_of_actor,
+            directed,
+            layers,
+            weighting,
+            out_arcs,
+            in_arcs,
+            directed_arcs,
+        })
     }
 
     /// The view of a graph given by its arcs: node `i` stands for `ActorId::from_index(i)`
@@ -723,8 +931,10 @@ impl View {
             node_of_actor: (0..n_nodes as u32).collect(),
             directed,
             layers: Vec::new(),
+            weighting: Weighting::Strength,
             out_arcs,
             in_arcs,
+            directed_arcs: None,
         })
     }
 
@@ -751,6 +961,27 @@ impl View {
     /// The layers the view draws from.
     pub fn layers(&self) -> &[LayerChoice] {
         &self.layers
+    }
+
+    /// What the weights of the view's arcs measure.
+    pub fn weighting(&self) -> Weighting {
+        self.weighting
+    }
+
+    /// The arcs of the view's directed ties: `None` on an undirected view; all arcs when every
+    /// tie is directed; on a directed view with undirected ties in it (a mixed view, where an
+    /// undirected tie is two arcs), only the arcs of directed relations — so that a measure of
+    /// direction, such as reciprocity, does not count an undirected tie as a returned arc.
+    pub fn directed_arcs(&self) -> Option<&Csr> {
+        if !self.directed {
+            return None;
+        }
+        Some(self.directed_arcs.as_ref().unwrap_or(&self.out_arcs))
+    }
+
+    /// Whether the view is directed and holds undirected ties too (each as two arcs).
+    pub fn is_mixed(&self) -> bool {
+        self.directed_arcs.is_some()
     }
 
     /// The actor node `node` stands for.

@@ -14,7 +14,13 @@ use stakenet::view::ViewSpec;
 pub(crate) fn view_spec(network: &Network, args: &ViewArgs) -> Result<ViewSpec, Failure> {
     let mut names = ViewNames::default().with_layers(&args.layers);
     if let Some(key) = &args.coalition {
-        names = names.with_coalition(key);
+        names = names.with_coalition(key).with_members_only(args.members_only);
+    }
+    if let Some(kind) = &args.fold {
+        names = names.with_fold(kind);
+    }
+    if let Some(weight) = &args.weight {
+        names = names.with_weight(weight);
     }
     if let Some(level) = &args.level {
         names = names.with_level(level);
@@ -38,6 +44,20 @@ pub(crate) fn name_failure(error: &NameError) -> Failure {
         }
         NameError::NotADate { text } => {
             format!("--at {text}: not a date; expected YYYY-MM-DD, e.g. 2020-07-01")
+        }
+        NameError::UnknownKind { kind, known } => format!(
+            "--fold {kind}: no actor has this kind; {}",
+            if known.is_empty() {
+                "this workspace's actors have no kind".to_owned()
+            } else {
+                format!(
+                    "this workspace has {}",
+                    join_alternatives(known.iter().map(String::as_str))
+                )
+            }
+        ),
+        NameError::UnknownWeight { text } => {
+            format!("--weight {text}: unknown weighting; expected amount, weight or count")
         }
         // NameError may grow: a new refusal explains itself.
         #[allow(unreachable_patterns)]

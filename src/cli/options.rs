@@ -25,21 +25,37 @@ pub(crate) struct OutputArgs {
 /// The selection every analysis runs on, and how to compute it.
 #[derive(Debug, Args)]
 pub(crate) struct ViewArgs {
-    /// Only the members of this coalition (its id, e.g. rd_twente).
+    /// Only this coalition (its id, e.g. rd_twente): its members and their units (actors
+    /// below a member at the same level: a directorate of a signing ministry counts for that
+    /// ministry; a municipality under a regional body does not).
     #[arg(long, value_name = "ID")]
     pub(crate) coalition: Option<String>,
-    /// Use this layer; repeat for several [default: every layer of relations.csv plus
-    /// comembership, the derived layer of shared coalitions].
+    /// With --coalition: its members only, without their units.
+    #[arg(long, requires = "coalition")]
+    pub(crate) members_only: bool,
+    /// Use this layer; repeat for several [default: every layer of relations.csv; only when
+    /// the workspace has no relations, comembership (the derived layer of shared coalitions),
+    /// and the output says so]. Name comembership to add shared membership.
     #[arg(long = "layer", value_name = "NAME")]
     pub(crate) layers: Vec<String>,
+    /// Fold every actor into its nearest ancestor of this kind (a value of the kind column),
+    /// summing weights: e.g. ministry turns each directorate and agency into its ministry.
+    #[arg(long, value_name = "KIND")]
+    pub(crate) fold: Option<String>,
     /// Fold actors into their topmost ancestor at this level (eu, national, provincial,
     /// regional, municipal, local), summing weights: e.g. national turns the Rijk with its
     /// ministries and departments into one actor.
     #[arg(long, value_name = "LEVEL")]
     pub(crate) level: Option<String>,
-    /// Only relations and memberships that hold on this date (YYYY-MM-DD).
+    /// Only relations and memberships that hold on this date (YYYY-MM-DD): ties that ended
+    /// before it or start after it do not count.
     #[arg(long, value_name = "DATE")]
     pub(crate) at: Option<String>,
+    /// What a tie's weight is: amount (euros; every relation of the chosen layers needs one),
+    /// weight (tie strength) or count (number of relations) [default: amount when every
+    /// relation of the chosen layers carries an amount, else weight].
+    #[arg(long = "weight", value_name = "WHAT")]
+    pub(crate) weight: Option<String>,
     /// Shortest paths use tie strength: a tie's length is 1/weight (Opsahl et al. 2010).
     /// Without it, paths count hops.
     #[arg(long)]

@@ -23,7 +23,7 @@ pub use comembership::comembership_ties;
 pub use hierarchy::{Hierarchy, ParentCycles};
 pub use ids::{ActorId, CoalitionId, LayerId, TopicId};
 pub use layer::{COMEMBERSHIP, Layer, WELL_KNOWN_LAYERS, directed_by_default};
-pub use network::{Network, NetworkBuilder, Side};
+pub use network::{AmountCoverage, Network, NetworkBuilder, Side};
 pub use profile::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use relation::Relation;
 pub use validity::Validity;

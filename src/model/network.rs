@@ -3,6 +3,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::Date;
 use super::actor::{Actor, Level, Sector};
 use super::attributes::SparseAttributes;
 use super::coalition::{Coalition, Membership};
@@ -208,6 +209,112 @@ impl Network {
             .enumerate()
             .map(|(i, folded)| folded.unwrap_or(ActorId::from_index(i)))
             .collect()
+    }
+
+    /// For each actor, the actor it folds into by `kind`: its nearest ancestor (itself
+    /// included) whose `kind` is `kind` (ASCII case ignored), or itself when its chain has none.
+    /// Folding by `ministry` turns every directorate and agency into its ministry and leaves
+    /// the rest of the network as it is.
+    ///
+    /// # Complexity
+    /// O(n): one pass parents-first.
+    pub fn fold_to_kind(&self, kind: &str) -> Vec<ActorId> {
+        let is_kind = |actor: &Actor| {
+            actor.kind.as_deref().is_some_and(|k| k.trim().eq_ignore_ascii_case(kind.trim()))
+        };
+        let mut nearest: Vec<Option<ActorId>> = vec![None; self.actors.len()];
+        for &actor in self.hierarchy.top_down() {
+            let this = &self.actors[actor.index()];
+            nearest[actor.index()] = if is_kind(this) {
+                Some(actor)
+            } else {
+                this.parent.and_then(|p| nearest[p.index()])
+            };
+        }
+        nearest
+            .into_iter()
+            .enumerate()
+            .map(|(i, folded)| folded.unwrap_or(ActorId::from_index(i)))
+            .collect()
+    }
+
+    /// The distinct `kind`s of the actors, as written (first spelling by actor order), sorted
+    /// case-insensitively.
+    pub fn kinds(&self) -> Vec<&str> {
+        let mut kinds: Vec<&str> = Vec::new();
+        for kind in self.actors.iter().filter_map(|a| a.kind.as_deref()) {
+            let kind = kind.trim();
+            if !kind.is_empty() && !kinds.iter().any(|k| k.eq_ignore_ascii_case(kind)) {
+                kinds.push(kind);
+            }
+        }
+        kinds.sort_by_key(|k| k.to_ascii_lowercase());
+        kinds
+    }
+
+    /// Per actor: whether it is marked in `marked`, or is a unit of a marked actor — below it
+    /// in the parent chain at the same level (or without a level) all the way up, so that a
+    /// directorate counts for its ministry and a department for its province, while a
+    /// municipality under a regional body stays a party of its own.
+    ///
+    /// # Complexity
+    /// O(n): one pass parents-first.
+    pub fn with_units_below(&self, marked: &[bool]) -> Vec<bool> {
+        let mut covered = marked.to_vec();
+        for &actor in self.hierarchy.top_down() {
+            let unit = &self.actors[actor.index()];
+            if let Some(parent) = unit.parent {
+                let same_level =
+                    unit.level.is_none() || unit.level == self.actors[parent.index()].level;
+                if covered[parent.index()] && same_level {
+                    covered[actor.index()] = true;
+                }
+            }
+        }
+        covered
+    }
+
+    /// The latest date the data mentions: the last `since`/`until` of a relation or membership,
+    /// or a coalition's start or end. `None` when the data carries no dates.
+    pub fn latest_date(&self) -> Option<Date> {
+        let relations = self.relations.iter().flat_map(|r| [r.validity.since, r.validity.until]);
+        let memberships =
+            self.memberships.iter().flat_map(|m| [m.validity.since, m.validity.until]);
+        let coalitions = self.coalitions.iter().flat_map(|c| [c.start, c.end]);
+        relations.chain(memberships).chain(coalitions).flatten().max()
+    }
+
+    /// How many relations of `layer` carry an `amount`, and how many it has.
+    pub fn amount_coverage(&self, layer: LayerId) -> AmountCoverage {
+        let mut coverage = AmountCoverage::default();
+        for relation in self.relations.iter().filter(|r| r.layer == layer) {
+            coverage.relations += 1;
+            if relation.amount.is_some() {
+                coverage.with_amount += 1;
+            }
+        }
+        coverage
+    }
+}
+
+/// How many relations of a layer carry an amount: [`Network::amount_coverage`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AmountCoverage {
+    /// Relations of the layer.
+    pub relations: usize,
+    /// Those with an `amount`.
+    pub with_amount: usize,
+}
+
+impl AmountCoverage {
+    /// Every relation carries an amount (and there is at least one).
+    pub fn all(&self) -> bool {
+        self.relations > 0 && self.with_amount == self.relations
+    }
+
+    /// Some relations carry an amount and some do not.
+    pub fn mixed(&self) -> bool {
+        self.with_amount > 0 && self.with_amount < self.relations
     }
 }
 

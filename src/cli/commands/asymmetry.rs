@@ -8,7 +8,7 @@ use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{asymmetry, group_nodes, layer_views};
 use stakenet::model::CoalitionId;
 use stakenet::render::{asymmetry_dyad_records, asymmetry_json, asymmetry_table, json::to_pretty};
-use stakenet::view::{LayerChoice, Scope, View};
+use stakenet::view::{LayerChoice, View};
 
 pub(crate) const HELP: &str = "\
 Per layer (each on its own view of the chosen actors, level and date):
@@ -66,9 +66,9 @@ pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
     let group_by = config::group_by(&args.group_by);
     let grouping = group_nodes(network, &nodes, &group_by)
         .map_err(|e| Failure::Input(format!("--group-by {}: {e}", args.group_by)))?;
-    let coalitions: Vec<CoalitionId> = match spec.scope {
-        Scope::Coalition(coalition) => vec![coalition],
-        Scope::All => network.coalition_ids().collect(),
+    let coalitions: Vec<CoalitionId> = match spec.scope.coalition() {
+        Some(coalition) => vec![coalition],
+        None => network.coalition_ids().collect(),
     };
     let result = asymmetry(network, &views, &grouping, &coalitions).map_err(Failure::analysis)?;
     let text = match config::list_format(args.format, args.output.output.is_some()) {
