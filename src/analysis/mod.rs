@@ -11,6 +11,7 @@ mod error;
 mod interdependence;
 mod kernels;
 mod leave_one_out;
+mod moment;
 mod multiplex;
 mod multiplexity;
 mod plan;
@@ -49,6 +50,7 @@ pub use kernels::PathLength;
 pub use leave_one_out::{
     Evaluation, HeldOut, Position, RANKERS, Ranker, RankerSummary, SUBSETS, Subset, leave_one_out,
 };
+pub use moment::{Moment, MomentBasis, coalition_moment, moment};
 pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};
 pub use multiplexity::multiplexity;
 pub use plan::{

@@ -395,12 +395,11 @@ mod tests {
             ),
         ]);
         let layers = explicit(&network, &["collaboration", "funding"]);
-        let spec = ViewSpec {
-            layers: Some(layers),
-            level: Some(Level::Provincial),
-            at: Some(chrono::NaiveDate::from_ymd_opt(2021, 6, 1).unwrap()),
-            scope: Scope::All,
-        };
+        let spec = ViewSpec::default()
+            .with_layers(layers)
+            .with_level(Level::Provincial)
+            .with_at(chrono::NaiveDate::from_ymd_opt(2021, 6, 1).unwrap())
+            .with_scope(Scope::All);
         let views = layer_views(&network, &spec).unwrap();
         let result = multiplex(&views).unwrap();
         let actors: Vec<&str> =
