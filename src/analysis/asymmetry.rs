@@ -11,7 +11,7 @@ use super::AnalysisError;
 use super::brokerage::Grouping;
 use super::structure::reciprocity_and_hierarchy;
 use crate::model::{ActorId, CoalitionId, Network};
-use crate::view::{LayerChoice, View};
+use crate::view::{LayerChoice, View, Weighting};
 
 /// The two directions of one dyad in one layer.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +66,9 @@ pub struct GroupFlow {
 pub struct LayerAsymmetry {
     /// The layer.
     pub layer: LayerChoice,
+    /// What the weights measure: euros on a layer whose relations all carry an amount (by
+    /// default), else tie strength — [`View::weighting`].
+    pub weighting: Weighting,
     /// One entry per tied pair of nodes (either direction), ordered by (source, target) node.
     pub dyads: Vec<DyadAsymmetry>,
     /// One entry per node with a tie in the layer, in node order. Actors without a tie there
@@ -191,6 +194,7 @@ pub fn layer_asymmetry(view: &View, grouping: &Grouping) -> Result<LayerAsymmetr
     let dyads = dyad_asymmetry(view);
     Ok(LayerAsymmetry {
         layer,
+        weighting: view.weighting(),
         weighted_reciprocity: weighted_reciprocity(&dyads),
         dyads,
         actors: actor_balance(view),

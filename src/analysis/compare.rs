@@ -10,10 +10,11 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 
 use super::error::AnalysisError;
+use super::moment::{Moment, coalition_moment};
 use super::suspects::{is_ministry, jaccard, theme_words};
 use crate::model::Profile;
-use crate::model::{ActorId, CoalitionId, Network, Sector};
-use crate::view::{Scope, View, ViewSpec};
+use crate::model::{ActorId, CoalitionId, Date, Network, Sector};
+use crate::view::{LayerChoice, View, ViewSpec};
 
 /// How many peers [`compare`] suggests per coalition.
 pub const N_PEERS: usize = 3;
@@ -40,10 +41,15 @@ pub struct CoalitionFigures {
     /// Co-financing / national contribution; `None` when either is unknown or the national
     /// contribution is 0.
     pub cofinancing_ratio: Option<f64>,
-    /// Density of the coalition's view (its members; every explicit layer plus
-    /// `comembership`), as [`GraphStructure::density`](super::GraphStructure::density).
-    pub density: f64,
-    /// Freeman degree centralization of that view, as
+    /// Ties among the coalition's parties (its members and their units) in the explicit
+    /// layers — the working relations, never shared membership, which would make every
+    /// coalition a complete graph. 0 means no relations are recorded among them.
+    pub n_ties: usize,
+    /// Density of the coalition's relations (the view of [`CoalitionFigures::n_ties`]), as
+    /// [`GraphStructure::density`](super::GraphStructure::density); `None` when no relations
+    /// are recorded among its parties.
+    pub density: Option<f64>,
+    /// Freeman degree centralization of that view (`None` as for the density), as
     /// [`GraphStructure::degree_centralization`](super::GraphStructure::degree_centralization).
     pub centralization: Option<f64>,
     /// Sectors the profile expects with no member at all, in [`Sector::ALL`] order.
@@ -78,9 +84,15 @@ pub struct CoalitionShape {
 }
 
 impl CoalitionShape {
-    /// The shape of `coalition` in `network`.
+    /// The shape of `coalition` in `network`, over every membership.
     pub fn of(network: &Network, coalition: CoalitionId) -> CoalitionShape {
-        let members = distinct_members(network, coalition);
+        CoalitionShape::at(network, coalition, None)
+    }
+
+    /// The shape of `coalition` in `network` over the memberships that hold on `at` (every one
+    /// when `None`).
+    pub fn at(network: &Network, coalition: CoalitionId, at: Option<Date>) -> CoalitionShape {
+        let members = distinct_members(network, coalition, at);
         let mut sector_counts = [0usize; 7];
         for &member in &members {
             sector_counts[sector_slot(network.actor(member).sector)] += 1;
@@ -131,10 +143,15 @@ pub fn coalition_similarity(a: &CoalitionShape, b: &CoalitionShape) -> f64 {
 
 /// One line of figures per coalition, by coalition id, each with its suggested peers.
 ///
-/// Density and centralization are those of the coalition's view: its members, every explicit
-/// layer plus `comembership` (so every pair of members is tied by the coalition itself, and a
-/// coalition without other ties has density 1 and centralization 0). Peers are the
-/// [`N_PEERS`] others with the highest [`coalition_similarity`].
+/// Each coalition is described on `moment` moved into its term ([`coalition_moment`]: a deal
+/// that ended is described on its last day): members are the memberships that hold on that
+/// date (every one when it is `None`). Density and
+/// centralization are those of the coalition's relations: its members and their units, every
+/// explicit layer, relations that hold on that date — never `comembership`, which ties every pair of
+/// members through the coalition itself (density 1, centralization 0 for every coalition).
+/// Without relations among its parties both are `None` and [`CoalitionFigures::n_ties`] is 0.
+/// Peers are the [`N_PEERS`] others with the highest [`coalition_similarity`], whose shape is
+/// about membership (themes, size, sector mix) and so uses the membership data directly.
 ///
 /// # Errors
 /// [`AnalysisError::InvalidParameter`] when a coalition's view is too large to build.
@@ -145,22 +162,26 @@ pub fn coalition_similarity(a: &CoalitionShape, b: &CoalitionShape) -> f64 {
 pub fn compare(
     network: &Network,
     profile: &Profile,
+    moment: Moment,
 ) -> Result<Vec<CoalitionFigures>, AnalysisError> {
     let mut coalitions: Vec<CoalitionId> = network.coalition_ids().collect();
     coalitions.sort_by(|a, b| network.coalition(*a).key.cmp(&network.coalition(*b).key));
+    let dates: Vec<Option<Date>> =
+        coalitions.iter().map(|&c| coalition_moment(network, c, moment).date).collect();
     let shapes: Vec<CoalitionShape> =
-        coalitions.iter().map(|&c| CoalitionShape::of(network, c)).collect();
+        coalitions.iter().zip(&dates).map(|(&c, &at)| CoalitionShape::at(network, c, at)).collect();
     let figures: Result<Vec<CoalitionFigures>, AnalysisError> = coalitions
         .par_iter()
         .zip(shapes.par_iter())
+        .zip(dates.par_iter())
         .enumerate()
-        .map(|(at, (&coalition, shape))| {
-            let mut figures = figures(network, profile, coalition, shape)?;
+        .map(|(index, ((&coalition, shape), &at))| {
+            let mut figures = figures(network, profile, coalition, shape, at)?;
             let mut peers: Vec<Peer> = coalitions
                 .iter()
                 .zip(&shapes)
                 .enumerate()
-                .filter(|(other, _)| *other != at)
+                .filter(|(other, _)| *other != index)
                 .map(|(_, (&other, other_shape))| Peer {
                     coalition: other,
                     similarity: coalition_similarity(shape, other_shape),
@@ -181,8 +202,9 @@ fn figures(
     profile: &Profile,
     coalition: CoalitionId,
     shape: &CoalitionShape,
+    at: Option<Date>,
 ) -> Result<CoalitionFigures, AnalysisError> {
-    let members = distinct_members(network, coalition);
+    let members = distinct_members(network, coalition, at);
     let n_members = members.len();
     let government_share = (n_members > 0).then(|| shape.share(0));
     let sectors_present: Vec<Sector> = QUADRUPLE_HELIX
@@ -207,12 +229,18 @@ fn figures(
         (Some(cofinancing), Some(national)) if national > 0.0 => Some(cofinancing / national),
         _ => None,
     };
-    let view = View::build(
-        network,
-        &ViewSpec { scope: Scope::Coalition(coalition), ..ViewSpec::default() },
-    )
-    .map_err(|error| AnalysisError::InvalidParameter(error.to_string()))?;
-    let (density, centralization) = super::structure::density_and_degree_centralization(&view);
+    let spec = ViewSpec::coalition(coalition)
+        .with_layers(LayerChoice::explicit_layers(network))
+        .with_at(at);
+    let view = View::build(network, &spec)
+        .map_err(|error| AnalysisError::InvalidParameter(error.to_string()))?;
+    let n_ties = view.n_ties();
+    let (density, centralization) = if n_ties == 0 {
+        (None, None)
+    } else {
+        let (density, centralization) = super::structure::density_and_degree_centralization(&view);
+        (Some(density), centralization)
+    };
     Ok(CoalitionFigures {
         coalition,
         n_members,
@@ -221,6 +249,7 @@ fn figures(
         n_ministries: ministries.len(),
         national_contribution: c.national_contribution,
         cofinancing_ratio,
+        n_ties,
         density,
         centralization,
         missing_sectors,
@@ -248,8 +277,12 @@ fn sector_slot(sector: Option<Sector>) -> usize {
     }
 }
 
-fn distinct_members(network: &Network, coalition: CoalitionId) -> Vec<ActorId> {
-    let mut members: Vec<ActorId> = network.members_of(coalition).map(|m| m.actor).collect();
+fn distinct_members(network: &Network, coalition: CoalitionId, at: Option<Date>) -> Vec<ActorId> {
+    let mut members: Vec<ActorId> = network
+        .members_of(coalition)
+        .filter(|m| at.is_none_or(|date| m.validity.contains(date)))
+        .map(|m| m.actor)
+        .collect();
     members.sort_unstable();
     members.dedup();
     members

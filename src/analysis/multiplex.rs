@@ -70,9 +70,8 @@ pub struct Multiplex {
     pub overlaps: Vec<LayerOverlap>,
 }
 
-/// Builds one view per chosen layer of `spec` (`spec.layers`, or when `None` every explicit
-/// layer plus `comembership`, as [`View::build`] chooses), each with `spec`'s scope, level and
-/// date. A layer chosen twice is kept once. All views have the same nodes, because a view's
+/// Builds one view per chosen layer of `spec` ([`ViewSpec::layer_choices`], as [`View::build`]
+/// chooses), each with `spec`'s scope, level, date and weighting. A layer chosen twice is kept once. All views have the same nodes, because a view's
 /// nodes depend on its scope and level only.
 ///
 /// # Errors
@@ -81,12 +80,8 @@ pub struct Multiplex {
 /// # Complexity
 /// O(k (n + m)) for k layers (see [`View::build`]).
 pub fn layer_views(network: &Network, spec: &ViewSpec) -> Result<Vec<View>, ViewError> {
-    // The same default as `View::build`: every explicit layer, then `comembership`.
-    let chosen: Vec<LayerChoice> = spec.layers.clone().unwrap_or_else(|| {
-        LayerChoice::explicit_layers(network)
-            .chain(std::iter::once(LayerChoice::Comembership))
-            .collect()
-    });
+    // The same default as `View::build`.
+    let chosen: Vec<LayerChoice> = spec.layer_choices(network);
     let mut seen = Vec::with_capacity(chosen.len());
     for choice in chosen {
         if !seen.contains(&choice) {

@@ -4,9 +4,9 @@
 use std::io::IsTerminal;
 
 use super::Failure;
-use super::options::{ListFormat, ThreadsArgs, ViewArgs};
+use super::options::{AtArgs, ListFormat, ThreadsArgs, ViewArgs};
 use stakenet::analysis::GroupBy;
-use stakenet::model::{CoalitionId, Level, Network, join_alternatives};
+use stakenet::model::{CoalitionId, Date, Level, Network, join_alternatives};
 use stakenet::names::{self, NameError, ViewNames};
 use stakenet::view::ViewSpec;
 
@@ -29,6 +29,22 @@ pub(crate) fn view_spec(network: &Network, args: &ViewArgs) -> Result<ViewSpec, 
         names = names.with_at(date);
     }
     names::view_spec(network, &names).map_err(|error| name_failure(&error))
+}
+
+/// The date of `--at`, when given.
+pub(crate) fn at(args: &AtArgs) -> Result<Option<Date>, Failure> {
+    args.at.as_deref().map(names::date).transpose().map_err(|error| name_failure(&error))
+}
+
+/// Today's date (UTC), from the system clock: the default date the report and the
+/// connectieplan describe when the data runs past it.
+pub(crate) fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs() / 86_400);
+    Date::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or(Date::MAX)
 }
 
 /// A name that does not resolve, as the option that gave it: `--layer money: no such layer; …`.

@@ -19,7 +19,7 @@ use stakenet::analysis::Progress;
 use stakenet::io::{BUNDLED_NAME, Source, load, write_atomic};
 use stakenet::model::{Network, NetworkBuilder};
 use stakenet::render::ViewDescription;
-use stakenet::view::View;
+use stakenet::view::{LayerChoice, TieWeight, View, ViewSpec};
 
 /// How a command ended, when not with success. Messages are written without the `error: `
 /// that [`run`] puts before them.
@@ -163,6 +163,16 @@ impl Workspace {
         ViewDescription::new(&self.network, view, &self.name, weighted)
     }
 
+    /// Builds the view `spec` selects, saying on standard error what the user would otherwise
+    /// not see: that it falls back on shared membership (the workspace has no relations), and
+    /// which chosen layers carry amounts on some relations only (weighed by `weight` then).
+    pub(crate) fn view(&self, spec: &ViewSpec) -> Result<View, Failure> {
+        for note in view_notes(&self.network, spec) {
+            eprintln!("note: {note}");
+        }
+        View::build(&self.network, spec).map_err(Failure::input)
+    }
+
     /// Writes `text` to the output file (atomically) or to standard output.
     pub(crate) fn emit(&self, output: &OutputArgs, text: &str) -> Outcome {
         match &output.output {
@@ -212,4 +222,33 @@ impl Progress for SearchBar {
     fn done(&self, sources: u64) {
         self.0.inc(sources);
     }
+}
+
+/// The notes [`Workspace::view`] prints.
+pub(crate) fn view_notes(network: &Network, spec: &ViewSpec) -> Vec<String> {
+    let mut notes = Vec::new();
+    if spec.membership_by_default(network) {
+        notes.push(
+            "this workspace has no relations: ties are shared coalition membership \
+             (comembership), so every coalition is a complete graph"
+                .to_owned(),
+        );
+    }
+    if spec.weight == TieWeight::Auto {
+        for choice in spec.layer_choices(network) {
+            if let LayerChoice::Explicit(layer) = choice {
+                let coverage = network.amount_coverage(layer);
+                if coverage.mixed() {
+                    notes.push(format!(
+                        "layer {}: {} of {} relations carry an amount, so its ties are weighed \
+                         by weight, not euros (give every relation an amount to weigh in euros)",
+                        network.layer(layer).name,
+                        coverage.with_amount,
+                        coverage.relations
+                    ));
+                }
+            }
+        }
+    }
+    notes
 }

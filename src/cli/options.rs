@@ -65,6 +65,15 @@ pub(crate) struct ViewArgs {
     pub(crate) threads: ThreadsArgs,
 }
 
+/// `--at`, for commands that take no other view option.
+#[derive(Debug, Args)]
+pub(crate) struct AtArgs {
+    /// Only relations and memberships that hold on this date (YYYY-MM-DD): ties that ended
+    /// before it or start after it do not count.
+    #[arg(long, value_name = "DATE")]
+    pub(crate) at: Option<String>,
+}
+
 /// `--threads`, for every command that computes in parallel.
 #[derive(Debug, Args)]
 pub(crate) struct ThreadsArgs {

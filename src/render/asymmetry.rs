@@ -1,9 +1,9 @@
 //! `asymmetry` output: dyads, actor balances, layer figures, group flows and coalition finance.
 //!
-//! JSON (DESIGN "Output schemas"): `{"dyads": [{"source", "target", "layer", "w_st", "w_ts",
+//! JSON: `{"dyads": [{"source", "target", "layer", "weighting", "w_st", "w_ts",
 //! "asymmetry"}], "actors": [{"id", "layer", "out_strength", "in_strength", "balance"}],
-//! "layers": [{"layer", "reciprocity", "weighted_reciprocity", "hierarchy"}], "groups":
-//! [{"layer", "from_group", "to_group", "weight"}], "coalitions": [{"id",
+//! "layers": [{"layer", "weighting", "reciprocity", "weighted_reciprocity", "hierarchy"}],
+//! "groups": [{"layer", "weighting", "from_group", "to_group", "weight"}], "coalitions": [{"id",
 //! "national_contribution", "cofinancing", "national_share", "cofinancing_ratio"}]}`. A dyad
 //! appears once, with `source < target` by id; every array is sorted by its first keys (text
 //! order); undefined numbers are `null`. CSV is the dyad list with the same columns; the
@@ -19,31 +19,34 @@ use crate::model::Network;
 use crate::view::View;
 
 /// One row per dyad and layer, ordered by source, target, layer:
-/// `source,target,layer,w_st,w_ts,asymmetry`, with `source < target` by id.
+/// `source,target,layer,weighting,w_st,w_ts,asymmetry`, with `source < target` by id;
+/// `weighting` says what w measures (`amount`: euros, `weight`: tie strength, `count`).
 pub fn asymmetry_dyad_records<'a>(network: &'a Network, result: &'a Asymmetry) -> Records<'a> {
-    let mut rows: Vec<(&str, &str, &str, f64, f64, f64)> = Vec::new();
+    let mut rows: Vec<(&str, &str, &str, &str, f64, f64, f64)> = Vec::new();
     for layer in &result.layers {
         let name = View::layer_name(network, layer.layer);
+        let unit = layer.weighting.as_str();
         for dyad in &layer.dyads {
             let (s, t) =
                 (network.actor(dyad.source).key.as_str(), network.actor(dyad.target).key.as_str());
             // Views number nodes by id, so s < t already; swap defensively all the same.
             if s <= t {
-                rows.push((s, t, name, dyad.w_st, dyad.w_ts, dyad.asymmetry));
+                rows.push((s, t, name, unit, dyad.w_st, dyad.w_ts, dyad.asymmetry));
             } else {
-                rows.push((t, s, name, dyad.w_ts, dyad.w_st, -dyad.asymmetry));
+                rows.push((t, s, name, unit, dyad.w_ts, dyad.w_st, -dyad.asymmetry));
             }
         }
     }
     rows.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
     // One row per dyad can be millions: the cells are made as they are written.
-    let columns = ["source", "target", "layer", "w_st", "w_ts", "asymmetry"];
+    let columns = ["source", "target", "layer", "weighting", "w_st", "w_ts", "asymmetry"];
     Records::from_fn(&columns, rows.len(), move |i, cells| {
-        let (s, t, layer, w_st, w_ts, asymmetry) = rows[i];
+        let (s, t, layer, unit, w_st, w_ts, asymmetry) = rows[i];
         cells.extend([
             Cell::text(s),
             Cell::text(t),
             Cell::text(layer),
+            Cell::text(unit),
             Cell::Number(Some(w_st)),
             Cell::Number(Some(w_ts)),
             Cell::Number(Some(asymmetry)),
@@ -76,15 +79,18 @@ pub fn asymmetry_actor_records<'a>(network: &'a Network, result: &'a Asymmetry) 
     records
 }
 
-/// One row per layer, ordered by name: `layer,reciprocity,weighted_reciprocity,hierarchy`.
+/// One row per layer, ordered by name:
+/// `layer,weighting,reciprocity,weighted_reciprocity,hierarchy`.
 pub fn asymmetry_layer_records<'a>(network: &'a Network, result: &'a Asymmetry) -> Records<'a> {
     let mut layers: Vec<_> = result.layers.iter().collect();
     layers
         .sort_by(|a, b| View::layer_name(network, a.layer).cmp(View::layer_name(network, b.layer)));
-    let mut records = Records::new(&["layer", "reciprocity", "weighted_reciprocity", "hierarchy"]);
+    let mut records =
+        Records::new(&["layer", "weighting", "reciprocity", "weighted_reciprocity", "hierarchy"]);
     for layer in layers {
         records.push(vec![
             Cell::text(View::layer_name(network, layer.layer)),
+            Cell::text(layer.weighting.as_str()),
             Cell::Number(layer.reciprocity),
             Cell::Number(layer.weighted_reciprocity),
             Cell::Number(layer.hierarchy),
@@ -94,21 +100,23 @@ pub fn asymmetry_layer_records<'a>(network: &'a Network, result: &'a Asymmetry) 
 }
 
 /// One row per layer and ordered pair of groups (zeros included), ordered by layer,
-/// from-group, to-group: `layer,from_group,to_group,weight`.
+/// from-group, to-group: `layer,weighting,from_group,to_group,weight`.
 pub fn asymmetry_group_records<'a>(network: &'a Network, result: &'a Asymmetry) -> Records<'a> {
     let label = |g: u32| result.group_labels.get(g as usize).map_or("", String::as_str);
-    let mut rows: Vec<(&str, &str, &str, f64)> = Vec::new();
+    let mut rows: Vec<(&str, &str, &str, &str, f64)> = Vec::new();
     for layer in &result.layers {
         let name = View::layer_name(network, layer.layer);
+        let unit = layer.weighting.as_str();
         for flow in &layer.flows {
-            rows.push((name, label(flow.from_group), label(flow.to_group), flow.weight));
+            rows.push((name, unit, label(flow.from_group), label(flow.to_group), flow.weight));
         }
     }
-    rows.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
-    let mut records = Records::new(&["layer", "from_group", "to_group", "weight"]);
-    for (layer, from, to, weight) in rows {
+    rows.sort_by(|a, b| (a.0, a.2, a.3).cmp(&(b.0, b.2, b.3)));
+    let mut records = Records::new(&["layer", "weighting", "from_group", "to_group", "weight"]);
+    for (layer, unit, from, to, weight) in rows {
         records.push(vec![
             Cell::text(layer),
+            Cell::text(unit),
             Cell::text(from),
             Cell::text(to),
             Cell::Number(Some(weight)),
@@ -169,7 +177,7 @@ pub fn asymmetry_json(network: &Network, result: &Asymmetry) -> Value {
 pub fn asymmetry_table(network: &Network, result: &Asymmetry, group_by: &str) -> String {
     let sections = [
         (
-            "dyads: asymmetry = (w_st - w_ts) / (w_st + w_ts); 1 = everything runs source -> target"
+            "dyads: asymmetry = (w_st - w_ts) / (w_st + w_ts); 1 = everything runs source -> target; w in the layer's weighting (amount = euros, weight = tie strength, count = relations)"
                 .to_owned(),
             asymmetry_dyad_records(network, result),
         ),

@@ -18,7 +18,7 @@ use crate::analysis::CoalitionFigures;
 use crate::model::Network;
 
 /// The columns of the comparison.
-pub const COMPARE_COLUMNS: [&str; 12] = [
+pub const COMPARE_COLUMNS: [&str; 13] = [
     "id",
     "name",
     "members",
@@ -27,6 +27,7 @@ pub const COMPARE_COLUMNS: [&str; 12] = [
     "ministries",
     "national_contribution",
     "cofinancing_ratio",
+    "ties",
     "density",
     "centralization",
     "missing_sectors",
@@ -53,7 +54,8 @@ pub fn compare_records<'a>(network: &'a Network, rows: &'a [CoalitionFigures]) -
             Cell::Count(row.n_ministries as u64),
             Cell::Number(row.national_contribution),
             Cell::Number(row.cofinancing_ratio),
-            Cell::Number(Some(row.density)),
+            Cell::Count(row.n_ties as u64),
+            Cell::Number(row.density),
             Cell::Number(row.centralization),
             Cell::text(missing.join("; ")),
             Cell::text(peers.join("; ")),
@@ -79,6 +81,7 @@ struct CoalitionJson<'a> {
     ministries: usize,
     national_contribution: Option<f64>,
     cofinancing_ratio: Option<f64>,
+    ties: usize,
     density: Option<f64>,
     centralization: Option<f64>,
     missing_sectors: Vec<&'a str>,
@@ -107,7 +110,8 @@ pub fn compare_json(network: &Network, rows: &[CoalitionFigures]) -> Value {
                 ministries: row.n_ministries,
                 national_contribution: row.national_contribution.and_then(finite),
                 cofinancing_ratio: row.cofinancing_ratio.and_then(finite),
-                density: finite(row.density),
+                ties: row.n_ties,
+                density: row.density.and_then(finite),
                 centralization: row.centralization.and_then(finite),
                 missing_sectors: row.missing_sectors.iter().map(|s| s.as_str()).collect(),
                 peers: row

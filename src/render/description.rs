@@ -1,6 +1,6 @@
 //! The description of a view that the JSON outputs of list commands start with: which
-//! workspace, which layers, whether ties are directed and paths weighted, how many actors and
-//! ties.
+//! workspace, which layers, whether ties are directed, what weights measure, whether paths are
+//! weighted, how many actors and ties.
 
 use serde::Serialize;
 
@@ -16,6 +16,8 @@ pub struct ViewDescription<'a> {
     layers: Vec<&'a str>,
     /// Whether the view is directed.
     directed: bool,
+    /// What tie weights measure: `amount` (euros), `weight` (tie strength) or `count`.
+    weighting: &'static str,
     /// Whether paths count tie weights.
     weighted_paths: bool,
     /// Actors in the view.
@@ -31,6 +33,7 @@ impl<'a> ViewDescription<'a> {
             workspace,
             layers: view.layers().iter().map(|&l| View::layer_name(network, l)).collect(),
             directed: view.is_directed(),
+            weighting: view.weighting().as_str(),
             weighted_paths: weighted,
             actors: view.n_nodes(),
             ties: view.n_ties(),

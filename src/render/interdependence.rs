@@ -1,7 +1,7 @@
 //! `interdependence` output: dependence pairs, indirect dependence per actor, mutuality and
 //! layer overlap.
 //!
-//! JSON (DESIGN "Output schemas"): `{"alpha", "pairs": [{"a", "b", "d_ab", "d_ba",
+//! JSON: `{"weighting", "alpha", "pairs": [{"a", "b", "d_ab", "d_ba",
 //! "mutual_dependence", "power_imbalance", "more_powerful"}], "actors": [{"id",
 //! "dependence_on_others", "depended_on_by"}], "mutuality", "layer_overlap"}`. A pair appears
 //! once, with `a < b` by id, when either dependence is > 0; `more_powerful` is the less
@@ -17,6 +17,7 @@ use super::json::{finite, to_value};
 use super::records::{Cell, Records};
 use crate::analysis::Interdependence;
 use crate::model::Network;
+use crate::view::Weighting;
 
 /// The pair columns.
 pub const PAIR_COLUMNS: [&str; 7] =
@@ -89,6 +90,8 @@ pub fn dependence_actor_records<'a>(
 /// The JSON output of `interdependence` (keys in this order).
 #[derive(Serialize)]
 struct InterdependenceJson<'a> {
+    /// What the dependence layer's weights measure (`amount`: euros, `weight`, `count`).
+    weighting: &'a str,
     alpha: Option<f64>,
     pairs: Vec<PairJson<'a>>,
     actors: Value,
@@ -113,6 +116,7 @@ struct PairJson<'a> {
 pub fn interdependence_json(
     network: &Network,
     result: &Interdependence,
+    weighting: Weighting,
     layer_overlap: Option<f64>,
 ) -> Value {
     let pairs = pair_rows(network, result)
@@ -128,6 +132,7 @@ pub fn interdependence_json(
         })
         .collect();
     to_value(&InterdependenceJson {
+        weighting: weighting.as_str(),
         alpha: finite(result.alpha),
         pairs,
         actors: dependence_actor_records(network, result).to_json(),
@@ -137,17 +142,24 @@ pub fn interdependence_json(
 }
 
 /// The pairs and actor scores as aligned tables, with a heading that says which layer D came
-/// from and how (`source`), and the coalition figures below.
+/// from, what its weights measure and how dependence is read (`source`), and the coalition
+/// figures below.
 pub fn interdependence_table(
     network: &Network,
     result: &Interdependence,
     layer: &str,
+    weighting: Weighting,
     source: &str,
     layer_overlap: Option<f64>,
 ) -> String {
     let number = |x: Option<f64>| x.map_or_else(|| "-".to_owned(), |v| format!("{v:.4}"));
+    let unit = match weighting {
+        Weighting::Euros => "shares of euros (amount)",
+        Weighting::Count => "shares of relations (count)",
+        _ => "shares of tie weight (weight)",
+    };
     let mut out = format!(
-        "dependence from layer {layer}: {source}; alpha = {}, spectral radius of D = {}\n\n",
+        "dependence from layer {layer}, in {unit}: {source}; alpha = {}, spectral radius of D = {}\n\n",
         result.alpha,
         number(Some(result.spectral_radius)),
     );

@@ -1,32 +1,34 @@
-//! The report on one coalition: key actors, asymmetry and interdependence among its members
-//! (or why there are none), suspects and the connectieplan.
+//! The report on one coalition on its date: key actors, asymmetry and interdependence among its
+//! members and their units (or why there are none), suspects and the connectieplan.
 
 use super::error::ReportError;
 use super::model::{AsymmetryFinding, CoalitionReport, InterdependenceFinding};
 use crate::analysis::{
     AnalysisError, BrokerageConfig, CentralityConfig, DependenceMatrix, DependenceSource, GroupBy,
-    InterdependenceConfig, Profile, asymmetry, brokerage, centrality, connectieplan,
+    InterdependenceConfig, Moment, Profile, asymmetry, brokerage, centrality, connectieplan,
     dependence_layer, group_nodes, interdependence, layer_views, multiplexity, suspects,
 };
 use crate::model::{CoalitionId, Network};
 use crate::view::{LayerChoice, View, ViewSpec};
 
-/// Everything about one coalition, each on the coalition's members (as the commands give with
-/// `--coalition`).
+/// Everything about one coalition on `moment`, each on the coalition's members and their units
+/// over the explicit layers (as the commands give with `--coalition` and `--at`).
 pub(super) fn coalition_report(
     network: &Network,
     profile: &Profile,
     coalition: CoalitionId,
+    moment: Moment,
 ) -> Result<CoalitionReport, ReportError> {
-    let spec = ViewSpec::coalition(coalition);
+    let spec = ViewSpec::coalition(coalition)
+        .with_layers(LayerChoice::explicit_layers(network))
+        .with_at(moment.date);
     let view = View::build(network, &spec)?;
     let scores = centrality(&view, &CentralityConfig::default())?;
     let grouping = group_nodes(network, &view, &GroupBy::Side)?;
     let brokers = brokerage(&view, &grouping, &BrokerageConfig::default())?;
 
     let layer_names: Vec<String> = network.layers().iter().map(|l| l.name.clone()).collect();
-    let views =
-        layer_views(network, &spec.clone().with_layers(LayerChoice::explicit_layers(network)))?;
+    let views = layer_views(network, &spec)?;
     let asymmetry = if views.is_empty() {
         AsymmetryFinding::NoLayers
     } else if views.iter().all(|v| v.n_arcs() == 0) {
@@ -40,6 +42,8 @@ pub(super) fn coalition_report(
 
     Ok(CoalitionReport {
         coalition,
+        moment,
+        n_ties: view.n_ties(),
         centrality: scores,
         brokerage: brokers,
         grouping,
@@ -81,5 +85,11 @@ fn interdependence_finding(
         Err(error) => return Ok(refused(error)),
     };
     let overlap = multiplexity(layer_views)?;
-    Ok(InterdependenceFinding::Found { layer: name, source, result, overlap })
+    Ok(InterdependenceFinding::Found {
+        layer: name,
+        weighting: view.weighting(),
+        source,
+        result,
+        overlap,
+    })
 }

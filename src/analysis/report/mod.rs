@@ -19,7 +19,7 @@ pub use model::{
     AsymmetryFinding, CoalitionReport, InterdependenceFinding, Overview, Report, ReportSource,
 };
 
-use super::Progress;
+use super::{Moment, Progress};
 use crate::model::{CoalitionId, Network};
 
 /// The report on `network`: the [`Overview`] of the whole network (which always covers every
@@ -29,9 +29,13 @@ use crate::model::{CoalitionId, Network};
 /// `suspects`; `source` is stored in the report as given, for the page to name the workspace and
 /// the commands behind each section.
 ///
-/// Each coalition is analyzed on its members' view, as the commands give with `--coalition`;
-/// interdependence reads the layer [`dependence_layer`](super::dependence_layer) chooses, with
-/// the default α. The coalitions are computed in parallel; the result is the same at any thread
+/// The report describes `moment` (see [`moment`](super::moment): the date asked for, else
+/// today or the latest date in the data): relations and memberships that do not hold on it do
+/// not count. Each coalition is described on that date moved into its term
+/// ([`coalition_moment`](super::coalition_moment)), on the view of its members and their units
+/// over the explicit layers — as the commands give with `--coalition` and `--at` — never shared
+/// membership, which would tie every member to every other; interdependence reads the layer
+/// [`dependence_layer`](super::dependence_layer) chooses, with the default α. The coalitions are computed in parallel; the result is the same at any thread
 /// count.
 ///
 /// `progress` counts coalitions: once the overview is done it is told that
@@ -51,7 +55,8 @@ use crate::model::{CoalitionId, Network};
 /// # Examples
 ///
 /// ```
-/// use stakenet::analysis::{Profile, ReportSource, all_coalitions, report};
+/// use stakenet::analysis::{Moment, Profile, ReportSource, all_coalitions, report};
+/// use stakenet::model::Date;
 /// use stakenet::io::BUNDLED_NAME;
 /// use stakenet::render::report_files;
 /// use stakenet::{Source, load};
@@ -59,7 +64,8 @@ use crate::model::{CoalitionId, Network};
 /// let network = load(&Source::Bundled).expect("the bundled workspace is valid");
 /// let first_two = &all_coalitions(&network)[..2];
 /// let source = ReportSource { workspace: BUNDLED_NAME.to_owned(), ..ReportSource::default() };
-/// let report = report(&network, &Profile::default(), first_two, source, &())
+/// let at = Moment::asked(Date::from_ymd_opt(2024, 1, 1).expect("a date"));
+/// let report = report(&network, &Profile::default(), first_two, source, at, &())
 ///     .expect("the bundled workspace can be reported on");
 /// assert_eq!(report.coalitions.len(), 2);
 /// assert_eq!(report.coalitions[0].coalition, first_two[0]);
@@ -74,19 +80,21 @@ pub fn report(
     profile: &super::Profile,
     coalitions: &[CoalitionId],
     source: ReportSource,
+    moment: Moment,
     progress: &impl Progress,
 ) -> Result<Report, ReportError> {
-    let overview = overview::overview(network, profile)?;
+    let overview = overview::overview(network, profile, moment)?;
     progress.planned(coalitions.len() as u64);
     let coalitions = coalitions
         .par_iter()
         .map(|&coalition| {
-            let report = coalition::coalition_report(network, profile, coalition);
+            let moment = super::coalition_moment(network, coalition, moment);
+            let report = coalition::coalition_report(network, profile, coalition, moment);
             progress.done(1);
             report
         })
         .collect::<Result<Vec<CoalitionReport>, ReportError>>()?;
-    Ok(Report { source, overview, coalitions })
+    Ok(Report { source, moment, overview, coalitions })
 }
 
 /// Every coalition of `network`, ordered by id (its key, as in `coalitions.csv`): the

@@ -5,14 +5,18 @@ use crate::analysis::{
     ActorCentrality, Asymmetry, Brokerage, CoalitionFigures, Connectieplan, DependenceSource,
     GraphStructure, Grouping, Interdependence, Suspects,
 };
+use crate::analysis::Moment;
 use crate::model::CoalitionId;
-use crate::view::LayerChoice;
+use crate::view::{LayerChoice, Weighting};
 
 /// Everything the report shows, as [`report`](super::report) computes it.
 #[derive(Clone, Debug)]
 pub struct Report {
     /// Where the inputs came from, as the caller names them (kept as given).
     pub source: ReportSource,
+    /// The date the report describes, and why (each coalition's may differ:
+    /// [`CoalitionReport::moment`]).
+    pub moment: Moment,
     /// The whole network.
     pub overview: Overview,
     /// The coalitions to report on, in order.
@@ -36,10 +40,14 @@ pub struct ReportSource {
 /// The figures about the whole network.
 #[derive(Clone, Debug)]
 pub struct Overview {
-    /// `compare` for every coalition of the workspace, by id.
+    /// `compare` for every coalition of the workspace, by id, on the report's date.
     pub compare: Vec<CoalitionFigures>,
-    /// The layers of the whole-network view (every explicit layer plus comembership).
+    /// The layers of the whole-network view: the default layers
+    /// ([`LayerChoice::default_layers`]), on the report's date.
     pub layers: Vec<LayerChoice>,
+    /// Whether those are shared coalition membership because the workspace records no
+    /// relations (the page says so).
+    pub membership_by_default: bool,
     /// Whether that view is directed.
     pub directed: bool,
     /// Centrality of every actor in that view, in node order.
@@ -59,7 +67,14 @@ pub struct Overview {
 pub struct CoalitionReport {
     /// Which coalition.
     pub coalition: CoalitionId,
-    /// Centrality in the coalition's view (its members; every layer plus comembership).
+    /// The date described: the report's, moved into the coalition's term
+    /// ([`coalition_moment`](crate::analysis::coalition_moment)).
+    pub moment: Moment,
+    /// Ties among the coalition's parties (its members and their units) in the explicit
+    /// layers on that date; 0 when no relations are recorded among them.
+    pub n_ties: usize,
+    /// Centrality in the coalition's view (its members and their units; every explicit layer,
+    /// never shared membership; on its date), in node order.
     pub centrality: Vec<ActorCentrality>,
     /// Brokerage in that view, grouped by side.
     pub brokerage: Brokerage,
@@ -113,6 +128,8 @@ pub enum InterdependenceFinding {
     Found {
         /// The dependence layer.
         layer: String,
+        /// What its weights measure (euros when every relation carries an amount).
+        weighting: Weighting,
         /// How D was read from it.
         source: DependenceSource,
         /// Pairs, actor scores and mutuality.

@@ -7,13 +7,19 @@ use crate::analysis::{
     BrokerageConfig, CentralityConfig, GroupBy, Grouping, Profile, asymmetry, brokerage,
     centrality, compare, graph_structure_with, group_nodes,
 };
+use crate::analysis::Moment;
 use crate::model::{CoalitionId, Network};
 use crate::view::{View, ViewSpec};
 
 /// The whole network: compare, structure, key actors, coalition finance.
-pub(super) fn overview(network: &Network, profile: &Profile) -> Result<Overview, ReportError> {
-    let compare = compare(network, profile)?;
-    let view = View::build(network, &ViewSpec::default())?;
+pub(super) fn overview(
+    network: &Network,
+    profile: &Profile,
+    moment: Moment,
+) -> Result<Overview, ReportError> {
+    let compare = compare(network, profile, moment)?;
+    let spec = ViewSpec::default().with_at(moment.date);
+    let view = View::build(network, &spec)?;
     let config = CentralityConfig::default();
     let scores = centrality(&view, &config)?;
     let structure = graph_structure_with(&view, &scores, &config, &());
@@ -25,6 +31,7 @@ pub(super) fn overview(network: &Network, profile: &Profile) -> Result<Overview,
     Ok(Overview {
         compare,
         layers: view.layers().to_vec(),
+        membership_by_default: spec.membership_by_default(network),
         directed: view.is_directed(),
         centrality: scores,
         structure,

@@ -23,8 +23,13 @@ Per coalition: national share = national / (national + cofinancing) and cofinanc
 cofinancing / national (empty when a figure is not stated).
 
 Layers: every layer of relations.csv by default; comembership is symmetric by construction
-and is left out unless asked for with --layer comembership. All figures use tie strength, so
---weighted changes nothing here. csv gives the dyads; json gives every list.
+and is left out unless asked for with --layer comembership.
+
+Weights: a layer whose relations all carry an amount is weighed in euros (a funding layer:
+who pays how much), any other by its relations' weight; every list names the weighting of each
+layer (weighting column: amount, weight or count). --weight amount|weight|count chooses one for
+every layer (amount refuses a layer with relations without an amount). --weighted changes
+nothing here. csv gives the dyads; json gives every list.
 
 Examples:
   stakenet asymmetry fixtures/tiny
@@ -56,7 +61,8 @@ pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let mut spec = config::view_spec(network, &args.view)?;
-    // Default: every explicit layer, without the symmetric comembership layer.
+    // Default: every explicit layer, without the symmetric comembership layer (as views choose
+    // when the workspace has relations; asymmetry has no use for comembership even without).
     let layers =
         spec.layers.take().unwrap_or_else(|| LayerChoice::explicit_layers(network).collect());
     let view_error = Failure::input;

@@ -6,7 +6,6 @@ use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{BrokerageConfig, brokerage, group_nodes};
 use stakenet::render::{brokerage_json, brokerage_records};
-use stakenet::view::View;
 
 pub(crate) const HELP: &str = "\
 For every two-path a -> b -> c with no tie a -> c, broker b gets one count in the role given by
@@ -46,7 +45,7 @@ pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
-    let view = View::build(network, &spec).map_err(Failure::input)?;
+    let view = workspace.view(&spec)?;
     let group_by = config::group_by(&args.group_by);
     let grouping = group_nodes(network, &view, &group_by)
         .map_err(|e| Failure::Input(format!("--group-by {}: {e}", args.group_by)))?;

@@ -8,7 +8,6 @@ use stakenet::analysis::{
     CentralityConfig, Measures, Sample, centrality_with_progress, graph_structure_with,
 };
 use stakenet::render::{centrality_json, centrality_records, structure_table};
-use stakenet::view::View;
 
 pub(crate) const HELP: &str = "\
 Definitions match NetworkX 3.x (betweenness normalized; closeness with the Wasserman-Faust
@@ -58,7 +57,7 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
-    let view = View::build(network, &spec).map_err(Failure::input)?;
+    let view = workspace.view(&spec)?;
     let sample =
         args.sample.map(|k| Sample::new(usize::try_from(k).unwrap_or(usize::MAX), args.seed));
     let centrality_config = CentralityConfig::default()

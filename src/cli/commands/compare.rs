@@ -4,10 +4,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::super::options::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
+use super::super::options::{AtArgs, ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use super::suspects::profile;
-use stakenet::analysis::compare;
+use stakenet::analysis::{Moment, MomentBasis, compare, moment};
 use stakenet::render::{compare_json, compare_records, json::to_pretty};
 
 pub(crate) const HELP: &str = "\
@@ -19,11 +19,13 @@ Columns:
   ministries             distinct ministries at the table (kind ministry, or one above a member)
   national_contribution  as in coalitions.csv
   cofinancing_ratio      cofinancing / national_contribution
+  ties                   relations among the coalition's members and their units (a
+                         directorate of a signing ministry counts for it), every layer of
+                         relations.csv; shared membership is not a tie here (it would tie every
+                         member to every other)
   density, centralization
-                         density and Freeman degree centralization of the coalition's view (its
-                         members; every layer plus comembership, so every pair of members is
-                         tied by the coalition itself: without other relations, density is 1
-                         and centralization 0)
+                         density and Freeman degree centralization of those ties; empty (and
+                         "no relations recorded" in the report) when there are none
   missing_sectors        sectors the profile expects with no member
   peers                  the three most similar coalitions, as peer-review partners
 
@@ -31,6 +33,10 @@ Similarity of two coalitions, in [0, 1]: the mean of theme similarity (Jaccard s
 their theme words of 4+ letters; 0 when either has no themes) and structural closeness (the mean
 of size closeness min(n1, n2) / max(n1, n2), government-share closeness 1 - |g1 - g2| and
 sector-mix closeness 1 - the total-variation distance of their members' sector shares).
+
+Date: each coalition is described on --at DATE, or by default today (the latest date in the
+data when that is earlier); a deal that ended before it on its last day, one that starts after
+it on its first. Memberships and relations that do not hold on that date do not count.
 
 --profile FILE sets the expected sectors (see `stakenet suspects --help` for the format).
 
@@ -48,6 +54,8 @@ pub(crate) struct CompareArgs {
     #[arg(long, value_name = "FILE")]
     pub(crate) profile: Option<PathBuf>,
     #[command(flatten)]
+    pub(crate) at: AtArgs,
+    #[command(flatten)]
     pub(crate) threads: ThreadsArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
@@ -62,11 +70,35 @@ pub(crate) fn run(args: &CompareArgs) -> Outcome {
     let profile = profile(args.profile.as_deref())?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
-    let rows = compare(network, &profile).map_err(Failure::analysis)?;
+    let moment = moment(network, config::at(&args.at)?, config::today());
+    let rows = compare(network, &profile, moment).map_err(Failure::analysis)?;
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => compare_records(network, &rows).to_csv(),
-        ListFormat::Table => compare_records(network, &rows).to_table(),
+        ListFormat::Table => {
+            let mut table = compare_records(network, &rows).to_table();
+            table.push_str(&format!("\n{}", moment_note(&moment)));
+            let without = rows.iter().filter(|row| row.n_ties == 0).count();
+            if without > 0 {
+                table.push_str(&format!(
+                    "\nties: relations among a coalition's members and their units (shared \
+                     membership not counted); density and centralization are blank for the \
+                     {without} coalition(s) with no relations recorded\n"
+                ));
+            }
+            table
+        }
         ListFormat::Json => to_pretty(&compare_json(network, &rows)),
     };
     workspace.emit(&args.output, &text)
+}
+
+/// The date the comparison describes, in one line under the table.
+fn moment_note(moment: &Moment) -> String {
+    let ended = if moment.basis == MomentBasis::Asked {
+        ""
+    } else {
+        " (a deal that ended before it is described on its last day, one that starts after it \
+         on its first)"
+    };
+    format!("{}{ended}\n", moment.sentence())
 }

@@ -13,7 +13,7 @@ use stakenet::model::{COMEMBERSHIP, Network};
 use stakenet::render::{
     dependence_pair_records, interdependence_json, interdependence_table, json::to_pretty,
 };
-use stakenet::view::{LayerChoice, View};
+use stakenet::view::{LayerChoice, TieWeight, View};
 
 pub(crate) const HELP: &str = "\
 How the layer decides what dependence is:
@@ -73,23 +73,36 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     let layer_name = View::layer_name(network, layer).to_owned();
     let source = DependenceSource::for_layer(&layer_name);
     let view_error = Failure::input;
-    let view = View::build(network, &spec.clone().with_layers([layer])).map_err(view_error)?;
+    let view = workspace.view(&spec.clone().with_layers([layer]))?;
     let matrix = DependenceMatrix::from_view(&view, source)
         .map_err(|e| Failure::Input(format!("layer {layer_name}: {e}")))?;
     let progress = workspace.progress(&view, "interdependence");
     let result = interdependence(&matrix, &InterdependenceConfig::new(args.alpha))
         .map_err(|e| Failure::Input(format!("--alpha {} (layer {layer_name}): {e}", args.alpha)))?;
     // Layer overlap over every layer of relations.csv, on the same actors, level and date.
-    let all_layers = layer_views(network, &spec.with_layers(LayerChoice::explicit_layers(network)))
-        .map_err(view_error)?;
+    // Overlap asks only whether pairs are tied: weights do not matter.
+    let all_layers = layer_views(
+        network,
+        &spec
+            .with_layers(LayerChoice::explicit_layers(network))
+            .with_weight(TieWeight::Weight),
+    )
+    .map_err(view_error)?;
     let overlap = multiplexity(&all_layers).map_err(Failure::analysis)?;
     progress.finish_and_clear();
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => dependence_pair_records(network, &result).to_csv(),
         ListFormat::Table => {
-            interdependence_table(network, &result, &layer_name, source.describe(), overlap)
+            interdependence_table(
+                network,
+                &result,
+                &layer_name,
+                view.weighting(),
+                source.describe(),
+                overlap,
+            )
         }
-        ListFormat::Json => to_pretty(&interdependence_json(network, &result, overlap)),
+        ListFormat::Json => to_pretty(&interdependence_json(network, &result, view.weighting(), overlap)),
     };
     workspace.emit(&args.output, &text)
 }

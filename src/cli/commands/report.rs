@@ -7,10 +7,12 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::super::options::{ThreadsArgs, WorkspaceArgs};
+use super::super::options::{AtArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use super::suspects::profile;
-use stakenet::analysis::{Progress, ReportError, ReportSource, all_coalitions, report};
+use stakenet::analysis::{
+    Progress, ReportError, ReportSource, all_coalitions, moment, report,
+};
 use stakenet::io::{FolderFile, FolderMarker, check_folder, write_folder};
 use stakenet::model::{CoalitionId, Network};
 use stakenet::render::{REPORT_MARKER, report_files};
@@ -27,6 +29,12 @@ every section, each linked from the page:
                 between Rijk and region); asymmetry and interdependence when relations.csv has
                 the layers for them (else a sentence on what data would make them possible);
                 usual and unusual suspects; the connectieplan drawn as SVG
+
+The report describes one date, stated on the page: --at DATE, or by default today (the latest
+date in the data when that is earlier); a deal that ended before it is described on its last
+day. Relations and memberships that do not hold on that date do not count. Each coalition is
+analysed over its members and their units (a directorate of a signing ministry counts for it)
+and over the relations only: shared membership would tie every member to every other.
 
 Every measure comes with a plain-language explanation. The folder is built beside DIR and
 renamed into place: an earlier report in DIR is replaced (only when its index.html was made by
@@ -56,6 +64,8 @@ pub(crate) struct ReportArgs {
     #[arg(short = 'o', long = "output", value_name = "DIR")]
     pub(crate) output: PathBuf,
     #[command(flatten)]
+    pub(crate) at: AtArgs,
+    #[command(flatten)]
     pub(crate) threads: ThreadsArgs,
 }
 
@@ -74,6 +84,8 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
     // Refuse a bad destination before any work.
     check_folder(&args.output, &workspace.inputs, &MARKER).map_err(folder_error)?;
     let coalitions = chosen_coalitions(network, &args.coalitions)?;
+    let asked = config::at(&args.at)?;
+    let moment = moment(network, asked, config::today());
 
     let progress = ReportBar::new(coalitions.len());
     let source = ReportSource {
@@ -82,7 +94,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         profile_argument: args.profile.as_ref().map(|p| p.display().to_string()),
     };
     let report =
-        report(network, &profile, &coalitions, source, &progress).map_err(|e| failure(&e))?;
+        report(network, &profile, &coalitions, source, moment, &progress).map_err(|e| failure(&e))?;
     progress.0.set_message("writing");
     let files: Vec<FolderFile> = report_files(network, &report)
         .into_iter()

@@ -28,7 +28,7 @@ use crate::render::{
     centrality_records, dependence_pair_records, interdependence_json, plan_json, plan_markdown,
     plan_svg, suspects_json,
 };
-use crate::view::View;
+use crate::view::{View, Weighting};
 
 /// How many candidates the page shows per coalition (the files hold [`CANDIDATES_IN_FILES`]).
 const CANDIDATES_ON_PAGE: usize = 5;
@@ -86,6 +86,9 @@ pub(super) fn coalition_section(
     }
     if !facts.is_empty() {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", facts.join(" · "));
+    }
+    if coalition.moment != context.report.moment {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", esc(&coalition.moment.sentence()));
     }
     if !c.themes.is_empty() {
         let themes: Vec<String> = c.themes.iter().map(|t| esc(t)).collect();
@@ -259,17 +262,21 @@ fn key_actors(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: &str) {
 
     let flat = coalition.centrality.iter().all(|s| s.betweenness.unwrap_or(0.0) == 0.0)
         && brokers.values().all(|&b| b == 0);
-    if coalition.centrality.len() > 1 && flat {
-        let how = if network.layers().is_empty() {
-            "the data holds no relations between members, so the deal itself ties every member \
-             to every other"
-        } else {
-            "every member is tied directly to every other member it reaches"
-        };
+    if coalition.n_ties == 0 {
         let _ = writeln!(
             s.out,
-            "<p class=\"note\">No member stands out within the coalition: {how}. The ranking \
-             below follows betweenness across all deals.</p>"
+            "<p class=\"note\">No relations recorded among the parties of this coalition{}: \
+             who holds it together cannot be read from the data (shared membership would tie \
+             every member to every other). The ranking below follows betweenness across all \
+             deals.</p>",
+            coalition.moment.date.map_or_else(String::new, |date| format!(" on {date}"))
+        );
+    } else if coalition.centrality.len() > 1 && flat {
+        let _ = writeln!(
+            s.out,
+            "<p class=\"note\">No party stands out within the coalition: every party is tied \
+             directly to every other it reaches. The ranking below follows betweenness across \
+             all deals.</p>"
         );
     }
     s.table(
@@ -355,16 +362,23 @@ fn asymmetry_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: 
                 };
                 let down = flow(rijk, region);
                 let up = flow(region, rijk);
+                let euros = layer.weighting == Weighting::Euros;
+                let what = match layer.weighting {
+                    Weighting::Euros => "of the euros",
+                    Weighting::Count => "of the relations",
+                    _ => "of the tie weight",
+                };
                 let reading = if layer.dyads.is_empty() {
                     "no ties among the members".to_owned()
                 } else if down + up == 0.0 {
                     "no ties between Rijk and region".to_owned()
                 } else {
                     format!(
-                        "{} of the weight between the sides runs from the Rijk to the region",
+                        "{} {what} between the sides runs from the Rijk to the region",
                         share(down / (down + up))
                     )
                 };
+                let amount = |value: f64| if euros { money(value) } else { measure(value) };
                 let _ = writeln!(
                     out,
                     "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
@@ -374,8 +388,8 @@ fn asymmetry_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: 
                     optional(layer.reciprocity, measure),
                     optional(layer.weighted_reciprocity, measure),
                     optional(layer.hierarchy, measure),
-                    measure(down),
-                    measure(up),
+                    amount(down),
+                    amount(up),
                     reading
                 );
             }
@@ -427,13 +441,14 @@ fn interdependence_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, 
             );
             return;
         }
-        InterdependenceFinding::Found { layer, source, result, overlap } => {
-            (layer, source, result, overlap)
+        InterdependenceFinding::Found { layer, weighting, source, result, overlap } => {
+            (layer, (*weighting, source), result, overlap)
         }
     };
+    let (weighting, source) = source;
     s.file(
         &format!("{data}/interdependence.json"),
-        to_pretty(&interdependence_json(network, result, *overlap)),
+        to_pretty(&interdependence_json(network, result, weighting, *overlap)),
     );
     s.file(
         &format!("{data}/interdependence.csv"),
@@ -441,9 +456,14 @@ fn interdependence_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, 
     );
     let _ = writeln!(
         s.out,
-        "<p>Dependence read from the layer {} ({}); indirect dependence with α = {}.</p>\n\
+        "<p>Dependence read from the layer {}, {} ({}); indirect dependence with α = {}.</p>\n\
          <dl class=\"figures\">\n<dt>Mutuality</dt><dd>{}</dd>\n<dt>Layer overlap</dt><dd>{}</dd>\n</dl>",
         esc(layer),
+        match weighting {
+            Weighting::Euros => "as shares of the euros (amount)",
+            Weighting::Count => "as shares of the relations",
+            _ => "as shares of the tie weights",
+        },
         esc(source.describe()),
         result.alpha,
         optional(result.mutuality, |m| format!(

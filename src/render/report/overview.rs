@@ -109,7 +109,7 @@ fn compare(mut s: Section<'_, '_>) {
                     row.n_ministries,
                     optional(row.national_contribution, money),
                     optional(row.cofinancing_ratio, ratio),
-                    measure(row.density),
+                    row.density.map_or_else(|| "no relations recorded".to_owned(), measure),
                     optional(row.centralization, measure),
                     esc(&missing.join(", ")),
                 );

@@ -66,13 +66,22 @@ fn page_start(out: &mut String, context: &Context<'_>) {
     let _ = writeln!(
         out,
         "<header>\n<p class=\"kicker\">stakenet report</p>\n<h1>Stakeholder network report</h1>\n\
-         <p class=\"meta\">Workspace <code>{}</code></p>\n<p class=\"lead\">{} coalitions and {} parties with {} ties ({}). This page shows the \
+         <p class=\"meta\">Workspace <code>{}</code></p>\n<p class=\"meta\">{}{}</p>\n<p class=\"lead\">{} coalitions and {} parties with {} ties ({}). This page shows the \
          coalitions side by side, then each coalition in turn: who takes part, who holds it \
          together, whether money and mandate run one way, who is missing, and which Rijk \
          department connects to which regional partner. Each section links to the CSV, JSON or \
          SVG file behind it and names the <code>stakenet</code> command that gives the same \
          figures.</p>\n</header>",
         esc(&report.source.workspace),
+        esc(&report.moment.sentence()),
+        if report.overview.membership_by_default {
+            " The workspace records no relations between parties, so the whole network's \
+             ties are shared coalition membership (two parties are tied when they take part \
+             in the same deal); within a coalition that ties everyone to everyone, so the \
+             coalition sections do not use it."
+        } else {
+            ""
+        },
         network.coalitions().len(),
         network.actors().len(),
         structure.n_ties,

@@ -40,7 +40,8 @@ the paths on which an actor links the Rijk and the region.";
 
 pub(super) const EXPLAIN_ASYMMETRY: &str = "Whether money, mandate and information run one way. \
 Reciprocity is the share of ties that are returned; hierarchy (Krackhardt) is 1 for a pure \
-chain of command. On paper the Rijk and the region are equal (nevengeschikt); in practice the \
+chain of command. The flows between Rijk and region are in euros on a layer whose relations all \
+carry an amount, else in tie weights. On paper the Rijk and the region are equal (nevengeschikt); in practice the \
 funding and its accountability made the relation asymmetric. Yet some asymmetry of knowledge, \
 power and resources is also what makes collaboration attractive.";
 
