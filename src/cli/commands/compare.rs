@@ -25,7 +25,7 @@ Columns:
                          member to every other)
   density, centralization
                          density and Freeman degree centralization of those ties; empty (and
-                         "no relations recorded" in the report) when there are none
+                         'no relations recorded' in the report) when there are none
   missing_sectors        sectors the profile expects with no member
   peers                  the three most similar coalitions, as peer-review partners
 
