@@ -712,6 +712,8 @@ pub struct View {
     in_arcs: Option<Csr>,
     /// On a directed view with undirected ties in it: the arcs of its directed ties alone.
     directed_arcs: Option<Csr>,
+    /// On such a mixed view: the distinct pairs joined by an undirected tie.
+    n_undirected_ties: usize,
 }
 
 const NOT_IN_VIEW: u32 = u32::MAX;
@@ -852,6 +854,23 @@ impl View {
             return Err(ViewError::TooLarge { n_arcs });
         }
         let directed_arcs = mixed.then(|| collect(true).into_rows(n_nodes));
+        // On a mixed view: the distinct pairs an undirected tie joins, counted once each.
+        let n_undirected_ties = if mixed {
+            let mut pairs: Vec<(u32, u32)> = comembership
+                .iter()
+                .filter(|&&(from, to, _)| from < to)
+                .map(|&(from, to, _)| (from, to))
+                .collect();
+            pairs.extend(relations.iter().filter(|r| !r.directed).filter_map(|relation| {
+                let (from, to, _) = tie(relation)?;
+                (from != to).then(|| (from.min(to), from.max(to)))
+            }));
+            pairs.par_sort_unstable();
+            pairs.dedup();
+            pairs.len()
+        } else {
+            0
+        };
         drop(comembership);
 
         // 4. Rows.
@@ -866,6 +885,7 @@ impl View {
             out_arcs,
             in_arcs,
             directed_arcs,
+            n_undirected_ties,
         })
     }
 
@@ -935,6 +955,7 @@ impl View {
             out_arcs,
             in_arcs,
             directed_arcs: None,
+            n_undirected_ties: 0,
         })
     }
 
@@ -948,9 +969,15 @@ impl View {
         self.out_arcs.n_arcs()
     }
 
-    /// Number of ties: arcs on a directed view, undirected edges otherwise.
+    /// Number of ties: arcs on a directed view, undirected edges on an undirected one; on a
+    /// mixed view the arcs of directed ties plus the pairs joined by an undirected tie (each
+    /// once, though it is two arcs).
     pub fn n_ties(&self) -> usize {
-        if self.directed { self.n_arcs() } else { self.n_arcs() / 2 }
+        match (&self.directed_arcs, self.directed) {
+            (Some(directed), _) => directed.n_arcs() + self.n_undirected_ties,
+            (None, true) => self.n_arcs(),
+            (None, false) => self.n_arcs() / 2,
+        }
     }
 
     /// Whether ties have a direction.

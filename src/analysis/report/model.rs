@@ -1,11 +1,11 @@
 //! The report's data: everything the page shows (the figures about the whole network and about
 //! each coalition, and why a section has no figures), plain structs and enums for a renderer.
 
+use crate::analysis::Moment;
 use crate::analysis::{
     ActorCentrality, Asymmetry, Brokerage, CoalitionFigures, Connectieplan, DependenceSource,
     GraphStructure, Grouping, Interdependence, Suspects,
 };
-use crate::analysis::Moment;
 use crate::model::CoalitionId;
 use crate::view::{LayerChoice, Weighting};
 

@@ -3,11 +3,11 @@
 
 use super::error::ReportError;
 use super::model::Overview;
+use crate::analysis::Moment;
 use crate::analysis::{
     BrokerageConfig, CentralityConfig, GroupBy, Grouping, Profile, asymmetry, brokerage,
     centrality, compare, graph_structure_with, group_nodes,
 };
-use crate::analysis::Moment;
 use crate::model::{CoalitionId, Network};
 use crate::view::{View, ViewSpec};
 

@@ -83,26 +83,24 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     // Overlap asks only whether pairs are tied: weights do not matter.
     let all_layers = layer_views(
         network,
-        &spec
-            .with_layers(LayerChoice::explicit_layers(network))
-            .with_weight(TieWeight::Weight),
+        &spec.with_layers(LayerChoice::explicit_layers(network)).with_weight(TieWeight::Weight),
     )
     .map_err(view_error)?;
     let overlap = multiplexity(&all_layers).map_err(Failure::analysis)?;
     progress.finish_and_clear();
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => dependence_pair_records(network, &result).to_csv(),
-        ListFormat::Table => {
-            interdependence_table(
-                network,
-                &result,
-                &layer_name,
-                view.weighting(),
-                source.describe(),
-                overlap,
-            )
+        ListFormat::Table => interdependence_table(
+            network,
+            &result,
+            &layer_name,
+            view.weighting(),
+            source.describe(),
+            overlap,
+        ),
+        ListFormat::Json => {
+            to_pretty(&interdependence_json(network, &result, view.weighting(), overlap))
         }
-        ListFormat::Json => to_pretty(&interdependence_json(network, &result, view.weighting(), overlap)),
     };
     workspace.emit(&args.output, &text)
 }

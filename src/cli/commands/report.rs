@@ -10,9 +10,7 @@ use clap::Args;
 use super::super::options::{AtArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use super::suspects::profile;
-use stakenet::analysis::{
-    Progress, ReportError, ReportSource, all_coalitions, moment, report,
-};
+use stakenet::analysis::{Progress, ReportError, ReportSource, all_coalitions, moment, report};
 use stakenet::io::{FolderFile, FolderMarker, check_folder, write_folder};
 use stakenet::model::{CoalitionId, Network};
 use stakenet::render::{REPORT_MARKER, report_files};
@@ -93,8 +91,8 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         workspace_argument: args.workspace.workspace.as_ref().map(|p| p.display().to_string()),
         profile_argument: args.profile.as_ref().map(|p| p.display().to_string()),
     };
-    let report =
-        report(network, &profile, &coalitions, source, moment, &progress).map_err(|e| failure(&e))?;
+    let report = report(network, &profile, &coalitions, source, moment, &progress)
+        .map_err(|e| failure(&e))?;
     progress.0.set_message("writing");
     let files: Vec<FolderFile> = report_files(network, &report)
         .into_iter()
