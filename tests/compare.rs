@@ -1,7 +1,9 @@
 //! `compare` on a planted scenario and on the bundled Regio Deals (issue 5).
 
-use stakenet::analysis::{CoalitionShape, Profile, coalition_similarity, compare, graph_structure};
-use stakenet::{Network, Sector, Source, View, ViewSpec, load};
+use stakenet::analysis::{
+    CoalitionShape, Moment, Profile, coalition_similarity, compare, graph_structure,
+};
+use stakenet::{LayerChoice, Network, Sector, Source, View, ViewSpec, load};
 
 use crate::common::{assert_close, fixture, load_fixture, stakenet, stdout_text};
 
@@ -12,7 +14,7 @@ fn peers_fixture() -> Network {
 #[test]
 fn twins_are_each_others_first_peer() {
     let network = peers_fixture();
-    let rows = compare(&network, &Profile::default()).unwrap();
+    let rows = compare(&network, &Profile::default(), Moment::any()).unwrap();
     let ids: Vec<&str> = rows.iter().map(|r| network.coalition(r.coalition).key.as_str()).collect();
     assert_eq!(ids, ["city", "farm", "north", "north_twin"]);
     let north = &rows[2];
@@ -35,7 +37,7 @@ fn twins_are_each_others_first_peer() {
 #[test]
 fn figures_follow_their_definitions() {
     let network = peers_fixture();
-    let rows = compare(&network, &Profile::default()).unwrap();
+    let rows = compare(&network, &Profile::default(), Moment::any()).unwrap();
     let city = &rows[0];
     assert_eq!(city.n_members, 4);
     assert_eq!(city.government_share, Some(1.0));
@@ -58,11 +60,19 @@ fn figures_follow_their_definitions() {
 fn density_and_centralization_are_those_of_the_coalition_view() {
     for workspace in ["tiny", "suspects-planted"] {
         let network = load(&Source::Folder(fixture(workspace))).unwrap();
-        let rows = compare(&network, &Profile::default()).unwrap();
+        let rows = compare(&network, &Profile::default(), Moment::any()).unwrap();
         for row in rows {
-            let spec = ViewSpec::coalition(row.coalition);
-            let structure = graph_structure(&View::build(&network, &spec).unwrap());
-            assert_close(row.density, structure.density, 1e-12, "density");
+            let spec = ViewSpec::coalition(row.coalition)
+                .with_layers(LayerChoice::explicit_layers(&network));
+            let view = View::build(&network, &spec).unwrap();
+            assert_eq!(row.n_ties, view.n_ties());
+            let structure = graph_structure(&view);
+            if row.n_ties == 0 {
+                // No relations recorded: no density, not the 0 (or the clique's 1) of a view.
+                assert_eq!((row.density, row.centralization), (None, None));
+                continue;
+            }
+            assert_close(row.density.unwrap(), structure.density, 1e-12, "density");
             assert_eq!(
                 row.centralization.map(|c| (c * 1e12).round()),
                 structure.degree_centralization.map(|c| (c * 1e12).round()),
@@ -75,7 +85,7 @@ fn density_and_centralization_are_those_of_the_coalition_view() {
 #[test]
 fn the_regio_deals_mostly_lack_non_government_parties() {
     let network = load(&Source::Bundled).unwrap();
-    let rows = compare(&network, &Profile::default()).unwrap();
+    let rows = compare(&network, &Profile::default(), Moment::any()).unwrap();
     assert_eq!(rows.len(), 31);
     let lacking =
         |sector: Sector| rows.iter().filter(|r| r.missing_sectors.contains(&sector)).count();

@@ -13,7 +13,10 @@ use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
-use stakenet::analysis::{Profile, Progress, ReportSource, all_coalitions};
+use stakenet::analysis::{
+    Moment, MomentBasis, Profile, Progress, ReportSource, all_coalitions, moment,
+};
+use stakenet::model::Date;
 use stakenet::render::report_files;
 
 use crate::common::{files_under, fixture, load_fixture, stakenet, write_csv};
@@ -497,9 +500,18 @@ fn the_library_builds_the_report_the_command_writes() {
         profile_argument: None,
     };
     let progress = Counted::default();
-    let built =
-        stakenet::analysis::report(&network, &Profile::default(), &coalitions, source, &progress)
-            .unwrap();
+    // The data of tiny ends before any today: the report describes its latest date.
+    let described = moment(&network, None, Date::MAX);
+    assert_eq!(described.basis, MomentBasis::LatestInData);
+    let built = stakenet::analysis::report(
+        &network,
+        &Profile::default(),
+        &coalitions,
+        source,
+        described,
+        &progress,
+    )
+    .unwrap();
     assert_eq!(progress.planned.into_inner(), 2);
     assert_eq!(progress.done.into_inner(), 2);
     let ids: Vec<_> = built.coalitions.iter().map(|c| c.coalition).collect();
@@ -530,6 +542,7 @@ fn the_library_builds_the_report_the_command_writes() {
         &Profile::default(),
         &reversed,
         ReportSource::default(),
+        Moment::any(),
         &(),
     )
     .unwrap();

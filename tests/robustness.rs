@@ -9,7 +9,7 @@ use stakenet::analysis::{
     group_nodes, layer_views, multiplex, summarize,
 };
 use stakenet::analysis::{
-    DependenceMatrix, DependenceSource, InterdependenceConfig, Profile, asymmetry, compare,
+    DependenceMatrix, DependenceSource, InterdependenceConfig, Moment, Profile, asymmetry, compare,
     connectieplan, interdependence, suspects,
 };
 use stakenet::{Source, View, ViewSpec, load};
@@ -199,7 +199,7 @@ fn exercise(files: Vec<(String, Vec<u8>)>) {
                 }
             }
             let profile = Profile::default();
-            let _ = compare(&network, &profile);
+            let _ = compare(&network, &profile, Moment::any());
             for &coalition in &coalitions {
                 let _ = suspects(&network, coalition, &profile);
                 let _ = connectieplan(&network, coalition);

@@ -16,6 +16,8 @@ pub enum MomentBasis {
     LatestInData,
     /// The data carries no dates: every relation and membership counts.
     NoDates,
+    /// The caller asked for no date: every relation and membership counts, whatever its dates.
+    AnyDate,
     /// The coalition ended before the date otherwise described: its last day.
     CoalitionEnded,
     /// The coalition starts after the date otherwise described: its first day.
@@ -39,17 +41,26 @@ impl Moment {
         Moment { date: Some(date), basis: MomentBasis::Asked }
     }
 
+    /// No date: every relation and membership counts, whatever its dates.
+    pub fn any() -> Moment {
+        Moment { date: None, basis: MomentBasis::AnyDate }
+    }
+
     /// One plain sentence saying which date is described and why, e.g. "Described as on
     /// 2022-12-31, the last day of the coalition."
     pub fn sentence(&self) -> String {
         let Some(date) = self.date else {
-            return "The data carries no dates: every relation and membership counts.".to_owned();
+            return if self.basis == MomentBasis::AnyDate {
+                "Every relation and membership counts, whatever its dates.".to_owned()
+            } else {
+                "The data carries no dates: every relation and membership counts.".to_owned()
+            };
         };
         let why = match self.basis {
             MomentBasis::Asked => "the date asked for",
             MomentBasis::Today => "today",
             MomentBasis::LatestInData => "the latest date in the data (before today)",
-            MomentBasis::NoDates => "",
+            MomentBasis::NoDates | MomentBasis::AnyDate => "",
             MomentBasis::CoalitionEnded => "the coalition's last day",
             MomentBasis::CoalitionNotStarted => "the coalition's first day",
         };
