@@ -32,7 +32,7 @@ pub const CANDIDATE_COLUMNS: [&str; 10] = [
 ];
 
 /// Why a weakly engaged member is listed.
-pub const WEAKLY_ENGAGED_REASON: &str = "signed, but has no working relation with another member and no contribution (involved, not committed)";
+pub const WEAKLY_ENGAGED_REASON: &str = "signed, but neither it nor a unit below it has a working relation with another member, and no contribution (involved, not committed)";
 
 /// The best `top` candidates, best first.
 pub fn candidate_records<'a>(
