@@ -184,3 +184,12 @@ fn the_connectieplan_maps_bereikbaarheid_to_the_ienw_ministry_and_finds_every_si
     // Every Rijk signatory works with the region itself or through a unit.
     assert!(plan.unconnected_signatories.is_empty());
 }
+
+#[test]
+fn the_example_profile_writes_the_default_map_by_abbreviation() {
+    let path = fixture("profiles").join("example.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let profile = parse_profile(&text, "example.toml").unwrap();
+    assert_eq!(profile.ministries, Profile::default().ministries);
+    assert!(profile.ministries.iter().all(|rule| !rule.ministry.starts_with("min_")));
+}
