@@ -18,6 +18,7 @@ mod graphalytics;
 mod interdependence;
 mod loaders;
 mod messages;
+mod ministries;
 mod oracle;
 #[cfg(feature = "petgraph")]
 mod petgraph;

@@ -79,10 +79,12 @@ fn coverage_ministries_and_weak_engagement_follow_the_definitions() {
     assert_eq!(status(Sector::Business), CoverageStatus::Ok);
     assert_eq!(status(Sector::Government), CoverageStatus::Ok);
 
-    // `wonen` and `leefbaarheid` call for BZK, which is not a member; LNV signed.
+    // `wonen` and `leefbaarheid` call for BZK, which is not a member; LNV signed. The profile
+    // writes BZK; the workspace's `min_bzk` answers to it.
     assert_eq!(found.missing_ministries.len(), 1);
     let bzk = &found.missing_ministries[0];
-    assert_eq!(bzk.ministry, "min_bzk");
+    assert_eq!(bzk.ministry, "BZK");
+    assert_eq!(bzk.actor, network.actor_id("min_bzk"));
     assert_eq!(bzk.themes, ["leefbaarheid", "wonen"]);
 
     // The province signed, contributes nothing and works with no member (its one relation is
@@ -128,7 +130,8 @@ fn an_empty_coalition_has_every_sector_missing_and_no_proximity() {
     assert!(found.coverage.iter().all(|l| l.status == CoverageStatus::Missing));
     assert_eq!(found.candidates.len(), 2);
     assert!(found.candidates.iter().all(|c| c.proximity == 0.0 && c.gap_fill == 1.0));
-    assert_eq!(found.missing_ministries[0].ministry, "min_bzk");
+    // No ministry in the workspace: reported by the name the profile writes.
+    assert_eq!(found.missing_ministries[0].ministry, "BZK");
     assert_eq!(found.missing_ministries[0].actor, None);
 }
 
@@ -199,7 +202,12 @@ fn suspects_json_follows_the_schema() {
         .collect();
     assert_eq!(categories, ["business", "citizens", "civil_society", "government", "knowledge"]);
     assert_eq!(json["coverage"][1]["status"], "missing");
-    assert_eq!(json["missing_ministries"][0]["ministry"], "min_bzk");
+    let ministry_keys: Vec<&str> =
+        json["missing_ministries"][0].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(ministry_keys, ["ministry", "id", "name", "themes"]);
+    assert_eq!(json["missing_ministries"][0]["ministry"], "BZK");
+    assert_eq!(json["missing_ministries"][0]["id"], "min_bzk");
+    assert_eq!(json["missing_ministries"][0]["name"], "Ministerie BZK");
     assert_eq!(
         json["missing_ministries"][0]["themes"],
         serde_json::json!(["leefbaarheid", "wonen"])

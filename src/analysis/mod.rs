@@ -7,6 +7,7 @@ mod brokerage;
 mod centrality;
 mod compare;
 mod components;
+mod engagement;
 mod error;
 mod interdependence;
 mod kernels;

@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::centrality::{PowerIterationConfig, personalized_pagerank};
+use super::engagement::tied_through_units;
 use super::error::AnalysisError;
 use crate::model::Profile;
 use crate::model::{ActorId, CoalitionId, Level, Network, Role, Sector, Side};
@@ -87,14 +88,17 @@ pub struct CoverageLine {
     pub status: CoverageStatus,
 }
 
-/// A ministry that the coalition's themes call for but that is not a member.
+/// A ministry that the coalition's themes call for but that is not at the table: neither it nor
+/// any actor below it is a member.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct MissingMinistry {
-    /// The ministry's id as the profile names it.
+    /// The ministry as the profile writes it (`IenW`, or `min_ienw` in a profile keyed by ids).
     pub ministry: String,
-    /// The actor with that id, when the workspace has one.
+    /// The workspace's ministry with that name ([`Network::ministries_named`]; the first by id
+    /// when several answer to it), or `None` when the workspace has none: it is then reported
+    /// by its written name alone.
     pub actor: Option<ActorId>,
     /// The coalition's themes that point at it, in the coalition's order.
     pub themes: Vec<String>,
@@ -153,9 +157,12 @@ pub struct Suspects {
     pub n_members: usize,
     /// One line per sector, then per kind, the profile expects.
     pub coverage: Vec<CoverageLine>,
-    /// Ministries called for by the themes that are not members, by ministry id.
+    /// Ministries called for by the themes that are not at the table, in the profile's order
+    /// (by the names as written, ignoring case).
     pub missing_ministries: Vec<MissingMinistry>,
-    /// Members whose only tie to the coalition is a signature, by actor id.
+    /// Members whose only tie to the coalition is a signature, by actor id: every role
+    /// `signatory`, no contribution, and no working relation of their own or of a unit below
+    /// them (see [`suspects`], step 3).
     pub weakly_engaged: Vec<ActorId>,
     /// Every actor outside the coalition, best first (ties by id).
     pub candidates: Vec<Candidate>,
@@ -169,11 +176,18 @@ pub struct Suspects {
 ///    through members whose every role is `involved`, else `ok`. A `hybrid` member counts for
 ///    no sector.
 /// 2. **Missing ministries.** Every theme of the coalition is matched against the profile's
-///    theme → ministry map (a keyword anywhere in the theme, ignoring case); a mapped ministry
-///    is missing when neither it nor an actor below it in the parent chain is a member.
+///    theme → ministry map (a keyword anywhere in the theme, ignoring case). The map names a
+///    ministry by abbreviation, name or id; [`Network::ministries_named`] finds the workspace's
+///    ministries ([`Network::is_ministry`]) that answer to it, ignoring case. A called-for
+///    ministry is missing when none of them, nor any actor below one in the parent chain, is a
+///    member; a name no ministry of the workspace answers to is missing under its written name.
 /// 3. **Weakly engaged.** Members whose only tie to the coalition is a signature: every role
 ///    `signatory`, no contribution > 0, and no explicit relation (any layer, any date) with
-///    another member — shared membership does not count. "Involved, not committed."
+///    another member, neither their own nor one of a unit below them in the parent chain that
+///    acts for them: a unit that did not sign the coalition itself (BZK's accounthouder, LNV's
+///    dealmaker) engages the organisations above it up to the first that signed; a signatory
+///    speaks for itself, so the ties of a municipality that signed do not engage its province.
+///    Shared membership does not count. "Involved, not committed."
 /// 4. **Candidates.** Every actor that is not a member, scored
 ///    `w_g·gap_fill + w_p·proximity + w_t·theme_match + w_r·region_match` with the profile's
 ///    weights (0.4, 0.3, 0.2, 0.1 by default): gap_fill = 1 when the candidate's sector or a
@@ -202,13 +216,14 @@ pub fn suspects(
     let coverage = coverage(network, &members, profile);
     let missing_ministries = missing_ministries(network, coalition, &members, profile);
     let ties = ExplicitTies::of(network, &members);
+    let engaged = tied_through_units(network, coalition, &members.is_member, |_, _| true);
     let weakly_engaged = members
         .ids
         .iter()
         .copied()
         .filter(|&actor| {
             let i = actor.index();
-            members.only_signatory[i] && !members.contributes[i] && !ties.to_member[i]
+            members.only_signatory[i] && !members.contributes[i] && !engaged[i]
         })
         .collect();
     let candidates = candidates(network, coalition, &members, &coverage, &ties, profile)?;
@@ -244,9 +259,10 @@ pub fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
     if union == 0 { 0.0 } else { shared as f64 / union as f64 }
 }
 
-/// Whether `actor` is a ministry (`kind` = `ministry`, case ignored).
+/// Whether `actor` is a ministry: [`Network::is_ministry`], the one rule (its `kind` is
+/// `ministry`, or it has no kind and sits directly under the national root).
 pub fn is_ministry(network: &Network, actor: ActorId) -> bool {
-    network.actor(actor).kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case("ministry"))
+    network.is_ministry(actor)
 }
 
 /// The members of one coalition and what their memberships say.
@@ -285,8 +301,6 @@ impl Members {
 
 /// Explicit relations that touch the coalition's members.
 struct ExplicitTies {
-    /// Per actor: has an explicit relation with a member other than itself.
-    to_member: Vec<bool>,
     /// Per non-member: the members it is tied to, with the summed weight of the ties.
     partners: Vec<Vec<(ActorId, f64)>>,
 }
@@ -294,7 +308,6 @@ struct ExplicitTies {
 impl ExplicitTies {
     fn of(network: &Network, members: &Members) -> ExplicitTies {
         let n = network.actors().len();
-        let mut to_member = vec![false; n];
         let mut partners: Vec<Vec<(ActorId, f64)>> = vec![Vec::new(); n];
         for relation in network.relations() {
             let (a, b) = (relation.source, relation.target);
@@ -302,20 +315,17 @@ impl ExplicitTies {
                 continue;
             }
             for (this, other) in [(a, b), (b, a)] {
-                if !members.is_member[other.index()] {
+                if !members.is_member[other.index()] || members.is_member[this.index()] {
                     continue;
                 }
-                to_member[this.index()] = true;
-                if !members.is_member[this.index()] {
-                    let list = &mut partners[this.index()];
-                    match list.iter_mut().find(|(m, _)| *m == other) {
-                        Some((_, weight)) => *weight += relation.weight,
-                        None => list.push((other, relation.weight)),
-                    }
+                let list = &mut partners[this.index()];
+                match list.iter_mut().find(|(m, _)| *m == other) {
+                    Some((_, weight)) => *weight += relation.weight,
+                    None => list.push((other, relation.weight)),
                 }
             }
         }
-        ExplicitTies { to_member, partners }
+        ExplicitTies { partners }
     }
 }
 
@@ -367,16 +377,17 @@ fn missing_ministries(
     profile: &Profile,
 ) -> Vec<MissingMinistry> {
     // A ministry is at the table when it, or any actor below it, is a member.
-    let mut present: BTreeSet<&str> = BTreeSet::new();
+    let mut present = vec![false; network.actors().len()];
     for &member in &members.ids {
         for ancestor in ancestors_or_self(network, member) {
-            present.insert(network.actor(ancestor).key.as_str());
+            present[ancestor.index()] = true;
         }
     }
     let mut missing: Vec<MissingMinistry> = Vec::new();
     for theme in &network.coalition(coalition).themes {
         for ministry in profile.ministries_for_theme(theme) {
-            if present.contains(ministry) {
+            let actors = network.ministries_named(ministry);
+            if actors.iter().any(|a| present[a.index()]) {
                 continue;
             }
             match missing.iter_mut().find(|m| m.ministry == ministry) {
@@ -387,13 +398,17 @@ fn missing_ministries(
                 }
                 None => missing.push(MissingMinistry {
                     ministry: ministry.to_owned(),
-                    actor: network.actor_id(ministry),
+                    actor: actors.first().copied(),
                     themes: vec![theme.clone()],
                 }),
             }
         }
     }
-    missing.sort_by(|a, b| a.ministry.cmp(&b.ministry));
+    // In the profile's order: by the names as written, ignoring case.
+    let order = |name: &str| profile.ministries.iter().position(|rule| rule.ministry == name);
+    missing.sort_by(|a, b| {
+        order(&a.ministry).cmp(&order(&b.ministry)).then_with(|| a.ministry.cmp(&b.ministry))
+    });
     missing
 }
 

@@ -7,10 +7,11 @@
 
 use crate::model::DEFAULT_MINISTRY_KEYWORDS;
 
-/// The ministry ids (`min_ocw`, `min_szw`, …) whose keywords occur anywhere in `theme`, ignoring
-/// case, in ministry id order; empty when no keyword matches.
+/// The ministries (by abbreviation: `OCW`, `SZW`, …) whose keywords occur anywhere in `theme`,
+/// ignoring case, in the map's order; empty when no keyword matches. A network's
+/// [`Network::ministries_named`](crate::Network::ministries_named) finds the actors.
 ///
-/// `"Arbeidsmarkt en talent"` gives `["min_ocw", "min_szw"]` (talent, arbeidsmarkt);
+/// `"Arbeidsmarkt en talent"` gives `["OCW", "SZW"]` (talent, arbeidsmarkt);
 /// `"techniek als motor"` gives nothing. Keywords match inside words, as the design asks:
 /// `"waterveiligheid"` points at both IenW (water) and JenV (veiligheid).
 pub fn ministries_for_theme(theme: &str) -> Vec<&'static str> {
@@ -28,14 +29,11 @@ mod tests {
 
     #[test]
     fn themes_map_to_ministries_by_keyword_ignoring_case() {
-        assert_eq!(ministries_for_theme("Arbeidsmarkt en Talent"), ["min_ocw", "min_szw"]);
-        assert_eq!(
-            ministries_for_theme("bereikbaarheid en vestigingsklimaat"),
-            ["min_ezk", "min_ienw"]
-        );
-        assert_eq!(ministries_for_theme("CIRCULAIRE ECONOMIE"), ["min_ezk"]);
-        assert_eq!(ministries_for_theme("Health and care"), ["min_vws"]);
-        assert_eq!(ministries_for_theme("Waterveiligheid"), ["min_ienw", "min_jenv"]);
+        assert_eq!(ministries_for_theme("Arbeidsmarkt en Talent"), ["OCW", "SZW"]);
+        assert_eq!(ministries_for_theme("bereikbaarheid en vestigingsklimaat"), ["EZK", "IenW"]);
+        assert_eq!(ministries_for_theme("CIRCULAIRE ECONOMIE"), ["EZK"]);
+        assert_eq!(ministries_for_theme("Health and care"), ["VWS"]);
+        assert_eq!(ministries_for_theme("Waterveiligheid"), ["IenW", "JenV"]);
         assert!(ministries_for_theme("techniek als motor (stad en land)").is_empty());
         assert!(ministries_for_theme("").is_empty());
     }

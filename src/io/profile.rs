@@ -16,9 +16,9 @@
 //! cultural_institution = 1
 //! youth_centre = 1
 //!
-//! [ministries]         # ministry id = keywords; a theme containing a keyword maps to it
-//! min_ocw = ["onderwijs", "cultuur", "talent"]
-//! min_bzk = ["wonen", "leefbaarheid"]
+//! [ministries]         # ministry = keywords; a theme containing a keyword maps to it
+//! OCW = ["onderwijs", "cultuur", "talent"]
+//! BZK = ["wonen", "leefbaarheid"]
 //!
 //! [weights]            # finite numbers ≥ 0, not all 0; used as given
 //! gap_fill = 0.4
@@ -171,7 +171,22 @@ pub fn parse_profile(text: &str, path: &str) -> Result<Profile, ProfileError> {
             let where_ = at(Some(keywords.span()));
             let ministry = ministry.trim().to_owned();
             if ministry.is_empty() {
-                diagnostics.push(where_, "[ministries] a ministry id must not be empty");
+                diagnostics.push(
+                    where_,
+                    "[ministries] a ministry must not be empty (write its abbreviation, name or id)",
+                );
+                continue;
+            }
+            if let Some(earlier) =
+                rules.iter().find(|rule| rule.ministry.to_lowercase() == ministry.to_lowercase())
+            {
+                diagnostics.push(
+                    where_,
+                    format!(
+                        "[ministries] {ministry} is given twice (also as {}; case is ignored)",
+                        earlier.ministry
+                    ),
+                );
                 continue;
             }
             let mut words: Vec<String> = Vec::new();
@@ -188,7 +203,9 @@ pub fn parse_profile(text: &str, path: &str) -> Result<Profile, ProfileError> {
             }
             rules.push(MinistryRule { ministry, keywords: words });
         }
-        rules.sort_by(|a, b| a.ministry.cmp(&b.ministry));
+        rules.sort_by(|a, b| {
+            (a.ministry.to_lowercase(), &a.ministry).cmp(&(b.ministry.to_lowercase(), &b.ministry))
+        });
         profile.ministries = rules;
     }
 
@@ -334,15 +351,16 @@ mod tests {
 
     #[test]
     fn names_given_twice_and_empty_names_are_reported() {
-        let text = "[sectors]\nBusiness = 1\nbusiness = 2\n\n[kinds]\nYouth_Centre = 1\nyouth_centre = 1\n\"\" = 1\n\n[ministries]\n\"\" = [\"x\"]\nmin_x = [\"wonen\", \" \"]\n";
+        let text = "[sectors]\nBusiness = 1\nbusiness = 2\n\n[kinds]\nYouth_Centre = 1\nyouth_centre = 1\n\"\" = 1\n\n[ministries]\n\"\" = [\"x\"]\nmin_x = [\"wonen\", \" \"]\nEZK = [\"economie\"]\nezk = [\"energie\"]\n";
         assert_eq!(
             errors(text),
             [
                 "p.toml:3: [sectors] business is given twice",
                 "p.toml:7: [kinds] youth_centre is given twice",
                 "p.toml:8: [kinds] a kind must not be empty",
-                "p.toml:11: [ministries] a ministry id must not be empty",
+                "p.toml:11: [ministries] a ministry must not be empty (write its abbreviation, name or id)",
                 "p.toml:12: [ministries] min_x: a keyword must not be empty",
+                "p.toml:14: [ministries] ezk is given twice (also as EZK; case is ignored)",
             ]
         );
     }

@@ -31,6 +31,8 @@ pub struct Network {
     coalition_by_key: FxHashMap<String, CoalitionId>,
     /// Actors sorted by key, computed on first use (views order their nodes this way).
     by_key: std::sync::OnceLock<Vec<ActorId>>,
+    /// The ministries with the names they answer to, computed on first use (`ministry.rs`).
+    pub(super) ministries: std::sync::OnceLock<Vec<super::ministry::MinistryNames>>,
 }
 
 /// The first eight bytes of `key` as a big-endian number, zero-padded: comparing prefixes
@@ -40,6 +42,11 @@ fn key_prefix(key: &str) -> u64 {
     let len = key.len().min(8);
     bytes[..len].copy_from_slice(&key.as_bytes()[..len]);
     u64::from_be_bytes(bytes)
+}
+
+/// Whether an actor is national government: sector `government` at level `national`.
+pub(super) fn is_national_government(actor: &Actor) -> bool {
+    actor.sector == Some(Sector::Government) && actor.level == Some(Level::National)
 }
 
 /// Which side of a Rijk–region partnership an actor is on (DESIGN §3 `side`).
@@ -190,8 +197,7 @@ impl Network {
 
     /// Which side `actor` is on: Rijk when the root of its parent chain is national government.
     pub fn side(&self, actor: ActorId) -> Side {
-        let root = self.actor(self.hierarchy.root(actor));
-        if root.sector == Some(Sector::Government) && root.level == Some(Level::National) {
+        if is_national_government(self.actor(self.hierarchy.root(actor))) {
             Side::Rijk
         } else {
             Side::Region
@@ -382,6 +388,7 @@ impl NetworkBuilder {
             actor_by_key: std::sync::OnceLock::new(),
             coalition_by_key,
             by_key: std::sync::OnceLock::new(),
+            ministries: std::sync::OnceLock::new(),
         }
     }
 }

@@ -19,7 +19,8 @@ pub struct Profile {
     /// Expected number of members per `kind` (lower-case), sorted by kind; kinds expected 0
     /// times are left out.
     pub kinds: Vec<(String, u32)>,
-    /// The theme → ministry map: which keywords point at which ministry, sorted by ministry id.
+    /// The theme → ministry map: which keywords point at which ministry, sorted by the
+    /// ministry's name as written, ignoring case.
     pub ministries: Vec<MinistryRule>,
     /// Weights of the parts of a candidate's score.
     pub weights: ScoreWeights,
@@ -28,7 +29,9 @@ pub struct Profile {
 /// One ministry of the theme map and the keywords that point at it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MinistryRule {
-    /// The ministry's actor id (`min_ocw`).
+    /// The ministry as the profile names it: an abbreviation (`OCW`), a full name or an actor
+    /// id (`min_ocw`), matched against the workspace's ministries by
+    /// [`Network::ministries_named`](super::Network::ministries_named).
     pub ministry: String,
     /// Lower-case keywords; a theme that contains one anywhere (ignoring case) maps to the
     /// ministry.
@@ -54,12 +57,16 @@ impl Default for ScoreWeights {
     }
 }
 
-/// The default theme → ministry map of DESIGN §4.5: ministry ids of the 2018–2022 cabinet as
-/// the Regio Deal data spells them, each with its Dutch and English keywords.
+/// The default theme → ministry map of DESIGN §4.5: the ministries of the 2018–2022 cabinet by
+/// their abbreviations, each with its Dutch and English keywords. An abbreviation finds the
+/// workspace's ministry whatever its id ([`Network::ministries_named`]: the `abbreviation`
+/// column, `(EZK)` at the end of the name, or an id `min_ezk`).
+///
+/// [`Network::ministries_named`]: super::Network::ministries_named
 pub const DEFAULT_MINISTRY_KEYWORDS: &[(&str, &[&str])] = &[
-    ("min_bzk", &["wonen", "woningbouw", "leefbaarheid", "wijken", "housing", "liveability"]),
+    ("BZK", &["wonen", "woningbouw", "leefbaarheid", "wijken", "housing", "liveability"]),
     (
-        "min_ezk",
+        "EZK",
         &[
             "economie",
             "innovatie",
@@ -73,7 +80,7 @@ pub const DEFAULT_MINISTRY_KEYWORDS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "min_ienw",
+        "IenW",
         &[
             "mobiliteit",
             "bereikbaarheid",
@@ -84,14 +91,11 @@ pub const DEFAULT_MINISTRY_KEYWORDS: &[(&str, &[&str])] = &[
             "mobility",
         ],
     ),
-    ("min_jenv", &["veiligheid", "ondermijning", "criminaliteit", "safety"]),
-    ("min_lnv", &["landbouw", "natuur", "voedsel", "platteland", "agriculture", "food", "nature"]),
-    (
-        "min_ocw",
-        &["onderwijs", "scholing", "talent", "cultuur", "wetenschap", "education", "culture"],
-    ),
-    ("min_szw", &["werk", "arbeidsmarkt", "armoede", "employment", "labour"]),
-    ("min_vws", &["zorg", "gezondheid", "sport", "welzijn", "health", "care"]),
+    ("JenV", &["veiligheid", "ondermijning", "criminaliteit", "safety"]),
+    ("LNV", &["landbouw", "natuur", "voedsel", "platteland", "agriculture", "food", "nature"]),
+    ("OCW", &["onderwijs", "scholing", "talent", "cultuur", "wetenschap", "education", "culture"]),
+    ("SZW", &["werk", "arbeidsmarkt", "armoede", "employment", "labour"]),
+    ("VWS", &["zorg", "gezondheid", "sport", "welzijn", "health", "care"]),
 ];
 
 impl Default for Profile {
@@ -152,7 +156,7 @@ mod tests {
         assert_eq!(profile.ministries.len(), 8);
         let hits: Vec<&str> =
             profile.ministries_for_theme("Onderwijs en Arbeidsmarkt; Leefbaarheid").collect();
-        assert_eq!(hits, ["min_bzk", "min_ocw", "min_szw"]);
+        assert_eq!(hits, ["BZK", "OCW", "SZW"]);
         let sum = profile.weights.gap_fill
             + profile.weights.proximity
             + profile.weights.theme_match

@@ -2,11 +2,12 @@
 //! each candidate with one plain sentence saying why.
 //!
 //! JSON schema (DESIGN "Output schemas"): `{"coalition", "coverage": [{"category", "expected",
-//! "present", "status"}], "missing_ministries": [{"ministry", "themes"}], "weakly_engaged":
-//! [{"id", "reason"}], "candidates": [{"id", "name", "sector", "kind", "score", "proximity",
-//! "gap_fill", "theme_match", "region_match", "reason"}]}` — coverage by category,
-//! ministries by id, weakly engaged members by id, candidates best first. CSV is the candidate
-//! list with those columns.
+//! "present", "status"}], "missing_ministries": [{"ministry", "id", "name", "themes"}],
+//! "weakly_engaged": [{"id", "reason"}], "candidates": [{"id", "name", "sector", "kind", "score",
+//! "proximity", "gap_fill", "theme_match", "region_match", "reason"}]}` — coverage by
+//! category, ministries in the profile's order by the names it writes (`id` and `name` of the
+//! workspace's ministry, `null` when it has none), weakly engaged members by id, candidates
+//! best first. CSV is the candidate list with those columns.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -31,7 +32,7 @@ pub const CANDIDATE_COLUMNS: [&str; 10] = [
 ];
 
 /// Why a weakly engaged member is listed.
-pub const WEAKLY_ENGAGED_REASON: &str = "signed, but has no working relation with another member and no contribution (involved, not committed)";
+pub const WEAKLY_ENGAGED_REASON: &str = "signed, but neither it nor a unit below it has a working relation with another member, and no contribution (involved, not committed)";
 
 /// The best `top` candidates, best first.
 pub fn candidate_records<'a>(
@@ -74,6 +75,9 @@ pub fn coverage_records(suspects: &Suspects) -> Records<'_> {
     records
 }
 
+/// The name column of a missing ministry that the workspace does not hold.
+const NOT_IN_WORKSPACE: &str = "(not in the workspace)";
+
 /// The JSON output of `suspects` (keys in this order).
 #[derive(Serialize)]
 struct SuspectsJson<'a> {
@@ -84,10 +88,13 @@ struct SuspectsJson<'a> {
     candidates: Value,
 }
 
-/// A ministry the coalition's themes call for, with those themes.
+/// A ministry the coalition's themes call for, with those themes: as the profile writes it,
+/// and the workspace's ministry (`null` when the workspace has none).
 #[derive(Serialize)]
 struct MissingMinistryJson<'a> {
     ministry: &'a str,
+    id: Option<&'a str>,
+    name: Option<&'a str>,
     themes: &'a [String],
 }
 
@@ -106,7 +113,12 @@ pub fn suspects_json(network: &Network, suspects: &Suspects, top: usize) -> Valu
         missing_ministries: suspects
             .missing_ministries
             .iter()
-            .map(|m| MissingMinistryJson { ministry: &m.ministry, themes: &m.themes })
+            .map(|m| MissingMinistryJson {
+                ministry: &m.ministry,
+                id: m.actor.map(|a| network.actor(a).key.as_str()),
+                name: m.actor.map(|a| network.actor(a).name.as_str()),
+                themes: &m.themes,
+            })
             .collect(),
         weakly_engaged: suspects
             .weakly_engaged
@@ -134,11 +146,13 @@ pub fn suspects_table(network: &Network, suspects: &Suspects, top: usize) -> Str
     if suspects.missing_ministries.is_empty() {
         out.push_str("none\n");
     } else {
-        let mut records = Records::new(&["ministry", "name", "themes"]);
+        let mut records = Records::new(&["ministry", "id", "name", "themes"]);
         for m in &suspects.missing_ministries {
+            let actor = m.actor.map(|a| network.actor(a));
             records.push(vec![
                 Cell::text(m.ministry.as_str()),
-                Cell::optional_text(m.actor.map(|a| network.actor(a).name.as_str())),
+                Cell::optional_text(actor.map(|a| a.key.as_str())),
+                Cell::text(actor.map_or(NOT_IN_WORKSPACE, |a| a.name.as_str())),
                 Cell::text(m.themes.join("; ")),
             ]);
         }

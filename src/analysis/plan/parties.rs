@@ -7,13 +7,18 @@ use crate::analysis::theme_map::ministries_for_theme;
 use crate::model::{ActorId, Role, Side};
 
 impl Context<'_> {
-    /// The Rijk-side ministries the topic maps to that the workspace holds, by id.
+    /// The Rijk-side ministries the topic maps to that the workspace holds, by id: the default
+    /// map's names (abbreviations) found with [`crate::Network::ministries_named`].
     pub(super) fn mapped_ministries(&self, topic: &str) -> Vec<ActorId> {
-        ministries_for_theme(topic)
+        let mut found: Vec<ActorId> = ministries_for_theme(topic)
             .into_iter()
-            .filter_map(|key| self.network.actor_id(key))
+            .flat_map(|name| self.network.ministries_named(name))
             .filter(|&actor| self.network.side(actor) == Side::Rijk)
-            .collect()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        self.sort_by_key(&mut found);
+        found
     }
 
     /// The region-side members that stand in as owners of a topic no member is known to work

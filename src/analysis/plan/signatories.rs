@@ -1,6 +1,7 @@
 //! The signing ministries without a working tie to the region, and the dealmakers.
 
-use super::context::{Context, ancestors_or_self};
+use super::context::Context;
+use crate::analysis::engagement::tied_through_units;
 use crate::model::{ActorId, Role, Side};
 
 impl Context<'_> {
@@ -25,22 +26,14 @@ impl Context<'_> {
         signatories
     }
 
-    /// Per actor: it, or an actor below it, has an explicit relation with a region-side member.
+    /// Per actor: it, or a unit below it that acts for it, has an explicit relation with a
+    /// region-side member (the rule `suspects` uses for weak engagement, restricted to ties
+    /// from the Rijk side across to the region).
     fn connected_rijk(&self) -> Vec<bool> {
         let network = self.network;
-        let mut connected = vec![false; network.actors().len()];
-        for relation in network.relations() {
-            let (a, b) = (relation.source, relation.target);
-            let rijk = match (network.side(a), network.side(b)) {
-                (Side::Rijk, Side::Region) if self.is_member[b.index()] => a,
-                (Side::Region, Side::Rijk) if self.is_member[a.index()] => b,
-                _ => continue,
-            };
-            for ancestor in ancestors_or_self(network, rijk) {
-                connected[ancestor.index()] = true;
-            }
-        }
-        connected
+        tied_through_units(network, self.coalition, &self.is_member, |end, member| {
+            network.side(end) == Side::Rijk && network.side(member) == Side::Region
+        })
     }
 
     pub(super) fn dealmakers(&self) -> Vec<ActorId> {

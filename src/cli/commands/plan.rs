@@ -17,9 +17,10 @@ What it shows (DESIGN 5), for the coalition's themes and the topics of its membe
                      relation with that topic)
   rijk counterparts  Rijk-side actors near the coalition (members, actors below a member,
                      actors tied to a member) working on it; when none, the ministries the
-                     topic maps to (keywords: onderwijs -> min_ocw, economie -> min_ezk,
-                     bereikbaarheid -> min_ienw, arbeidsmarkt -> min_szw, zorg -> min_vws,
-                     veiligheid -> min_jenv, wonen -> min_bzk, landbouw -> min_lnv, ...)
+                     topic maps to (keywords: onderwijs -> OCW, economie -> EZK,
+                     bereikbaarheid -> IenW, arbeidsmarkt -> SZW, zorg -> VWS,
+                     veiligheid -> JenV, wonen -> BZK, landbouw -> LNV, ...; a ministry
+                     is found by its abbreviation column, (EZK) ending its name, or id min_ezk)
   ties               relations between a Rijk-side actor and a regional member whose topic
                      is the topic, or without topic between two actors that both work on it
   status             covered: 2+ ties and no single person on all of them; fragile: one tie,

@@ -20,9 +20,11 @@ What it reports (DESIGN 4.5):
                       profile: missing (none), thin (fewer than expected, or only members with
                       role involved) or ok; a hybrid member counts for no sector
   missing ministries  ministries that the coalition's themes call for (a keyword anywhere in a
-                      theme, case ignored) but that are not members
+                      theme, case ignored) but that are not at the table: neither they nor a
+                      unit below them is a member
   weakly engaged      members whose only tie is a signature: no explicit relation with another
-                      member (shared coalitions do not count) and no contribution
+                      member, neither theirs nor that of a unit below them that is not a
+                      member itself (shared coalitions do not count), and no contribution
   candidates          actors outside the coalition, best first (ties by id), scored
                       0.4 gap_fill + 0.3 proximity + 0.2 theme_match + 0.1 region_match:
                       gap_fill 1 when the candidate's sector or kind is missing, 0.5 when thin;
@@ -35,8 +37,10 @@ What it reports (DESIGN 4.5):
 Formats: table (every part), json (every part; DESIGN's schema), csv (the candidates).
 
 The default profile expects one member each of government, business, knowledge, civil_society
-and citizens, maps themes to the 2018-2022 ministries (min_ocw, min_ezk, min_ienw, min_szw,
-min_vws, min_jenv, min_bzk, min_lnv) and weighs 0.4/0.3/0.2/0.1. A --profile TOML file replaces
+and citizens, maps themes to the 2018-2022 ministries (OCW, EZK, IenW, SZW, VWS, JenV, BZK,
+LNV) and weighs 0.4/0.3/0.2/0.1. A ministry is an actor of kind ministry (or without kind,
+directly under the national root); the map names it by abbreviation (the abbreviation column,
+or \"(EZK)\" at the end of its name), full name or id, ignoring case. A --profile TOML file replaces
 any part; a table that is given replaces that part, [weights] keeps keys it does not give:
 
   [sectors]                 # expected members per sector (0 = not expected)
@@ -45,8 +49,8 @@ any part; a table that is given replaces that part, [weights] keeps keys it does
   citizens = 1
   [kinds]                   # expected members per kind (the kind column of actors.csv)
   youth_centre = 1
-  [ministries]              # ministry id = keywords
-  min_ocw = [\"onderwijs\", \"cultuur\"]
+  [ministries]              # ministry (abbreviation, name or id) = keywords
+  OCW = [\"onderwijs\", \"cultuur\"]
   [weights]                 # numbers >= 0, used as given
   gap_fill = 0.5
   proximity = 0.5

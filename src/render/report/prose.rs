@@ -58,8 +58,9 @@ the deal's themes call for but that are not at the table. Candidates are parties
 deal, ranked by the gap they fill, their closeness in the network, shared themes and region.";
 
 pub(super) const EXPLAIN_WEAK: &str = "Involved is not committed: in a breakfast of bacon and eggs the \
-chicken is involved but the pig is committed. These members signed, but have no working \
-relation with another member and made no contribution.";
+chicken is involved but the pig is committed. These members signed, but neither they nor a unit \
+of theirs (a directorate, an accounthouder) has a working relation with another member, and they \
+made no contribution.";
 
 pub(super) const EXPLAIN_PLAN: &str = "The connectieplan maps, per topic of the deal, who works on it in \
 the region and at the Rijk, and which ties connect them: covered (two or more independent \
