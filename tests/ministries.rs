@@ -74,7 +74,7 @@ fn the_regio_deals_ministries_answer_to_the_abbreviation_in_their_names() {
 fn suspects_misses_only_ienw_and_finds_no_signing_ministry_weakly_engaged() {
     let network = twente();
     let coalition = network.coalition_id("rd_twente").unwrap();
-    let found = suspects(&network, coalition, &Profile::default()).unwrap();
+    let found = suspects(&network, coalition, &Profile::default(), None).unwrap();
     // EZK and SZW signed (their ids are not min_ezk and min_szw); IenW did not, although its
     // agency works with the province on bereikbaarheid.
     assert_eq!(found.missing_ministries.len(), 1, "{:?}", found.missing_ministries);
@@ -92,7 +92,7 @@ fn a_signing_ministry_is_engaged_through_its_accounthouder_and_weak_without() {
     let own_tie = |line: &str| line.starts_with("ministerie_bzk,regio_twente,");
     let network = twente_without(own_tie);
     let coalition = network.coalition_id("rd_twente").unwrap();
-    let found = suspects(&network, coalition, &Profile::default()).unwrap();
+    let found = suspects(&network, coalition, &Profile::default(), None).unwrap();
     assert!(found.weakly_engaged.is_empty(), "{:?}", keys(&network, &found.weakly_engaged));
 
     // Without the accounthouder's ties too, BZK only signed.
@@ -100,7 +100,7 @@ fn a_signing_ministry_is_engaged_through_its_accounthouder_and_weak_without() {
         own_tie(line) || line.split(',').take(2).any(|end| end == "bzk_accounthouder")
     });
     let coalition = network.coalition_id("rd_twente").unwrap();
-    let found = suspects(&network, coalition, &Profile::default()).unwrap();
+    let found = suspects(&network, coalition, &Profile::default(), None).unwrap();
     assert_eq!(keys(&network, &found.weakly_engaged), ["ministerie_bzk"]);
 }
 
@@ -149,7 +149,7 @@ fn a_profile_keyed_by_ids_and_names_still_matches_and_reports_unknown_keys_as_wr
         "profile.toml",
     )
     .unwrap();
-    let found = suspects(&network, coalition, &profile).unwrap();
+    let found = suspects(&network, coalition, &profile, None).unwrap();
     let missing: Vec<(&str, Option<&str>)> = found
         .missing_ministries
         .iter()

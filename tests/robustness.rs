@@ -201,7 +201,7 @@ fn exercise(files: Vec<(String, Vec<u8>)>) {
             let profile = Profile::default();
             let _ = compare(&network, &profile, Moment::any());
             for &coalition in &coalitions {
-                let _ = suspects(&network, coalition, &profile);
+                let _ = suspects(&network, coalition, &profile, None);
                 let _ = connectieplan(&network, coalition);
             }
         }

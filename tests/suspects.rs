@@ -22,7 +22,7 @@ fn rank_of(network: &Network, found: &stakenet::analysis::Suspects, id: &str) ->
 fn the_connected_resident_panel_ranks_first_because_citizens_are_missing() {
     let network = planted();
     let deal = network.coalition_id("deal").unwrap();
-    let found = suspects(&network, deal, &Profile::default()).unwrap();
+    let found = suspects(&network, deal, &Profile::default(), None).unwrap();
     let first = &found.candidates[0];
     assert_eq!(actor_key(&network, first.actor), "panel");
     assert_eq!(first.gap_fill, 1.0);
@@ -69,7 +69,7 @@ fn the_connected_resident_panel_ranks_first_because_citizens_are_missing() {
 fn coverage_ministries_and_weak_engagement_follow_the_definitions() {
     let network = planted();
     let deal = network.coalition_id("deal").unwrap();
-    let found = suspects(&network, deal, &Profile::default()).unwrap();
+    let found = suspects(&network, deal, &Profile::default(), None).unwrap();
     let status = |sector: Sector| {
         found.coverage.iter().find(|l| l.category == Category::Sector(sector)).unwrap().status
     };
@@ -102,7 +102,7 @@ fn a_profile_can_ask_for_kinds_and_change_the_weights() {
         "profile.toml",
     )
     .unwrap();
-    let found = suspects(&network, deal, &profile).unwrap();
+    let found = suspects(&network, deal, &profile, None).unwrap();
     let line = found
         .coverage
         .iter()
@@ -126,7 +126,8 @@ fn an_empty_coalition_has_every_sector_missing_and_no_proximity() {
     ];
     let network = load(&Source::Memory(files)).unwrap();
     let found =
-        suspects(&network, network.coalition_id("empty").unwrap(), &Profile::default()).unwrap();
+        suspects(&network, network.coalition_id("empty").unwrap(), &Profile::default(), None)
+            .unwrap();
     assert!(found.coverage.iter().all(|l| l.status == CoverageStatus::Missing));
     assert_eq!(found.candidates.len(), 2);
     assert!(found.candidates.iter().all(|c| c.proximity == 0.0 && c.gap_fill == 1.0));

@@ -3,11 +3,11 @@
 //! `suspects` (weakly engaged signatories) and the connectieplan (unconnected signatories), so
 //! that both count a ministry's accounthouder or directorate the same way.
 
-use crate::model::{ActorId, CoalitionId, Network, Role};
+use crate::model::{ActorId, CoalitionId, Date, Network, Role, Validity};
 
 /// Per actor: whether it, or a unit below it that acts for it, has an explicit relation (any
-/// layer, either direction, any dates) with a member of `coalition` (`is_member`, per actor)
-/// that `counts(end, member)` accepts.
+/// layer, either direction, holding on `at` — any dates when `None`) with a member of
+/// `coalition` (`is_member`, per actor) that `counts(end, member)` accepts.
 ///
 /// A relation between `end` and a member `m` (`end ≠ m`) marks `end` and its ancestors up to
 /// and including the first one that signed the coalition (role `signatory`): a unit that did
@@ -24,14 +24,16 @@ pub(crate) fn tied_through_units(
     network: &Network,
     coalition: CoalitionId,
     is_member: &[bool],
+    at: Option<Date>,
     counts: impl Fn(ActorId, ActorId) -> bool,
 ) -> Vec<bool> {
+    let holds = |validity: &Validity| at.is_none_or(|date| validity.contains(date));
     let mut signed = vec![false; network.actors().len()];
-    for membership in network.members_of(coalition) {
+    for membership in network.members_of(coalition).filter(|m| holds(&m.validity)) {
         signed[membership.actor.index()] |= membership.role == Role::Signatory;
     }
     let mut tied = vec![false; network.actors().len()];
-    for relation in network.relations() {
+    for relation in network.relations().iter().filter(|r| holds(&r.validity)) {
         let (a, b) = (relation.source, relation.target);
         if a == b {
             continue;
@@ -80,7 +82,7 @@ mod tests {
         for membership in network.members_of(deal) {
             is_member[membership.actor.index()] = true;
         }
-        let tied = tied_through_units(&network, deal, &is_member, |_, _| true);
+        let tied = tied_through_units(&network, deal, &is_member, None, |_, _| true);
         let mut keys: Vec<String> = network
             .actor_ids()
             .filter(|a| tied[a.index()])

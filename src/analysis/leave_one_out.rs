@@ -264,7 +264,7 @@ fn hold_out(
     actor: ActorId,
 ) -> Result<HeldOut, AnalysisError> {
     let reduced = without_member(network, coalition, actor)?;
-    let found = suspects(&reduced, coalition, profile)?;
+    let found = suspects(&reduced, coalition, profile, None)?;
     let candidates = &found.candidates;
     let mut popularity = vec![0u32; reduced.actors().len()];
     let mut seen: Vec<(CoalitionId, ActorId)> =

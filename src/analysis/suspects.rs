@@ -13,8 +13,10 @@ use super::centrality::{PowerIterationConfig, personalized_pagerank};
 use super::engagement::tied_through_units;
 use super::error::AnalysisError;
 use crate::model::Profile;
-use crate::model::{ActorId, CoalitionId, Level, Network, Role, Sector, Side};
-use crate::view::{View, ViewSpec};
+use crate::model::{
+    ActorId, CoalitionId, Date, Level, Membership, Network, Relation, Role, Sector, Side,
+};
+use crate::view::{LayerChoice, TieWeight, View, ViewSpec};
 
 /// What a coverage line counts: a sector or a `kind`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -169,7 +171,8 @@ pub struct Suspects {
 }
 
 /// Finds the coverage gaps, missing ministries, weakly engaged members and ranked candidates of
-/// `coalition` (DESIGN §4.5).
+/// `coalition` (DESIGN §4.5), on `at`: memberships and relations that do not hold on that date
+/// do not count (every one when `None`).
 ///
 /// 1. **Coverage.** For each sector and kind the profile expects, the number of distinct
 ///    members in it: `missing` when none, `thin` when fewer than expected or present only
@@ -211,12 +214,13 @@ pub fn suspects(
     network: &Network,
     coalition: CoalitionId,
     profile: &Profile,
+    at: Option<Date>,
 ) -> Result<Suspects, AnalysisError> {
-    let members = Members::of(network, coalition);
+    let members = Members::of(network, coalition, at);
     let coverage = coverage(network, &members, profile);
     let missing_ministries = missing_ministries(network, coalition, &members, profile);
-    let ties = ExplicitTies::of(network, &members);
-    let engaged = tied_through_units(network, coalition, &members.is_member, |_, _| true);
+    let ties = ExplicitTies::of(network, &members, at);
+    let engaged = tied_through_units(network, coalition, &members.is_member, at, |_, _| true);
     let weakly_engaged = members
         .ids
         .iter()
@@ -226,7 +230,7 @@ pub fn suspects(
             members.only_signatory[i] && !members.contributes[i] && !engaged[i]
         })
         .collect();
-    let candidates = candidates(network, coalition, &members, &coverage, &ties, profile)?;
+    let candidates = candidates(network, coalition, &members, &coverage, &ties, profile, at)?;
     Ok(Suspects {
         coalition,
         n_members: members.ids.len(),
@@ -280,13 +284,14 @@ struct Members {
 }
 
 impl Members {
-    fn of(network: &Network, coalition: CoalitionId) -> Members {
+    fn of(network: &Network, coalition: CoalitionId, at: Option<Date>) -> Members {
         let n = network.actors().len();
         let mut is_member = vec![false; n];
         let mut only_involved = vec![true; n];
         let mut only_signatory = vec![true; n];
         let mut contributes = vec![false; n];
-        for membership in network.members_of(coalition) {
+        let holds = |m: &&Membership| at.is_none_or(|date| m.validity.contains(date));
+        for membership in network.members_of(coalition).filter(holds) {
             let i = membership.actor.index();
             is_member[i] = true;
             only_involved[i] &= membership.role == Role::Involved;
@@ -306,10 +311,11 @@ struct ExplicitTies {
 }
 
 impl ExplicitTies {
-    fn of(network: &Network, members: &Members) -> ExplicitTies {
+    fn of(network: &Network, members: &Members, at: Option<Date>) -> ExplicitTies {
         let n = network.actors().len();
         let mut partners: Vec<Vec<(ActorId, f64)>> = vec![Vec::new(); n];
-        for relation in network.relations() {
+        let holds = |r: &&Relation| at.is_none_or(|date| r.validity.contains(date));
+        for relation in network.relations().iter().filter(holds) {
             let (a, b) = (relation.source, relation.target);
             if a == b {
                 continue;
@@ -433,8 +439,9 @@ fn candidates(
     coverage: &[CoverageLine],
     ties: &ExplicitTies,
     profile: &Profile,
+    at: Option<Date>,
 ) -> Result<Vec<Candidate>, AnalysisError> {
-    let proximity = proximity(network, members)?;
+    let proximity = proximity(network, members, at)?;
     let coalition_words = theme_words(&network.coalition(coalition).themes);
     // Each regional ancestor of a member, with the first member (by id) below it.
     let mut regional_ancestors: BTreeMap<ActorId, ActorId> = BTreeMap::new();
@@ -511,13 +518,20 @@ fn candidates(
 
 /// Personalized PageRank from the members over the whole network, scaled so that the largest
 /// value among non-members is 1; per actor (members get their raw scaled value, unused).
-fn proximity(network: &Network, members: &Members) -> Result<Vec<f64>, AnalysisError> {
+fn proximity(
+    network: &Network,
+    members: &Members,
+    at: Option<Date>,
+) -> Result<Vec<f64>, AnalysisError> {
     let n = network.actors().len();
     if members.ids.is_empty() {
         return Ok(vec![0.0; n]);
     }
-    // Every layer plus comembership, all actors: the spec's default.
-    let view = View::build(network, &ViewSpec::default())
+    // Every layer plus comembership, all actors: closeness through working relations and
+    // through the deals a candidate shares with the members.
+    let layers = LayerChoice::explicit_layers(network).chain([LayerChoice::Comembership]);
+    let spec = ViewSpec::default().with_layers(layers).with_at(at).with_weight(TieWeight::Weight);
+    let view = View::build(network, &spec)
         .map_err(|error| AnalysisError::InvalidParameter(error.to_string()))?;
     let personalization: Vec<f64> = view
         .actors()

@@ -31,7 +31,7 @@ impl Context<'_> {
     /// from the Rijk side across to the region).
     fn connected_rijk(&self) -> Vec<bool> {
         let network = self.network;
-        tied_through_units(network, self.coalition, &self.is_member, |end, member| {
+        tied_through_units(network, self.coalition, &self.is_member, None, |end, member| {
             network.side(end) == Side::Rijk && network.side(member) == Side::Region
         })
     }

@@ -49,7 +49,7 @@ pub(super) fn coalition_report(
         grouping,
         asymmetry,
         interdependence,
-        suspects: suspects(network, coalition, profile)?,
+        suspects: suspects(network, coalition, profile, moment.date)?,
         plan: connectieplan(network, coalition),
     })
 }

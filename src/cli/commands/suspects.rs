@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::super::options::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
+use super::super::options::{AtArgs, ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use stakenet::analysis::{Profile, leave_one_out, suspects};
+use stakenet::analysis::{Profile, coalition_moment, leave_one_out, moment, suspects};
 use stakenet::io::read_profile;
 use stakenet::render::{
     candidate_records, evaluation_items, evaluation_json, evaluation_table, json::to_pretty,
@@ -33,6 +33,10 @@ What it reports (DESIGN 4.5):
                       theme_match = Jaccard similarity of theme words (4+ letters);
                       region_match = 1 when it shares a parent-chain ancestor below national
                       level with a member
+
+Date: --at DATE, or by default today (the latest date in the data when that is earlier), moved
+into the coalition's term (a deal that ended is described on its last day); memberships and
+relations that do not hold on it do not count. The table ends with the date described.
 
 Formats: table (every part), json (every part; DESIGN's schema), csv (the candidates).
 
@@ -93,6 +97,8 @@ pub(crate) struct SuspectsArgs {
     #[arg(long)]
     pub(crate) evaluate: bool,
     #[command(flatten)]
+    pub(crate) at: AtArgs,
+    #[command(flatten)]
     pub(crate) threads: ThreadsArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
@@ -125,10 +131,15 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
     // clap requires --coalition unless --evaluate is given.
     let key = args.coalition.as_deref().unwrap_or_default();
     let coalition = config::coalition(network, key)?;
-    let found = suspects(network, coalition, &profile).map_err(Failure::analysis)?;
+    let described = moment(network, config::at(&args.at)?, config::today());
+    let described = coalition_moment(network, coalition, described);
+    let found =
+        suspects(network, coalition, &profile, described.date).map_err(Failure::analysis)?;
     let text = match format {
         ListFormat::Csv => candidate_records(network, &found, args.top).to_csv(),
-        ListFormat::Table => suspects_table(network, &found, args.top),
+        ListFormat::Table => {
+            format!("{}\n{}\n", suspects_table(network, &found, args.top), described.sentence())
+        }
         ListFormat::Json => to_pretty(&suspects_json(network, &found, args.top)),
     };
     workspace.emit(&args.output, &text)
