@@ -164,10 +164,16 @@ fn json_has_the_schema_keys_in_order() {
     let keys = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
     assert_eq!(keys(&json), ["dyads", "actors", "layers", "groups", "coalitions"]);
     let first = |list: &str| keys(&json[list][0]);
-    assert_eq!(first("dyads"), ["source", "target", "layer", "w_st", "w_ts", "asymmetry"]);
+    assert_eq!(
+        first("dyads"),
+        ["source", "target", "layer", "weighting", "w_st", "w_ts", "asymmetry"]
+    );
     assert_eq!(first("actors"), ["id", "layer", "out_strength", "in_strength", "balance"]);
-    assert_eq!(first("layers"), ["layer", "reciprocity", "weighted_reciprocity", "hierarchy"]);
-    assert_eq!(first("groups"), ["layer", "from_group", "to_group", "weight"]);
+    assert_eq!(
+        first("layers"),
+        ["layer", "weighting", "reciprocity", "weighted_reciprocity", "hierarchy"]
+    );
+    assert_eq!(first("groups"), ["layer", "weighting", "from_group", "to_group", "weight"]);
     assert_eq!(
         first("coalitions"),
         ["id", "national_contribution", "cofinancing", "national_share", "cofinancing_ratio"]
@@ -186,12 +192,19 @@ fn json_has_the_schema_keys_in_order() {
         .collect();
     assert!(order.iter().all(|(s, t, _)| s < t));
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
-    // min_lnv → prov funding 4 and nothing back: asymmetry 1 (source min_lnv < prov).
+    // min_lnv → prov funding €4m and nothing back: asymmetry 1 (source min_lnv < prov). Every
+    // funding relation carries an amount, so the layer is weighed in euros; mandate has none.
     let funding = dyads
         .iter()
         .find(|d| d["source"] == "min_lnv" && d["target"] == "prov" && d["layer"] == "funding")
         .unwrap();
-    assert_eq!((funding["w_st"].as_f64(), funding["asymmetry"].as_f64()), (Some(4.0), Some(1.0)));
+    assert_eq!(funding["weighting"], "amount");
+    assert_eq!(
+        (funding["w_st"].as_f64(), funding["asymmetry"].as_f64()),
+        (Some(4_000_000.0), Some(1.0))
+    );
+    let mandate = dyads.iter().find(|d| d["layer"] == "mandate").unwrap();
+    assert_eq!(mandate["weighting"], "weight");
     // comembership is left out by default; every explicit layer is in.
     let layers: Vec<&str> =
         json["layers"].as_array().unwrap().iter().map(|l| l["layer"].as_str().unwrap()).collect();
@@ -209,11 +222,27 @@ fn csv_lists_the_dyads() {
         .success();
     let text = stdout_text(&output);
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "source,target,layer,w_st,w_ts,asymmetry");
-    // prov → gem_a 2 and gem_a → prov 0.5: (0.5 − 2)/(0.5 + 2) = −0.6 for (gem_a, prov).
-    assert!(lines.contains(&"gem_a,prov,funding,0.5,2,-0.6"), "{text}");
-    assert!(lines.contains(&"coop,uni,funding,1,0,1"), "{text}");
+    assert_eq!(lines[0], "source,target,layer,weighting,w_st,w_ts,asymmetry");
+    // prov → gem_a €2m and gem_a → prov €0.5m: (0.5 − 2)/(0.5 + 2) = −0.6 for (gem_a, prov).
+    assert!(lines.contains(&"gem_a,prov,funding,amount,500000,2000000,-0.6"), "{text}");
+    assert!(lines.contains(&"coop,uni,funding,amount,100000,0,1"), "{text}");
     assert_eq!(lines.len(), 1 + 5);
+
+    // The same in tie strength when asked: weights 0.5 and 2.
+    let output = stakenet()
+        .args(["asymmetry", "fixtures/asymmetry", "--layer", "funding", "--weight", "weight"])
+        .args(["--format", "csv"])
+        .assert()
+        .success();
+    let text = stdout_text(&output);
+    assert!(text.lines().any(|l| l == "gem_a,prov,funding,weight,0.5,2,-0.6"), "{text}");
+    // A layer without amounts cannot be weighed in euros: the refusal names it.
+    let output = stakenet()
+        .args(["asymmetry", "fixtures/asymmetry", "--layer", "mandate", "--weight", "amount"])
+        .assert()
+        .code(2);
+    let message = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(message.contains("layer mandate has 5 of 5 relations without one"), "{message}");
 }
 
 #[test]

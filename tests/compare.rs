@@ -108,7 +108,7 @@ fn compare_csv_has_the_schema_header_and_json_the_same_keys() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "id,name,members,government_share,sectors_present,ministries,national_contribution,cofinancing_ratio,density,centralization,missing_sectors,peers"
+        "id,name,members,government_share,sectors_present,ministries,national_contribution,cofinancing_ratio,ties,density,centralization,missing_sectors,peers"
     );
     assert_eq!(lines.count(), 31);
 
@@ -130,6 +130,7 @@ fn compare_csv_has_the_schema_header_and_json_the_same_keys() {
             "ministries",
             "national_contribution",
             "cofinancing_ratio",
+            "ties",
             "density",
             "centralization",
             "missing_sectors",

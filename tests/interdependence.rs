@@ -258,7 +258,7 @@ fn json_has_the_schema_keys_and_csv_lists_the_pairs() {
         .success();
     let json: Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
     let keys = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
-    assert_eq!(keys(&json), ["alpha", "pairs", "actors", "mutuality", "layer_overlap"]);
+    assert_eq!(keys(&json), ["weighting", "alpha", "pairs", "actors", "mutuality", "layer_overlap"]);
     assert_eq!(
         keys(&json["pairs"][0]),
         ["a", "b", "d_ab", "d_ba", "mutual_dependence", "power_imbalance", "more_powerful"]
@@ -317,8 +317,9 @@ fn empty_and_single_actor_selections_have_defined_answers() {
     assert_eq!(json["mutuality"], 0.0);
     assert_eq!(json["layer_overlap"], Value::Null);
     // An empty layer: deal_x's members have no reporting tie among themselves (reporting is
-    // read as a resource layer). Six members, all zero; overlap over the other layers: 4 tied
-    // pairs (3 funding, 1 information), none in two layers.
+    // read as a resource layer). Seven parties — six members and dep_a1, a unit of the member
+    // min_a — all zero; overlap over the other layers: 5 tied pairs (3 funding, 1 information,
+    // 1 collaboration), none in two layers.
     let output = stakenet()
         .args([
             "interdependence",
@@ -335,7 +336,8 @@ fn empty_and_single_actor_selections_have_defined_answers() {
     let json: Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
     assert_eq!(json["pairs"], serde_json::json!([]));
     let actors = json["actors"].as_array().unwrap();
-    assert_eq!(actors.len(), 6);
+    assert_eq!(actors.len(), 7);
+    assert!(actors.iter().any(|a| a["id"] == "dep_a1"));
     assert!(actors.iter().all(|a| a["dependence_on_others"] == 0.0 && a["depended_on_by"] == 0.0));
     assert_eq!(
         (json["mutuality"].as_f64(), json["layer_overlap"].as_f64()),

@@ -111,6 +111,8 @@ fn suspects_on_the_command_line_names_ienw_and_not_ezk_or_szw() {
         "fixtures/twente-analyst",
         "--coalition",
         "rd_twente",
+        "--at",
+        "2020-06-01",
         "--format",
         "json",
     ]);
@@ -125,9 +127,27 @@ fn suspects_on_the_command_line_names_ienw_and_not_ezk_or_szw() {
     );
     assert_eq!(json["weakly_engaged"], serde_json::json!([]));
 
+    // At the deal's end EZK's two ties had ended (2020-12-31, 2021-06-30): its signature is
+    // all that is left. The default date of rd_twente, which ended in 2022, is its last day.
+    let at_end = stdout_json(&[
+        "suspects",
+        "fixtures/twente-analyst",
+        "--coalition",
+        "rd_twente",
+        "--format",
+        "json",
+    ]);
+    let weak: Vec<&str> = at_end["weakly_engaged"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(weak, ["ministerie_ezk"]);
+
     let output = stakenet()
         .args(["suspects", "fixtures/twente-analyst", "--coalition", "rd_twente"])
-        .args(["--format", "table"])
+        .args(["--at", "2020-06-01", "--format", "table"])
         .assert()
         .success();
     let text = stdout_text(&output);

@@ -251,10 +251,15 @@ fn a_workspace_with_relations_gets_asymmetry_and_interdependence() {
         assert!(dir.join("data/deal_x").join(file).is_file(), "{file}");
     }
     assert!(!dir.join("data/deal_y").exists(), "--coalition narrows the coalitions");
+    // tiny's funding relations all carry amounts: the flows and dependence are in euros.
     assert!(
-        page.text.contains("100% of the weight between the sides runs from the Rijk to the region")
+        page.text.contains("100% of the euros between the sides runs from the Rijk to the region"),
+        "{}",
+        page.text
     );
-    assert!(page.text.contains("Dependence read from the layer funding"));
+    assert!(page.text.contains("Dependence read from the layer funding, as shares of the euros"));
+    // The page states the date it describes: tiny's data ends with deal_x on 2023-12-31.
+    assert!(page.text.contains("Described as on 2023-12-31, the latest date in the data"));
     // The commands the page names carry the workspace.
     assert!(page.text.contains("stakenet suspects fixtures/tiny --coalition deal_x"));
     // Names with < and & are text.

@@ -135,13 +135,19 @@ fn a_coalition_scope_keeps_its_members_and_comembership_counts_shared_coalitions
 }
 
 #[test]
-fn the_default_view_uses_every_layer_and_comembership() {
+fn the_default_view_uses_the_relations_and_comembership_only_without_them() {
     let network = tiny();
-    let view = View::build(&network, &ViewSpec::default()).unwrap();
-    assert_eq!(view.layers().len(), network.layers().len() + 1);
+    let spec = ViewSpec::default();
+    let view = View::build(&network, &spec).unwrap();
+    assert_eq!(view.layers().len(), network.layers().len());
+    assert!(!view.layers().contains(&LayerChoice::Comembership));
+    assert!(!spec.membership_by_default(&network));
     assert!(view.is_directed());
+    // The bundled Regio Deals record memberships only: shared membership, said so.
     let bundled = load(&Source::Bundled).unwrap();
-    let view = View::build(&bundled, &ViewSpec::default()).unwrap();
+    assert!(spec.membership_by_default(&bundled));
+    let view = View::build(&bundled, &spec).unwrap();
+    assert_eq!(view.layers(), [LayerChoice::Comembership]);
     assert!(!view.is_directed());
     assert_eq!(view.n_nodes(), 165);
     assert_eq!(view.n_ties(), 1366);
