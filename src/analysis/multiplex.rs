@@ -414,8 +414,14 @@ mod tests {
     #[test]
     fn defaults_duplicates_and_mismatched_views() {
         let network = toy();
-        // Default: every explicit layer plus comembership (empty here: no coalitions).
-        let views = layer_views(&network, &ViewSpec::default()).unwrap();
+        // Default: every explicit layer (the network has relations); comembership when asked
+        // (empty here: no coalitions).
+        assert_eq!(layer_views(&network, &ViewSpec::default()).unwrap().len(), 3);
+        let with_comembership = LayerChoice::explicit_layers(&network)
+            .chain([LayerChoice::Comembership])
+            .collect::<Vec<_>>();
+        let views =
+            layer_views(&network, &ViewSpec::default().with_layers(with_comembership)).unwrap();
         assert_eq!(views.len(), 4);
         let result = multiplex(&views).unwrap();
         assert!(result.actors.iter().all(|a| a.layers[3].is_none()));
