@@ -258,7 +258,10 @@ fn json_has_the_schema_keys_and_csv_lists_the_pairs() {
         .success();
     let json: Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
     let keys = |v: &Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
-    assert_eq!(keys(&json), ["weighting", "alpha", "pairs", "actors", "mutuality", "layer_overlap"]);
+    assert_eq!(
+        keys(&json),
+        ["weighting", "alpha", "pairs", "actors", "mutuality", "layer_overlap"]
+    );
     assert_eq!(
         keys(&json["pairs"][0]),
         ["a", "b", "d_ab", "d_ba", "mutual_dependence", "power_imbalance", "more_powerful"]

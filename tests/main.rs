@@ -31,4 +31,5 @@ mod serde;
 mod snapshots;
 mod suspects;
 mod tidy;
+mod twente;
 mod view;
