@@ -167,10 +167,16 @@ impl Workspace {
     /// not see: that it falls back on shared membership (the workspace has no relations), and
     /// which chosen layers carry amounts on some relations only (weighed by `weight` then).
     pub(crate) fn view(&self, spec: &ViewSpec) -> Result<View, Failure> {
+        self.say_view_notes(spec);
+        View::build(&self.network, spec).map_err(Failure::input)
+    }
+
+    /// Prints the notes of [`Workspace::view`] for a selection built otherwise (one view per
+    /// layer).
+    pub(crate) fn say_view_notes(&self, spec: &ViewSpec) {
         for note in view_notes(&self.network, spec) {
             eprintln!("note: {note}");
         }
-        View::build(&self.network, spec).map_err(Failure::input)
     }
 
     /// Writes `text` to the output file (atomically) or to standard output.

@@ -66,7 +66,9 @@ pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
     let layers =
         spec.layers.take().unwrap_or_else(|| LayerChoice::explicit_layers(network).collect());
     let view_error = Failure::input;
-    let views = layer_views(network, &spec.clone().with_layers(layers)).map_err(view_error)?;
+    let spec_of_layers = spec.clone().with_layers(layers);
+    workspace.say_view_notes(&spec_of_layers);
+    let views = layer_views(network, &spec_of_layers).map_err(view_error)?;
     // The nodes without any tie, for the grouping: the same nodes as every layer's view.
     let nodes = View::build(network, &spec.clone().with_layers([])).map_err(view_error)?;
     let group_by = config::group_by(&args.group_by);

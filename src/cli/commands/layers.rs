@@ -39,6 +39,7 @@ pub(crate) fn run(args: &LayersArgs) -> Outcome {
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
+    workspace.say_view_notes(&spec);
     let views = layer_views(network, &spec).map_err(Failure::input)?;
     let result = multiplex(&views).map_err(Failure::analysis)?;
     let text = match config::list_format(args.format, args.output.output.is_some()) {
