@@ -173,7 +173,7 @@ fn the_weighting_is_chosen_per_view_and_refused_where_it_cannot_hold() {
     assert_eq!(view(&only_funding).unwrap().weighting(), Weighting::Euros);
     let both = ViewSpec::default().with_layers([funding, collaboration]);
     assert_eq!(view(&both).unwrap().weighting(), Weighting::Strength);
-    let counted = view(&only_funding.clone().with_weight(TieWeight::Count)).unwrap();
+    let counted = view(&only_funding.with_weight(TieWeight::Count)).unwrap();
     assert_eq!(counted.weighting(), Weighting::Count);
     assert!(counted.out_arcs().parts().2.iter().all(|&w| w == 1.0));
     assert_eq!(
