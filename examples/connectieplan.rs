@@ -15,7 +15,7 @@
 
 use std::error::Error;
 
-use stakenet::analysis::connectieplan;
+use stakenet::analysis::{PlanConfig, connectieplan};
 use stakenet::names;
 use stakenet::render::plan_svg;
 use stakenet::{Source, load};
@@ -29,7 +29,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let network = load(&Source::from_path(std::path::Path::new(&workspace)))?;
     let coalition = names::coalition(&network, &key)?;
 
-    let plan = connectieplan(&network, coalition);
+    // No date applied: every relation and membership counts (PlanConfig::with_at describes one
+    // date).
+    let plan = connectieplan(&network, coalition, &PlanConfig::default());
     println!("Connectieplan of {}", network.coalition(coalition).name);
     for topic in &plan.topics {
         let status = topic.status.as_str();

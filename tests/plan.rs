@@ -8,7 +8,7 @@ use std::process::{Command as Process, Stdio};
 
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
-use stakenet::analysis::{Connectieplan, connectieplan};
+use stakenet::analysis::{Connectieplan, PlanConfig, connectieplan};
 use stakenet::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan_svg};
 use stakenet::{Network, Source, load};
 
@@ -19,7 +19,7 @@ use crate::common::{
 const SCRIPT: &str = "<script>alert(\"x\")</script>";
 
 fn plan_of(network: &Network, coalition: &str) -> Connectieplan {
-    connectieplan(network, network.coalition_id(coalition).unwrap())
+    connectieplan(network, network.coalition_id(coalition).unwrap(), &PlanConfig::default())
 }
 
 /// A Rijk department and a regional partner named `SCRIPT` (and other awkward characters),
@@ -177,8 +177,16 @@ fn the_json_follows_the_design_schema() {
     let network = load_fixture("connectieplan");
     let json = plan_json(&network, &plan_of(&network, "twente"));
     let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["coalition", "topics", "unconnected_signatories", "dealmakers"]);
+    assert_eq!(
+        keys,
+        ["coalition", "described", "topics", "general", "unconnected_signatories", "dealmakers"]
+    );
     assert_eq!(json["coalition"], "twente");
+    // No date applied (the library's default); the dealmaker's ties have no topic.
+    assert_eq!(json["described"]["basis"], "not_applied");
+    assert_eq!(json["described"]["date"], serde_json::Value::Null);
+    assert_eq!(json["general"][0]["rijk"], "dm_twente");
+    assert_eq!(json["general"][0]["via"], "general");
     for topic in json["topics"].as_array().unwrap() {
         let keys: Vec<&str> = topic.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(

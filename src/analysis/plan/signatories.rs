@@ -12,8 +12,8 @@ impl Context<'_> {
     /// The Rijk-side signatories, by id; with `connected`, only those not connected.
     pub(super) fn rijk_signatories(&self, connected: Option<&[bool]>) -> Vec<ActorId> {
         let network = self.network;
-        let mut signatories: Vec<ActorId> = network
-            .members_of(self.coalition)
+        let mut signatories: Vec<ActorId> = self
+            .memberships()
             .filter(|m| m.role == Role::Signatory)
             .map(|m| m.actor)
             .filter(|&a| network.side(a) == Side::Rijk)
@@ -25,15 +25,16 @@ impl Context<'_> {
         signatories
     }
 
-    /// Per actor: it, or an actor below it, has an explicit relation with a region-side member.
+    /// Per actor: it, or an actor below it, has an explicit relation on the date with a
+    /// region-side actor in the coalition's scope (a member or one of its units).
     fn connected_rijk(&self) -> Vec<bool> {
         let network = self.network;
         let mut connected = vec![false; network.actors().len()];
-        for relation in network.relations() {
+        for relation in network.relations().iter().filter(|r| self.holds(r)) {
             let (a, b) = (relation.source, relation.target);
             let rijk = match (network.side(a), network.side(b)) {
-                (Side::Rijk, Side::Region) if self.is_member[b.index()] => a,
-                (Side::Region, Side::Rijk) if self.is_member[a.index()] => b,
+                (Side::Rijk, Side::Region) if self.in_scope[b.index()] => a,
+                (Side::Region, Side::Rijk) if self.in_scope[a.index()] => b,
                 _ => continue,
             };
             for ancestor in ancestors_or_self(network, rijk) {
@@ -48,16 +49,20 @@ impl Context<'_> {
         let is_dealmaker_kind = |a: ActorId| {
             network.actor(a).kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case("dealmaker"))
         };
-        let mut found: Vec<ActorId> = network
-            .members_of(self.coalition)
+        let mut found: Vec<ActorId> = self
+            .memberships()
             .filter(|m| m.role == Role::Dealmaker || is_dealmaker_kind(m.actor))
             .map(|m| m.actor)
             .collect();
-        for relation in network.relations() {
+        let mut is_member = vec![false; network.actors().len()];
+        for membership in self.memberships() {
+            is_member[membership.actor.index()] = true;
+        }
+        for relation in network.relations().iter().filter(|r| self.holds(r)) {
             for (this, other) in
                 [(relation.source, relation.target), (relation.target, relation.source)]
             {
-                if is_dealmaker_kind(this) && self.is_member[other.index()] {
+                if is_dealmaker_kind(this) && is_member[other.index()] {
                     found.push(this);
                 }
             }

@@ -5,18 +5,21 @@ use super::error::ReportError;
 use super::model::{AsymmetryFinding, CoalitionReport, InterdependenceFinding};
 use crate::analysis::{
     AnalysisError, BrokerageConfig, CentralityConfig, DependenceMatrix, DependenceSource, GroupBy,
-    InterdependenceConfig, Profile, asymmetry, brokerage, centrality, connectieplan,
-    dependence_layer, group_nodes, interdependence, layer_views, multiplexity, suspects,
+    InterdependenceConfig, Moment, PlanConfig, Profile, asymmetry, brokerage, centrality,
+    coalition_moment, connectieplan, dependence_layer, group_nodes, interdependence, layer_views,
+    multiplexity, suspects,
 };
 use crate::model::{CoalitionId, Network};
 use crate::view::{LayerChoice, View, ViewSpec};
 
 /// Everything about one coalition, each on the coalition's members (as the commands give with
-/// `--coalition`).
+/// `--coalition`). The connectieplan describes `moment` moved into the coalition's term
+/// ([`coalition_moment`]); without one it applies no date.
 pub(super) fn coalition_report(
     network: &Network,
     profile: &Profile,
     coalition: CoalitionId,
+    moment: Option<Moment>,
 ) -> Result<CoalitionReport, ReportError> {
     let spec = ViewSpec::coalition(coalition);
     let view = View::build(network, &spec)?;
@@ -46,8 +49,18 @@ pub(super) fn coalition_report(
         asymmetry,
         interdependence,
         suspects: suspects(network, coalition, profile)?,
-        plan: connectieplan(network, coalition),
+        plan: connectieplan(network, coalition, &plan_config(network, coalition, moment)),
     })
+}
+
+/// The connectieplan's configuration: `moment` moved into the coalition's term, when given.
+fn plan_config(network: &Network, coalition: CoalitionId, moment: Option<Moment>) -> PlanConfig {
+    match moment {
+        Some(moment) => {
+            PlanConfig::default().with_moment(coalition_moment(network, coalition, moment))
+        }
+        None => PlanConfig::default(),
+    }
 }
 
 /// Interdependence from the [`dependence_layer`] (as `stakenet interdependence` chooses without

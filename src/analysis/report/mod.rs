@@ -81,7 +81,8 @@ pub fn report(
     let coalitions = coalitions
         .par_iter()
         .map(|&coalition| {
-            let report = coalition::coalition_report(network, profile, coalition);
+            // The report describes no date yet: its connectieplan applies none.
+            let report = coalition::coalition_report(network, profile, coalition, None);
             progress.done(1);
             report
         })
