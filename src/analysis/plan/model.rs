@@ -73,12 +73,13 @@ pub struct PlanTopic {
     pub is_theme: bool,
     /// Covered, fragile or gap.
     pub status: TopicStatus,
-    /// Region-side members working on the topic (a theme of theirs, or a relation with that
-    /// topic); when there are none, the region-side members who stand in for them: the leads,
-    /// else the programme office, else the signatories. By actor id.
+    /// Region-side actors in the coalition's scope on the date (members and their units)
+    /// working on the topic (a theme of theirs, or a relation with that topic); when there are
+    /// none, the region-side members who stand in for them: the leads, else the programme
+    /// office, else the signatories. By actor id.
     pub regional_owners: Vec<RegionalOwner>,
-    /// Rijk-side counterparts, by actor id: the Rijk actors near the coalition (members, actors
-    /// below a member, actors tied to a member) working on the topic; when there are none, the
+    /// Rijk-side counterparts, by actor id: the Rijk actors near the coalition (members and
+    /// their units, actors below a member, actors tied to one of them) working on the topic; when there are none, the
     /// ministries the topic maps to ([`ministries_for_theme`]) that the workspace holds.
     ///
     /// [`ministries_for_theme`]: crate::analysis::ministries_for_theme
@@ -146,7 +147,7 @@ impl CounterpartSource {
 pub struct PlanTie {
     /// The Rijk-side end.
     pub rijk: ActorId,
-    /// The region-side end (a member of the coalition).
+    /// The region-side end (a member of the coalition, or a unit of one).
     pub region: ActorId,
     /// The layers of the merged relations, by layer name.
     pub layers: Vec<LayerId>,

@@ -15,8 +15,8 @@ use stakenet::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan
 
 pub(crate) const HELP: &str = "\
 What it shows (DESIGN 5), for the coalition's themes and the topics of its members' relations:
-  regional owners    region-side members working on the topic (a theme of theirs, or a
-                     relation with that topic)
+  regional owners    region-side members (and their units) working on the topic (a theme
+                     of theirs, or a relation with that topic)
   rijk counterparts  Rijk-side actors near the coalition (members, actors below a member,
                      actors tied to a member) working on it; when none, the ministries the
                      topic maps to (keywords: onderwijs -> min_ocw, economie -> min_ezk,

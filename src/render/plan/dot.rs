@@ -11,6 +11,7 @@ use quick_xml::escape::escape;
 use super::document::{GENERAL_TOPIC, described};
 use super::graph::{
     Forest, Label, LineKind, MiddleItem, PlanGraph, general_row, pair_rows, sector_title,
+    ties_count,
 };
 use super::layout::{colours, status_colour};
 use crate::analysis::{Connectieplan, TopicStatus};
@@ -213,11 +214,6 @@ fn actor_id(network: &Network, actor: ActorId) -> NodeId {
 
 fn topic_id(index: usize) -> NodeId {
     NodeId(quoted(&format!("topic:{index}")), None)
-}
-
-/// "N ties" for the general row.
-pub(super) fn ties_count(plan: &Connectieplan) -> String {
-    super::layout::counted(plan.general.len(), "tie without a topic", "ties without a topic")
 }
 
 /// The title, the date described, the summary, the legend and the pairs (each line read as

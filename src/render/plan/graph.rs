@@ -200,6 +200,11 @@ impl PlanGraph {
     }
 }
 
+/// "N ties without a topic": the note of the general row.
+pub(crate) fn ties_count(plan: &Connectieplan) -> String {
+    super::layout::counted(plan.general.len(), "tie without a topic", "ties without a topic")
+}
+
 /// One row of the table of pairs under the drawing: a drawn tie (or proposed tie) read as
 /// "Rijk party — region party", with its topic and money.
 #[derive(Clone, Debug, PartialEq)]

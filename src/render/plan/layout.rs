@@ -5,9 +5,9 @@
 use rustc_hash::FxHashMap;
 
 use super::document::{GENERAL_TOPIC, described};
-use super::dot::ties_count;
 use super::graph::{
     Forest, Label, LineKind, MiddleItem, PlanGraph, general_row, pair_rows, sector_title,
+    ties_count,
 };
 use super::text_metrics::{TextStyle, text_width, wrap};
 use crate::analysis::{Connectieplan, TopicStatus};
