@@ -46,6 +46,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             println!("      {} — {}", network.actor(tie.rijk).name, network.actor(tie.region).name);
         }
     }
+    for tie in &plan.general {
+        println!(
+            "  general (no topic): {} — {}",
+            network.actor(tie.rijk).name,
+            network.actor(tie.region).name
+        );
+    }
     let unconnected: Vec<&str> =
         plan.unconnected_signatories.iter().map(|&a| network.actor(a).name.as_str()).collect();
     println!("Signed without a working tie: {}", unconnected.join(", "));
