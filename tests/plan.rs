@@ -1,7 +1,8 @@
 //! `stakenet plan`: snapshots of the SVG, DOT, Markdown and JSON on `fixtures/connectieplan` and
 //! `fixtures/tiny`, the SVG parsed back as XML, Graphviz accepting the DOT (when `dot` is
 //! installed; in CI, where `CI` is set, it must be), a `<script>` name staying text in every
-//! format, and the command line.
+//! format, and the command line; on `fixtures/twente-analyst` the date described (`--at`), the
+//! general ties (LNV's funding, the dealmaker's contacts) and the table of pairs.
 
 use std::path::Path;
 use std::process::{Command as Process, Stdio};
