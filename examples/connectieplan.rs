@@ -15,7 +15,7 @@
 
 use std::error::Error;
 
-use stakenet::analysis::connectieplan;
+use stakenet::analysis::{PlanConfig, connectieplan};
 use stakenet::names;
 use stakenet::render::plan_svg;
 use stakenet::{Source, load};
@@ -29,7 +29,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let network = load(&Source::from_path(std::path::Path::new(&workspace)))?;
     let coalition = names::coalition(&network, &key)?;
 
-    let plan = connectieplan(&network, coalition);
+    // No date applied: every relation and membership counts (PlanConfig::with_at describes one
+    // date).
+    let plan = connectieplan(&network, coalition, &PlanConfig::default());
     println!("Connectieplan of {}", network.coalition(coalition).name);
     for topic in &plan.topics {
         let status = topic.status.as_str();
@@ -43,6 +45,13 @@ fn main() -> Result<(), Box<dyn Error>> {
         for tie in &topic.ties {
             println!("      {} — {}", network.actor(tie.rijk).name, network.actor(tie.region).name);
         }
+    }
+    for tie in &plan.general {
+        println!(
+            "  general (no topic): {} — {}",
+            network.actor(tie.rijk).name,
+            network.actor(tie.region).name
+        );
     }
     let unconnected: Vec<&str> =
         plan.unconnected_signatories.iter().map(|&a| network.actor(a).name.as_str()).collect();

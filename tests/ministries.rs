@@ -3,7 +3,7 @@
 //! `suspects` and the connectieplan find the ministries the default theme map names by
 //! abbreviation, and count a signing ministry as engaged through the ties of its units.
 
-use stakenet::analysis::{CounterpartSource, Profile, connectieplan, suspects};
+use stakenet::analysis::{CounterpartSource, PlanConfig, Profile, connectieplan, suspects};
 use stakenet::io::parse_profile;
 use stakenet::{Network, Source, load};
 
@@ -196,7 +196,12 @@ fn a_profile_keyed_by_ids_and_names_still_matches_and_reports_unknown_keys_as_wr
 #[test]
 fn the_connectieplan_maps_bereikbaarheid_to_the_ienw_ministry_and_finds_every_signatory_tied() {
     let network = twente();
-    let plan = connectieplan(&network, network.coalition_id("rd_twente").unwrap());
+    // Every relation, whatever its dates (EZK's ended ties included).
+    let plan = connectieplan(
+        &network,
+        network.coalition_id("rd_twente").unwrap(),
+        &PlanConfig::default(),
+    );
     let topic = plan.topics.iter().find(|t| t.topic == "bereikbaarheid").unwrap();
     let proposal = &topic.proposed[0];
     assert_eq!(actor_key(&network, proposal.rijk), "ministerie_ienw");

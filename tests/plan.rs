@@ -1,14 +1,15 @@
 //! `stakenet plan`: snapshots of the SVG, DOT, Markdown and JSON on `fixtures/connectieplan` and
 //! `fixtures/tiny`, the SVG parsed back as XML, Graphviz accepting the DOT (when `dot` is
 //! installed; in CI, where `CI` is set, it must be), a `<script>` name staying text in every
-//! format, and the command line.
+//! format, and the command line; on `fixtures/twente-analyst` the date described (`--at`), the
+//! general ties (LNV's funding, the dealmaker's contacts) and the table of pairs.
 
 use std::path::Path;
 use std::process::{Command as Process, Stdio};
 
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
-use stakenet::analysis::{Connectieplan, connectieplan};
+use stakenet::analysis::{Connectieplan, PlanConfig, connectieplan};
 use stakenet::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan_svg};
 use stakenet::{Network, Source, load};
 
@@ -19,7 +20,7 @@ use crate::common::{
 const SCRIPT: &str = "<script>alert(\"x\")</script>";
 
 fn plan_of(network: &Network, coalition: &str) -> Connectieplan {
-    connectieplan(network, network.coalition_id(coalition).unwrap())
+    connectieplan(network, network.coalition_id(coalition).unwrap(), &PlanConfig::default())
 }
 
 /// A Rijk department and a regional partner named `SCRIPT` (and other awkward characters),
@@ -177,8 +178,16 @@ fn the_json_follows_the_design_schema() {
     let network = load_fixture("connectieplan");
     let json = plan_json(&network, &plan_of(&network, "twente"));
     let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["coalition", "topics", "unconnected_signatories", "dealmakers"]);
+    assert_eq!(
+        keys,
+        ["coalition", "described", "topics", "general", "unconnected_signatories", "dealmakers"]
+    );
     assert_eq!(json["coalition"], "twente");
+    // No date applied (the library's default); the dealmaker's ties have no topic.
+    assert_eq!(json["described"]["basis"], "not_applied");
+    assert_eq!(json["described"]["date"], serde_json::Value::Null);
+    assert_eq!(json["general"][0]["rijk"], "dm_twente");
+    assert_eq!(json["general"][0]["via"], "general");
     for topic in json["topics"].as_array().unwrap() {
         let keys: Vec<&str> = topic.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(
@@ -450,4 +459,103 @@ fn the_dot_engine_draws_svg_when_graphviz_is_installed() {
     let svg = stdout_text(&output);
     let texts = xml_texts(&svg);
     assert!(texts.iter().any(|t| t.contains("Directie Innovatie & Kennis")), "{texts:?}");
+}
+
+/// `plan fixtures/twente-analyst --coalition rd_twente` with `args`, as JSON.
+fn twente_analyst_json(args: &[&str]) -> serde_json::Value {
+    let output = stakenet()
+        .args(["plan", "fixtures/twente-analyst", "--coalition", "rd_twente", "--format", "json"])
+        .args(args)
+        .assert()
+        .success();
+    serde_json::from_str(&stdout_text(&output)).unwrap()
+}
+
+fn status_of<'a>(json: &'a serde_json::Value, topic: &str) -> &'a str {
+    let topics = json["topics"].as_array().unwrap();
+    let found = topics.iter().find(|t| t["topic"] == topic).unwrap();
+    found["status"].as_str().unwrap()
+}
+
+#[test]
+fn the_plan_describes_the_date_asked_for() {
+    // On the deal's last day EZK's circulaire-economie ties have ended.
+    let late = twente_analyst_json(&["--at", "2022-12-31"]);
+    assert_eq!(late["described"]["date"], "2022-12-31");
+    assert_eq!(late["described"]["basis"], "asked");
+    assert_eq!(status_of(&late, "circulaire economie"), "gap");
+    assert_eq!(late["unconnected_signatories"][0]["id"], "ministerie_ezk");
+    // In mid-2020 they held, both through one directorate.
+    let early = twente_analyst_json(&["--at", "2020-06-01"]);
+    assert_eq!(status_of(&early, "circulaire economie"), "fragile");
+    let ties = &early["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["topic"] == "circulaire economie")
+        .unwrap()["ties"];
+    assert_eq!(ties.as_array().unwrap().len(), 2);
+    assert!(ties.as_array().unwrap().iter().all(|t| t["rijk"] == "ezk_re"));
+    // Without --at: today, moved into the deal's term (it ended on 2022-12-31).
+    let default = twente_analyst_json(&[]);
+    assert_eq!(default["described"]["date"], "2022-12-31");
+    assert_eq!(default["described"]["basis"], "coalition_ended");
+    assert!(
+        default["described"]["sentence"].as_str().unwrap().contains("the coalition's last day"),
+        "{}",
+        default["described"]
+    );
+}
+
+#[test]
+fn lnv_and_the_dealmaker_are_drawn_through_their_ties_without_a_topic() {
+    let json = twente_analyst_json(&["--at", "2022-12-31"]);
+    let general: Vec<(&str, &str, Option<f64>)> = json["general"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| (t["rijk"].as_str().unwrap(), t["region"].as_str().unwrap(), t["amount"].as_f64()))
+        .collect();
+    assert!(
+        general.contains(&("ministerie_lnv", "regio_twente", Some(30_000_000.0))),
+        "{general:?}"
+    );
+    assert_eq!(general.iter().filter(|(rijk, _, _)| *rijk == "lnv_dealmaker").count(), 3);
+
+    let output = stakenet()
+        .args(["plan", "fixtures/twente-analyst", "--coalition", "rd_twente"])
+        .args(["--at", "2022-12-31", "--format", "svg"])
+        .assert()
+        .success();
+    let svg = stdout_text(&output);
+    let texts = xml_texts(&svg).join("\n");
+    // The date, the general row, LNV in the Rijk column, the dealmaker.
+    assert!(texts.contains("Described as on 2022-12-31"), "{texts}");
+    assert!(texts.contains("general (ties without a"), "{texts}");
+    assert!(svg.contains(
+        "<title>Ministerie van Landbouw, Natuur en Voedselkwaliteit (ministerie_lnv)</title>"
+    ));
+    assert!(svg.contains("<title>Dealmaker Regio Deal Twente (lnv_dealmaker)</title>"));
+    // Lines of general ties (one per drawn end: LNV, the dealmaker, the accounthouder and
+    // their three regional partners).
+    assert_eq!(svg.matches("stroke=\"#546e7a\" stroke-width=\"1.8\"").count(), 6 + 1);
+    // The table of pairs: each tie read as Rijk party — region party, with its money.
+    assert!(texts.contains("Who is tied to whom"), "{texts}");
+    let lines: Vec<&str> = texts.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mbo = lines
+        .windows(2)
+        .any(|w| w[0] == "Directie Middelbaar Beroepsonderwijs" && w[1] == "ROC van Twente");
+    assert!(mbo, "{lines:?}");
+    assert!(lines.contains(&"€30.0m") && lines.contains(&"€1.5m"), "{lines:?}");
+}
+
+#[test]
+fn a_date_that_is_not_one_is_refused() {
+    let output = stakenet()
+        .args(["plan", "fixtures/twente-analyst", "--coalition", "rd_twente", "--at", "notadate"])
+        .assert()
+        .code(2);
+    let stderr = stderr_text(&output);
+    assert!(stderr.starts_with("error: --at notadate: not a date"), "{stderr}");
+    assert!(stderr.contains("YYYY-MM-DD"), "{stderr}");
 }

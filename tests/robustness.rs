@@ -9,8 +9,8 @@ use stakenet::analysis::{
     group_nodes, layer_views, multiplex, summarize,
 };
 use stakenet::analysis::{
-    DependenceMatrix, DependenceSource, InterdependenceConfig, Moment, Profile, asymmetry, compare,
-    connectieplan, interdependence, suspects,
+    DependenceMatrix, DependenceSource, InterdependenceConfig, Moment, PlanConfig, Profile,
+    asymmetry, compare, connectieplan, interdependence, suspects,
 };
 use stakenet::{Source, View, ViewSpec, load};
 
@@ -202,7 +202,7 @@ fn exercise(files: Vec<(String, Vec<u8>)>) {
             let _ = compare(&network, &profile, Moment::any());
             for &coalition in &coalitions {
                 let _ = suspects(&network, coalition, &profile, None);
-                let _ = connectieplan(&network, coalition);
+                let _ = connectieplan(&network, coalition, &PlanConfig::default());
             }
         }
     }

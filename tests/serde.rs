@@ -3,8 +3,8 @@
 
 use serde_json::json;
 use stakenet::analysis::{
-    CentralityConfig, GroupBy, asymmetry, centrality, connectieplan, group_nodes, layer_views,
-    summarize,
+    CentralityConfig, GroupBy, PlanConfig, asymmetry, centrality, connectieplan, group_nodes,
+    layer_views, summarize,
 };
 use stakenet::{CoalitionId, LayerChoice, View, ViewSpec};
 
@@ -46,7 +46,7 @@ fn a_centrality_result_serializes_with_actor_indices() {
 fn a_connectieplan_serializes_with_snake_case_classifications() {
     let network = tiny();
     let deal = network.coalition_id("deal_x").unwrap();
-    let plan = connectieplan(&network, deal);
+    let plan = connectieplan(&network, deal, &PlanConfig::default());
     let json = serde_json::to_value(&plan).unwrap();
     assert_eq!(json["coalition"], json!(deal.index()));
     let topics = json["topics"].as_array().unwrap();

@@ -55,8 +55,8 @@ pub use moment::{Moment, MomentBasis, coalition_moment, moment};
 pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};
 pub use multiplexity::multiplexity;
 pub use plan::{
-    Connectieplan, Counterpart, CounterpartSource, PlanTie, PlanTopic, ProposalGoal, ProposedTie,
-    RegionalBasis, RegionalOwner, TieMatch, TopicStatus, connectieplan,
+    Connectieplan, Counterpart, CounterpartSource, PlanConfig, PlanTie, PlanTopic, ProposalGoal,
+    ProposedTie, RegionalBasis, RegionalOwner, TieMatch, TopicStatus, connectieplan,
 };
 pub use progress::Progress;
 pub use report::{

@@ -24,6 +24,21 @@ pub enum MomentBasis {
     CoalitionNotStarted,
 }
 
+impl MomentBasis {
+    /// The snake_case name JSON outputs give it (`latest_in_data`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MomentBasis::Asked => "asked",
+            MomentBasis::Today => "today",
+            MomentBasis::LatestInData => "latest_in_data",
+            MomentBasis::NoDates => "no_dates",
+            MomentBasis::AnyDate => "any_date",
+            MomentBasis::CoalitionEnded => "coalition_ended",
+            MomentBasis::CoalitionNotStarted => "coalition_not_started",
+        }
+    }
+}
+
 /// The date an analysis describes, and why: [`moment`], [`coalition_moment`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

@@ -1,13 +1,15 @@
-//! The context built once per coalition: its topics (themes first, then relation topics around
-//! its members), who works on which topic, the Rijk actors near the coalition, the Rijk–region
-//! ties matched to each topic ([`TieMatch`]) and the partners of each regional member.
+//! The context built once per coalition and date: its topics (themes first, then relation
+//! topics around its members), who works on which topic, the Rijk actors near the coalition, the
+//! Rijk–region ties matched to each topic ([`TieMatch`]) or to the deal's general ties, and the
+//! partners of each regional member. Only relations and memberships that hold on the date count.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
 use super::model::{PlanTie, TieMatch};
-use crate::model::{ActorId, CoalitionId, Network, Side};
+use crate::model::{ActorId, CoalitionId, Date, Membership, Network, Relation, Side};
+use crate::view::Scope;
 
 /// A topic's identity: its text trimmed and lower-cased.
 fn topic_key(text: &str) -> String {
@@ -24,27 +26,35 @@ pub(super) struct TopicEntry {
 pub(super) struct Context<'a> {
     pub(super) network: &'a Network,
     pub(super) coalition: CoalitionId,
+    /// The date relations and memberships must hold on; `None`: every one counts.
+    pub(super) at: Option<Date>,
     /// Topics in discovery order.
     pub(super) topics: Vec<TopicEntry>,
     /// Per actor: the topics (indices into `topics`) it works on.
     pub(super) works_on: FxHashMap<ActorId, BTreeSet<usize>>,
-    /// Per actor: member of the coalition.
-    pub(super) is_member: Vec<bool>,
+    /// Per actor: in the coalition's scope on the date, its members and their units
+    /// ([`Scope::Coalition`]).
+    pub(super) in_scope: Vec<bool>,
     /// Per actor: Rijk-side and near the coalition.
     pub(super) near_rijk: Vec<bool>,
     /// Per pair (Rijk end, region member) and topic: the tie.
     pub(super) ties: BTreeMap<usize, BTreeMap<(ActorId, ActorId), PlanTie>>,
+    /// Per pair (Rijk end, region member): the general tie (relations without a topic that no
+    /// topic claims).
+    pub(super) general: BTreeMap<(ActorId, ActorId), PlanTie>,
     /// Per region-side member: the number of distinct actors it has explicit relations with.
     pub(super) n_ties: FxHashMap<ActorId, usize>,
 }
 
 impl<'a> Context<'a> {
-    pub(super) fn new(network: &'a Network, coalition: CoalitionId) -> Context<'a> {
+    pub(super) fn new(
+        network: &'a Network,
+        coalition: CoalitionId,
+        at: Option<Date>,
+    ) -> Context<'a> {
         let n = network.actors().len();
-        let mut is_member = vec![false; n];
-        for membership in network.members_of(coalition) {
-            is_member[membership.actor.index()] = true;
-        }
+        let in_scope = Scope::Coalition(coalition).actors(network, at);
+        let holds = |relation: &Relation| at.is_none_or(|date| relation.validity.contains(date));
 
         // Topics: the coalition's themes first, then relation topics around its members.
         let mut topics: Vec<TopicEntry> = Vec::new();
@@ -56,9 +66,9 @@ impl<'a> Context<'a> {
                 topics.push(TopicEntry { text: theme.trim().to_owned(), is_theme: true });
             }
         }
-        for relation in network.relations() {
+        for relation in network.relations().iter().filter(|r| holds(r)) {
             let Some(topic) = relation.topic else { continue };
-            if !is_member[relation.source.index()] && !is_member[relation.target.index()] {
+            if !in_scope[relation.source.index()] && !in_scope[relation.target.index()] {
                 continue;
             }
             let text = network.topic(topic).trim();
@@ -96,18 +106,19 @@ impl<'a> Context<'a> {
                 }
             }
         }
-        for relation in network.relations() {
+        for relation in network.relations().iter().filter(|r| holds(r)) {
             if let Some(index) = relation.topic.and_then(|t| relation_topic[t.index()]) {
                 works_on.entry(relation.source).or_default().insert(index);
                 works_on.entry(relation.target).or_default().insert(index);
             }
         }
 
-        // Rijk-side actors near the coalition: members, below a member, tied to a member.
+        // Rijk-side actors near the coalition: in its scope (members and their units, as
+        // `Scope::Coalition`), below a member, tied to an actor in its scope.
         let mut near_rijk = vec![false; n];
         for actor in network.actor_ids() {
             if network.side(actor) == Side::Rijk
-                && ancestors_or_self(network, actor).any(|a| is_member[a.index()])
+                && ancestors_or_self(network, actor).any(|a| in_scope[a.index()])
             {
                 near_rijk[actor.index()] = true;
             }
@@ -115,63 +126,113 @@ impl<'a> Context<'a> {
 
         // Ties across the boundary, and the number of partners of each regional member.
         let mut ties: BTreeMap<usize, BTreeMap<(ActorId, ActorId), PlanTie>> = BTreeMap::new();
+        let mut general: BTreeMap<(ActorId, ActorId), PlanTie> = BTreeMap::new();
         let mut partners: FxHashMap<ActorId, BTreeSet<ActorId>> = FxHashMap::default();
-        for relation in network.relations() {
+        for relation in network.relations().iter().filter(|r| holds(r)) {
             let (a, b) = (relation.source, relation.target);
             if a == b {
                 continue;
             }
             for (this, other) in [(a, b), (b, a)] {
-                if is_member[this.index()] && network.side(this) == Side::Region {
+                if in_scope[this.index()] && network.side(this) == Side::Region {
                     partners.entry(this).or_default().insert(other);
                 }
-                if is_member[other.index()] && network.side(this) == Side::Rijk {
+                if in_scope[other.index()] && network.side(this) == Side::Rijk {
                     near_rijk[this.index()] = true;
                 }
             }
             let (rijk, region) = match (network.side(a), network.side(b)) {
-                (Side::Rijk, Side::Region) if is_member[b.index()] => (a, b),
-                (Side::Region, Side::Rijk) if is_member[a.index()] => (b, a),
+                (Side::Rijk, Side::Region) if in_scope[b.index()] => (a, b),
+                (Side::Region, Side::Rijk) if in_scope[a.index()] => (b, a),
                 _ => continue,
             };
-            let mut add = |index: usize, via: TieMatch| {
-                let tie = ties.entry(index).or_default().entry((rijk, region)).or_insert(PlanTie {
+            let add = |by_pair: &mut BTreeMap<(ActorId, ActorId), PlanTie>, via: TieMatch| {
+                let tie = by_pair.entry((rijk, region)).or_insert(PlanTie {
                     rijk,
                     region,
                     layers: Vec::new(),
                     via,
+                    amount: None,
                 });
                 if !tie.layers.contains(&relation.layer) {
                     tie.layers.push(relation.layer);
                 }
                 tie.via = tie.via.min(via);
+                if let Some(amount) = relation.amount {
+                    tie.amount = Some(tie.amount.unwrap_or(0.0) + amount);
+                }
             };
             match relation.topic {
                 Some(topic) => {
                     if let Some(index) = relation_topic[topic.index()] {
-                        add(index, TieMatch::Topic);
+                        add(ties.entry(index).or_default(), TieMatch::Topic);
                     }
                 }
                 None => {
-                    if let (Some(on_rijk), Some(on_region)) =
-                        (works_on.get(&rijk), works_on.get(&region))
-                    {
-                        for &index in on_rijk.intersection(on_region) {
-                            add(index, TieMatch::Themes);
+                    let shared: Vec<usize> = match (works_on.get(&rijk), works_on.get(&region)) {
+                        (Some(on_rijk), Some(on_region)) => {
+                            on_rijk.intersection(on_region).copied().collect()
                         }
+                        _ => Vec::new(),
+                    };
+                    if shared.is_empty() {
+                        add(&mut general, TieMatch::General);
+                    }
+                    for index in shared {
+                        add(ties.entry(index).or_default(), TieMatch::Themes);
                     }
                 }
             }
         }
-        for by_pair in ties.values_mut() {
-            for tie in by_pair.values_mut() {
-                tie.layers.sort_by(|&x, &y| {
-                    network.layers()[x.index()].name.cmp(&network.layers()[y.index()].name)
-                });
-            }
-        }
+        let layer_order = |tie: &mut PlanTie| {
+            tie.layers.sort_by(|&x, &y| {
+                network.layers()[x.index()].name.cmp(&network.layers()[y.index()].name)
+            });
+        };
+        ties.values_mut().flat_map(|by_pair| by_pair.values_mut()).for_each(layer_order);
+        general.values_mut().for_each(layer_order);
         let n_ties = partners.into_iter().map(|(actor, set)| (actor, set.len())).collect();
-        Context { network, coalition, topics, works_on, is_member, near_rijk, ties, n_ties }
+        Context {
+            network,
+            coalition,
+            at,
+            topics,
+            works_on,
+            in_scope,
+            near_rijk,
+            ties,
+            general,
+            n_ties,
+        }
+    }
+
+    /// The coalition's memberships that hold on the date.
+    pub(super) fn memberships(&self) -> impl Iterator<Item = &'a Membership> + '_ {
+        let at = self.at;
+        self.network
+            .members_of(self.coalition)
+            .filter(move |m| at.is_none_or(|date| m.validity.contains(date)))
+    }
+
+    /// Whether `relation` holds on the date.
+    pub(super) fn holds(&self, relation: &Relation) -> bool {
+        self.at.is_none_or(|date| relation.validity.contains(date))
+    }
+
+    /// The ties of one topic, or the general ones (`None`), by Rijk id then region id.
+    pub(super) fn sorted_ties(&self, topic: Option<usize>) -> Vec<PlanTie> {
+        let by_pair = match topic {
+            Some(index) => self.ties.get(&index),
+            None => Some(&self.general),
+        };
+        let mut ties: Vec<PlanTie> =
+            by_pair.map(|by_pair| by_pair.values().cloned().collect()).unwrap_or_default();
+        ties.sort_by(|a, b| {
+            self.key(a.rijk)
+                .cmp(self.key(b.rijk))
+                .then_with(|| self.key(a.region).cmp(self.key(b.region)))
+        });
+        ties
     }
 
     pub(super) fn key(&self, actor: ActorId) -> &str {

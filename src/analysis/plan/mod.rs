@@ -11,6 +11,7 @@
 //! who works on them, the ties matched to each), `topic.rs` one topic with its status and
 //! single points, `parties.rs` its stand-in owners and mapped ministries, `proposals.rs` the
 //! proposed ties, and `signatories.rs` the unconnected signatories and the dealmakers.
+//! [`PlanConfig`] says which date the plan describes.
 
 mod context;
 mod model;
@@ -26,27 +27,78 @@ pub use model::{
     RegionalBasis, RegionalOwner, TieMatch, TopicStatus,
 };
 
-use crate::model::{CoalitionId, Network};
+use crate::analysis::Moment;
+use crate::model::{CoalitionId, Date, Network};
 use context::Context;
 
-/// The connectieplan of `coalition`.
+/// What a connectieplan describes: the date relations and memberships must hold on.
 ///
-/// **Topics** are the coalition's themes plus the `topic`s of relations with at least one member
-/// end; two spellings that differ only in case or surrounding spaces are one topic. An actor
+/// The default applies no date (every relation and membership counts, whenever it held); a
+/// command describes a date (`stakenet plan` without `--at`: today, or the latest date in the
+/// data, moved into the coalition's term with [`coalition_moment`]).
+///
+/// ```
+/// # use stakenet::analysis::PlanConfig;
+/// # use stakenet::model::Date;
+/// let day = Date::from_ymd_opt(2022, 12, 31).expect("a date");
+/// let config = PlanConfig::default().with_at(day);
+/// assert_eq!(config.moment.and_then(|m| m.date), Some(day));
+/// ```
+///
+/// [`coalition_moment`]: crate::analysis::coalition_moment
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PlanConfig {
+    /// The date described and why; `None`: no date is applied.
+    pub moment: Option<Moment>,
+}
+
+impl PlanConfig {
+    /// Sets [`PlanConfig::moment`]: describe the plan as on `moment.date` (a moment without a
+    /// date, for data without dates, applies none).
+    #[must_use]
+    pub fn with_moment(mut self, moment: Moment) -> Self {
+        self.moment = Some(moment);
+        self
+    }
+
+    /// Describes the plan as on `date`, the date asked for ([`Moment::asked`]).
+    #[must_use]
+    pub fn with_at(self, date: Date) -> Self {
+        self.with_moment(Moment::asked(date))
+    }
+}
+
+/// The connectieplan of `coalition`, as on the date of `config` ([`PlanConfig`]).
+///
+/// **Dates**: with a date, only relations and memberships that hold on it count (their
+/// `since`/`until` contain it): a tie that ended before it carries no topic and makes no one work
+/// on one, and a membership that ended (or has not begun) makes no member. Without a date every
+/// relation and membership counts. The plan keeps the date it describes
+/// ([`Connectieplan::moment`]).
+///
+/// **Scope**: the coalition's members on the date and their units, as [`Scope::Coalition`]
+/// (actors below a member at the same level: a directorate of a signing ministry counts for that
+/// ministry). Roles (lead, signatory, dealmaker) come from the memberships themselves.
+///
+/// **Topics** are the coalition's themes plus the `topic`s of relations with at least one end in
+/// scope; two spellings that differ only in case or surrounding spaces are one topic. An actor
 /// **works on** a topic when one of its themes is the topic (case ignored) or a relation of its
 /// has that topic.
 ///
 /// For each topic:
-/// - **regional owners**: region-side members working on it ([`Network::side`]: the root of the
-///   parent chain is not national government); when none is known to, the members standing in
-///   for them — the region-side leads, else the programme office, else the signatories (a
-///   workspace with memberships only, like the bundled Regio Deals, still gets owners);
-/// - **Rijk counterparts**: Rijk-side actors near the coalition (members, actors below a member,
-///   actors with a relation to a member) working on it; when there are none, the ministries
+/// - **regional owners**: region-side actors in scope working on it ([`Network::side`]: the root
+///   of the parent chain is not national government); when none is known to, the members
+///   standing in for them — the region-side leads, else the programme office, else the
+///   signatories (a workspace with memberships only, like the bundled Regio Deals, still gets
+///   owners);
+/// - **Rijk counterparts**: Rijk-side actors near the coalition (in scope, below a member, or
+///   with a relation to an actor in scope) working on it; when there are none, the ministries
 ///   [`ministries_for_theme`] maps the topic to, when the workspace holds them on the Rijk side;
 /// - **ties**: explicit relations (any layer, either direction) between a Rijk-side actor and a
-///   region-side member whose `topic` is the topic, or that have no topic while both ends work on
-///   it (a relation with another topic is about that topic), merged per pair;
+///   region-side actor in scope whose `topic` is the topic, or that have no topic while both ends
+///   work on it (a relation with another topic is about that topic), merged per pair with the
+///   sum of their `amount`s;
 /// - **status**: `gap` without ties; `covered` with two or more ties (pairs) none of whose ends
 ///   is on all of them; else `fragile` (one tie, or all through one person — its
 ///   [`PlanTopic::single_points`]);
@@ -57,20 +109,31 @@ use context::Context;
 ///   the existing tie ends' chains, then the other mapped ministries) and an owner (by the same
 ///   rank) that makes it covered, else the first new pair bringing in a new person.
 ///
+/// **General ties** ([`Connectieplan::general`]): a relation without a topic between a Rijk-side
+/// actor and a region-side actor in scope when no topic is worked on by both ends — a lead
+/// ministry's funding, a dealmaker's or accounthouder's contacts. Each such relation is counted
+/// once: under the topics both ends work on, else here. They are not a theme (no status, owners
+/// or proposals), but they keep the ministries whose ties have no topic in the plan.
+///
 /// **Unconnected signatories** are Rijk-side members with role `signatory` such that neither
 /// they nor any actor below them has an explicit relation (any layer, any topic) with a
-/// region-side member. **Dealmakers** are members with role `dealmaker` or kind `dealmaker`, and
-/// actors of kind `dealmaker` with a relation to a member.
-///
-/// Dates are not applied: every relation and membership counts.
+/// region-side actor in scope. **Dealmakers** are members with role `dealmaker` or kind
+/// `dealmaker`, and actors of kind `dealmaker` with a relation to a member. Their ties across the
+/// boundary are ties like any other (general when they name no topic).
 ///
 /// # Complexity
 /// O(n·d + m·k + t·n + Σ c·o) for n actors of hierarchy depth d, m relations, k the most
 /// topics two tied actors share, t topics, and per topic c counterparts and o owners.
 ///
 /// [`ministries_for_theme`]: crate::analysis::ministries_for_theme
-pub fn connectieplan(network: &Network, coalition: CoalitionId) -> Connectieplan {
-    let context = Context::new(network, coalition);
+/// [`Scope::Coalition`]: crate::view::Scope::Coalition
+pub fn connectieplan(
+    network: &Network,
+    coalition: CoalitionId,
+    config: &PlanConfig,
+) -> Connectieplan {
+    let at = config.moment.and_then(|m| m.date);
+    let context = Context::new(network, coalition, at);
     let mut topics: Vec<PlanTopic> =
         (0..context.topics.len()).map(|index| context.topic(index)).collect();
     topics.sort_by(|a, b| {
@@ -78,7 +141,9 @@ pub fn connectieplan(network: &Network, coalition: CoalitionId) -> Connectieplan
     });
     Connectieplan {
         coalition,
+        moment: config.moment,
         topics,
+        general: context.sorted_ties(None),
         unconnected_signatories: context.unconnected_signatories(),
         rijk_signatories: context.rijk_signatories(None),
         dealmakers: context.dealmakers(),

@@ -1,6 +1,7 @@
 //! The result types of the connectieplan: the plan, its topics and their status, regional
 //! owners, Rijk counterparts, ties and proposed ties.
 
+use crate::analysis::Moment;
 use crate::model::{ActorId, CoalitionId, LayerId};
 
 /// The connectieplan of one coalition.
@@ -10,8 +11,18 @@ use crate::model::{ActorId, CoalitionId, LayerId};
 pub struct Connectieplan {
     /// The coalition.
     pub coalition: CoalitionId,
+    /// The date the plan describes, and why ([`PlanConfig::with_moment`]); `None` when dates
+    /// were not applied (every relation and membership counts, whenever it held).
+    ///
+    /// [`PlanConfig::with_moment`]: crate::analysis::PlanConfig::with_moment
+    pub moment: Option<Moment>,
     /// Its topics, by name (case ignored, then as written).
     pub topics: Vec<PlanTopic>,
+    /// The deal's general ties: Rijk–region ties whose relations have no topic and that no
+    /// topic claims (no topic both ends work on), by Rijk id then region id. Not a theme: they
+    /// have no status, owners or proposals, but they show who works with whom (a lead
+    /// ministry's funding, a dealmaker's or accounthouder's contacts).
+    pub general: Vec<PlanTie>,
     /// Rijk-side signatories none of which, nor any actor below it, has an explicit relation
     /// with a region-side member; by actor id.
     pub unconnected_signatories: Vec<ActorId>,
@@ -62,12 +73,13 @@ pub struct PlanTopic {
     pub is_theme: bool,
     /// Covered, fragile or gap.
     pub status: TopicStatus,
-    /// Region-side members working on the topic (a theme of theirs, or a relation with that
-    /// topic); when there are none, the region-side members who stand in for them: the leads,
-    /// else the programme office, else the signatories. By actor id.
+    /// Region-side actors in the coalition's scope on the date (members and their units)
+    /// working on the topic (a theme of theirs, or a relation with that topic); when there are
+    /// none, the region-side members who stand in for them: the leads, else the programme
+    /// office, else the signatories. By actor id.
     pub regional_owners: Vec<RegionalOwner>,
-    /// Rijk-side counterparts, by actor id: the Rijk actors near the coalition (members, actors
-    /// below a member, actors tied to a member) working on the topic; when there are none, the
+    /// Rijk-side counterparts, by actor id: the Rijk actors near the coalition (members and
+    /// their units, actors below a member, actors tied to one of them) working on the topic; when there are none, the
     /// ministries the topic maps to ([`ministries_for_theme`]) that the workspace holds.
     ///
     /// [`ministries_for_theme`]: crate::analysis::ministries_for_theme
@@ -129,19 +141,26 @@ impl CounterpartSource {
 
 /// A Rijk–region tie carrying a topic: every explicit relation between the pair that is about
 /// the topic, merged.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct PlanTie {
     /// The Rijk-side end.
     pub rijk: ActorId,
-    /// The region-side end (a member of the coalition).
+    /// The region-side end (a member of the coalition, or a unit of one).
     pub region: ActorId,
     /// The layers of the merged relations, by layer name.
     pub layers: Vec<LayerId>,
     /// How the tie was found to be about the topic.
     pub via: TieMatch,
+    /// The money of the merged relations (the sum of their `amount`s, in euros), when at least
+    /// one carries an amount.
+    pub amount: Option<f64>,
 }
+
+// Amounts are finite and at least 0 (the loaders refuse others), so their sums are never NaN
+// and equality is reflexive.
+impl Eq for PlanTie {}
 
 /// How a relation was found to be about a topic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -152,14 +171,18 @@ pub enum TieMatch {
     Topic,
     /// It has no topic and both ends work on the topic.
     Themes,
+    /// It has no topic and no topic both ends work on: one of the deal's general ties
+    /// ([`Connectieplan::general`]).
+    General,
 }
 
 impl TieMatch {
-    /// `topic` or `themes`.
+    /// `topic`, `themes` or `general`.
     pub fn as_str(self) -> &'static str {
         match self {
             TieMatch::Topic => "topic",
             TieMatch::Themes => "themes",
+            TieMatch::General => "general",
         }
     }
 }

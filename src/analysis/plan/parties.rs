@@ -38,11 +38,11 @@ impl Context<'_> {
         Vec::new()
     }
 
-    /// Region-side members (with `role`, when given), deduplicated, in no particular order.
+    /// Region-side members on the date (with `role`, when given), deduplicated, in no
+    /// particular order.
     pub(super) fn regional_members(&self, role: Option<Role>) -> Vec<ActorId> {
         let mut found: Vec<ActorId> = self
-            .network
-            .members_of(self.coalition)
+            .memberships()
             .filter(|m| role.is_none_or(|r| m.role == r))
             .map(|m| m.actor)
             .filter(|&a| self.network.side(a) == Side::Region)

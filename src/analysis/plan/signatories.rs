@@ -13,8 +13,8 @@ impl Context<'_> {
     /// The Rijk-side signatories, by id; with `connected`, only those not connected.
     pub(super) fn rijk_signatories(&self, connected: Option<&[bool]>) -> Vec<ActorId> {
         let network = self.network;
-        let mut signatories: Vec<ActorId> = network
-            .members_of(self.coalition)
+        let mut signatories: Vec<ActorId> = self
+            .memberships()
             .filter(|m| m.role == Role::Signatory)
             .map(|m| m.actor)
             .filter(|&a| network.side(a) == Side::Rijk)
@@ -26,12 +26,13 @@ impl Context<'_> {
         signatories
     }
 
-    /// Per actor: it, or a unit below it that acts for it, has an explicit relation with a
-    /// region-side member (the rule `suspects` uses for weak engagement, restricted to ties
-    /// from the Rijk side across to the region).
+    /// Per actor: it, or a unit below it that acts for it, has an explicit relation on the
+    /// date with a region-side party in the coalition's scope (a member or one of its units) —
+    /// the rule `suspects` uses for weak engagement, restricted to ties from the Rijk side
+    /// across to the region.
     fn connected_rijk(&self) -> Vec<bool> {
         let network = self.network;
-        tied_through_units(network, self.coalition, &self.is_member, None, |end, member| {
+        tied_through_units(network, self.coalition, &self.in_scope, self.at, |end, member| {
             network.side(end) == Side::Rijk && network.side(member) == Side::Region
         })
     }
@@ -41,16 +42,20 @@ impl Context<'_> {
         let is_dealmaker_kind = |a: ActorId| {
             network.actor(a).kind.as_deref().is_some_and(|k| k.eq_ignore_ascii_case("dealmaker"))
         };
-        let mut found: Vec<ActorId> = network
-            .members_of(self.coalition)
+        let mut found: Vec<ActorId> = self
+            .memberships()
             .filter(|m| m.role == Role::Dealmaker || is_dealmaker_kind(m.actor))
             .map(|m| m.actor)
             .collect();
-        for relation in network.relations() {
+        let mut is_member = vec![false; network.actors().len()];
+        for membership in self.memberships() {
+            is_member[membership.actor.index()] = true;
+        }
+        for relation in network.relations().iter().filter(|r| self.holds(r)) {
             for (this, other) in
                 [(relation.source, relation.target), (relation.target, relation.source)]
             {
-                if is_dealmaker_kind(this) && self.is_member[other.index()] {
+                if is_dealmaker_kind(this) && is_member[other.index()] {
                     found.push(this);
                 }
             }

@@ -4,7 +4,7 @@
 use super::topic::single_points;
 use super::*;
 use crate::io::{Source, load};
-use crate::model::{ActorId, Network};
+use crate::model::{ActorId, Date, Network};
 
 const FILES: [(&str, &[u8]); 4] = [
     ("actors.csv", include_bytes!("../../../fixtures/connectieplan/actors.csv")),
@@ -33,7 +33,7 @@ fn fixture_reversed() -> Network {
 }
 
 fn plan_of(network: &Network, coalition: &str) -> Connectieplan {
-    connectieplan(network, network.coalition_id(coalition).unwrap())
+    connectieplan(network, network.coalition_id(coalition).unwrap(), &PlanConfig::default())
 }
 
 fn keys(network: &Network, actors: impl IntoIterator<Item = ActorId>) -> Vec<String> {
@@ -240,4 +240,114 @@ fn single_points_are_the_actors_on_every_pair() {
     assert_eq!(single_points(&[(a, b), (c, b)]), [b]);
     assert!(single_points(&[(a, b), (c, d)]).is_empty());
     assert!(single_points(&[(a, b), (a, d), (c, b)]).is_empty());
+}
+
+fn twente_analyst() -> Network {
+    load(&Source::Folder("fixtures/twente-analyst".into())).unwrap()
+}
+
+fn plan_at(network: &Network, coalition: &str, date: (i32, u32, u32)) -> Connectieplan {
+    let day = Date::from_ymd_opt(date.0, date.1, date.2).unwrap();
+    let config = PlanConfig::default().with_at(day);
+    connectieplan(network, network.coalition_id(coalition).unwrap(), &config)
+}
+
+fn statuses(plan: &Connectieplan) -> Vec<(&str, TopicStatus)> {
+    plan.topics.iter().map(|t| (t.topic.as_str(), t.status)).collect()
+}
+
+#[test]
+fn ties_that_ended_before_the_date_carry_no_topic() {
+    let network = twente_analyst();
+    // On the deal's last day EZK's two circulaire-economie ties have ended: a gap, and EZK
+    // signed without a working tie.
+    let late = plan_at(&network, "rd_twente", (2022, 12, 31));
+    assert_eq!(
+        statuses(&late),
+        [
+            ("arbeidsmarkt en talent", TopicStatus::Covered),
+            ("bereikbaarheid", TopicStatus::Fragile),
+            ("circulaire economie", TopicStatus::Gap),
+        ]
+    );
+    assert_eq!(keys(&network, late.unconnected_signatories.iter().copied()), ["ministerie_ezk"]);
+    assert_eq!(late.moment.and_then(|m| m.date), Date::from_ymd_opt(2022, 12, 31));
+    // In mid-2020 both held, both through EZK's Directie Regionale Economie: fragile.
+    let early = plan_at(&network, "rd_twente", (2020, 6, 1));
+    let circular = topic(&early, "circulaire economie");
+    assert_eq!(circular.status, TopicStatus::Fragile);
+    assert_eq!(
+        circular.ties.iter().map(|t| keys(&network, [t.rijk, t.region])).collect::<Vec<_>>(),
+        [["ezk_re", "kn_utwente"], ["ezk_re", "twente_board"]]
+    );
+    assert_eq!(keys(&network, circular.single_points.iter().copied()), ["ezk_re"]);
+    assert!(early.unconnected_signatories.is_empty());
+    // Without a date every tie counts, whenever it held.
+    let all =
+        connectieplan(&network, network.coalition_id("rd_twente").unwrap(), &PlanConfig::default());
+    assert_eq!(all.moment, None);
+    assert_eq!(topic(&all, "circulaire economie").status, TopicStatus::Fragile);
+}
+
+#[test]
+fn ties_without_a_topic_are_the_general_ties_with_their_money() {
+    let network = twente_analyst();
+    let plan = plan_at(&network, "rd_twente", (2022, 12, 31));
+    let general: Vec<(Vec<String>, Option<f64>)> =
+        plan.general.iter().map(|t| (keys(&network, [t.rijk, t.region]), t.amount)).collect();
+    let pair = |a: &str, b: &str| vec![a.to_owned(), b.to_owned()];
+    // LNV's €30m funding, the dealmaker's and the accounthouder's contacts: no topic, and no
+    // topic both ends work on.
+    assert_eq!(
+        general,
+        [
+            (pair("bzk_accounthouder", "regio_twente"), None),
+            (pair("lnv_dealmaker", "prov_overijssel"), None),
+            (pair("lnv_dealmaker", "regio_twente"), None),
+            (pair("lnv_dealmaker", "twente_board"), None),
+            (pair("ministerie_lnv", "regio_twente"), Some(30_000_000.0)),
+        ]
+    );
+    assert!(plan.general.iter().all(|t| t.via == TieMatch::General));
+    // A topic's ties carry the sum of their relations' amounts.
+    let labour = topic(&plan, "arbeidsmarkt en talent");
+    let roc = labour.ties.iter().find(|t| network.actor(t.region).key == "kn_roc").unwrap();
+    assert_eq!(roc.amount, Some(1_500_000.0));
+    assert_eq!(keys(&network, plan.dealmakers.iter().copied()), ["lnv_dealmaker"]);
+}
+
+#[test]
+fn a_membership_that_does_not_hold_on_the_date_makes_no_member() {
+    let network = network_of(&[
+        (
+            "actors.csv",
+            b"id,name,sector,level,parent,kind,themes\n\
+              rijk,Rijk,government,national,,,\n\
+              min_a,A,government,national,rijk,ministry,zorg\n\
+              dir_a,Directie A,government,national,min_a,department,\n\
+              left,Left,business,regional,,,zorg\n\
+              stays,Stays,business,regional,,,\n"
+                .to_vec(),
+        ),
+        ("relations.csv", b"source,target,layer,topic\ndir_a,stays,collaboration,\n".to_vec()),
+        ("coalitions.csv", b"id,name,themes\nd,Deal,zorg\n".to_vec()),
+        (
+            "members.csv",
+            b"coalition,actor,role,since,until\nd,min_a,signatory,,\n\
+              d,left,project_partner,2018-01-01,2020-12-31\nd,stays,lead,,\n"
+                .to_vec(),
+        ),
+    ]);
+    let owners = |plan: &Connectieplan| {
+        keys(&network, topic(plan, "zorg").regional_owners.iter().map(|o| o.actor))
+    };
+    assert_eq!(owners(&plan_at(&network, "d", (2019, 1, 1))), ["left"]);
+    // After it left, the lead stands in.
+    let later = plan_at(&network, "d", (2021, 1, 1));
+    assert_eq!(owners(&later), ["stays"]);
+    assert_eq!(topic(&later, "zorg").regional_owners[0].via, RegionalBasis::Lead);
+    // The directorate counts for its signing ministry (a unit of a member, as
+    // `Scope::Coalition`): its topic-less tie is general, and the ministry is connected.
+    assert_eq!(keys(&network, later.general.iter().map(|t| t.rijk)), ["dir_a"]);
+    assert!(later.unconnected_signatories.is_empty());
 }

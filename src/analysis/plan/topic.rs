@@ -15,7 +15,7 @@ impl Context<'_> {
         let mut working_owners: Vec<ActorId> = network
             .actor_ids()
             .filter(|&a| {
-                self.is_member[a.index()] && network.side(a) == Side::Region && self.works(a, index)
+                self.in_scope[a.index()] && network.side(a) == Side::Region && self.works(a, index)
             })
             .collect();
         self.sort_by_key(&mut working_owners);
@@ -46,16 +46,7 @@ impl Context<'_> {
                 .collect()
         };
 
-        let mut ties: Vec<PlanTie> = self
-            .ties
-            .get(&index)
-            .map(|by_pair| by_pair.values().cloned().collect())
-            .unwrap_or_default();
-        ties.sort_by(|a, b| {
-            self.key(a.rijk)
-                .cmp(self.key(b.rijk))
-                .then_with(|| self.key(a.region).cmp(self.key(b.region)))
-        });
+        let ties: Vec<PlanTie> = self.sorted_ties(Some(index));
         let pairs: Vec<(ActorId, ActorId)> = ties.iter().map(|t| (t.rijk, t.region)).collect();
         let single_points = single_points(&pairs);
         let status = if pairs.is_empty() {

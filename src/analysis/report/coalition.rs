@@ -5,8 +5,9 @@ use super::error::ReportError;
 use super::model::{AsymmetryFinding, CoalitionReport, InterdependenceFinding};
 use crate::analysis::{
     AnalysisError, BrokerageConfig, CentralityConfig, DependenceMatrix, DependenceSource, GroupBy,
-    InterdependenceConfig, Moment, Profile, asymmetry, brokerage, centrality, connectieplan,
-    dependence_layer, group_nodes, interdependence, layer_views, multiplexity, suspects,
+    InterdependenceConfig, Moment, PlanConfig, Profile, asymmetry, brokerage, centrality,
+    connectieplan, dependence_layer, group_nodes, interdependence, layer_views, multiplexity,
+    suspects,
 };
 use crate::model::{CoalitionId, Network};
 use crate::view::{LayerChoice, View, ViewSpec};
@@ -50,7 +51,7 @@ pub(super) fn coalition_report(
         asymmetry,
         interdependence,
         suspects: suspects(network, coalition, profile, moment.date)?,
-        plan: connectieplan(network, coalition),
+        plan: connectieplan(network, coalition, &PlanConfig::default().with_moment(moment)),
     })
 }
 

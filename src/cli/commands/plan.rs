@@ -8,31 +8,42 @@ use clap::{Args, ValueEnum};
 
 use super::super::options::{OutputArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use stakenet::analysis::connectieplan;
+use stakenet::analysis::{PlanConfig, coalition_moment, connectieplan, moment};
+use stakenet::names;
 use stakenet::render::{json::to_pretty, plan_dot, plan_json, plan_markdown, plan_svg};
 
 pub(crate) const HELP: &str = "\
 What it shows (DESIGN 5), for the coalition's themes and the topics of its members' relations:
-  regional owners    region-side members working on the topic (a theme of theirs, or a
-                     relation with that topic)
+  regional owners    region-side members (and their units) working on the topic (a theme
+                     of theirs, or a relation with that topic)
   rijk counterparts  Rijk-side actors near the coalition (members, actors below a member,
                      actors tied to a member) working on it; when none, the ministries the
                      topic maps to (keywords: onderwijs -> OCW, economie -> EZK,
                      bereikbaarheid -> IenW, arbeidsmarkt -> SZW, zorg -> VWS,
                      veiligheid -> JenV, wonen -> BZK, landbouw -> LNV, ...; a ministry
                      is found by its abbreviation column, (EZK) ending its name, or id min_ezk)
-  ties               relations between a Rijk-side actor and a regional member whose topic
-                     is the topic, or without topic between two actors that both work on it
+  ties               relations between a Rijk-side actor and a regional member (or a unit of
+                     one) whose topic is the topic, or without topic between two actors that
+                     both work on it; merged per pair, with the money (amount, euros) they carry
+  general            relations without a topic that no topic claims (a lead ministry's funding,
+                     the dealmaker's contacts): drawn as the row 'general (ties without a
+                     topic)', not a theme, so the Rijk parties with only such ties still show
   status             covered: 2+ ties and no single person on all of them; fragile: one tie,
                      or all through one person; gap: no tie
   proposed           for a gap, each counterpart with the regional owner with the most ties
                      (else the lead, programme office or a regional signatory); for a fragile
                      topic, a second tie that avoids the person it hangs on
 Also: Rijk signatories without any tie (theirs or below them) to a regional member, and the
-dealmakers (role or kind dealmaker).
+dealmakers (role or kind dealmaker) with their ties.
+
+Dates: the plan describes one date, and says which. Relations and memberships count only when
+they hold on it (since/until): a tie that ended no longer covers a topic, a member that left no
+longer owns one. --at DATE (YYYY-MM-DD) asks for a date; without it the plan describes today, or
+the latest date in the data when that is earlier, moved into the coalition's term (a deal that
+ended is described on its last day, one that has not started on its first).
 
 Formats: svg (a drawing: Rijk ministries and departments left, topics middle, region by
-sector right), dot (Graphviz source of the same drawing), md (a report section with a table
+sector right, and under it a table of every tie: Rijk party, region party, topic, money), dot (Graphviz source of the same drawing), md (a report section with a table
 per status), json (DESIGN's schema). Without --format, the extension of -o FILE decides (.svg,
 .dot/.gv, .md, .json); else md.
 
@@ -42,6 +53,7 @@ needs Graphviz installed.
 Examples:
   stakenet plan --coalition rd_twente
   stakenet plan --coalition rd_twente -o twente.svg
+  stakenet plan fixtures/twente-analyst --coalition rd_twente --at 2020-06-01 -o twente.svg
   stakenet plan fixtures/connectieplan --coalition twente --format json
   stakenet plan --coalition rd_zuid_hollandse_delta -o delta.svg --engine dot";
 
@@ -77,6 +89,10 @@ pub(crate) struct PlanArgs {
     /// The coalition to plan (its id, e.g. rd_twente).
     #[arg(long, value_name = "ID")]
     pub(crate) coalition: String,
+    /// The date the plan describes (YYYY-MM-DD): only relations and memberships that hold on it
+    /// count [default: today, or the latest date in the data, within the coalition's term].
+    #[arg(long, value_name = "DATE")]
+    pub(crate) at: Option<String>,
     /// Output format [default: from the extension of -o FILE, else md].
     #[arg(long, value_enum)]
     pub(crate) format: Option<PlanFormat>,
@@ -95,10 +111,15 @@ pub(crate) fn run(args: &PlanArgs) -> Outcome {
             "--engine dot draws SVG; use it with --format svg (or -o FILE.svg)".to_owned(),
         ));
     }
+    let at = match &args.at {
+        Some(text) => Some(names::date(text).map_err(|error| config::name_failure(&error))?),
+        None => None,
+    };
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let coalition = config::coalition(network, &args.coalition)?;
-    let plan = connectieplan(network, coalition);
+    let described = coalition_moment(network, coalition, moment(network, at, config::today()));
+    let plan = connectieplan(network, coalition, &PlanConfig::default().with_moment(described));
     let text = match (format, args.engine) {
         (PlanFormat::Svg, Engine::Builtin) => plan_svg(network, &plan),
         (PlanFormat::Svg, Engine::Dot) => graphviz_svg(&plan_dot(network, &plan))?,

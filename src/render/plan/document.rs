@@ -1,16 +1,21 @@
 //! `plan` output as JSON and as a Markdown report section: the connectieplan per topic, the
 //! signatures without a working relation, and the dealmakers.
 //!
-//! JSON (DESIGN §3): `{"coalition", "topics": [{"topic", "status", "regional_owners",
-//! "rijk_counterparts", "ties", "proposed"}], "unconnected_signatories": [...], "dealmakers":
-//! [...]}` where `coalition` is the coalition's id; topics come by name;
+//! JSON (DESIGN §3): `{"coalition", "described", "topics": [{"topic", "status",
+//! "regional_owners", "rijk_counterparts", "ties", "proposed"}], "general": [...],
+//! "unconnected_signatories": [...], "dealmakers": [...]}` where `coalition` is the coalition's
+//! id; `described` is `{"date", "basis", "sentence"}`, the date the plan describes (`null` when
+//! no date was applied), why (`asked`, `today`, `latest_in_data`, `no_dates`,
+//! `coalition_ended`, `coalition_not_started`, or `not_applied`) and a sentence saying so; topics
+//! come by name; `general` holds the ties without a topic that no topic claims, shaped as a
+//! topic's `ties`;
 //! `unconnected_signatories` and `dealmakers` are `[{"id", "name"}]` by id; `regional_owners` is
 //! `[{"id", "name", "via"}]` by id (`via`: `works_on_it`, or the role of the members standing in
 //! when none is known to work on it: `lead`, `programme_office` or `signatory`);
 //! `rijk_counterparts` is `[{"id", "name", "via"}]` by id (`via`: `works_on_it` or `theme_map`); `ties` is
-//! `[{"rijk", "region", "layers", "via"}]` by Rijk id then region id (`via`: `topic` when a
-//! relation names the topic, `themes` when a relation without topic joins two actors that both
-//! work on it); `proposed` is `[{"rijk", "region", "goal", "reason"}]` by Rijk id then region id
+//! `[{"rijk", "region", "layers", "via", "amount"}]` by Rijk id then region id (`via`: `topic`
+//! when a relation names the topic, `themes` when a relation without topic joins two actors that
+//! both work on it, `general` for a general tie; `amount` the euros of its relations, or `null`); `proposed` is `[{"rijk", "region", "goal", "reason"}]` by Rijk id then region id
 //! (`goal`: `close_gap`, `cover` or `spread`; `reason` a sentence).
 
 use std::fmt::Write as _;
@@ -20,19 +25,30 @@ use serde_json::Value;
 
 use super::layout::counted;
 use crate::analysis::{
-    Connectieplan, CounterpartSource, PlanTie, PlanTopic, ProposalGoal, ProposedTie, RegionalBasis,
-    TieMatch, TopicStatus,
+    Connectieplan, CounterpartSource, MomentBasis, PlanTie, PlanTopic, ProposalGoal, ProposedTie,
+    RegionalBasis, TieMatch, TopicStatus,
 };
 use crate::model::{ActorId, Network};
 use crate::render::json::to_value;
+use crate::render::report::format::money;
 
 /// The JSON of a plan (keys in this order).
 #[derive(Serialize)]
 struct PlanJson<'a> {
     coalition: &'a str,
+    described: DescribedJson,
     topics: Vec<TopicJson<'a>>,
+    general: Vec<TieJson<'a>>,
     unconnected_signatories: Vec<ActorJson<'a>>,
     dealmakers: Vec<ActorJson<'a>>,
+}
+
+/// The date a plan describes.
+#[derive(Serialize)]
+struct DescribedJson {
+    date: Option<String>,
+    basis: &'static str,
+    sentence: String,
 }
 
 /// An actor by id and name.
@@ -68,6 +84,7 @@ struct TieJson<'a> {
     region: &'a str,
     layers: Vec<&'a str>,
     via: &'static str,
+    amount: Option<f64>,
 }
 
 /// A proposed tie, with its goal and the sentence saying why.
@@ -90,6 +107,13 @@ pub fn plan_json(network: &Network, plan: &Connectieplan) -> Value {
         let a = network.actor(id);
         ActorViaJson { id: &a.key, name: &a.name, via }
     };
+    let tie_json = |tie: &PlanTie| TieJson {
+        rijk: key(tie.rijk),
+        region: key(tie.region),
+        layers: tie.layers.iter().map(|l| network.layers()[l.index()].name.as_str()).collect(),
+        via: tie.via.as_str(),
+        amount: tie.amount,
+    };
     let topics = plan
         .topics
         .iter()
@@ -106,20 +130,7 @@ pub fn plan_json(network: &Network, plan: &Connectieplan) -> Value {
                 .iter()
                 .map(|c| actor_via(c.actor, c.via.as_str()))
                 .collect(),
-            ties: topic
-                .ties
-                .iter()
-                .map(|tie| TieJson {
-                    rijk: key(tie.rijk),
-                    region: key(tie.region),
-                    layers: tie
-                        .layers
-                        .iter()
-                        .map(|l| network.layers()[l.index()].name.as_str())
-                        .collect(),
-                    via: tie.via.as_str(),
-                })
-                .collect(),
+            ties: topic.ties.iter().map(tie_json).collect(),
             proposed: topic
                 .proposed
                 .iter()
@@ -134,14 +145,42 @@ pub fn plan_json(network: &Network, plan: &Connectieplan) -> Value {
         .collect();
     to_value(&PlanJson {
         coalition: &network.coalition(plan.coalition).key,
+        described: DescribedJson {
+            date: plan.moment.and_then(|m| m.date).map(|d| d.to_string()),
+            basis: plan.moment.map_or("not_applied", |m| basis_name(m.basis)),
+            sentence: described(plan),
+        },
         topics,
+        general: plan.general.iter().map(tie_json).collect(),
         unconnected_signatories: plan.unconnected_signatories.iter().map(|&a| actor(a)).collect(),
         dealmakers: plan.dealmakers.iter().map(|&a| actor(a)).collect(),
     })
 }
 
-/// The plan as a Markdown report section (a `##` heading, a summary, a table per status, the
-/// signatures without a working relation, the dealmakers). Every name is escaped for Markdown.
+/// The snake_case name of a basis, as the JSON gives it.
+fn basis_name(basis: MomentBasis) -> &'static str {
+    basis.as_str()
+}
+
+/// One sentence saying which date the plan describes: [`Moment::sentence`], or that no date was
+/// applied.
+///
+/// [`Moment::sentence`]: crate::analysis::Moment::sentence
+pub(crate) fn described(plan: &Connectieplan) -> String {
+    match plan.moment {
+        Some(moment) => moment.sentence(),
+        None => {
+            "No date applied: every relation and membership counts, whenever it held.".to_owned()
+        }
+    }
+}
+
+/// The label of the general row: the ties without a topic, not a theme.
+pub(crate) const GENERAL_TOPIC: &str = "general (ties without a topic)";
+
+/// The plan as a Markdown report section (a `##` heading, the date described, a summary, a
+/// table per status, the general ties, the signatures without a working relation, the
+/// dealmakers). Every name is escaped for Markdown.
 pub fn plan_markdown(network: &Network, plan: &Connectieplan) -> String {
     let coalition = network.coalition(plan.coalition);
     let name = |a: ActorId| md_escape(&network.actor(a).name);
@@ -154,6 +193,7 @@ pub fn plan_markdown(network: &Network, plan: &Connectieplan) -> String {
     };
     let mut out = String::new();
     let _ = writeln!(out, "## Connectieplan: {}\n", md_escape(&coalition.name));
+    let _ = writeln!(out, "*{}*\n", md_escape(&described(plan)));
     out.push_str(
         "Per topic of the deal: who works on it in the region, who at the Rijk, which \
          Rijk–region ties carry it, and what would strengthen it. A topic is **covered** when two \
@@ -170,6 +210,13 @@ pub fn plan_markdown(network: &Network, plan: &Connectieplan) -> String {
         count(TopicStatus::Fragile),
         counted(count(TopicStatus::Gap), "gap", "gaps"),
     );
+    if !plan.general.is_empty() {
+        let _ = write!(
+            out,
+            "{} without a topic. ",
+            counted(plan.general.len(), "general tie", "general ties")
+        );
+    }
     match plan.unconnected_signatories.len() {
         _ if plan.rijk_signatories.is_empty() => out.push_str("No party of the Rijk signed. "),
         0 => out.push_str("Every Rijk signatory has a working tie with the region. "),
@@ -307,6 +354,29 @@ pub fn plan_markdown(network: &Network, plan: &Connectieplan) -> String {
         }
     }
 
+    if !plan.general.is_empty() {
+        out.push_str("\n### General ties: without a topic\n\n");
+        out.push_str(
+            "Ties whose relations name no topic, and no topic both ends work on: not a theme, \
+             but they show who works with whom (a lead ministry's funding, the dealmaker's \
+             contacts).\n\n",
+        );
+        out.push_str("| Rijk | Region | Layers | Money |\n");
+        out.push_str("| --- | --- | --- | --- |\n");
+        for tie in &plan.general {
+            let layers: Vec<String> =
+                tie.layers.iter().map(|l| md_escape(&network.layers()[l.index()].name)).collect();
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                name(tie.rijk),
+                name(tie.region),
+                layers.join(", "),
+                tie.amount.map_or_else(|| "—".to_owned(), money)
+            );
+        }
+    }
+
     out.push_str("\n### Signatures without a working relation\n\n");
     if plan.rijk_signatories.is_empty() {
         out.push_str("No party of the Rijk signed the coalition.\n");
@@ -376,15 +446,17 @@ pub fn proposal_reason(
     format!("{goal}: {} {rijk}, {} {region}", name(proposal.rijk), name(proposal.region))
 }
 
-/// `Rijk end – region end (layers)`, with `, by themes` when no relation names the topic.
+/// `Rijk end – region end (layers)`, with `, by themes` when no relation names the topic and
+/// the money when its relations carry an amount.
 fn tie_text(network: &Network, tie: &PlanTie, name: &dyn Fn(ActorId) -> String) -> String {
     let layers: Vec<String> =
         tie.layers.iter().map(|l| md_escape(&network.layers()[l.index()].name)).collect();
     let via = match tie.via {
-        TieMatch::Topic => "",
+        TieMatch::Topic | TieMatch::General => "",
         TieMatch::Themes => ", by themes",
     };
-    format!("{} – {} ({}{via})", name(tie.rijk), name(tie.region), layers.join(", "))
+    let amount = tie.amount.map(|a| format!(", {}", money(a))).unwrap_or_default();
+    format!("{} – {} ({}{via}{amount})", name(tie.rijk), name(tie.region), layers.join(", "))
 }
 
 fn join_and(items: impl Iterator<Item = String>) -> String {

@@ -8,7 +8,11 @@ use graphviz_rust::dot_structures::{
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 use quick_xml::escape::escape;
 
-use super::graph::{Forest, Label, LineKind, MiddleItem, PlanGraph, sector_title};
+use super::document::{GENERAL_TOPIC, described};
+use super::graph::{
+    Forest, Label, LineKind, MiddleItem, PlanGraph, general_row, pair_rows, sector_title,
+    ties_count,
+};
 use super::layout::{colours, status_colour};
 use crate::analysis::{Connectieplan, TopicStatus};
 use crate::model::{ActorId, Network, Side};
@@ -68,6 +72,21 @@ pub fn plan_dot(network: &Network, plan: &Connectieplan) -> String {
     for item in &graph.middle {
         match *item {
             MiddleItem::Dealmaker(actor) => same_rank.push(actor_node(network, &graph, actor)),
+            MiddleItem::Topic(index) if index == general_row(plan) => {
+                same_rank.push(Stmt::Node(Node::new(
+                    topic_id(index),
+                    vec![
+                        attribute(
+                            "label",
+                            quoted(&format!("{GENERAL_TOPIC}\nnot a theme: {}", ties_count(plan))),
+                        ),
+                        attribute("tooltip", quoted(GENERAL_TOPIC)),
+                        attribute("fillcolor", quoted(colours::GENERAL_FILL)),
+                        attribute("color", quoted(colours::GENERAL)),
+                        attribute("penwidth", plain("1.5")),
+                    ],
+                )));
+            }
             MiddleItem::Topic(index) => {
                 let Some(topic) = plan.topics.get(index) else { continue };
                 let (fill, pen) = match topic.status {
@@ -106,6 +125,7 @@ pub fn plan_dot(network: &Network, plan: &Connectieplan) -> String {
         let (colour, style, pen) = match line.kind {
             LineKind::Tie(status) => (status_colour(status), "solid", "2"),
             LineKind::Proposed => (colours::PROPOSED, "dashed", "1.5"),
+            LineKind::General => (colours::GENERAL, "solid", "1.5"),
             LineKind::Works => (colours::WORKS, "dotted", "1"),
         };
         let (from, to) = match line.side {
@@ -196,18 +216,22 @@ fn topic_id(index: usize) -> NodeId {
     NodeId(quoted(&format!("topic:{index}")), None)
 }
 
-/// The title, the summary and the legend as an HTML-like label (text escaped by quick-xml).
+/// The title, the date described, the summary, the legend and the pairs (each line read as
+/// "Rijk party — region party", with topic and money) as an HTML-like label (text escaped by
+/// quick-xml).
 fn legend(network: &Network, plan: &Connectieplan) -> Id {
     let html_text = |text: &str| escape(xml_safe(text).into_owned()).into_owned();
     let mut html = format!(
-        "<font point-size=\"16\"><b>Connectieplan: {}</b></font><br align=\"left\"/>{}<br align=\"left\"/>",
+        "<font point-size=\"16\"><b>Connectieplan: {}</b></font><br align=\"left\"/>{}<br align=\"left\"/>{}<br align=\"left\"/>",
         html_text(&network.coalition(plan.coalition).name),
+        html_text(&described(plan)),
         html_text(&super::layout::summary(network, plan)),
     );
     let entries = [
         (status_colour(TopicStatus::Covered), "———", "tie on a covered topic"),
         (status_colour(TopicStatus::Fragile), "———", "tie on a fragile topic"),
         (colours::PROPOSED, "- - -", "proposed tie"),
+        (colours::GENERAL, "———", "general tie: no topic (not a theme)"),
         (colours::WORKS, "· · ·", "owner or counterpart, no tie yet"),
         (colours::COVERED, "■", "covered topic: 2+ independent ties"),
         (colours::FRAGILE, "■", "fragile topic: one tie or one person"),
@@ -219,6 +243,22 @@ fn legend(network: &Network, plan: &Connectieplan) -> Id {
         html.push_str(&format!(
             "<font color=\"{colour}\">{sample}</font> {text}<br align=\"left\"/>"
         ));
+    }
+    let rows = pair_rows(network, plan);
+    if !rows.is_empty() {
+        html.push_str("<b>Who is tied to whom</b><br align=\"left\"/>");
+        for row in rows {
+            let money =
+                if row.money.is_empty() { String::new() } else { format!(" · {}", row.money) };
+            html.push_str(&format!(
+                "{} — {} · {} · {}{}<br align=\"left\"/>",
+                html_text(&network.actor(row.rijk).name),
+                html_text(&network.actor(row.region).name),
+                html_text(&row.topic),
+                html_text(&row.how),
+                html_text(&money),
+            ));
+        }
     }
     Id::Html(format!("<{html}>"))
 }

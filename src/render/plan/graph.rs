@@ -7,8 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
-use crate::analysis::{Connectieplan, RegionalBasis, TopicStatus};
+use super::document::GENERAL_TOPIC;
+use crate::analysis::{Connectieplan, PlanTie, ProposalGoal, RegionalBasis, TieMatch, TopicStatus};
 use crate::model::{ActorId, Network, Sector, Side};
+use crate::render::report::format::money;
 
 /// What a line between an actor and a topic means, in drawing priority (the later wins when an
 /// actor has several on one topic).
@@ -18,6 +20,8 @@ pub(crate) enum LineKind {
     Works,
     /// The actor is an end of a proposed tie on the topic.
     Proposed,
+    /// The actor is an end of a general tie (without a topic; drawn to the general row).
+    General,
     /// The actor is an end of an existing tie on a topic with this status.
     Tie(TopicStatus),
 }
@@ -58,8 +62,15 @@ pub(crate) struct Forest {
 pub(crate) enum MiddleItem {
     /// A dealmaker drawn between the sides.
     Dealmaker(ActorId),
-    /// A topic, by index into [`Connectieplan::topics`].
+    /// A topic, by index into [`Connectieplan::topics`]; the index `topics.len()` is the
+    /// general row ([`general_row`]).
     Topic(usize),
+}
+
+/// The index of the general row (the ties without a topic) among the topics: one past the
+/// last topic.
+pub(crate) fn general_row(plan: &Connectieplan) -> usize {
+    plan.topics.len()
 }
 
 /// A line between an actor on a side and a topic.
@@ -69,7 +80,7 @@ pub(crate) struct Line {
     pub(crate) actor: ActorId,
     /// The column it is in.
     pub(crate) side: Side,
-    /// The topic, by index into [`Connectieplan::topics`].
+    /// The topic, by index into [`Connectieplan::topics`] (or the [`general_row`]).
     pub(crate) topic: usize,
     /// What the line means.
     pub(crate) kind: LineKind,
@@ -95,9 +106,10 @@ pub(crate) struct PlanGraph {
 impl PlanGraph {
     /// The drawing of `plan`, its columns ordered to reduce crossing lines.
     ///
-    /// Drawn: on the Rijk side the counterparts, the Rijk ends of ties and proposals and the
-    /// unconnected signatories, inside boxes of their ancestors; in the middle the dealmakers
-    /// (unless they are drawn on a side) and the topics; on the region side the owners and the
+    /// Drawn: on the Rijk side the counterparts, the Rijk ends of ties (general ones too) and
+    /// proposals and the unconnected signatories, inside boxes of their ancestors; in the middle
+    /// the dealmakers (unless they are drawn on a side), the topics and, when there are general
+    /// ties, the general row; on the region side the owners and the
     /// region ends of ties and proposals, in one box per sector. Owners standing in for a topic
     /// no member is known to work on get no "works on it" line.
     pub(crate) fn new(network: &Network, plan: &Connectieplan) -> PlanGraph {
@@ -135,6 +147,10 @@ impl PlanGraph {
                 put(tie.region, index, LineKind::Tie(topic.status));
             }
         }
+        for tie in &plan.general {
+            put(tie.rijk, general_row(plan), LineKind::General);
+            put(tie.region, general_row(plan), LineKind::General);
+        }
         let mut lines: Vec<Line> = best
             .into_iter()
             .map(|((actor, topic), kind)| Line { actor, side: network.side(actor), topic, kind })
@@ -169,6 +185,9 @@ impl PlanGraph {
             .map(|&a| MiddleItem::Dealmaker(a))
             .collect();
         middle.extend((0..plan.topics.len()).map(MiddleItem::Topic));
+        if !plan.general.is_empty() {
+            middle.push(MiddleItem::Topic(general_row(plan)));
+        }
 
         PlanGraph {
             rijk: rijk_forest(network, &rijk_drawn),
@@ -179,6 +198,74 @@ impl PlanGraph {
             dealmakers,
         }
     }
+}
+
+/// "N ties without a topic": the note of the general row.
+pub(crate) fn ties_count(plan: &Connectieplan) -> String {
+    super::layout::counted(plan.general.len(), "tie without a topic", "ties without a topic")
+}
+
+/// One row of the table of pairs under the drawing: a drawn tie (or proposed tie) read as
+/// "Rijk party — region party", with its topic and money.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PairRow {
+    /// The topic's name, or the general row's label.
+    pub(crate) topic: String,
+    /// The Rijk end.
+    pub(crate) rijk: ActorId,
+    /// The region end.
+    pub(crate) region: ActorId,
+    /// How: the layers of its relations (and "by themes"), or what a proposed tie is for.
+    pub(crate) how: String,
+    /// The money of its relations in euros (`€1.5m`), or empty.
+    pub(crate) money: String,
+    /// What the line of the pair means (for its colour).
+    pub(crate) kind: LineKind,
+}
+
+/// Every pair the drawing's lines stand for: per topic (in the plan's order) its ties, then its
+/// proposed ties; then the general ties.
+pub(crate) fn pair_rows(network: &Network, plan: &Connectieplan) -> Vec<PairRow> {
+    let tie_row = |topic: &str, tie: &PlanTie, kind: LineKind| {
+        let mut how: Vec<&str> =
+            tie.layers.iter().map(|l| network.layers()[l.index()].name.as_str()).collect();
+        if tie.via == TieMatch::Themes {
+            how.push("by themes");
+        }
+        PairRow {
+            topic: topic.to_owned(),
+            rijk: tie.rijk,
+            region: tie.region,
+            how: how.join(", "),
+            money: tie.amount.map(money).unwrap_or_default(),
+            kind,
+        }
+    };
+    let mut rows = Vec::new();
+    for topic in &plan.topics {
+        for tie in &topic.ties {
+            rows.push(tie_row(&topic.topic, tie, LineKind::Tie(topic.status)));
+        }
+        for proposal in &topic.proposed {
+            let goal = match proposal.goal {
+                ProposalGoal::CloseGap => "proposed: first tie",
+                ProposalGoal::Cover => "proposed: a second, independent tie",
+                ProposalGoal::Spread => "proposed: brings in someone new",
+            };
+            rows.push(PairRow {
+                topic: topic.topic.clone(),
+                rijk: proposal.rijk,
+                region: proposal.region,
+                how: goal.to_owned(),
+                money: String::new(),
+                kind: LineKind::Proposed,
+            });
+        }
+    }
+    for tie in &plan.general {
+        rows.push(tie_row(GENERAL_TOPIC, tie, LineKind::General));
+    }
+    rows
 }
 
 impl Forest {

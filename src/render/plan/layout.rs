@@ -4,7 +4,11 @@
 
 use rustc_hash::FxHashMap;
 
-use super::graph::{Forest, Label, LineKind, MiddleItem, PlanGraph, sector_title};
+use super::document::{GENERAL_TOPIC, described};
+use super::graph::{
+    Forest, Label, LineKind, MiddleItem, PlanGraph, general_row, pair_rows, sector_title,
+    ties_count,
+};
 use super::text_metrics::{TextStyle, text_width, wrap};
 use crate::analysis::{Connectieplan, TopicStatus};
 use crate::model::{ActorId, Network, Side};
@@ -80,6 +84,8 @@ pub(crate) enum NodeKind {
     Dealmaker,
     /// A topic with its status.
     Topic(TopicStatus),
+    /// The general row: the ties without a topic (not a theme).
+    General,
 }
 
 /// A node: a rounded box with a tooltip.
@@ -153,6 +159,8 @@ pub(crate) struct Layout {
     pub(crate) nodes: Vec<NodeShape>,
     /// Legend samples.
     pub(crate) legend: Vec<LegendSample>,
+    /// The thin horizontal rules of the table of pairs, each from `(x1, y)` to `(x2, y)`.
+    pub(crate) rules: Vec<(f64, f64, f64)>,
     /// Every text, each line with its box.
     pub(crate) texts: Vec<TextLine>,
 }
@@ -175,6 +183,12 @@ pub(crate) mod colours {
     pub(crate) const WORKS: &str = "#9e9e9e";
     /// Dealmakers.
     pub(crate) const DEALMAKER: &str = "#6a1b9a";
+    /// The general row and its ties (without a topic).
+    pub(crate) const GENERAL: &str = "#546e7a";
+    /// The fill of the general row.
+    pub(crate) const GENERAL_FILL: &str = "#eceff1";
+    /// The rules of the table of pairs.
+    pub(crate) const RULE: &str = "#e0e0e0";
 }
 
 /// The layout of `graph`: title, column headings, three columns, lines, legend.
@@ -201,6 +215,15 @@ pub(crate) fn layout(network: &Network, plan: &Connectieplan, graph: &PlanGraph)
     y = push_text(
         &mut texts,
         &summary(network, plan),
+        TextStyle::Subtitle,
+        left_x,
+        y + 2.0,
+        inner_width,
+        colours::MUTED,
+    );
+    y = push_text(
+        &mut texts,
+        &described(plan),
         TextStyle::Subtitle,
         left_x,
         y + 2.0,
@@ -276,22 +299,104 @@ pub(crate) fn layout(network: &Network, plan: &Connectieplan, graph: &PlanGraph)
     // Legend.
     let legend_top = columns_top + tallest + 24.0;
     let (legend, legend_bottom) = legend(&mut texts, left_x, legend_top, inner_width);
+    let (rules, bottom) =
+        pairs_table(network, plan, &mut texts, left_x, legend_bottom + 18.0, inner_width);
 
-    Layout { width, height: legend_bottom + MARGIN, boxes, edges, nodes, legend, texts }
+    Layout { width, height: bottom + MARGIN, boxes, edges, nodes, legend, rules, texts }
+}
+
+/// The table of pairs under the legend: every drawn tie and proposed tie read as "Rijk party —
+/// region party", with its topic, how it is tied and its money; returns the rules between rows
+/// and the bottom.
+fn pairs_table(
+    network: &Network,
+    plan: &Connectieplan,
+    texts: &mut Vec<TextLine>,
+    x: f64,
+    top: f64,
+    width: f64,
+) -> (Vec<(f64, f64, f64)>, f64) {
+    let rows = pair_rows(network, plan);
+    let mut rules = Vec::new();
+    if rows.is_empty() {
+        return (rules, top - 18.0);
+    }
+    const SHARES: [f64; 5] = [0.26, 0.22, 0.22, 0.2, 0.1];
+    const CELL_GAP: f64 = 10.0;
+    let mut lefts = [0.0; 5];
+    let mut left = x;
+    for (i, share) in SHARES.iter().enumerate() {
+        lefts[i] = left;
+        left += share * width;
+    }
+    let cell_width = |i: usize| SHARES[i] * width - CELL_GAP;
+    let mut y = push_text(
+        texts,
+        "Who is tied to whom: each tie drawn above, read as Rijk party — region party",
+        TextStyle::Heading,
+        x,
+        top,
+        width,
+        colours::TEXT,
+    ) + 6.0;
+    let row_of =
+        |texts: &mut Vec<TextLine>, y: f64, cells: [(&str, &'static str); 5], style: TextStyle| {
+            let mut bottom = y + style.line_height();
+            for (i, (text, colour)) in cells.into_iter().enumerate() {
+                bottom =
+                    bottom.max(push_text(texts, text, style, lefts[i], y, cell_width(i), colour));
+            }
+            bottom
+        };
+    let header = [
+        ("Rijk party", colours::TEXT),
+        ("Region party", colours::TEXT),
+        ("Topic", colours::TEXT),
+        ("How", colours::TEXT),
+        ("Money", colours::TEXT),
+    ];
+    y = row_of(texts, y, header, TextStyle::BoxLabel) + 3.0;
+    rules.push((x, x + width, y));
+    y += 4.0;
+    for row in &rows {
+        let colour = match row.kind {
+            LineKind::Tie(status) => status_colour(status),
+            LineKind::Proposed => colours::PROPOSED,
+            LineKind::General | LineKind::Works => colours::GENERAL,
+        };
+        let cells = [
+            (network.actor(row.rijk).name.as_str(), colours::TEXT),
+            (network.actor(row.region).name.as_str(), colours::TEXT),
+            (row.topic.as_str(), colour),
+            (row.how.as_str(), colours::MUTED),
+            (row.money.as_str(), colours::TEXT),
+        ];
+        y = row_of(texts, y, cells, TextStyle::Legend) + 3.0;
+        rules.push((x, x + width, y));
+        y += 4.0;
+    }
+    (rules, y)
 }
 
 /// One line saying what the plan holds.
 pub(crate) fn summary(network: &Network, plan: &Connectieplan) -> String {
     let count = |status: TopicStatus| plan.topics.iter().filter(|t| t.status == status).count();
     let mut text = format!(
-        "{} · {}: {} covered, {} fragile, {} · {} without a working tie",
+        "{} · {}: {} covered, {} fragile, {}",
         network.coalition(plan.coalition).key,
         counted(plan.topics.len(), "topic", "topics"),
         count(TopicStatus::Covered),
         count(TopicStatus::Fragile),
         counted(count(TopicStatus::Gap), "gap", "gaps"),
-        counted(plan.unconnected_signatories.len(), "Rijk signatory", "Rijk signatories"),
     );
+    if !plan.general.is_empty() {
+        text.push_str(" · ");
+        text.push_str(&counted(plan.general.len(), "general tie", "general ties"));
+    }
+    text.push_str(&format!(
+        " · {} without a working tie",
+        counted(plan.unconnected_signatories.len(), "Rijk signatory", "Rijk signatories")
+    ));
     let names: Vec<&str> =
         plan.dealmakers.iter().map(|&a| network.actor(a).name.as_str()).collect();
     if names.is_empty() {
@@ -310,14 +415,16 @@ pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
 
 /// The legend: samples with their meaning in three columns; returns the samples and the bottom.
 fn legend(texts: &mut Vec<TextLine>, x: f64, top: f64, width: f64) -> (Vec<LegendSample>, f64) {
-    let entries: [(LegendSample, &str); 9] = [
+    let entries: [(LegendSample, &str); 11] = [
         (line_sample(LineKind::Tie(TopicStatus::Covered)), "tie on a covered topic"),
         (line_sample(LineKind::Tie(TopicStatus::Fragile)), "tie on a fragile topic"),
         (line_sample(LineKind::Proposed), "proposed tie"),
+        (line_sample(LineKind::General), "general tie: no topic"),
         (line_sample(LineKind::Works), "owner or counterpart, no tie yet"),
         (swatch(NodeKind::Topic(TopicStatus::Covered)), "covered: 2+ independent ties"),
         (swatch(NodeKind::Topic(TopicStatus::Fragile)), "fragile: one tie or one person"),
         (swatch(NodeKind::Topic(TopicStatus::Gap)), "gap: no Rijk–region tie"),
+        (swatch(NodeKind::General), "general: ties without a topic, not a theme"),
         (swatch(NodeKind::Unconnected), "signed, no working tie"),
         (swatch(NodeKind::Dealmaker), "dealmaker (liaison)"),
     ];
@@ -644,6 +751,12 @@ impl ColumnLayout {
                     NodeKind::Dealmaker,
                     tooltip(network, actor),
                 ),
+                MiddleItem::Topic(index) if index == general_row(plan) => (
+                    GENERAL_TOPIC.to_owned(),
+                    Some((format!("not a theme: {}", ties_count(plan)), colours::GENERAL)),
+                    NodeKind::General,
+                    format!("{GENERAL_TOPIC}: {}", ties_count(plan)),
+                ),
                 MiddleItem::Topic(index) => {
                     let Some(topic) = plan.topics.get(index) else { continue };
                     let status = topic.status;
@@ -736,7 +849,7 @@ fn tooltip(network: &Network, actor: ActorId) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::connectieplan;
+    use crate::analysis::{PlanConfig, connectieplan};
     use crate::io::{Source, load};
 
     fn network_of(files: &[(&str, &[u8])]) -> Network {
@@ -810,7 +923,11 @@ mod tests {
     }
 
     fn layout_of(network: &Network, coalition: &str) -> (Connectieplan, PlanGraph, Layout) {
-        let plan = connectieplan(network, network.coalition_id(coalition).unwrap());
+        let plan = connectieplan(
+            network,
+            network.coalition_id(coalition).unwrap(),
+            &PlanConfig::default(),
+        );
         let graph = PlanGraph::new(network, &plan);
         let layout = layout(network, &plan, &graph);
         (plan, graph, layout)
@@ -876,20 +993,29 @@ mod tests {
                 layout.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Topic(_))).count(),
                 plan.topics.len()
             );
+            assert_eq!(
+                layout.nodes.iter().filter(|n| n.kind == NodeKind::General).count(),
+                usize::from(!plan.general.is_empty())
+            );
         }
     }
 
     #[test]
     fn barycentre_ordering_never_adds_crossings() {
         for (network, coalition) in cases() {
-            let plan = connectieplan(&network, network.coalition_id(coalition).unwrap());
+            let plan = connectieplan(
+                &network,
+                network.coalition_id(coalition).unwrap(),
+                &PlanConfig::default(),
+            );
             let before = PlanGraph::unordered(&network, &plan).crossings();
             let after = PlanGraph::new(&network, &plan).crossings();
             assert!(after <= before, "{coalition}: {before} → {after}");
         }
         // The stress case starts tangled (ties to topic (7·i) mod 12) and comes out better.
         let network = stress();
-        let plan = connectieplan(&network, network.coalition_id("d").unwrap());
+        let plan =
+            connectieplan(&network, network.coalition_id("d").unwrap(), &PlanConfig::default());
         let before = PlanGraph::unordered(&network, &plan).crossings();
         let after = PlanGraph::new(&network, &plan).crossings();
         assert!(after < before, "{before} → {after}");
@@ -919,8 +1045,11 @@ mod tests {
         assert!(labels.contains(&"    node:dep_ezk_ik".to_owned()), "{labels:?}");
         assert!(labels.contains(&"  box:min_ocw".to_owned()), "{labels:?}");
         assert!(labels.contains(&"  node:min_ienw".to_owned()), "{labels:?}");
-        // Boxes: the Rijk, OCW, EZK on the left; four sectors on the right.
-        assert_eq!(layout.boxes.iter().filter(|b| b.side == Side::Rijk).count(), 3);
+        // The dealmaker's general ties (no topic) draw it in BZK's box.
+        assert!(labels.contains(&"  box:min_bzk".to_owned()), "{labels:?}");
+        assert!(labels.contains(&"    node:dm_twente".to_owned()), "{labels:?}");
+        // Boxes: the Rijk, OCW, EZK, BZK on the left; four sectors on the right.
+        assert_eq!(layout.boxes.iter().filter(|b| b.side == Side::Rijk).count(), 4);
         assert_eq!(layout.boxes.iter().filter(|b| b.side == Side::Region).count(), 4);
     }
 }

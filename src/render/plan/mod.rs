@@ -10,6 +10,7 @@ mod layout;
 mod svg;
 mod text_metrics;
 
+pub(crate) use document::described as plan_described;
 pub use document::{md_escape, plan_json, plan_markdown, proposal_reason};
 pub use dot::plan_dot;
 pub use svg::plan_svg;

@@ -63,6 +63,18 @@ pub fn plan_svg(network: &Network, plan: &Connectieplan) -> String {
             }
         }
     }
+    out.push_str("</g>\n<g class=\"pairs\">\n");
+    for &(x1, x2, y) in &layout.rules {
+        let _ = writeln!(
+            out,
+            "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
+            coordinate(x1),
+            coordinate(y),
+            coordinate(x2),
+            coordinate(y),
+            colours::RULE
+        );
+    }
     out.push_str("</g>\n<g class=\"texts\">\n");
     for line in &layout.texts {
         text_line(&mut out, line);
@@ -101,6 +113,7 @@ fn node_rect(out: &mut String, node: &NodeShape) {
         NodeKind::Actor => ("#ffffff", "#78909c", 1.0, None),
         NodeKind::Unconnected => ("#ffebee", colours::GAP, 1.5, Some("4 2")),
         NodeKind::Dealmaker => ("#f3e5f5", colours::DEALMAKER, 1.5, None),
+        NodeKind::General => (colours::GENERAL_FILL, colours::GENERAL, 1.5, None),
         NodeKind::Topic(TopicStatus::Covered) => ("#e8f5e9", colours::COVERED, 1.5, None),
         NodeKind::Topic(TopicStatus::Fragile) => ("#fff3e0", colours::FRAGILE, 1.5, None),
         NodeKind::Topic(TopicStatus::Gap) => ("#ffebee", colours::GAP, 2.0, None),
@@ -122,6 +135,7 @@ fn path(out: &mut String, edge: &EdgeShape) {
     let (colour, width, dash) = match edge.kind {
         LineKind::Tie(status) => (status_colour(status), 2.2, None),
         LineKind::Proposed => (colours::PROPOSED, 1.6, Some("7 4")),
+        LineKind::General => (colours::GENERAL, 1.8, None),
         LineKind::Works => (colours::WORKS, 1.0, Some("2 3")),
     };
     let dash = dash.map(|d| format!(" stroke-dasharray=\"{d}\"")).unwrap_or_default();

@@ -22,6 +22,7 @@ use crate::analysis::{
 };
 use crate::model::{ActorId, Level, Sector, Side};
 use crate::render::json::to_pretty;
+use crate::render::plan::plan_described;
 use crate::render::records::{Cell, Records};
 use crate::render::{
     asymmetry_dyad_records, asymmetry_json, brokerage_records, candidate_reason, candidate_records,
@@ -625,6 +626,17 @@ fn plan_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: &str)
         count(TopicStatus::Fragile),
         count(TopicStatus::Gap)
     );
+    if !plan.general.is_empty() {
+        let _ = write!(
+            s.out,
+            " {} without a topic (drawn as the general row, not a theme).",
+            if plan.general.len() == 1 {
+                "1 general tie".to_owned()
+            } else {
+                format!("{} general ties", plan.general.len())
+            }
+        );
+    }
     if !plan.unconnected_signatories.is_empty() {
         let names: Vec<String> =
             plan.unconnected_signatories.iter().map(|&a| context.actor_name(a)).collect();
@@ -637,6 +649,7 @@ fn plan_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: &str)
         let _ = write!(s.out, " Dealmaker: {}.", names.join("; "));
     }
     s.out.push_str("</p>\n");
+    let _ = writeln!(s.out, "<p class=\"note\">{}</p>", esc(&plan_described(plan)));
     // The drawing, embedded as markup (its text stays escaped): without the XML declaration.
     let markup = svg.strip_prefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n").unwrap_or(&svg);
     let _ = writeln!(s.out, "<div class=\"diagram\">{}</div>", markup.trim_end());

@@ -102,8 +102,8 @@ pub(super) fn share(value: f64) -> String {
     format!("{:.0}%", value * 100.0)
 }
 
-/// Money in euros: `€20.0m`, `€250k`, `€900`.
-pub(super) fn money(value: f64) -> String {
+/// Money in euros: `€20.0m`, `€250k`, `€900` (the connectieplan labels its ties with it too).
+pub(in crate::render) fn money(value: f64) -> String {
     let magnitude = value.abs();
     if magnitude >= 1e6 {
         format!("€{:.1}m", value / 1e6)

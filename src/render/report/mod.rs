@@ -9,7 +9,7 @@
 mod charts;
 mod coalition;
 mod context;
-mod format;
+pub(super) mod format;
 mod naming;
 mod overview;
 mod page;
