@@ -682,13 +682,20 @@ mod tests {
 
     /// Harmonic centralization from its definition: h_v = Σ_u 1/d(u, v), Freeman over h with
     /// maximum (n − 1)² directed, (n − 1)(n − 2)/2 undirected.
-    fn harmonic_centralization_by_hand(n: usize, list: &[(u32, u32)], directed: bool) -> Option<f64> {
+    fn harmonic_centralization_by_hand(
+        n: usize,
+        list: &[(u32, u32)],
+        directed: bool,
+    ) -> Option<f64> {
         let d = distances(n, list, directed);
         let h: Vec<f64> = (0..n)
-            .map(|v| (0..n).filter(|&u| u != v).filter_map(|u| d[u][v]).map(|x| 1.0 / f64::from(x)).sum())
+            .map(|v| {
+                (0..n).filter(|&u| u != v).filter_map(|u| d[u][v]).map(|x| 1.0 / f64::from(x)).sum()
+            })
             .collect();
         let nf = n as f64;
-        let maximum = if directed { (nf - 1.0) * (nf - 1.0) } else { (nf - 1.0) * (nf - 2.0) / 2.0 };
+        let maximum =
+            if directed { (nf - 1.0) * (nf - 1.0) } else { (nf - 1.0) * (nf - 2.0) / 2.0 };
         let top = h.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         (n > 0 && maximum > 0.0).then(|| h.iter().map(|x| top - x).sum::<f64>() / maximum)
     }
@@ -745,13 +752,16 @@ mod tests {
     fn harmonic_centralization_is_one_for_a_star_and_never_more() {
         // Undirected: every graph on up to 6 nodes (2^15 on 6) stays at or below the star's 1.
         for n in 3..=6usize {
-            let pairs: Vec<(u32, u32)> = (0..n as u32)
-                .flat_map(|u| (u + 1..n as u32).map(move |v| (u, v)))
-                .collect();
+            let pairs: Vec<(u32, u32)> =
+                (0..n as u32).flat_map(|u| (u + 1..n as u32).map(move |v| (u, v))).collect();
             let mut largest = 0.0f64;
             for mask in 0u32..1 << pairs.len() {
-                let list: Vec<(u32, u32)> =
-                    pairs.iter().enumerate().filter(|(i, _)| mask >> i & 1 == 1).map(|(_, &p)| p).collect();
+                let list: Vec<(u32, u32)> = pairs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask >> i & 1 == 1)
+                    .map(|(_, &p)| p)
+                    .collect();
                 largest = largest.max(harmonic_centralization_by_hand(n, &list, false).unwrap());
             }
             assert_close(Some(largest), Some(1.0), &format!("largest on {n} nodes"));

@@ -162,7 +162,7 @@ pub fn interdependence_table(
     let actors = dependence_actor_records(network, result);
     out.push_str(&if actors.is_empty() { "(none)\n".to_owned() } else { actors.to_table() });
     out.push_str(&format!(
-        "\nmutuality (share of actors that both depend on and are depended on by another): {}\n",
+        "\nmutuality (among the actors with a tie in this layer, the share that both depend on another and are depended on): {}\n",
         number(result.mutuality)
     ));
     out.push_str(&format!(
