@@ -2,10 +2,12 @@
 
 use clap::Args;
 
-use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListArgs, ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{BrokerageConfig, brokerage, group_nodes};
-use stakenet::render::{brokerage_json, brokerage_records};
+use stakenet::render::{
+    BROKERAGE_MEASURES, EXPECTED_BROKERAGE_MEASURES, brokerage_json, brokerage_records,
+};
 use stakenet::view::View;
 
 pub(crate) const HELP: &str = "\
@@ -33,6 +35,8 @@ pub(crate) struct BrokerageArgs {
     /// Add expected role counts and z-scores under random ties (as R sna's brokerage).
     #[arg(long)]
     pub(crate) expected: bool,
+    #[command(flatten)]
+    pub(crate) list: ListArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
     pub(crate) format: Option<ListFormat>,
@@ -42,6 +46,11 @@ pub(crate) struct BrokerageArgs {
 
 /// Loads, builds the view and the grouping, computes, renders.
 pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
+    let mut sortable: Vec<&str> = BROKERAGE_MEASURES.to_vec();
+    if args.expected {
+        sortable.extend(EXPECTED_BROKERAGE_MEASURES.iter().map(String::as_str));
+    }
+    args.list.check(&sortable)?;
     config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
@@ -58,7 +67,7 @@ pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
     )
     .map_err(Failure::analysis)?;
     progress.finish_and_clear();
-    let records = brokerage_records(network, &result, &grouping, args.expected);
+    let records = args.list.apply(brokerage_records(network, &result, &grouping, args.expected));
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => records.to_csv(),
         ListFormat::Table => records.to_table(),

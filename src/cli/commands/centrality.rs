@@ -2,12 +2,12 @@
 
 use clap::Args;
 
-use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListArgs, ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{
     CentralityConfig, Measures, Sample, centrality_with_progress, graph_structure_with,
 };
-use stakenet::render::{centrality_json, centrality_records, structure_table};
+use stakenet::render::{CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_table};
 use stakenet::view::View;
 
 pub(crate) const HELP: &str = "\
@@ -44,6 +44,8 @@ pub(crate) struct CentralityArgs {
     /// Seed for --sample: the same seed picks the same sources.
     #[arg(long, default_value_t = 1)]
     pub(crate) seed: u64,
+    #[command(flatten)]
+    pub(crate) list: ListArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
     pub(crate) format: Option<ListFormat>,
@@ -54,6 +56,15 @@ pub(crate) struct CentralityArgs {
 /// Loads, builds the view, computes, renders.
 pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let measures = measures(&args.measures)?;
+    args.list.check(&CENTRALITY_COLUMNS)?;
+    if let Some(name) = args.list.sort.as_deref() {
+        if !computes(measures, name) {
+            return Err(Failure::Input(format!(
+                "--sort {name}: not computed; add {name} to --measures, or sort by one of {}",
+                sortable(measures).join(", ")
+            )));
+        }
+    }
     config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
@@ -81,7 +92,7 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
              unique dominant eigenvector, e.g. directed ties without cycles); the column is empty"
         );
     }
-    let records = centrality_records(network, &scores);
+    let records = args.list.apply(centrality_records(network, &scores));
     let text = match (format, &structure) {
         (ListFormat::Csv, _) | (_, None) => records.to_csv(),
         (ListFormat::Table, Some(structure)) => {
@@ -92,6 +103,23 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
         }
     };
     workspace.emit(&args.output, &text)
+}
+
+/// Whether the column `name` of the list is filled with `measures`.
+fn computes(measures: Measures, name: &str) -> bool {
+    match name {
+        "betweenness" => measures.betweenness,
+        "closeness" => measures.closeness,
+        "harmonic" => measures.harmonic,
+        "eigenvector" => measures.eigenvector,
+        "pagerank" => measures.pagerank,
+        _ => true,
+    }
+}
+
+/// The columns the list can be sorted by with `measures`.
+fn sortable(measures: Measures) -> Vec<&'static str> {
+    CENTRALITY_COLUMNS.iter().copied().filter(|&name| computes(measures, name)).collect()
 }
 
 fn measures(names: &[String]) -> Result<Measures, Failure> {

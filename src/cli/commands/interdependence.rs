@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListArgs, ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{
     DependenceMatrix, DependenceSource, InterdependenceConfig, dependence_layer as default_layer,
@@ -11,7 +11,8 @@ use stakenet::analysis::{
 };
 use stakenet::model::{COMEMBERSHIP, Network};
 use stakenet::render::{
-    dependence_pair_records, interdependence_json, interdependence_table, json::to_pretty,
+    INTERDEPENDENCE_MEASURES, dependence_pair_records_ordered, interdependence_json_ordered,
+    interdependence_table_ordered, json::to_pretty,
 };
 use stakenet::view::{LayerChoice, View};
 
@@ -49,6 +50,8 @@ pub(crate) struct InterdependenceArgs {
     /// alpha²); must be ≥ 0 and below 1 / spectral radius of D.
     #[arg(long, value_name = "A", default_value_t = 0.5, allow_negative_numbers = true)]
     pub(crate) alpha: f64,
+    #[command(flatten)]
+    pub(crate) list: ListArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
     pub(crate) format: Option<ListFormat>,
@@ -64,6 +67,7 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
             args.alpha
         )));
     }
+    args.list.check(&INTERDEPENDENCE_MEASURES)?;
     config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
@@ -84,12 +88,20 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
         .map_err(view_error)?;
     let overlap = multiplexity(&all_layers).map_err(Failure::analysis)?;
     progress.finish_and_clear();
+    let order = args.list.order();
     let text = match config::list_format(args.format, args.output.output.is_some()) {
-        ListFormat::Csv => dependence_pair_records(network, &result).to_csv(),
-        ListFormat::Table => {
-            interdependence_table(network, &result, &layer_name, source.describe(), overlap)
+        ListFormat::Csv => dependence_pair_records_ordered(network, &result, order).to_csv(),
+        ListFormat::Table => interdependence_table_ordered(
+            network,
+            &result,
+            &layer_name,
+            source.describe(),
+            overlap,
+            order,
+        ),
+        ListFormat::Json => {
+            to_pretty(&interdependence_json_ordered(network, &result, overlap, order))
         }
-        ListFormat::Json => to_pretty(&interdependence_json(network, &result, overlap)),
     };
     workspace.emit(&args.output, &text)
 }
