@@ -14,10 +14,15 @@ pub(crate) const HELP: &str = "\
 For every two-path a -> b -> c with no tie a -> c, broker b gets one count in the role given by
 the groups of a, b and c: coordinator (A A A), itinerant (A B A), representative (A A B),
 gatekeeper (A B B), liaison (A B C). --expected adds expected counts and z-scores as R sna's
-brokerage() (Gould & Fernandez 1989). Constraint and effective size follow NetworkX (Burt 1992).
+brokerage() (Gould & Fernandez 1989). Constraint and effective size follow NetworkX (Burt 1992):
+constraint is high when an actor's contacts are tied to each other (few structural holes, little
+room to broker), effective size is the number of its contacts less their redundancy (how many
+contacts it has that do not know each other). --sort takes a role, total, constraint,
+effective_size, and with --expected an expected_ or z_ column.
 
 Examples:
   stakenet brokerage --group-by side
+  stakenet brokerage --group-by side --sort liaison --top 5
   stakenet brokerage --coalition rd_twente --group-by sector --expected --format csv";
 
 /// `stakenet brokerage`.

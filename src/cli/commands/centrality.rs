@@ -16,8 +16,39 @@ correction, inward on directed networks; harmonic as a raw sum; eigenvector on t
 component; PageRank with alpha 0.85) and R sna for the network figures. PageRank and
 eigenvector use tie strength; paths count hops unless --weighted.
 
+Per actor:
+  degree        the number of distinct actors it is tied to, in either direction
+  in_degree     ties that come in (on a mixed view an undirected tie is one in and one out)
+  out_degree    ties that go out
+  strength      the sum of the weights of its ties
+  betweenness   the share of shortest paths between two others that run through it
+  closeness     how near it is to the actors that reach it (0 when nobody does)
+  harmonic      the sum of 1 / distance from every other actor (unreachable ones add 0)
+  eigenvector   high when it is tied to actors that are themselves central
+  pagerank      the share of time a random walk along the ties spends at it
+
+Network figures (table and json; a 'note' says when a figure needs a caveat):
+  ties          directed ties plus undirected ties, each counted once
+  density       the share of all possible ties that exist
+  reciprocity   the share of directed ties answered by a directed tie the other way;
+                undirected ties are counted apart, as 'undirected ties', and do not count
+  degree / betweenness / closeness / harmonic centralization
+                how much that measure is concentrated in one actor (Freeman): 1 for a star,
+                0 when every actor scores the same; closeness centralization is 0 by R sna's
+                convention when some actor cannot reach all others, harmonic centralization
+                stays meaningful then
+  connectedness the share of pairs of actors joined by some chain of ties (Krackhardt)
+  hierarchy     among pairs where one reaches the other, the share reached one way only:
+                1 for a pure chain of command (Krackhardt)
+  efficiency    how few ties there are beyond the minimum that keeps each part connected:
+                1 when every part is a tree (Krackhardt)
+  lub           the share of pairs whose chains of ties meet at one nearest common actor, as
+                in an organization chart with one top: 1 for such a tree (Krackhardt)
+  weak components  the parts of the network that no tie connects
+
 Examples:
   stakenet centrality --coalition rd_twente
+  stakenet centrality --coalition rd_twente --sort betweenness --top 10
   stakenet centrality --measures betweenness,pagerank --format csv -o centrality.csv
   stakenet centrality big/ --sample 1000 --threads 2";
 

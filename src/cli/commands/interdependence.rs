@@ -29,13 +29,17 @@ imbalance |d_ab - d_ba|; the less dependent side is the more powerful. Per actor
 indirect dependence T = (I - alpha D)^-1 - I (dependence through intermediaries, each step
 weighted by alpha): dependence on others (row sums) and depended on by others (column sums).
 alpha must keep the spectral radius of alpha D below 1; a larger alpha is refused with the
-largest value that works. Mutuality: share of actors that both depend on another and are
-depended on (\"something to gain for everyone\"); layer overlap: share of tied pairs tied in
-two or more layers of relations.csv. csv gives the pairs; json gives everything.
+largest value that works. Mutuality: among the actors with a tie in the layer, the share that
+both depend on another and are depended on (\"something to gain for everyone\"; actors without
+a tie in the layer do not count); layer overlap: share of tied pairs tied in two or more layers
+of relations.csv. csv gives the pairs; json gives everything. --sort takes a pair measure
+(d_ab, d_ba, mutual_dependence, power_imbalance) or an actor one (dependence_on_others,
+depended_on_by) and orders that list; --top cuts it (both lists without --sort).
 
 Examples:
   stakenet interdependence fixtures/tiny
   stakenet interdependence my-region/ --layer funding --coalition rd_twente --alpha 0.3
+  stakenet interdependence my-region/ --sort power_imbalance --top 10
   stakenet interdependence my-region/ --format json -o interdependence.json";
 
 /// `stakenet interdependence`.
