@@ -13,8 +13,7 @@ const WORKSPACE: &str = "fixtures/twente-analyst";
 
 /// The relations of the fixture: (source, target, layer), read straight from the CSV.
 fn relations() -> Vec<(String, String, String)> {
-    let text =
-        std::fs::read_to_string(repo_root().join(WORKSPACE).join("relations.csv")).unwrap();
+    let text = std::fs::read_to_string(repo_root().join(WORKSPACE).join("relations.csv")).unwrap();
     text.lines()
         .skip(1)
         .map(|line| {
@@ -30,7 +29,12 @@ fn rd_twente() -> Value {
 
 /// The ids of the actors of a centrality JSON output.
 fn actor_ids(json: &Value) -> BTreeSet<String> {
-    json["actors"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect()
+    json["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 #[test]
@@ -131,22 +135,14 @@ fn sort_and_top_give_the_highest_values() {
 
 #[test]
 fn unknown_sort_measures_are_refused_with_the_accepted_ones() {
-    let output = stakenet()
-        .args(["centrality", WORKSPACE, "--sort", "influence"])
-        .assert()
-        .code(2);
+    let output = stakenet().args(["centrality", WORKSPACE, "--sort", "influence"]).assert().code(2);
     let text = stderr_text(&output);
     assert!(text.contains("--sort influence"), "{text}");
     assert!(text.contains("betweenness") && text.contains("pagerank"), "{text}");
-    let output = stakenet()
-        .args(["brokerage", WORKSPACE, "--sort", "z_liaison"])
-        .assert()
-        .code(2);
+    let output = stakenet().args(["brokerage", WORKSPACE, "--sort", "z_liaison"]).assert().code(2);
     assert!(stderr_text(&output).contains("effective_size"));
-    let output = stakenet()
-        .args(["interdependence", WORKSPACE, "--sort", "degree"])
-        .assert()
-        .code(2);
+    let output =
+        stakenet().args(["interdependence", WORKSPACE, "--sort", "degree"]).assert().code(2);
     assert!(stderr_text(&output).contains("power_imbalance"));
     let output = stakenet()
         .args(["centrality", WORKSPACE, "--measures", "pagerank", "--sort", "closeness"])
