@@ -276,8 +276,9 @@ fn json_has_the_schema_keys_and_csv_lists_the_pairs() {
         (Some("prov"), Some(1.0), Some(0.3))
     );
     assert_eq!(pair["more_powerful"], "prov");
-    // 5 of 8 actors both depend and are depended on (all but gem_b, rijk, min_bzk).
-    assert_eq!(json["mutuality"], 0.625);
+    // Six actors have a dependency tie (rijk and min_bzk have none); five of them both depend
+    // and are depended on (all but gem_b, who only depends on prov): 5/6.
+    assert_close(json["mutuality"].as_f64().unwrap(), 5.0 / 6.0, 1e-15, "mutuality");
     // 9 tied pairs over the five layers, 5 of them in two or more.
     assert_close(json["layer_overlap"].as_f64().unwrap(), 5.0 / 9.0, 1e-12, "overlap");
     let actors: Vec<&str> =
@@ -298,8 +299,8 @@ fn json_has_the_schema_keys_and_csv_lists_the_pairs() {
 
 #[test]
 fn empty_and_single_actor_selections_have_defined_answers() {
-    // deal_zero has one member, gem_b: no pair, scores 0, mutuality 0 (nobody depends on
-    // anybody), no tie in any layer so no overlap.
+    // deal_zero has one member, gem_b: no pair, scores 0, mutuality undefined (nobody has a
+    // tie in the layer), no tie in any layer so no overlap.
     let output = stakenet()
         .args([
             "interdependence",
@@ -317,7 +318,7 @@ fn empty_and_single_actor_selections_have_defined_answers() {
         json["actors"],
         serde_json::json!([{"id": "gem_b", "dependence_on_others": 0.0, "depended_on_by": 0.0}])
     );
-    assert_eq!(json["mutuality"], 0.0);
+    assert_eq!(json["mutuality"], Value::Null);
     assert_eq!(json["layer_overlap"], Value::Null);
     // An empty layer: deal_x's members have no reporting tie among themselves (reporting is
     // read as a resource layer). Seven parties — six members and dep_a1, a unit of the member
@@ -339,13 +340,11 @@ fn empty_and_single_actor_selections_have_defined_answers() {
     let json: Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
     assert_eq!(json["pairs"], serde_json::json!([]));
     let actors = json["actors"].as_array().unwrap();
+    // The six members and dep_a1, min_a's unit, which the coalition's scope takes in.
     assert_eq!(actors.len(), 7);
     assert!(actors.iter().any(|a| a["id"] == "dep_a1"));
     assert!(actors.iter().all(|a| a["dependence_on_others"] == 0.0 && a["depended_on_by"] == 0.0));
-    assert_eq!(
-        (json["mutuality"].as_f64(), json["layer_overlap"].as_f64()),
-        (Some(0.0), Some(0.0))
-    );
+    assert_eq!((json["mutuality"].as_f64(), json["layer_overlap"].as_f64()), (None, Some(0.0)));
 }
 
 #[test]

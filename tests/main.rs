@@ -16,6 +16,7 @@ mod compare;
 mod export;
 mod graphalytics;
 mod interdependence;
+mod lists;
 mod loaders;
 mod messages;
 mod ministries;

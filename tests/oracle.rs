@@ -180,6 +180,12 @@ fn network_structure_matches_networkx_and_sna() {
             1e-9,
             &what("closeness centralization"),
         );
+        check(
+            s.harmonic_centralization,
+            &e["harmonic_centralization"],
+            1e-9,
+            &what("harmonic centralization"),
+        );
         check(Some(s.connectedness), &e["connectedness"], 1e-9, &what("connectedness"));
         check(s.hierarchy, &e["hierarchy"], 1e-9, &what("hierarchy"));
         check(s.efficiency, &e["efficiency"], 1e-9, &what("efficiency"));

@@ -35,7 +35,7 @@ pub use brokerage::{
 pub use centrality::{
     ActorCentrality, BetweennessConfig, CentralityConfig, EigenvectorConfig, Measures,
     PowerIterationConfig, Sample, betweenness, centrality, centrality_with_progress, closeness,
-    eigenvector, harmonic, pagerank, personalized_pagerank,
+    eigenvector, harmonic, neighbour_count, pagerank, personalized_pagerank,
 };
 pub use compare::{CoalitionFigures, CoalitionShape, N_PEERS, Peer, coalition_similarity, compare};
 pub use components::{

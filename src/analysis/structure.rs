@@ -3,11 +3,13 @@
 //!
 //! Everything except density and reciprocity reads the view *dichotomized*: an arc is there or
 //! not, whatever its weight. An undirected view is the symmetric digraph sna sees for it (each
-//! tie two arcs).
+//! tie two arcs). On a mixed view (directed layers and undirected ties together) an undirected
+//! tie is likewise two arcs, except for reciprocity, which reads only the arcs of directed
+//! relations ([`View::directed_arcs`]).
 
-use super::centrality::{ActorCentrality, CentralityConfig};
+use super::centrality::{ActorCentrality, CentralityConfig, neighbour_count};
 use super::components::{Condensation, component_sizes, count_components, weak_components};
-use super::kernels::{self, PathGraph, PathLength};
+use super::kernels::{self, PathGraph, PathLength, Reach};
 use super::progress::Progress;
 use crate::view::View;
 
@@ -19,18 +21,30 @@ use crate::view::View;
 pub struct GraphStructure {
     /// Number of nodes n.
     pub n_nodes: usize,
-    /// Number of ties m: arcs on a directed view, edges on an undirected one.
+    /// Number of ties: arcs of directed relations plus undirected ties (each once), that is
+    /// [`n_directed_ties`](Self::n_directed_ties) + [`n_undirected_ties`](Self::n_undirected_ties).
     pub n_ties: usize,
-    /// Share of possible ties present: m / (n(n − 1)) directed, 2m / (n(n − 1)) undirected;
+    /// Arcs of directed relations, the ties reciprocity reads; 0 on an undirected view.
+    pub n_directed_ties: usize,
+    /// Undirected ties (pairs): every tie on an undirected view, none on a purely directed one;
+    /// on a mixed view the pairs joined by an undirected relation, except a pair whose arcs
+    /// both ways are directed relations too (counted among those).
+    pub n_undirected_ties: usize,
+    /// Share of possible ties present: a / (n(n − 1)) with a the arcs (an undirected tie two);
     /// 0 when n ≤ 1. NetworkX `density`.
     pub density: f64,
-    /// Share of arcs whose reverse arc is present (NetworkX `overall_reciprocity`); `None` on
-    /// an undirected view or one without arcs.
+    /// Share of the arcs of directed relations whose reverse arc is a directed relation too:
+    /// r = |{(u, v) ∈ A_d : (v, u) ∈ A_d}| / |A_d| over A_d = [`View::directed_arcs`] (NetworkX
+    /// `overall_reciprocity` on those arcs). Undirected ties do not count: they are returned by
+    /// definition, see [`n_undirected_ties`](Self::n_undirected_ties). `None` on an undirected
+    /// view or one without directed arcs.
     pub reciprocity: Option<f64>,
-    /// Freeman (1979) degree centralization: Σ_v (max c − c_v) / its largest possible value,
-    /// with c the number of neighbours on an undirected view (maximum (n − 1)(n − 2)) and
-    /// in + out degree on a directed one (maximum 2(n − 1)(n − 2)). sna
-    /// `centralization(g, degree)`; `None` when n ≤ 2.
+    /// Freeman (1979) degree centralization: Σ_v (max c − c_v) / ((n − 1)(n − 2)), with c_v the
+    /// number of distinct actors v is tied to in either direction
+    /// ([`neighbour_count`](super::neighbour_count), the `degree` column), and (n − 1)(n − 2)
+    /// the value of a star, the largest possible. sna `centralization(symmetrize(g, rule =
+    /// "weak"), degree, mode = "graph")`: on an undirected view sna `centralization(g,
+    /// degree)`. `None` when n ≤ 2.
     pub degree_centralization: Option<f64>,
     /// Freeman (1979) betweenness centralization: Σ_v (max b − b_v) / ((n − 1)²(n − 2)) with b
     /// the raw betweenness over ordered pairs, halved on an undirected view together with the
@@ -39,8 +53,25 @@ pub struct GraphStructure {
     /// Freeman (1979) closeness centralization with sna's closeness: c_v = (n − 1) / Σ_u d(v, u)
     /// over outgoing distances, 0 when some node is unreachable from v; divided by
     /// (n − 1)(1 − 1/n) on a directed view, (n − 1)(n − 2) / (2n − 3) on an undirected one.
-    /// sna `centralization(g, closeness)`; `None` when that maximum is 0.
+    /// sna `centralization(g, closeness)`; `None` when that maximum is 0. On a view where some
+    /// node does not reach every other, those nodes score 0 by sna's convention — see
+    /// [`closeness_by_convention`](Self::closeness_by_convention) — and the figure is 0 when no
+    /// node reaches all; [`harmonic_centralization`](Self::harmonic_centralization) stays
+    /// meaningful there.
     pub closeness_centralization: Option<f64>,
+    /// Whether some node does not reach every other node (following the direction of arcs):
+    /// its sna closeness is then 0 by convention, not by measurement, and
+    /// [`closeness_centralization`](Self::closeness_centralization) reflects that convention.
+    pub closeness_by_convention: bool,
+    /// Freeman centralization of harmonic centrality (Freeman 1979; harmonic centrality:
+    /// Marchiori & Latora 2000, Boldi & Vigna 2014): Σ_v (max h − h_v) / M with h_v =
+    /// Σ_{u ≠ v} 1/d(u, v) the harmonic centrality of the `harmonic` column (hops, inward on a
+    /// directed view, unreachable nodes adding 0) and M its largest possible value: (n − 1)²
+    /// on a directed view (every other node with one arc into v and none elsewhere),
+    /// (n − 1)(n − 2)/2 on an undirected one (a star: the centre n − 1, each leaf 1 + (n − 2)/2).
+    /// Between 0 (all equal) and 1 (a star), defined on disconnected views too. `None` when
+    /// M = 0 (n ≤ 1, or n ≤ 2 undirected).
+    pub harmonic_centralization: Option<f64>,
     /// Krackhardt (1994) connectedness: the share of unordered pairs joined by a path
     /// ignoring direction, Σ_components s(s − 1) / (n(n − 1)); 1 when n ≤ 1. sna
     /// `connectedness`.
@@ -74,12 +105,12 @@ pub struct GraphStructure {
 /// least-upper-boundedness with c strong components and m_c arcs between them, plus
 /// O(g²) for the g distinct sets of source components in least-upper-boundedness.
 pub fn graph_structure(view: &View) -> GraphStructure {
-    structure(view, None, &())
+    structure(view, None, None, &())
 }
 
 /// [`graph_structure`], reusing the betweenness in `scores` when `config` says it is exact and
 /// counted in hops (betweenness asked for, not weighted, not sampled) — which saves the
-/// O(n·m) pass that dominates. `scores` must be [`centrality`](super::centrality)`(view,
+/// O(n·m) pass that dominates — and the harmonic centrality when it is counted in hops. `scores` must be [`centrality`](super::centrality)`(view,
 /// config)`; otherwise this is [`graph_structure`]. The path searches report to `progress`.
 ///
 /// # Complexity
@@ -100,17 +131,23 @@ pub fn graph_structure_with(
         let pairs = if n > 2 { ((n - 1) as u64 * (n - 2) as u64) as f64 } else { 1.0 };
         scores.iter().map(|s| s.betweenness.unwrap_or(0.0) * pairs).collect()
     });
-    structure(view, raw, progress)
+    let harmonic = (config.measures.harmonic && !config.weighted && scores.len() == n)
+        .then(|| scores.iter().map(|s| s.harmonic.unwrap_or(0.0)).collect());
+    structure(view, raw, harmonic, progress)
 }
 
 /// Density and Freeman degree centralization alone, as [`graph_structure`] gives them, without
 /// its path searches: for callers that need only the cheap figures (O(n + m)).
+///
+/// Degree centralization as in [`GraphStructure::degree_centralization`].
 pub fn density_and_degree_centralization(view: &View) -> (f64, Option<f64>) {
     (density(view.n_nodes(), view.n_arcs()), degree_centralization(view))
 }
 
-/// NetworkX `overall_reciprocity` and Krackhardt's hierarchy (sna `hierarchy(g, measure =
-/// "krackhardt")`) alone, as [`graph_structure`] gives them, without betweenness and closeness.
+/// Reciprocity of the directed arcs ([`GraphStructure::reciprocity`]: NetworkX
+/// `overall_reciprocity` on [`View::directed_arcs`]) and Krackhardt's hierarchy (sna
+/// `hierarchy(g, measure = "krackhardt")`) alone, as [`graph_structure`] gives them, without
+/// betweenness and closeness.
 ///
 /// # Complexity
 /// O(n·m) for the reachability of the strong-component condensation.
@@ -121,6 +158,7 @@ pub fn reciprocity_and_hierarchy(view: &View) -> (Option<f64>, Option<f64>) {
 fn structure(
     view: &View,
     raw_betweenness: Option<Vec<f64>>,
+    harmonic: Option<Vec<f64>>,
     progress: &dyn Progress,
 ) -> GraphStructure {
     let n = view.n_nodes();
@@ -128,14 +166,32 @@ fn structure(
     let labels = weak_components(view);
     let weak_sizes: Vec<usize> = component_sizes(&labels).into_iter().filter(|&s| s > 0).collect();
     let strong = Condensation::new(view);
+    let (n_directed_ties, n_undirected_ties) = tie_counts(view);
+    let outward = kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops), progress);
+    let (closeness_centralization, closeness_by_convention) =
+        closeness_centralization(view, &outward);
+    let harmonic = harmonic.unwrap_or_else(|| {
+        // Inward distances, as the harmonic column; the same searches on an undirected view.
+        if view.is_directed() {
+            let inward =
+                kernels::reaches(&PathGraph::new(view.in_arcs(), PathLength::Hops), progress);
+            inward.iter().map(|r| r.inverse_distance).collect()
+        } else {
+            outward.iter().map(|r| r.inverse_distance).collect()
+        }
+    });
     GraphStructure {
         n_nodes: n,
-        n_ties: view.n_ties(),
+        n_ties: n_directed_ties + n_undirected_ties,
+        n_directed_ties,
+        n_undirected_ties,
         density: density(n, arcs),
         reciprocity: reciprocity(view),
         degree_centralization: degree_centralization(view),
         betweenness_centralization: betweenness_centralization(view, raw_betweenness, progress),
-        closeness_centralization: closeness_centralization(view, progress),
+        closeness_centralization,
+        closeness_by_convention,
+        harmonic_centralization: harmonic_centralization(view, &harmonic),
         connectedness: connectedness(n, &weak_sizes),
         hierarchy: hierarchy(&strong),
         efficiency: efficiency(arcs, &weak_sizes),
@@ -149,17 +205,42 @@ fn density(n: usize, arcs: usize) -> f64 {
 }
 
 fn reciprocity(view: &View) -> Option<f64> {
-    let arcs = view.n_arcs();
-    if !view.is_directed() || arcs == 0 {
+    let directed = view.directed_arcs()?;
+    let arcs = directed.n_arcs();
+    if arcs == 0 {
         return None;
     }
-    let out = view.out_arcs();
     let reciprocated = (0..view.n_nodes() as u32)
         .map(|u| {
-            out.neighbors(u).iter().filter(|&&v| out.neighbors(v).binary_search(&u).is_ok()).count()
+            let returned = |&&v: &&u32| directed.neighbors(v).binary_search(&u).is_ok();
+            directed.neighbors(u).iter().filter(returned).count()
         })
         .sum::<usize>();
     Some(reciprocated as f64 / arcs as f64)
+}
+
+/// (arcs of directed relations, undirected ties): see [`GraphStructure::n_undirected_ties`].
+fn tie_counts(view: &View) -> (usize, usize) {
+    let Some(directed) = view.directed_arcs() else {
+        return (0, view.n_ties());
+    };
+    if !view.is_mixed() {
+        return (directed.n_arcs(), 0);
+    }
+    // An undirected tie is an arc both ways; it is visible unless both are directed relations.
+    let out = view.out_arcs();
+    let has = |csr: &crate::view::Csr, u: u32, v: u32| csr.neighbors(u).binary_search(&v).is_ok();
+    let undirected = (0..view.n_nodes() as u32)
+        .map(|u| {
+            out.neighbors(u)
+                .iter()
+                .filter(|&&v| {
+                    v > u && has(out, v, u) && !(has(directed, u, v) && has(directed, v, u))
+                })
+                .count()
+        })
+        .sum();
+    (directed.n_arcs(), undirected)
 }
 
 /// sna `centralization`: Σ (max − c) / theoretical maximum, `None` when R gives NaN.
@@ -175,19 +256,16 @@ fn freeman(scores: &[f64], maximum: f64) -> Option<f64> {
 
 fn degree_centralization(view: &View) -> Option<f64> {
     let n = view.n_nodes() as f64;
-    let scores: Vec<f64> = (0..view.n_nodes() as u32)
-        .map(|v| {
-            let degree = view.out_arcs().degree(v)
-                + if view.is_directed() { view.in_arcs().degree(v) } else { 0 };
-            degree as f64
-        })
-        .collect();
-    let maximum = if view.is_directed() {
-        (n - 1.0) * (2.0 * (n - 1.0) - 2.0)
-    } else {
-        (n - 1.0) * (n - 2.0)
-    };
-    freeman(&scores, maximum)
+    let scores: Vec<f64> =
+        (0..view.n_nodes() as u32).map(|v| neighbour_count(view, v) as f64).collect();
+    freeman(&scores, (n - 1.0) * (n - 2.0))
+}
+
+fn harmonic_centralization(view: &View, harmonic: &[f64]) -> Option<f64> {
+    let n = view.n_nodes() as f64;
+    let maximum =
+        if view.is_directed() { (n - 1.0) * (n - 1.0) } else { (n - 1.0) * (n - 2.0) / 2.0 };
+    freeman(harmonic, maximum)
 }
 
 fn betweenness_centralization(
@@ -217,12 +295,13 @@ fn betweenness_centralization(
     freeman(&raw, maximum)
 }
 
-fn closeness_centralization(view: &View, progress: &dyn Progress) -> Option<f64> {
+/// (sna's closeness centralization, whether some node does not reach all others).
+fn closeness_centralization(view: &View, reaches: &[Reach]) -> (Option<f64>, bool) {
     let n = view.n_nodes();
     if n == 0 {
-        return None;
+        return (None, false);
     }
-    let reaches = kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops), progress);
+    let unreached = reaches.iter().any(|reach| reach.reached < n);
     let others = (n - 1) as f64;
     let scores: Vec<f64> = reaches
         .iter()
@@ -234,7 +313,7 @@ fn closeness_centralization(view: &View, progress: &dyn Progress) -> Option<f64>
     } else {
         (n - 2.0) * (n - 1.0) / (2.0 * n - 3.0)
     };
-    freeman(&scores, maximum)
+    (freeman(&scores, maximum), unreached)
 }
 
 fn connectedness(n: usize, weak_sizes: &[usize]) -> f64 {
@@ -363,8 +442,9 @@ mod tests {
     /// Nodes, arcs, directed, and the seven sna figures.
     type Case = (usize, &'static [(u32, u32)], bool, [Option<f64>; 7]);
 
-    /// Values from R sna 2.7.1: `centralization(A, degree|betweenness|closeness, mode)`,
-    /// `connectedness`, `hierarchy(A, measure = "krackhardt")`, `efficiency`, `lubness`.
+    /// Values from R sna 2.7.1: `centralization(symmetrize(A, rule = "weak"), degree, mode =
+    /// "graph")`, `centralization(A, betweenness|closeness, mode)`, `connectedness`,
+    /// `hierarchy(A, measure = "krackhardt")`, `efficiency`, `lubness`.
     #[test]
     fn matches_sna_on_hand_built_graphs() {
         let cases: [Case; 4] = [
@@ -373,7 +453,7 @@ mod tests {
                 &[(0, 1), (1, 2), (2, 0), (2, 3), (3, 4), (4, 3), (5, 3)],
                 true,
                 [
-                    Some(0.25),
+                    Some(0.3),
                     Some(0.17),
                     Some(0.0),
                     Some(1.0),
@@ -400,14 +480,14 @@ mod tests {
                 6,
                 &[(0, 1), (0, 2), (1, 3), (1, 4), (2, 5)],
                 true,
-                [Some(0.2), Some(0.09), Some(0.75), Some(1.0), Some(1.0), Some(1.0), Some(1.0)],
+                [Some(0.4), Some(0.09), Some(0.75), Some(1.0), Some(1.0), Some(1.0), Some(1.0)],
             ),
             (
                 7,
                 &[(1, 0), (2, 0), (3, 1), (4, 1), (5, 2), (6, 2), (3, 4)],
                 true,
                 [
-                    Some(0.11666666666666667),
+                    Some(0.23333333333333334),
                     Some(0.05555555555555555),
                     Some(0.0),
                     Some(1.0),
@@ -569,8 +649,179 @@ mod tests {
             let reused = graph_structure_with(&view, &scores, &config, &());
             let fresh = graph_structure(&view);
             assert_close(reused.betweenness_centralization, fresh.betweenness_centralization, "b");
+            assert_close(reused.harmonic_centralization, fresh.harmonic_centralization, "h");
             assert_eq!(reused.lub, fresh.lub);
         }
+    }
+
+    /// Shortest hop distances d[u][v] (Floyd–Warshall), `None` when v is out of u's reach.
+    fn distances(n: usize, list: &[(u32, u32)], directed: bool) -> Vec<Vec<Option<u32>>> {
+        let mut d = vec![vec![None; n]; n];
+        for (i, row) in d.iter_mut().enumerate() {
+            row[i] = Some(0);
+        }
+        for &(u, v) in list {
+            d[u as usize][v as usize] = Some(1);
+            if !directed {
+                d[v as usize][u as usize] = Some(1);
+            }
+        }
+        for k in 0..n {
+            for i in 0..n {
+                for j in 0..n {
+                    if let (Some(a), Some(b)) = (d[i][k], d[k][j]) {
+                        if d[i][j].is_none_or(|c| a + b < c) {
+                            d[i][j] = Some(a + b);
+                        }
+                    }
+                }
+            }
+        }
+        d
+    }
+
+    /// Harmonic centralization from its definition: h_v = Σ_u 1/d(u, v), Freeman over h with
+    /// maximum (n − 1)² directed, (n − 1)(n − 2)/2 undirected.
+    fn harmonic_centralization_by_hand(
+        n: usize,
+        list: &[(u32, u32)],
+        directed: bool,
+    ) -> Option<f64> {
+        let d = distances(n, list, directed);
+        let h: Vec<f64> = (0..n)
+            .map(|v| {
+                (0..n).filter(|&u| u != v).filter_map(|u| d[u][v]).map(|x| 1.0 / f64::from(x)).sum()
+            })
+            .collect();
+        let nf = n as f64;
+        let maximum =
+            if directed { (nf - 1.0) * (nf - 1.0) } else { (nf - 1.0) * (nf - 2.0) / 2.0 };
+        let top = h.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (n > 0 && maximum > 0.0).then(|| h.iter().map(|x| top - x).sum::<f64>() / maximum)
+    }
+
+    /// Degree centralization from its definition: distinct neighbours either way, Freeman with
+    /// maximum (n − 1)(n − 2).
+    fn degree_centralization_by_hand(n: usize, list: &[(u32, u32)]) -> Option<f64> {
+        let mut neighbours = vec![std::collections::BTreeSet::new(); n];
+        for &(u, v) in list {
+            neighbours[u as usize].insert(v);
+            neighbours[v as usize].insert(u);
+        }
+        let c: Vec<f64> = neighbours.iter().map(|s| s.len() as f64).collect();
+        let top = c.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let maximum = (n as f64 - 1.0) * (n as f64 - 2.0);
+        (n > 2).then(|| c.iter().map(|x| top - x).sum::<f64>() / maximum)
+    }
+
+    #[test]
+    fn harmonic_and_degree_centralization_match_their_definitions() {
+        let mut state = 0xC0FFEE_u64;
+        let mut next = || {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (state >> 33) as f64 / (1u64 << 31) as f64
+        };
+        for trial in 0..120 {
+            let n = 1 + trial % 12;
+            let directed = trial % 2 == 0;
+            let p = 0.05 + 0.4 * next();
+            let mut list = Vec::new();
+            for u in 0..n as u32 {
+                for v in 0..n as u32 {
+                    if u != v && (directed || u < v) && next() < p {
+                        list.push((u, v));
+                    }
+                }
+            }
+            let s = graph_structure(&view_of(n, &arcs(&list), directed));
+            let what = format!("trial {trial} (n {n}, directed {directed})");
+            assert_close(
+                s.harmonic_centralization,
+                harmonic_centralization_by_hand(n, &list, directed),
+                &format!("{what} harmonic"),
+            );
+            assert_close(
+                s.degree_centralization,
+                degree_centralization_by_hand(n, &list),
+                &format!("{what} degree"),
+            );
+        }
+    }
+
+    #[test]
+    fn harmonic_centralization_is_one_for_a_star_and_never_more() {
+        // Undirected: every graph on up to 6 nodes (2^15 on 6) stays at or below the star's 1.
+        for n in 3..=6usize {
+            let pairs: Vec<(u32, u32)> =
+                (0..n as u32).flat_map(|u| (u + 1..n as u32).map(move |v| (u, v))).collect();
+            let mut largest = 0.0f64;
+            for mask in 0u32..1 << pairs.len() {
+                let list: Vec<(u32, u32)> = pairs
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask >> i & 1 == 1)
+                    .map(|(_, &p)| p)
+                    .collect();
+                largest = largest.max(harmonic_centralization_by_hand(n, &list, false).unwrap());
+            }
+            assert_close(Some(largest), Some(1.0), &format!("largest on {n} nodes"));
+            let star: Vec<(u32, u32)> = (1..n as u32).map(|v| (0, v)).collect();
+            let s = graph_structure(&view_of(n, &arcs(&star), false));
+            assert_close(s.harmonic_centralization, Some(1.0), "undirected star");
+            // Directed: every other node with one arc into the centre.
+            let inward: Vec<(u32, u32)> = (1..n as u32).map(|v| (v, 0)).collect();
+            let s = graph_structure(&view_of(n, &arcs(&inward), true));
+            assert_close(s.harmonic_centralization, Some(1.0), "in-star");
+            assert!(s.closeness_by_convention, "an in-star does not reach all from each node");
+        }
+        let ring: Vec<(u32, u32)> = (0..5).map(|v| (v, (v + 1) % 5)).collect();
+        let s = graph_structure(&view_of(5, &arcs(&ring), true));
+        assert_close(s.harmonic_centralization, Some(0.0), "directed ring");
+        assert!(!s.closeness_by_convention, "a directed ring is strongly connected");
+    }
+
+    /// A view with a directed layer `funding` and an undirected layer `collaboration`.
+    fn mixed_view(directed: &[(u32, u32)], undirected: &[(u32, u32)], n: usize) -> View {
+        use crate::{Source, ViewSpec, load};
+        let mut actors = String::from("id,name\n");
+        for i in 0..n {
+            actors.push_str(&format!("a{i},Actor {i}\n"));
+        }
+        let mut relations = String::from("source,target,layer,directed,weight\n");
+        for &(u, v) in directed {
+            relations.push_str(&format!("a{u},a{v},funding,true,1\n"));
+        }
+        for &(u, v) in undirected {
+            relations.push_str(&format!("a{u},a{v},collaboration,false,1\n"));
+        }
+        let source = Source::Memory(vec![
+            ("actors.csv".into(), actors.into_bytes()),
+            ("relations.csv".into(), relations.into_bytes()),
+        ]);
+        let network = load(&source).expect("a valid in-memory workspace");
+        View::build(&network, &ViewSpec::default()).expect("a valid view")
+    }
+
+    #[test]
+    fn reciprocity_reads_directed_arcs_only_on_a_mixed_view() {
+        // Arcs 0→1, 1→0 (returned), 1→2 (not); collaboration 2–3, 3–4, and 0–1 beside the
+        // returned pair, which stays among the directed ties.
+        let view = mixed_view(&[(0, 1), (1, 0), (1, 2)], &[(2, 3), (3, 4), (0, 1)], 5);
+        assert!(view.is_mixed());
+        let s = graph_structure(&view);
+        assert_close(s.reciprocity, Some(2.0 / 3.0), "reciprocity of the directed arcs");
+        assert_eq!((s.n_directed_ties, s.n_undirected_ties, s.n_ties), (3, 2, 5));
+        // Degree: distinct neighbours. Node 1 has 0 (both ways) and 2; node 3 has 2 and 4.
+        let scores =
+            crate::analysis::centrality(&view, &CentralityConfig::default()).expect("converges");
+        let degrees: Vec<usize> = scores.iter().map(|c| c.degree).collect();
+        assert_eq!(degrees, [1, 2, 2, 2, 1]);
+        assert_eq!((scores[1].in_degree, scores[1].out_degree), (1, 2));
+        assert_eq!((scores[3].in_degree, scores[3].out_degree), (2, 2));
+        // Only collaboration: undirected, every tie returned by definition, no reciprocity.
+        let view = mixed_view(&[], &[(2, 3), (3, 4)], 5);
+        let s = graph_structure(&view);
+        assert_eq!((s.reciprocity, s.n_directed_ties, s.n_undirected_ties), (None, 0, 2));
     }
 
     #[test]

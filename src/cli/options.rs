@@ -105,3 +105,42 @@ pub(crate) enum ListFormat {
     /// One JSON object with the list and the figures about the whole network.
     Json,
 }
+
+/// `--sort` and `--top`, for the commands that list measures.
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    /// Order the list by this measure (a column name, e.g. betweenness), largest first;
+    /// actors with equal values stay in id order, empty values come last.
+    #[arg(long, value_name = "MEASURE")]
+    pub(crate) sort: Option<String>,
+    /// Keep only the first N rows (after --sort; without it, the first N in id order).
+    #[arg(long, value_name = "N")]
+    pub(crate) top: Option<usize>,
+}
+
+impl ListArgs {
+    /// Refuses a `--sort` value that is not one of `accepted` (the list's measure columns),
+    /// naming the value and the accepted ones.
+    pub(crate) fn check(&self, accepted: &[&str]) -> Result<(), crate::cli::Failure> {
+        match &self.sort {
+            Some(name) if !accepted.contains(&name.as_str()) => Err(crate::cli::Failure::Input(
+                format!("--sort {name}: unknown measure; expected one of {}", accepted.join(", ")),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The order and cut asked for.
+    pub(crate) fn order(&self) -> stakenet::render::ListOrder<'_> {
+        stakenet::render::ListOrder { sort: self.sort.as_deref(), top: self.top }
+    }
+
+    /// The list sorted and cut as asked. A list without the `--sort` column (one of a
+    /// command's other lists) is left as it is.
+    pub(crate) fn apply<'a>(
+        &self,
+        records: stakenet::render::Records<'a>,
+    ) -> stakenet::render::Records<'a> {
+        self.order().apply(records)
+    }
+}

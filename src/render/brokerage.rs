@@ -13,6 +13,25 @@ use crate::model::Network;
 const ROLES: [&str; 6] =
     ["coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total"];
 
+/// The measure columns of the list (after `id,name,group`), the ones it can be sorted by.
+pub const BROKERAGE_MEASURES: [&str; 8] = [
+    "coordinator",
+    "itinerant",
+    "gatekeeper",
+    "representative",
+    "liaison",
+    "total",
+    "constraint",
+    "effective_size",
+];
+
+/// The columns `--expected` adds: `expected_<role>`, then `z_<role>`.
+pub static EXPECTED_BROKERAGE_MEASURES: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| {
+        let expected = ROLES.iter().map(|r| format!("expected_{r}"));
+        expected.chain(ROLES.iter().map(|r| format!("z_{r}"))).collect()
+    });
+
 fn role_values<T: Copy>(roles: &Roles<T>) -> [T; 6] {
     [
         roles.coordinator,
@@ -33,11 +52,9 @@ pub fn brokerage_records<'a>(
     expected: bool,
 ) -> Records<'a> {
     let mut columns: Vec<String> = vec!["id".into(), "name".into(), "group".into()];
-    columns.extend(ROLES.iter().map(|r| (*r).to_owned()));
-    columns.extend(["constraint".to_owned(), "effective_size".to_owned()]);
+    columns.extend(BROKERAGE_MEASURES.iter().map(|r| (*r).to_owned()));
     if expected {
-        columns.extend(ROLES.iter().map(|r| format!("expected_{r}")));
-        columns.extend(ROLES.iter().map(|r| format!("z_{r}")));
+        columns.extend(EXPECTED_BROKERAGE_MEASURES.iter().cloned());
     }
     let column_refs: Vec<&str> = columns.iter().map(String::as_str).collect();
     let mut records = Records::new(&column_refs);

@@ -50,17 +50,32 @@ pub fn centrality_records<'a>(network: &'a Network, scores: &'a [ActorCentrality
 struct StructureJson {
     nodes: usize,
     ties: usize,
+    directed_ties: usize,
+    undirected_ties: usize,
     density: Option<f64>,
     reciprocity: Option<f64>,
     degree_centralization: Option<f64>,
     betweenness_centralization: Option<f64>,
     closeness_centralization: Option<f64>,
+    harmonic_centralization: Option<f64>,
     connectedness: Option<f64>,
     hierarchy: Option<f64>,
     efficiency: Option<f64>,
     lub: Option<f64>,
     weak_components: usize,
+    /// What a reader needs to know to read the figures above (empty when nothing).
+    notes: Vec<&'static str>,
 }
+
+/// Said when some actor does not reach every other: sna's closeness convention.
+const CLOSENESS_CONVENTION_NOTE: &str = "closeness centralization: some actors do not reach \
+every other actor (the network is not connected), and R sna gives such an actor closeness 0 by \
+convention, so the figure is 0 when no actor reaches all and says little otherwise; harmonic \
+centralization counts an unreachable actor as adding 0 and stays meaningful";
+
+/// Said on a mixed view: what reciprocity reads.
+const MIXED_RECIPROCITY_NOTE: &str = "reciprocity: over the directed ties only; undirected \
+ties run both ways by definition and are counted apart (undirected ties)";
 
 /// The graph-level figures as a JSON object.
 pub fn structure_json(structure: &GraphStructure) -> Value {
@@ -72,17 +87,33 @@ fn structure_figures(structure: &GraphStructure) -> StructureJson {
     StructureJson {
         nodes: structure.n_nodes,
         ties: structure.n_ties,
+        directed_ties: structure.n_directed_ties,
+        undirected_ties: structure.n_undirected_ties,
         density: finite(Some(structure.density)),
         reciprocity: finite(structure.reciprocity),
         degree_centralization: finite(structure.degree_centralization),
         betweenness_centralization: finite(structure.betweenness_centralization),
         closeness_centralization: finite(structure.closeness_centralization),
+        harmonic_centralization: finite(structure.harmonic_centralization),
         connectedness: finite(Some(structure.connectedness)),
         hierarchy: finite(structure.hierarchy),
         efficiency: finite(structure.efficiency),
         lub: finite(structure.lub),
         weak_components: structure.n_weak_components,
+        notes: structure_notes(structure),
     }
+}
+
+/// The notes that go with the figures, in a fixed order.
+fn structure_notes(structure: &GraphStructure) -> Vec<&'static str> {
+    let mut notes = Vec::new();
+    if structure.n_directed_ties > 0 && structure.n_undirected_ties > 0 {
+        notes.push(MIXED_RECIPROCITY_NOTE);
+    }
+    if structure.closeness_by_convention && structure.closeness_centralization.is_some() {
+        notes.push(CLOSENESS_CONVENTION_NOTE);
+    }
+    notes
 }
 
 /// The JSON output of `centrality`: the view, the actors, the network's figures.
@@ -106,19 +137,27 @@ pub fn centrality_json(
     })
 }
 
-/// The graph-level figures as `name  value` lines for a terminal.
+/// The graph-level figures as `name  value` lines for a terminal, then a `note:` line for each
+/// note.
 pub fn structure_table(structure: &GraphStructure) -> String {
     let mut records = Records::new(&["network", "value"]);
     if let Value::Object(object) = structure_json(structure) {
         for (name, value) in object {
             let cell = match value {
                 Value::Number(n) => Cell::Number(n.as_f64()),
+                Value::Array(_) => continue,
                 _ => Cell::Number(None),
             };
             records.push(vec![Cell::text(name.replace('_', " ")), cell]);
         }
     }
-    records.to_table()
+    let mut text = records.to_table();
+    for note in structure_notes(structure) {
+        text.push_str("note: ");
+        text.push_str(note);
+        text.push('\n');
+    }
+    text
 }
 
 fn finite(value: Option<f64>) -> Option<f64> {

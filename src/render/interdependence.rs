@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::actors::by_actor_id;
 use super::json::{finite, to_value};
-use super::records::{Cell, Records};
+use super::records::{Cell, ListOrder, Records};
 use crate::analysis::Interdependence;
 use crate::model::Network;
 use crate::view::Weighting;
@@ -23,12 +23,29 @@ use crate::view::Weighting;
 pub const PAIR_COLUMNS: [&str; 7] =
     ["a", "b", "d_ab", "d_ba", "mutual_dependence", "power_imbalance", "more_powerful"];
 
+/// The measure columns of the two lists, the ones `--sort` takes: the pairs' four, then the
+/// actors' two.
+pub const INTERDEPENDENCE_MEASURES: [&str; 6] = [
+    "d_ab",
+    "d_ba",
+    "mutual_dependence",
+    "power_imbalance",
+    "dependence_on_others",
+    "depended_on_by",
+];
+
 /// A pair with a dependence, `a < b` by id: `(a, b, d_ab, d_ba, mutual_dependence,
 /// power_imbalance, more_powerful)`, `more_powerful` empty when both depend equally.
 type PairRow<'a> = (&'a str, &'a str, f64, f64, f64, f64, &'a str);
 
-/// The pairs with a dependence, ordered by a, b (ids, `a < b`).
-fn pair_rows<'a>(network: &'a Network, result: &'a Interdependence) -> Vec<PairRow<'a>> {
+/// The pairs with a dependence, ordered by a, b (ids, `a < b`), then as `order` says: by one
+/// of the four measures, largest first (equal values in id order), and cut to `order.top`. An
+/// order by an actor column leaves the pairs whole.
+fn pair_rows<'a>(
+    network: &'a Network,
+    result: &'a Interdependence,
+    order: ListOrder<'_>,
+) -> Vec<PairRow<'a>> {
     let key = |actor| network.actor(actor).key.as_str();
     let mut rows: Vec<PairRow<'a>> = result
         .pairs
@@ -45,6 +62,23 @@ fn pair_rows<'a>(network: &'a Network, result: &'a Interdependence) -> Vec<PairR
         })
         .collect();
     rows.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    let value: fn(&PairRow<'_>) -> f64 = match order.sort {
+        None => {
+            rows.truncate(order.top.unwrap_or(usize::MAX));
+            return rows;
+        }
+        Some("d_ab") => |r| r.2,
+        Some("d_ba") => |r| r.3,
+        Some("mutual_dependence") => |r| r.4,
+        Some("power_imbalance") => |r| r.5,
+        Some(_) => return rows,
+    };
+    // Stable, NaN (never produced) last: equal values keep the id order.
+    rows.sort_by(|x, y| {
+        let (x, y) = (value(x), value(y));
+        x.is_nan().cmp(&y.is_nan()).then(y.total_cmp(&x))
+    });
+    rows.truncate(order.top.unwrap_or(usize::MAX));
     rows
 }
 
@@ -53,7 +87,16 @@ pub fn dependence_pair_records<'a>(
     network: &'a Network,
     result: &'a Interdependence,
 ) -> Records<'a> {
-    let rows = pair_rows(network, result);
+    dependence_pair_records_ordered(network, result, ListOrder::default())
+}
+
+/// [`dependence_pair_records`] ordered and cut as `order` says.
+pub fn dependence_pair_records_ordered<'a>(
+    network: &'a Network,
+    result: &'a Interdependence,
+    order: ListOrder<'_>,
+) -> Records<'a> {
+    let rows = pair_rows(network, result, order);
     // One row per pair can be millions: the cells are made as they are written.
     Records::from_fn(&PAIR_COLUMNS, rows.len(), move |i, cells| {
         let (a, b, d_ab, d_ba, mutual, imbalance, powerful) = rows[i];
@@ -119,7 +162,19 @@ pub fn interdependence_json(
     weighting: Weighting,
     layer_overlap: Option<f64>,
 ) -> Value {
-    let pairs = pair_rows(network, result)
+    interdependence_json_ordered(network, result, weighting, layer_overlap, ListOrder::default())
+}
+
+/// [`interdependence_json`] with its lists ordered and cut as `order` says (the list that has
+/// the `order.sort` column; both by `order.top` without one).
+pub fn interdependence_json_ordered(
+    network: &Network,
+    result: &Interdependence,
+    weighting: Weighting,
+    layer_overlap: Option<f64>,
+    order: ListOrder<'_>,
+) -> Value {
+    let pairs = pair_rows(network, result, order)
         .into_iter()
         .map(|(a, b, d_ab, d_ba, mutual, imbalance, powerful)| PairJson {
             a,
@@ -135,7 +190,7 @@ pub fn interdependence_json(
         weighting: weighting.as_str(),
         alpha: finite(result.alpha),
         pairs,
-        actors: dependence_actor_records(network, result).to_json(),
+        actors: order.apply(dependence_actor_records(network, result)).to_json(),
         mutuality: result.mutuality.and_then(finite),
         layer_overlap: layer_overlap.and_then(finite),
     })
@@ -152,6 +207,27 @@ pub fn interdependence_table(
     source: &str,
     layer_overlap: Option<f64>,
 ) -> String {
+    interdependence_table_ordered(
+        network,
+        result,
+        layer,
+        weighting,
+        source,
+        layer_overlap,
+        ListOrder::default(),
+    )
+}
+
+/// [`interdependence_table`] with its lists ordered and cut as `order` says.
+pub fn interdependence_table_ordered(
+    network: &Network,
+    result: &Interdependence,
+    layer: &str,
+    weighting: Weighting,
+    source: &str,
+    layer_overlap: Option<f64>,
+    order: ListOrder<'_>,
+) -> String {
     let number = |x: Option<f64>| x.map_or_else(|| "-".to_owned(), |v| format!("{v:.4}"));
     let unit = match weighting {
         Weighting::Euros => "shares of euros (amount)",
@@ -166,15 +242,15 @@ pub fn interdependence_table(
     out.push_str(
         "pairs: mutual dependence = d_ab + d_ba, power imbalance = |d_ab - d_ba|; the less dependent side holds the power\n",
     );
-    let pairs = dependence_pair_records(network, result);
+    let pairs = dependence_pair_records_ordered(network, result, order);
     out.push_str(&if pairs.is_empty() { "(none)\n".to_owned() } else { pairs.to_table() });
     out.push_str(
         "\nactors: indirect dependence T = (I - alpha D)^-1 - I; row sums = dependence on others, column sums = depended on by others\n",
     );
-    let actors = dependence_actor_records(network, result);
+    let actors = order.apply(dependence_actor_records(network, result));
     out.push_str(&if actors.is_empty() { "(none)\n".to_owned() } else { actors.to_table() });
     out.push_str(&format!(
-        "\nmutuality (share of actors that both depend on and are depended on by another): {}\n",
+        "\nmutuality (among the actors with a tie in this layer, the share that both depend on another and are depended on): {}\n",
         number(result.mutuality)
     ));
     out.push_str(&format!(

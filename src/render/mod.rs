@@ -25,7 +25,9 @@ pub use asymmetry::{
     asymmetry_actor_records, asymmetry_dyad_records, asymmetry_group_records, asymmetry_json,
     asymmetry_layer_records, asymmetry_table, coalition_finance_records,
 };
-pub use brokerage::{brokerage_json, brokerage_records};
+pub use brokerage::{
+    BROKERAGE_MEASURES, EXPECTED_BROKERAGE_MEASURES, brokerage_json, brokerage_records,
+};
 pub use centrality::{
     CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_json, structure_table,
 };
@@ -34,12 +36,13 @@ pub use description::ViewDescription;
 pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, evaluation_table};
 pub use exchange::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 pub use interdependence::{
-    PAIR_COLUMNS, dependence_actor_records, dependence_pair_records, interdependence_json,
-    interdependence_table,
+    INTERDEPENDENCE_MEASURES, PAIR_COLUMNS, dependence_actor_records, dependence_pair_records,
+    dependence_pair_records_ordered, interdependence_json, interdependence_json_ordered,
+    interdependence_table, interdependence_table_ordered,
 };
 pub use layers::{layer_records, layers_json, overlap_records};
 pub use plan::{md_escape, plan_dot, plan_json, plan_markdown, plan_svg, proposal_reason};
-pub use records::{Cell, Records, defuse_formula};
+pub use records::{Cell, ListOrder, Records, defuse_formula};
 pub use report::{
     Bar, BarChart, CANDIDATES_IN_FILES, REPORT_MARKER, Reference, ReportFile, bar_chart_svg,
     coalition_folders, palette, report_files, sector_colour, svg_document,

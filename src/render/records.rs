@@ -282,6 +282,81 @@ impl<'a> Records<'a> {
     }
 }
 
+/// How a list is ordered and cut (`--sort`, `--top`): by the numbers of column `sort`, largest
+/// first, and to the first `top` rows. The default leaves a list as it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ListOrder<'s> {
+    /// The column to order by, largest first; `None` keeps the list's order (by id).
+    pub sort: Option<&'s str>,
+    /// How many rows to keep; `None` keeps all.
+    pub top: Option<usize>,
+}
+
+impl ListOrder<'_> {
+    /// `records` ordered and cut; a list without the `sort` column is left whole (a command's
+    /// other list).
+    pub fn apply<'a>(self, records: Records<'a>) -> Records<'a> {
+        match self.sort {
+            Some(column) => records.sorted_by(column, self.top).unwrap_or_else(|whole| whole),
+            None => records.first(self.top),
+        }
+    }
+}
+
+impl<'a> Records<'a> {
+    /// The rows ordered by the numbers in `column`, largest first, rows without a number last;
+    /// rows with equal values keep their order (lists are in id order, so ties break by id).
+    /// Then cut to the first `top` rows when given. When there is no such column, `Err` gives
+    /// the list back unchanged. Rows built on demand stay so: only the column's values are
+    /// read, once.
+    pub fn sorted_by(self, column: &str, top: Option<usize>) -> Result<Records<'a>, Records<'a>> {
+        let Some(index) = self.columns.iter().position(|c| c == column) else {
+            return Err(self);
+        };
+        let mut keys: Vec<Option<f64>> = Vec::with_capacity(self.len());
+        self.each_row(0..self.len(), |cells| {
+            keys.push(match &cells[index] {
+                Cell::Count(count) => Some(*count as f64),
+                Cell::Number(value) => finite(*value),
+                Cell::Text(_) | Cell::Flag(_) => None,
+            });
+        });
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        // Stable: equal values keep the list's order.
+        order.sort_by(|&a, &b| match (keys[a], keys[b]) {
+            (Some(x), Some(y)) => y.total_cmp(&x),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
+        Ok(self.reordered(order, top))
+    }
+
+    /// The first `top` rows (all when `None`), in the list's order.
+    pub fn first(self, top: Option<usize>) -> Records<'a> {
+        let order = (0..self.len()).collect();
+        self.reordered(order, top)
+    }
+
+    /// Rows `order[0]`, `order[1]`, …, at most `top` of them.
+    fn reordered(self, mut order: Vec<usize>, top: Option<usize>) -> Records<'a> {
+        if let Some(top) = top {
+            order.truncate(top);
+        }
+        let rows = match self.rows {
+            Rows::Stored(rows) => {
+                let mut rows: Vec<Option<Vec<Cell<'a>>>> = rows.into_iter().map(Some).collect();
+                Rows::Stored(order.iter().filter_map(|&i| rows[i].take()).collect())
+            }
+            Rows::OnDemand { fill, .. } => Rows::OnDemand {
+                len: order.len(),
+                fill: Box::new(move |i, cells| fill(order[i], cells)),
+            },
+        };
+        Records { columns: self.columns, rows }
+    }
+}
+
 impl std::fmt::Debug for Records<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Records")
@@ -389,6 +464,34 @@ mod tests {
         let mut mixed = Records::from_fn(&["n"], 2, |i, cells| cells.push(Cell::Count(i as u64)));
         mixed.push(vec![Cell::Count(9)]);
         assert_eq!(mixed.to_csv(), "n\n0\n1\n9\n");
+    }
+
+    #[test]
+    fn sorting_puts_the_largest_first_ties_in_list_order_undefined_last() {
+        let values = [Some(0.5), None, Some(2.0), Some(0.5), Some(f64::NAN), Some(3.0)];
+        let build = |on_demand: bool| {
+            let ids = ["a", "b", "c", "d", "e", "f"];
+            if on_demand {
+                Records::from_fn(&["id", "x"], ids.len(), move |i, cells| {
+                    cells.extend([Cell::text(ids[i]), Cell::Number(values[i])]);
+                })
+            } else {
+                let mut records = Records::new(&["id", "x"]);
+                for (id, value) in ids.iter().zip(values) {
+                    records.push(vec![Cell::text(*id), Cell::Number(value)]);
+                }
+                records
+            }
+        };
+        for on_demand in [false, true] {
+            let sorted = build(on_demand).sorted_by("x", None).unwrap();
+            assert_eq!(sorted.to_csv(), "id,x\nf,3\nc,2\na,0.5\nd,0.5\nb,\ne,\n");
+            let top = build(on_demand).sorted_by("x", Some(3)).unwrap();
+            assert_eq!(top.to_csv(), "id,x\nf,3\nc,2\na,0.5\n");
+            assert_eq!(build(on_demand).first(Some(2)).to_csv(), "id,x\na,0.5\nb,\n");
+            assert_eq!(build(on_demand).sorted_by("y", None).unwrap_err().len(), 6);
+            assert_eq!(build(on_demand).sorted_by("x", Some(0)).unwrap().len(), 0);
+        }
     }
 
     #[test]

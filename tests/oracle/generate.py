@@ -401,13 +401,28 @@ def centrality_block(G: nx.Graph, weighted: bool, eig: dict, pr: dict) -> dict:
     clo = nx.closeness_centrality(G, distance=dist)
     har = nx.harmonic_centrality(G, distance=dist)
     strength = dict(G.degree(weight="weight"))
-    deg = dict(G.degree())
+    # degree: distinct neighbours either way (a returned arc counts once), as stakenet defines
+    # it; on a DiGraph that is the degree of G.to_undirected(), not G.degree() (in + out).
+    deg = dict(G.to_undirected(as_view=True).degree()) if G.is_directed() else dict(G.degree())
     ind = dict(G.in_degree()) if G.is_directed() else deg
     outd = dict(G.out_degree()) if G.is_directed() else deg
     return {u: {"degree": int(deg[u]), "in_degree": int(ind[u]), "out_degree": int(outd[u]),
                 "strength": float(strength[u]), "betweenness": float(bet[u]),
                 "closeness": float(clo[u]), "harmonic": float(har[u]),
                 "eigenvector": eig[u], "pagerank": float(pr[u])} for u in G}
+
+
+def harmonic_centralization(G: nx.Graph) -> float | None:
+    """Freeman centralization of NetworkX's harmonic centrality (hops, inward on a DiGraph):
+    sum(max h - h_v) over the largest possible value, (n-1)^2 directed (an in-star) and
+    (n-1)(n-2)/2 undirected (a star)."""
+    n = G.number_of_nodes()
+    h = nx.harmonic_centrality(G)
+    maximum = (n - 1) ** 2 if G.is_directed() else (n - 1) * (n - 2) / 2
+    if n == 0 or maximum <= 0:
+        return None
+    top = max(h.values())
+    return float(sum(top - x for x in h.values()) / maximum)
 
 
 def to_igraph(G: nx.Graph) -> tuple[ig.Graph, list[str]]:
@@ -443,7 +458,8 @@ def crosscheck_centrality(name: str, G: nx.Graph, cent: dict) -> None:
                     PROBLEMS.add(f"{name}: {kind} {key} {u}: networkx {block[u][key]!r} "
                                  f"vs igraph {val!r}")
     w = g.es["weight"]
-    deg = g.degree(mode="all")
+    # Distinct neighbours either way (a mutual pair of arcs is one neighbour).
+    deg = [len(set(g.neighbors(i, mode="all"))) for i in range(g.vcount())]
     strength = g.strength(mode="all", weights=w)
     pr = g.pagerank(weights=w, damping=0.85, directed=True)
     for i, u in enumerate(nodes):
@@ -757,6 +773,7 @@ def compute(out_dir: Path) -> dict[str, float]:
                                                "betweenness_centralization",
                                                "closeness_centralization", "connectedness",
                                                "hierarchy", "efficiency", "lub")},
+                "harmonic_centralization": harmonic_centralization(G),
                 "n_weak_components": len(comps),
             },
             "components": {u: comp_of[u] for u in G},
@@ -919,7 +936,9 @@ def dependence_oracle(out_dir: Path, versions_base: dict) -> None:
             "T": T.tolist(),
             "dependence_on_others": dict(zip(ids, T.sum(axis=1).tolist())),
             "depended_on_by": dict(zip(ids, T.sum(axis=0).tolist())),
-            "mutuality": float(np.count_nonzero(depends & depended)) / len(ids),
+            # Over the actors with a tie in the layer (a nonzero row or column of D).
+            "mutuality": float(np.count_nonzero(depends & depended))
+            / max(1, np.count_nonzero(depends | depended)),
         }
     tied: dict[frozenset, set] = defaultdict(set)
     for r in ws.relations:

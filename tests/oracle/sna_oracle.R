@@ -40,7 +40,9 @@ for (k in seq_len(nrow(manifest))) {
   )
   sc <- function(key, value) paste("scalar", key, fmt(value), sep = "\t")
   # Freeman centralization with sna's theoretical maxima (mode = gmode of the measure).
-  out <- c(out, sc("degree_centralization", centralization(g, degree, mode = mode)))
+  # Degree counts distinct neighbours either way: the weak symmetrization, as an undirected graph.
+  out <- c(out, sc("degree_centralization",
+                   centralization(symmetrize(g, rule = "weak"), degree, mode = "graph")))
   out <- c(out, sc("betweenness_centralization", centralization(g, betweenness, mode = mode)))
   out <- c(out, sc("closeness_centralization", centralization(g, closeness, mode = mode)))
   # Krackhardt's graph-level measures.

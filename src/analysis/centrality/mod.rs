@@ -38,12 +38,13 @@ use closeness::{closeness_from, harmonic_from};
 pub struct ActorCentrality {
     /// The actor (node `i` of the view is `view.actor(i)`).
     pub actor: ActorId,
-    /// Ties at the actor: in + out arcs on a directed view (NetworkX `G.degree()`), neighbours
-    /// on an undirected one.
+    /// The number of distinct actors the actor is tied to, in either direction: see
+    /// [`neighbour_count`].
     pub degree: usize,
-    /// Incoming arcs; equal to `degree` on an undirected view.
+    /// Incoming arcs (actors with a tie to this one); equal to `degree` on an undirected view.
+    /// On a mixed view an undirected tie is one incoming and one outgoing arc.
     pub in_degree: usize,
-    /// Outgoing arcs; equal to `degree` on an undirected view.
+    /// Outgoing arcs (actors this one has a tie to); equal to `degree` on an undirected view.
     pub out_degree: usize,
     /// Weighted degree: sum of the weights of the ties at the actor (in + out on a directed
     /// view), NetworkX `G.degree(weight="weight")`.
@@ -140,7 +141,7 @@ pub fn centrality_with_progress(
                 (
                     inc.degree(node),
                     out.degree(node),
-                    inc.degree(node) + out.degree(node),
+                    neighbour_count(view, node),
                     out.strength(node) + inc.strength(node),
                 )
             } else {
@@ -160,6 +161,38 @@ pub fn centrality_with_progress(
             }
         })
         .collect())
+}
+
+/// The degree of `node`: the number of distinct actors it is tied to, whatever the direction:
+///
+/// deg(v) = |N⁺(v) ∪ N⁻(v)|, with N⁺(v) the heads of v's outgoing arcs and N⁻(v) the tails of
+/// its incoming ones.
+///
+/// On an undirected view that is the number of neighbours, NetworkX `Graph.degree`. On a
+/// directed view it is the degree in the underlying undirected graph — NetworkX
+/// `G.to_undirected().degree(v)`, R sna `degree(symmetrize(g, rule = "weak"), gmode = "graph")`
+/// — not NetworkX's `DiGraph.degree` (in + out arcs), which counts a returned tie, and on a
+/// mixed view every undirected tie, twice. In- and out-degree, in [`ActorCentrality`], keep the
+/// arcs apart. Neighbour lists are sorted, so the union is one merge: O(deg⁺ + deg⁻).
+pub fn neighbour_count(view: &View, node: u32) -> usize {
+    let out = view.out_arcs().neighbors(node);
+    if !view.is_directed() {
+        return out.len();
+    }
+    let inc = view.in_arcs().neighbors(node);
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < out.len() && j < inc.len() {
+        match out[i].cmp(&inc[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+        count += 1;
+    }
+    count + (out.len() - i) + (inc.len() - j)
 }
 
 // Shared by the eigenvector and PageRank iterations.

@@ -227,11 +227,15 @@ fn weighted_ties_are_exact_arithmetic_ties() {
 }
 
 #[test]
-fn degree_and_strength_follow_networkx() {
+fn degree_counts_neighbours_and_strength_follows_networkx() {
+    // Node 1: arcs 0→1, 1→0, 1→2, 3→1. Two in, two out, three distinct neighbours {0, 2, 3}
+    // (NetworkX `G.to_undirected().degree(1)`; `G.degree(1)` would count 0 twice: 4).
     let edges = vec![(0, 1, 2.0), (1, 0, 0.5), (1, 2, 1.0), (3, 1, 4.0)];
     let result = centrality(&view_of(4, &edges, true), &only(Measures::NONE)).expect("ok");
     let node = &result[1];
-    assert_eq!((node.in_degree, node.out_degree, node.degree), (2, 2, 4));
+    assert_eq!((node.in_degree, node.out_degree, node.degree), (2, 2, 3));
+    let degrees: Vec<usize> = result.iter().map(|c| c.degree).collect();
+    assert_eq!(degrees, [1, 3, 1, 1]);
     assert_close(node.strength, 7.5, 1e-15, "strength");
     assert_eq!(node.betweenness, None);
     let undirected = centrality(&view_of(4, &edges[2..], false), &only(Measures::NONE));

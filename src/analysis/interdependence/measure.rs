@@ -89,8 +89,8 @@ pub struct Interdependence {
     pub pairs: Vec<DependencePair>,
     /// One entry per node (active or not), in node order.
     pub actors: Vec<ActorDependence>,
-    /// Share of the nodes that both depend on another node and are depended on by one;
-    /// `None` for an empty selection.
+    /// Among the nodes with a tie in the dependence layer, the share that both depend on another
+    /// node and are depended on by one (see [`interdependence`]); `None` when no node has one.
     pub mutuality: Option<f64>,
 }
 
@@ -130,10 +130,16 @@ pub struct Interdependence {
 /// about 47 sweeps, a tenth of the LU's time (see `benches/interdependence.rs`).
 ///
 /// # Mutuality
-/// The share of the view's nodes (a coalition's members with `--coalition`) that both
-/// depend on another node (a nonzero row of D) and are depended on by one (a nonzero
-/// column): the DOMAIN's "something to gain for everyone". 1 means every member needs others
-/// and is needed; members without any tie count as neither.
+/// Among the nodes with at least one tie in the dependence layer (a nonzero row or column of
+/// D: the active nodes), the share that both depend on another node (a nonzero row) and are
+/// depended on by one (a nonzero column):
+///
+/// mutuality = |{i : Σ_j D[i][j] > 0 and Σ_j D[j][i] > 0}| / |{i : Σ_j D[i][j] + D[j][i] > 0}|
+///
+/// — the DOMAIN's "something to gain for everyone", over those the layer says anything about.
+/// 1 means every actor in the layer needs others and is needed. Actors of the selection
+/// without a tie in the layer do not count (the layer is silent on them, which is not a
+/// one-sided dependence); `None` when no actor has a tie.
 ///
 /// # Errors
 /// [`AnalysisError::InvalidParameter`] when α is negative or not finite, when α·ρ(D) ≥ 1
@@ -195,7 +201,7 @@ pub fn interdependence(
 
     let (depends, depended) = nonzero_rows_and_columns(&d.dense);
     let mutual = (0..k).filter(|&p| depends[p] && depended[p]).count();
-    let mutuality = (d.n_nodes() > 0).then(|| mutual as f64 / d.n_nodes() as f64);
+    let mutuality = (k > 0).then(|| mutual as f64 / k as f64);
     Ok(Interdependence { alpha, spectral_radius: rho, pairs, actors, mutuality })
 }
 
@@ -238,7 +244,21 @@ mod tests {
         assert_eq!(indirect_dependence(&empty, 0.5).unwrap().nrows(), 0);
         let lonely = matrix(1, &[]);
         let result = interdependence(&lonely, &InterdependenceConfig::default()).unwrap();
-        assert_eq!(result.mutuality, Some(0.0));
+        // Nobody has a tie: the layer says nothing, mutuality is undefined.
+        assert_eq!(result.mutuality, None);
         assert_eq!(result.actors[0].dependence_on_others, 0.0);
+    }
+
+    /// Worked by hand: six actors, four with a tie. D[0][1] = 1 (0 depends on 1), D[1][0] =
+    /// 0.5 and D[1][2] = 0.5 (1 depends on 0 and 2), D[3][2] = 1 (3 depends on 2). Rows:
+    /// 0, 1, 3 nonzero; columns: 0, 1, 2 nonzero. Both: 0 and 1. Active: 0, 1, 2, 3 (4 and 5
+    /// have no tie). Mutuality 2/4 = 0.5, not 2/6.
+    #[test]
+    fn mutuality_counts_the_actors_with_a_tie_in_the_layer() {
+        let d = matrix(6, &[(0, 1, 1.0), (1, 0, 0.5), (1, 2, 0.5), (3, 2, 1.0)]);
+        assert_eq!(d.active_nodes(), &[0, 1, 2, 3]);
+        let result = interdependence(&d, &InterdependenceConfig::default()).unwrap();
+        assert_eq!(result.mutuality, Some(0.5));
+        assert_eq!(result.actors.len(), 6);
     }
 }

@@ -16,8 +16,11 @@ Per layer (each on its own view of the chosen actors, level and date):
               id: 1 = everything runs from source to target, 0 = balanced
   actors      balance = (out - in) / (out + in) of tie strength: near 1 the actor mostly gives
               (funds, mandates, informs), near -1 it mostly receives
-  layers      reciprocity (share of ties returned), weighted reciprocity sum min(w_ij, w_ji) /
-              sum w_ij (Squartini et al. 2013), Krackhardt hierarchy (as R sna)
+  layers      reciprocity (share of directed ties answered by a tie the other way), weighted
+              reciprocity sum min(w_ij, w_ji) / sum w_ij (Squartini et al. 2013: the share of
+              tie weight that is returned), Krackhardt hierarchy (as R sna: among pairs where
+              one reaches the other, the share reached one way only; 1 for a pure chain of
+              command)
   groups      summed weight from group to group (--group-by; default side: rijk vs region)
 Per coalition: national share = national / (national + cofinancing) and cofinancing ratio =
 cofinancing / national (empty when a figure is not stated).

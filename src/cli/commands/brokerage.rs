@@ -2,19 +2,26 @@
 
 use clap::Args;
 
-use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListArgs, ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{BrokerageConfig, brokerage, group_nodes};
-use stakenet::render::{brokerage_json, brokerage_records};
+use stakenet::render::{
+    BROKERAGE_MEASURES, EXPECTED_BROKERAGE_MEASURES, brokerage_json, brokerage_records,
+};
 
 pub(crate) const HELP: &str = "\
 For every two-path a -> b -> c with no tie a -> c, broker b gets one count in the role given by
 the groups of a, b and c: coordinator (A A A), itinerant (A B A), representative (A A B),
 gatekeeper (A B B), liaison (A B C). --expected adds expected counts and z-scores as R sna's
-brokerage() (Gould & Fernandez 1989). Constraint and effective size follow NetworkX (Burt 1992).
+brokerage() (Gould & Fernandez 1989). Constraint and effective size follow NetworkX (Burt 1992):
+constraint is high when an actor's contacts are tied to each other (few structural holes, little
+room to broker), effective size is the number of its contacts less their redundancy (how many
+contacts it has that do not know each other). --sort takes a role, total, constraint,
+effective_size, and with --expected an expected_ or z_ column.
 
 Examples:
   stakenet brokerage --group-by side
+  stakenet brokerage --group-by side --sort liaison --top 5
   stakenet brokerage --coalition rd_twente --group-by sector --expected --format csv";
 
 /// `stakenet brokerage`.
@@ -32,6 +39,8 @@ pub(crate) struct BrokerageArgs {
     /// Add expected role counts and z-scores under random ties (as R sna's brokerage).
     #[arg(long)]
     pub(crate) expected: bool,
+    #[command(flatten)]
+    pub(crate) list: ListArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
     pub(crate) format: Option<ListFormat>,
@@ -41,6 +50,11 @@ pub(crate) struct BrokerageArgs {
 
 /// Loads, builds the view and the grouping, computes, renders.
 pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
+    let mut sortable: Vec<&str> = BROKERAGE_MEASURES.to_vec();
+    if args.expected {
+        sortable.extend(EXPECTED_BROKERAGE_MEASURES.iter().map(String::as_str));
+    }
+    args.list.check(&sortable)?;
     config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
@@ -57,7 +71,7 @@ pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
     )
     .map_err(Failure::analysis)?;
     progress.finish_and_clear();
-    let records = brokerage_records(network, &result, &grouping, args.expected);
+    let records = args.list.apply(brokerage_records(network, &result, &grouping, args.expected));
     let text = match config::list_format(args.format, args.output.output.is_some()) {
         ListFormat::Csv => records.to_csv(),
         ListFormat::Table => records.to_table(),

@@ -2,12 +2,12 @@
 
 use clap::Args;
 
-use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListArgs, ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{
     CentralityConfig, Measures, Sample, centrality_with_progress, graph_structure_with,
 };
-use stakenet::render::{centrality_json, centrality_records, structure_table};
+use stakenet::render::{CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_table};
 
 pub(crate) const HELP: &str = "\
 Definitions match NetworkX 3.x (betweenness normalized; closeness with the Wasserman-Faust
@@ -15,8 +15,39 @@ correction, inward on directed networks; harmonic as a raw sum; eigenvector on t
 component; PageRank with alpha 0.85) and R sna for the network figures. PageRank and
 eigenvector use tie strength; paths count hops unless --weighted.
 
+Per actor:
+  degree        the number of distinct actors it is tied to, in either direction
+  in_degree     ties that come in (on a mixed view an undirected tie is one in and one out)
+  out_degree    ties that go out
+  strength      the sum of the weights of its ties
+  betweenness   the share of shortest paths between two others that run through it
+  closeness     how near it is to the actors that reach it (0 when nobody does)
+  harmonic      the sum of 1 / distance from every other actor (unreachable ones add 0)
+  eigenvector   high when it is tied to actors that are themselves central
+  pagerank      the share of time a random walk along the ties spends at it
+
+Network figures (table and json; a 'note' says when a figure needs a caveat):
+  ties          directed ties plus undirected ties, each counted once
+  density       the share of all possible ties that exist
+  reciprocity   the share of directed ties answered by a directed tie the other way;
+                undirected ties are counted apart, as 'undirected ties', and do not count
+  degree / betweenness / closeness / harmonic centralization
+                how much that measure is concentrated in one actor (Freeman): 1 for a star,
+                0 when every actor scores the same; closeness centralization is 0 by R sna's
+                convention when some actor cannot reach all others, harmonic centralization
+                stays meaningful then
+  connectedness the share of pairs of actors joined by some chain of ties (Krackhardt)
+  hierarchy     among pairs where one reaches the other, the share reached one way only:
+                1 for a pure chain of command (Krackhardt)
+  efficiency    how few ties there are beyond the minimum that keeps each part connected:
+                1 when every part is a tree (Krackhardt)
+  lub           the share of pairs whose chains of ties meet at one nearest common actor, as
+                in an organization chart with one top: 1 for such a tree (Krackhardt)
+  weak components  the parts of the network that no tie connects
+
 Examples:
   stakenet centrality --coalition rd_twente
+  stakenet centrality --coalition rd_twente --sort betweenness --top 10
   stakenet centrality --measures betweenness,pagerank --format csv -o centrality.csv
   stakenet centrality big/ --sample 1000 --threads 2";
 
@@ -43,6 +74,8 @@ pub(crate) struct CentralityArgs {
     /// Seed for --sample: the same seed picks the same sources.
     #[arg(long, default_value_t = 1)]
     pub(crate) seed: u64,
+    #[command(flatten)]
+    pub(crate) list: ListArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
     pub(crate) format: Option<ListFormat>,
@@ -53,6 +86,15 @@ pub(crate) struct CentralityArgs {
 /// Loads, builds the view, computes, renders.
 pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let measures = measures(&args.measures)?;
+    args.list.check(&CENTRALITY_COLUMNS)?;
+    if let Some(name) = args.list.sort.as_deref() {
+        if !computes(measures, name) {
+            return Err(Failure::Input(format!(
+                "--sort {name}: not computed; add {name} to --measures, or sort by one of {}",
+                sortable(measures).join(", ")
+            )));
+        }
+    }
     config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
@@ -80,7 +122,7 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
              unique dominant eigenvector, e.g. directed ties without cycles); the column is empty"
         );
     }
-    let records = centrality_records(network, &scores);
+    let records = args.list.apply(centrality_records(network, &scores));
     let text = match (format, &structure) {
         (ListFormat::Csv, _) | (_, None) => records.to_csv(),
         (ListFormat::Table, Some(structure)) => {
@@ -91,6 +133,23 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
         }
     };
     workspace.emit(&args.output, &text)
+}
+
+/// Whether the column `name` of the list is filled with `measures`.
+fn computes(measures: Measures, name: &str) -> bool {
+    match name {
+        "betweenness" => measures.betweenness,
+        "closeness" => measures.closeness,
+        "harmonic" => measures.harmonic,
+        "eigenvector" => measures.eigenvector,
+        "pagerank" => measures.pagerank,
+        _ => true,
+    }
+}
+
+/// The columns the list can be sorted by with `measures`.
+fn sortable(measures: Measures) -> Vec<&'static str> {
+    CENTRALITY_COLUMNS.iter().copied().filter(|&name| computes(measures, name)).collect()
 }
 
 fn measures(names: &[String]) -> Result<Measures, Failure> {

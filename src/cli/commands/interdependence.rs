@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
+use super::super::options::{ListArgs, ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{
     DependenceMatrix, DependenceSource, InterdependenceConfig, dependence_layer as default_layer,
@@ -11,7 +11,8 @@ use stakenet::analysis::{
 };
 use stakenet::model::{COMEMBERSHIP, Network};
 use stakenet::render::{
-    dependence_pair_records, interdependence_json, interdependence_table, json::to_pretty,
+    INTERDEPENDENCE_MEASURES, dependence_pair_records_ordered, interdependence_json_ordered,
+    interdependence_table_ordered, json::to_pretty,
 };
 use stakenet::view::{LayerChoice, TieWeight, View};
 
@@ -28,13 +29,17 @@ imbalance |d_ab - d_ba|; the less dependent side is the more powerful. Per actor
 indirect dependence T = (I - alpha D)^-1 - I (dependence through intermediaries, each step
 weighted by alpha): dependence on others (row sums) and depended on by others (column sums).
 alpha must keep the spectral radius of alpha D below 1; a larger alpha is refused with the
-largest value that works. Mutuality: share of actors that both depend on another and are
-depended on (\"something to gain for everyone\"); layer overlap: share of tied pairs tied in
-two or more layers of relations.csv. csv gives the pairs; json gives everything.
+largest value that works. Mutuality: among the actors with a tie in the layer, the share that
+both depend on another and are depended on (\"something to gain for everyone\"; actors without
+a tie in the layer do not count); layer overlap: share of tied pairs tied in two or more layers
+of relations.csv. csv gives the pairs; json gives everything. --sort takes a pair measure
+(d_ab, d_ba, mutual_dependence, power_imbalance) or an actor one (dependence_on_others,
+depended_on_by) and orders that list; --top cuts it (both lists without --sort).
 
 Examples:
   stakenet interdependence fixtures/tiny
   stakenet interdependence my-region/ --layer funding --coalition rd_twente --alpha 0.3
+  stakenet interdependence my-region/ --sort power_imbalance --top 10
   stakenet interdependence my-region/ --format json -o interdependence.json";
 
 /// `stakenet interdependence`.
@@ -49,6 +54,8 @@ pub(crate) struct InterdependenceArgs {
     /// alpha²); must be ≥ 0 and below 1 / spectral radius of D.
     #[arg(long, value_name = "A", default_value_t = 0.5, allow_negative_numbers = true)]
     pub(crate) alpha: f64,
+    #[command(flatten)]
+    pub(crate) list: ListArgs,
     /// Output format [default: table on a terminal, csv otherwise].
     #[arg(long, value_enum)]
     pub(crate) format: Option<ListFormat>,
@@ -64,6 +71,7 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
             args.alpha
         )));
     }
+    args.list.check(&INTERDEPENDENCE_MEASURES)?;
     config::threads(&args.view.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
@@ -88,19 +96,25 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     .map_err(view_error)?;
     let overlap = multiplexity(&all_layers).map_err(Failure::analysis)?;
     progress.finish_and_clear();
+    let order = args.list.order();
     let text = match config::list_format(args.format, args.output.output.is_some()) {
-        ListFormat::Csv => dependence_pair_records(network, &result).to_csv(),
-        ListFormat::Table => interdependence_table(
+        ListFormat::Csv => dependence_pair_records_ordered(network, &result, order).to_csv(),
+        ListFormat::Table => interdependence_table_ordered(
             network,
             &result,
             &layer_name,
             view.weighting(),
             source.describe(),
             overlap,
+            order,
         ),
-        ListFormat::Json => {
-            to_pretty(&interdependence_json(network, &result, view.weighting(), overlap))
-        }
+        ListFormat::Json => to_pretty(&interdependence_json_ordered(
+            network,
+            &result,
+            view.weighting(),
+            overlap,
+            order,
+        )),
     };
     workspace.emit(&args.output, &text)
 }

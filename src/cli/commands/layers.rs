@@ -10,7 +10,8 @@ use stakenet::render::{layer_records, layers_json, overlap_records};
 pub(crate) const HELP: &str = "\
 Definitions and numbers as uunet/multinet: degree counts a layer's ties of the actor,
 neighborhood its distinct neighbours there, xneighborhood those it meets in no other chosen
-layer; relevance and xrelevance divide them by the actor's neighbours over all chosen layers.
+layer; relevance and xrelevance divide them by the actor's neighbours over all chosen layers (how
+much of the actor's network is in that layer, and only there).
 Actors without a tie in a layer have no row for it. The json format adds the Jaccard overlap of
 the edge sets of every pair of layers.
 

@@ -468,7 +468,7 @@ fn interdependence_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, 
         esc(source.describe()),
         result.alpha,
         optional(result.mutuality, |m| format!(
-            "{} of the members both depend on another and are depended on",
+            "{} of the members with a tie in this layer both depend on another and are depended on",
             share(m)
         )),
         optional(*overlap, |o| format!(

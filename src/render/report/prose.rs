@@ -7,9 +7,10 @@ the usual suspects, mostly governments. The peers are the three most similar dea
 size and sector mix), as partners for peer review: the evaluations found that peer review \
 rarely happened because deals differed too much, and advise pairing comparable deals.";
 
-pub(super) const EXPLAIN_DENSITY: &str = "Density is the share of all possible ties that exist. \
-Centralization (Freeman) is how much the ties run through one actor: 1 for a star, 0 when all \
-are equal. Low centralization is not a defect: leadership in such networks is mostly \
+pub(super) const EXPLAIN_DENSITY: &str = "Ties count each directed tie and each undirected tie \
+once. Density is the share of all possible ties that exist. Degree centralization (Freeman) is \
+how much the partners gather at one actor, betweenness centralization how much the shortest \
+paths run through one actor: 1 for a star, 0 when all are equal. Low centralization is not a defect: leadership in such networks is mostly \
 collective, distributed and relational, not one natural leader. Components are the parts of \
 the network that no tie connects.";
 
@@ -34,20 +35,23 @@ pub(super) const EXPLAIN_SUMMARY: &str = "Members by sector and role. Co-financi
 commitment: involved is not committed.";
 
 pub(super) const EXPLAIN_COALITION_KEY_ACTORS: &str = "Within the coalition: degree is the number of \
-members an actor is tied to, betweenness how often it lies between two others. Across all \
+distinct parties an actor is tied to, in either direction (members and their units), \
+betweenness how often it lies between two others. Across all \
 deals: betweenness in the whole network — who links this deal to the others. Brokerage counts \
 the paths on which an actor links the Rijk and the region.";
 
 pub(super) const EXPLAIN_ASYMMETRY: &str = "Whether money, mandate and information run one way. \
-Reciprocity is the share of ties that are returned; hierarchy (Krackhardt) is 1 for a pure \
-chain of command. The flows between Rijk and region are in euros on a layer whose relations all \
-carry an amount, else in tie weights. On paper the Rijk and the region are equal (nevengeschikt); in practice the \
+Reciprocity is the share of directed ties answered by a tie the other way (undirected ties, \
+such as collaboration, do not count); weighted reciprocity is the share of tie weight that is \
+returned; hierarchy (Krackhardt) is, among pairs where one reaches the other, the share \
+reached one way only: 1 for a pure chain of command. The flows between Rijk and region are in \
+euros on a layer whose relations all carry an amount, else in tie weights. On paper the Rijk and the region are equal (nevengeschikt); in practice the \
 funding and its accountability made the relation asymmetric. Yet some asymmetry of knowledge, \
 power and resources is also what makes collaboration attractive.";
 
 pub(super) const EXPLAIN_INTERDEPENDENCE: &str = "Partners must feel mutually dependent: there must be \
-something to gain for everyone. Mutuality is the share of members that both depend on another \
-member and are depended on. A pair's mutual dependence is high when both sides need each \
+something to gain for everyone. Mutuality is, among the members with a tie in the \
+dependence layer, the share that both depend on another member and are depended on. A pair's mutual dependence is high when both sides need each \
 other; its power imbalance is high when one side needs the other more — the less dependent \
 side holds the power.";
 
