@@ -620,11 +620,12 @@ fn plan_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: &str)
     let _ = write!(
         s.out,
         "<p>{} topics: <span class=\"status covered\">{} covered</span> \
-         <span class=\"status fragile\">{} fragile</span> <span class=\"status gap\">{} gaps</span>.",
+         <span class=\"status fragile\">{} fragile</span> <span class=\"status gap\">{} {}</span>.",
         plan.topics.len(),
         count(TopicStatus::Covered),
         count(TopicStatus::Fragile),
-        count(TopicStatus::Gap)
+        count(TopicStatus::Gap),
+        if count(TopicStatus::Gap) == 1 { "gap" } else { "gaps" }
     );
     if !plan.general.is_empty() {
         let _ = write!(
