@@ -197,11 +197,8 @@ fn a_profile_keyed_by_ids_and_names_still_matches_and_reports_unknown_keys_as_wr
 fn the_connectieplan_maps_bereikbaarheid_to_the_ienw_ministry_and_finds_every_signatory_tied() {
     let network = twente();
     // Every relation, whatever its dates (EZK's ended ties included).
-    let plan = connectieplan(
-        &network,
-        network.coalition_id("rd_twente").unwrap(),
-        &PlanConfig::default(),
-    );
+    let plan =
+        connectieplan(&network, network.coalition_id("rd_twente").unwrap(), &PlanConfig::default());
     let topic = plan.topics.iter().find(|t| t.topic == "bereikbaarheid").unwrap();
     let proposal = &topic.proposed[0];
     assert_eq!(actor_key(&network, proposal.rijk), "ministerie_ienw");
