@@ -221,7 +221,9 @@ fn ranker_index(ranker: Ranker) -> usize {
 /// id) and under each part of the score alone (ties by id).
 ///
 /// Ministries are left out because the Regio Deals' ministries are chosen by the theme map,
-/// not by the network: `suspects` reports them separately.
+/// not by the network: `suspects` reports them separately. So is a member that is a unit of
+/// another member (below it at the same level, [`Network::with_units_below`]): hidden, it would
+/// still be at the table through its organisation, and `suspects` never proposes it.
 ///
 /// Parallel over hidden members (rayon); results are collected in a fixed order, so the
 /// evaluation is the same at any thread count.
@@ -236,10 +238,19 @@ pub fn leave_one_out(network: &Network, profile: &Profile) -> Result<Evaluation,
     let mut coalitions: Vec<CoalitionId> = network.coalition_ids().collect();
     coalitions.sort_by(|a, b| network.coalition(*a).key.cmp(&network.coalition(*b).key));
     for coalition in coalitions {
+        let mut is_member = vec![false; network.actors().len()];
+        for membership in network.members_of(coalition) {
+            is_member[membership.actor.index()] = true;
+        }
+        let is_unit_of_another = |actor: ActorId| {
+            let mut others = is_member.clone();
+            others[actor.index()] = false;
+            network.with_units_below(&others)[actor.index()]
+        };
         let mut members: Vec<ActorId> = network
             .members_of(coalition)
             .map(|m| m.actor)
-            .filter(|&a| !is_ministry(network, a))
+            .filter(|&a| !is_ministry(network, a) && !is_unit_of_another(a))
             .collect();
         members.sort_by(|a, b| network.actor(*a).key.cmp(&network.actor(*b).key));
         members.dedup();

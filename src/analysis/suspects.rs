@@ -191,7 +191,9 @@ pub struct Suspects {
 ///    dealmaker) engages the organisations above it up to the first that signed; a signatory
 ///    speaks for itself, so the ties of a municipality that signed do not engage its province.
 ///    Shared membership does not count. "Involved, not committed."
-/// 4. **Candidates.** Every actor that is not a member, scored
+/// 4. **Candidates.** Every actor outside the coalition's scope — neither a member nor a unit
+///    of one ([`Network::with_units_below`]: a directorate of a signing ministry is at the
+///    table already) — scored
 ///    `w_g·gap_fill + w_p·proximity + w_t·theme_match + w_r·region_match` with the profile's
 ///    weights (0.4, 0.3, 0.2, 0.1 by default): gap_fill = 1 when the candidate's sector or a
 ///    kind the profile asks for is missing, 0.5 when thin, else 0 (the larger when both
@@ -452,9 +454,11 @@ fn candidates(
     }
     let co_members = co_members(network, coalition, members);
     let weights = profile.weights;
+    // The coalition's parties — members and their units — are at the table already.
+    let in_scope = network.with_units_below(&members.is_member);
     let mut candidates: Vec<Candidate> = Vec::new();
     for actor in network.actor_ids() {
-        if members.is_member[actor.index()] {
+        if in_scope[actor.index()] {
             continue;
         }
         let a = network.actor(actor);

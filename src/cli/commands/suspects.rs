@@ -25,7 +25,8 @@ What it reports (DESIGN 4.5):
   weakly engaged      members whose only tie is a signature: no explicit relation with another
                       member, neither theirs nor that of a unit below them that is not a
                       member itself (shared coalitions do not count), and no contribution
-  candidates          actors outside the coalition, best first (ties by id), scored
+  candidates          actors outside the coalition and its members' units, best first (ties by
+                      id), scored
                       0.4 gap_fill + 0.3 proximity + 0.2 theme_match + 0.1 region_match:
                       gap_fill 1 when the candidate's sector or kind is missing, 0.5 when thin;
                       proximity = personalized PageRank from the members over the whole network

@@ -29,7 +29,7 @@ use crate::render::{
     centrality_records, dependence_pair_records, interdependence_json, plan_json, plan_markdown,
     plan_svg, suspects_json,
 };
-use crate::view::{View, Weighting};
+use crate::view::{LayerChoice, View, Weighting};
 
 /// How many candidates the page shows per coalition (the files hold [`CANDIDATES_IN_FILES`]).
 const CANDIDATES_ON_PAGE: usize = 5;
@@ -101,7 +101,8 @@ pub(super) fn coalition_section(
     }
 
     for (heading, explanation, part) in PARTS {
-        part(Section::headed(out, files, context, heading, explanation), coalition, &data);
+        let section = Section::headed(out, files, context, heading, explanation);
+        part(section.dated(coalition.moment.date), coalition, &data);
     }
     out.push_str("</section>\n");
 }
@@ -114,7 +115,12 @@ fn summary(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: &str) {
     let mut members: BTreeMap<&str, (ActorId, Vec<&str>, f64, bool)> = BTreeMap::new();
     let mut records =
         Records::new(&["id", "name", "sector", "level", "kind", "role", "contribution"]);
-    let mut rows: Vec<_> = network.members_of(coalition.coalition).collect();
+    // The memberships that hold on the coalition's date (every one without a date).
+    let on_date = coalition.moment.date;
+    let mut rows: Vec<_> = network
+        .members_of(coalition.coalition)
+        .filter(|m| on_date.is_none_or(|date| m.validity.contains(date)))
+        .collect();
     rows.sort_by(|a, b| {
         (network.actor(a.actor).key.as_str(), a.role)
             .cmp(&(network.actor(b.actor).key.as_str(), b.role))
@@ -299,7 +305,8 @@ fn key_actors(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: &str) {
     if ranked.len() > KEY_ACTORS {
         let _ = writeln!(
             s.out,
-            "<p class=\"files\">The {} of {} members ranked highest; the files list all.</p>",
+            "<p class=\"files\">The {} of {} parties (members and their units) ranked highest; \
+             the files list all.</p>",
             KEY_ACTORS,
             ranked.len()
         );
@@ -369,8 +376,14 @@ fn asymmetry_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: 
                     Weighting::Count => "of the relations",
                     _ => "of the tie weight",
                 };
+                let undirected = match layer.layer {
+                    LayerChoice::Explicit(id) => !network.layer(id).directed,
+                    _ => true,
+                };
                 let reading = if layer.dyads.is_empty() {
                     "no ties among the members".to_owned()
+                } else if undirected {
+                    "ties without direction (an undirected layer): nothing runs one way".to_owned()
                 } else if down + up == 0.0 {
                     "no ties between Rijk and region".to_owned()
                 } else {

@@ -5,6 +5,14 @@
 use std::fmt::Write as _;
 
 use super::context::Context;
+use crate::analysis::MomentBasis;
+use crate::model::Date;
+
+/// The commands given the part's date as `--at DATE`. Not `compare`: without `--at` it
+/// describes the report's default date as the report does, each deal within its term (its
+/// `--at` is given only when the report's date was asked for).
+const DATED: [&str; 7] =
+    ["centrality", "brokerage", "layers", "asymmetry", "interdependence", "suspects", "plan"];
 use super::format::{esc, shell_word};
 use super::naming::{ReportFile, file};
 
@@ -20,6 +28,8 @@ pub(super) struct Section<'a, 'n> {
     links: Vec<String>,
     /// Whether the part is wrapped in `<section>`.
     wrapped: bool,
+    /// The date its figures describe, given to the commands that take `--at`.
+    at: Option<Date>,
 }
 
 impl<'a, 'n> Section<'a, 'n> {
@@ -47,9 +57,17 @@ impl<'a, 'n> Section<'a, 'n> {
         explanation: &str,
     ) -> Self {
         let _ = writeln!(out, "<h3>{heading}</h3>");
-        let mut section = Section { out, files, context, links: Vec::new(), wrapped: false };
+        let at = context.report.moment.date;
+        let mut section = Section { out, files, context, links: Vec::new(), wrapped: false, at };
         section.explain(explanation);
         section
+    }
+
+    /// The part describes `at` (a coalition's date, when it differs from the report's).
+    #[must_use]
+    pub(super) fn dated(mut self, at: Option<Date>) -> Self {
+        self.at = at;
+        self
     }
 
     /// A plain-language explanation.
@@ -91,7 +109,7 @@ impl<'a, 'n> Section<'a, 'n> {
             let _ = writeln!(
                 self.out,
                 "<p class=\"command\">Same figures: <code>{}</code></p>",
-                esc(&commands(self.context, text))
+                esc(&commands(self.context, text, self.at))
             );
         }
         if self.wrapped {
@@ -101,8 +119,9 @@ impl<'a, 'n> Section<'a, 'n> {
 }
 
 /// `text`: `;`-separated `stakenet COMMAND OPTIONS…`, each given the workspace argument after
-/// COMMAND (and the profile, for the commands that read one).
-fn commands(context: &Context<'_>, text: &str) -> String {
+/// COMMAND (and the profile, for the commands that read one, and `--at DATE` for those that
+/// take a date, when the part describes one).
+fn commands(context: &Context<'_>, text: &str, at: Option<Date>) -> String {
     let report = context.report;
     let commands: Vec<String> = text
         .split("; ")
@@ -123,6 +142,11 @@ fn commands(context: &Context<'_>, text: &str) -> String {
             {
                 line.push_str(" --profile ");
                 line.push_str(&shell_word(profile));
+            }
+            let asked = report.moment.basis == MomentBasis::Asked;
+            if let Some(date) = at.filter(|_| DATED.contains(&name) || (name == "compare" && asked))
+            {
+                line.push_str(&format!(" --at {date}"));
             }
             line
         })
