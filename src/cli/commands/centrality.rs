@@ -12,8 +12,9 @@ use stakenet::render::{CENTRALITY_COLUMNS, centrality_json, centrality_records, 
 pub(crate) const HELP: &str = "\
 Definitions match NetworkX 3.x (betweenness normalized; closeness with the Wasserman-Faust
 correction, inward on directed networks; harmonic as a raw sum; eigenvector on the largest weak
-component; PageRank with alpha 0.85) and R sna for the network figures. PageRank and
-eigenvector use tie strength; paths count hops unless --weighted.
+component; PageRank with alpha 0.85) and R sna for the network figures. Strength, PageRank
+and eigenvector use the view's weights (tie strength; euros when every relation of the chosen
+layers carries an amount; see --weight); paths count hops unless --weighted.
 
 Per actor:
   degree        the number of distinct actors it is tied to, in either direction
