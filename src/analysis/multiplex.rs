@@ -6,6 +6,7 @@
 //! merging rules are exactly those of every other analysis; [`layer_views`] builds them.
 
 use super::AnalysisError;
+use super::kernels::count_common;
 use crate::model::{ActorId, Network};
 use crate::view::{LayerChoice, View, ViewError, ViewSpec};
 
@@ -254,23 +255,6 @@ fn all_neighbors(view: &View, node: u32, buffer: &mut Vec<u32>) {
         }
         buffer.push(next);
     }
-}
-
-/// The number of values in both ascending slices.
-fn count_common(a: &[u32], b: &[u32]) -> usize {
-    let (mut x, mut y, mut common) = (0, 0, 0);
-    while x < a.len() && y < b.len() {
-        match a[x].cmp(&b[y]) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                x += 1;
-                y += 1;
-            }
-        }
-    }
-    common
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub use pagerank::{pagerank, personalized_pagerank};
 use rayon::prelude::*;
 
 use super::error::AnalysisError;
-use super::kernels::{self, Diverged, PathGraph};
+use super::kernels::{self, Diverged, PathGraph, count_common};
 use super::progress::Progress;
 use crate::model::ActorId;
 use crate::view::View;
@@ -180,19 +180,7 @@ pub fn neighbour_count(view: &View, node: u32) -> usize {
         return out.len();
     }
     let inc = view.in_arcs().neighbors(node);
-    let (mut i, mut j, mut count) = (0, 0, 0);
-    while i < out.len() && j < inc.len() {
-        match out[i].cmp(&inc[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                i += 1;
-                j += 1;
-            }
-        }
-        count += 1;
-    }
-    count + (out.len() - i) + (inc.len() - j)
+    out.len() + inc.len() - count_common(out, inc)
 }
 
 // Shared by the eigenvector and PageRank iterations.

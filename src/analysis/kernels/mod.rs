@@ -8,8 +8,8 @@
 //!
 //! One concept per file: `paths.rs` (the breadth-first renumbering, BFS and Dijkstra),
 //! `brandes.rs` (Brandes' accumulation and its position-scaled credits), `heap.rs` (Dijkstra's
-//! indexed heap), `reduce.rs` (fixed-chunk reductions), `power.rs` (power iterations) and
-//! `acyclic.rs` (Kahn's test for cycles).
+//! indexed heap), `reduce.rs` (fixed-chunk reductions), `power.rs` (power iterations),
+//! `acyclic.rs` (Kahn's test for cycles) and `sorted.rs` (merges of sorted neighbour lists).
 
 mod acyclic;
 mod brandes;
@@ -17,9 +17,11 @@ mod heap;
 mod paths;
 mod power;
 mod reduce;
+mod sorted;
 
 pub(crate) use acyclic::is_acyclic;
 pub(crate) use brandes::{dependency_sums, scaled_credit_sums};
 pub use paths::PathLength;
 pub(crate) use paths::{PathGraph, Reach, reaches};
 pub(crate) use power::{Diverged, Stopping, dominant_eigenvector, pagerank};
+pub(crate) use sorted::count_common;
