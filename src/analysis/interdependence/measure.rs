@@ -134,7 +134,7 @@ pub struct Interdependence {
 /// D: the active nodes), the share that both depend on another node (a nonzero row) and are
 /// depended on by one (a nonzero column):
 ///
-/// mutuality = |{i : Σ_j D[i][j] > 0 and Σ_j D[j][i] > 0}| / |{i : Σ_j D[i][j] + D[j][i] > 0}|
+/// `mutuality = |{i : Σ_j D[i][j] > 0 and Σ_j D[j][i] > 0}| / |{i : Σ_j D[i][j] + D[j][i] > 0}|`
 ///
 /// — the DOMAIN's "something to gain for everyone", over those the layer says anything about.
 /// 1 means every actor in the layer needs others and is needed. Actors of the selection
