@@ -1,6 +1,6 @@
 //! An analyst's own workspace (fixtures/twente-analyst): departments under ministries, a
 //! dealmaker, amounts, ended ties, ids without `min_`. Each figure is checked against the
-//! NetworkX oracle `tests/oracle/twente.py` (expected/twente_analyst.json) or worked by hand
+//! NetworkX oracle `tests/oracle/twente.py` (twente/expected.json) or worked by hand
 //! from the fixture's CSV files.
 
 use serde_json::Value;
@@ -12,7 +12,7 @@ use crate::common::{assert_close, load_fixture, stakenet, stdout_json};
 const WORKSPACE: &str = "fixtures/twente-analyst";
 
 fn oracle() -> Value {
-    let text = std::fs::read_to_string("tests/oracle/expected/twente_analyst.json").unwrap();
+    let text = std::fs::read_to_string("tests/oracle/twente/expected.json").unwrap();
     serde_json::from_str(&text).unwrap()
 }
 

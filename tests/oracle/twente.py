@@ -15,7 +15,7 @@ all carry an amount is weighed in euros — and computes the figures with Networ
   and the euros the funding layer carries from the Rijk to the region and back;
 - the dependence of the ROC on its funders (share of its inflow in euros).
 
-    python3 tests/oracle/twente.py           # (re)write expected/twente_analyst.json
+    python3 tests/oracle/twente.py           # (re)write twente/expected.json
     python3 tests/oracle/twente.py --check   # compare with the committed file (exit 1 if not equal)
 """
 
@@ -32,7 +32,7 @@ import networkx as nx
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "fixtures" / "twente-analyst"
-EXPECTED = Path(__file__).resolve().parent / "expected" / "twente_analyst.json"
+EXPECTED = Path(__file__).resolve().parent / "twente" / "expected.json"
 UNDIRECTED_LAYERS = {"collaboration"}
 
 
