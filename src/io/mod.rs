@@ -1,14 +1,18 @@
-//! Reading and writing files: workspaces in (CSV folders, `network.json`), outputs out
-//! (atomically). The only module besides `cli` that touches the file system.
+//! Reading and writing files: workspaces in (CSV folders, `network.json`, and single files in
+//! the field's formats: UCINET DL, Pajek `.net`, survey matrices), outputs out (atomically). The only module besides `cli` that touches the file system.
 
 mod cells;
 mod folder;
+mod graph_file;
 mod json;
 mod key_index;
+mod matrix;
 mod output;
+mod pajek;
 mod profile;
 mod source;
 mod table;
+mod ucinet;
 mod workspace;
 mod write;
 

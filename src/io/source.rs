@@ -24,7 +24,9 @@ pub const MAX_FILE_BYTES: u64 = 4 << 30;
 pub enum Source {
     /// A folder of CSV files (or holding a `network.json`).
     Folder(PathBuf),
-    /// One JSON file with keys `actors`, `relations`, `coalitions`, `members`.
+    /// One file: JSON with keys `actors`, `relations`, `coalitions`, `members`; or, by its
+    /// extension, a UCINET DL file (`.dl`, `.dat`, `.txt`), a Pajek network (`.net`, `.paj`) or a
+    /// survey matrix (`.csv`).
     JsonFile(PathBuf),
     /// The Regio Deal workspace bundled with stakenet.
     Bundled,
@@ -43,7 +45,8 @@ pub(crate) enum FileRead<'a> {
 }
 
 impl Source {
-    /// Chooses the source for a path the user gave: a `.json` file, or a folder.
+    /// Chooses the source for a path the user gave: a file (JSON, DL, Pajek or matrix CSV), or a
+    /// folder.
     pub fn from_path(path: &Path) -> Self {
         if path.is_file() {
             Source::JsonFile(path.to_owned())
@@ -70,6 +73,7 @@ impl Source {
                     .iter()
                     .map(|file| folder.join(file))
                     .filter(|path| path.exists())
+                    .chain(super::matrix::files(self).into_iter().map(|file| folder.join(file)))
                     .collect()
             }
             Source::JsonFile(path) => vec![path.clone()],

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::cells::{self, Dialect};
+use super::graph_file;
 use super::json;
+use super::matrix::{self, MatrixCsv};
 use super::key_index::KeyIndex;
 use super::source::{FileRead, Source};
 use super::table::{Placed, Row, Table};
@@ -48,7 +50,9 @@ pub const DEFAULT_LAYER: &str = "collaboration";
 /// [`LoadError::Invalid`] with every problem found, each as `path:line: message`.
 pub fn load(source: &Source) -> Result<Network, LoadError> {
     let mut diagnostics = Diagnostics::default();
-    let network = if source.is_json() {
+    let network = if let Some(format) = graph_file::format_of(source) {
+        graph_file::load(source, format, &mut diagnostics)
+    } else if source.is_json() {
         load_json(source, &mut diagnostics)
     } else {
         load_csv(source, &mut diagnostics)
@@ -99,7 +103,8 @@ fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
     let [relations, coalitions, members] = others.each_ref().map(|(file, bytes)| {
         bytes.as_ref().and_then(|bytes| Table::csv(source.display_path(file), bytes, diagnostics))
     });
-    finish(actor_table?, relations, coalitions, members, diagnostics)
+    let matrices = matrix::read_all(source, diagnostics);
+    finish(actor_table?, relations, coalitions, members, matrices, diagnostics)
 }
 
 fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
@@ -124,7 +129,7 @@ fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> 
         return None;
     };
     let actor_table = read_actors(actors, diagnostics);
-    finish(actor_table, tables.relations, tables.coalitions, tables.members, diagnostics)
+    finish(actor_table, tables.relations, tables.coalitions, tables.members, Vec::new(), diagnostics)
 }
 
 /// Reads the other tables once the actors are read, and builds the network; `None` when any
@@ -134,11 +139,19 @@ fn finish(
     relations: Option<Table<'_>>,
     coalitions: Option<Table<'_>>,
     members: Option<Table<'_>>,
+    matrices: Vec<MatrixCsv>,
     diagnostics: &mut Diagnostics,
 ) -> Option<Network> {
     let mut builder = NetworkBuilder::default();
     if let Some(relations) = relations {
         read_relations(relations, &actor_table, &mut builder, diagnostics);
+    }
+    // Survey matrices (relations-LAYER.csv): a layer each, ids from actors.csv.
+    for matrix in matrices {
+        let path = matrix.path.clone();
+        matrix.add_to(&mut builder, diagnostics, |key, column, line, diagnostics| {
+            actor_table.resolve(key, column, Here { path: &path, line }, diagnostics)
+        });
     }
 
     let coalition_keys = coalitions
