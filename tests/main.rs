@@ -14,6 +14,7 @@ mod cli;
 mod common;
 mod compare;
 mod export;
+mod formats;
 mod graphalytics;
 mod interdependence;
 mod lists;

@@ -65,7 +65,8 @@ struct Header {
     n: Option<usize>,
     nm: usize,
     format: Format,
-    labels: Option<(Vec<String>, u64)>,
+    /// The labels, each with its line.
+    labels: Option<Vec<(String, u64)>>,
     embedded: bool,
     matrix_labels: Option<(Vec<String>, u64)>,
     /// The line `data:` is on, and the index of the first data line.
@@ -104,7 +105,7 @@ impl Dl<'_, '_> {
             .filter(|(_, words)| !words.is_empty())
             .collect();
         let mut labels: Vec<(String, Option<u64>)> = match &header.labels {
-            Some((labels, line)) => labels.iter().map(|l| (l.clone(), Some(*line))).collect(),
+            Some(labels) => labels.iter().map(|(l, line)| (l.clone(), Some(*line))).collect(),
             None if header.embedded => Vec::new(),
             None => (1..=n).map(|i| (i.to_string(), None)).collect(),
         };
@@ -269,7 +270,7 @@ impl Dl<'_, '_> {
                     while labels.len() < count {
                         match tokens.get(at) {
                             Some((t, _)) if is_section(t, tokens.get(at + 1).map(|(t, _)| t.as_str())) => break,
-                            Some((t, _)) => labels.push(t.clone()),
+                            Some((t, l)) => labels.push((t.clone(), *l)),
                             None => break,
                         }
                         at += 1;
@@ -280,9 +281,10 @@ impl Dl<'_, '_> {
                         ok = false;
                     }
                     if key == "matrix" {
-                        header.matrix_labels = Some((labels, line));
+                        let names = labels.into_iter().map(|(name, _)| name).collect();
+                        header.matrix_labels = Some((names, line));
                     } else {
-                        header.labels = Some((labels, line));
+                        header.labels = Some(labels);
                     }
                     i = at;
                 }
