@@ -95,7 +95,12 @@ fn knoke_agrees_with_networkx() {
         let net = &json["network"];
         assert_eq!(net["ties"], expected["ties"], "{layer}");
         assert_eq!(json["view"]["directed"], expected["directed"], "{layer}");
-        assert_close(net["density"].as_f64().unwrap(), expected["density"].as_f64().unwrap(), 1e-12, layer);
+        assert_close(
+            net["density"].as_f64().unwrap(),
+            expected["density"].as_f64().unwrap(),
+            1e-12,
+            layer,
+        );
         assert_close(
             net["reciprocity"].as_f64().unwrap(),
             expected["reciprocity"].as_f64().unwrap(),
@@ -147,9 +152,13 @@ fn dl_labels_embedded_and_lists() {
     );
     assert_eq!(keys(&net), ["Gemeente_A", "B", "C"]);
     assert_eq!(net.actors()[0].name, "Gemeente A");
-    assert_eq!(layers(&net), [("ties".into(), false, vec!["Gemeente_A-B:2".into(), "B-C:1".into()])]);
+    assert_eq!(
+        layers(&net),
+        [("ties".into(), false, vec!["Gemeente_A-B:2".into(), "B-C:1".into()])]
+    );
 
-    let net = network("e.dl", "dl n=4 format=edgelist1\nlabels:\na b c d\ndata:\n1 2\n2 1 3\nc 4 0.5\n");
+    let net =
+        network("e.dl", "dl n=4 format=edgelist1\nlabels:\na b c d\ndata:\n1 2\n2 1 3\nc 4 0.5\n");
     assert_eq!(
         layers(&net),
         [("ties".into(), true, vec!["a>b:1".into(), "b>a:3".into(), "c>d:0.5".into()])]
@@ -228,7 +237,12 @@ fn bad_files_are_refused_with_every_problem() {
     assert!(text.contains("w.dl:4: the data has 2 lines; n=3 and nm=1 need 3"), "{text}");
     // Non-numeric cells and ragged rows, all at once.
     let text = problems("r.dl", "dl n=3\ndata:\n0 x 0\n1 0\n0 1 -2\n");
-    assert!(text.contains("r.dl:3: row 1, column 2: `x` is not a number; a tie's weight is a number ≥ 0"), "{text}");
+    assert!(
+        text.contains(
+            "r.dl:3: row 1, column 2: `x` is not a number; a tie's weight is a number ≥ 0"
+        ),
+        "{text}"
+    );
     assert!(text.contains("r.dl:4: row 2 has 2 values; n=3 needs 3 per row"), "{text}");
     assert!(text.contains("r.dl:5: row 3, column 3: weight `-2` is negative"), "{text}");
     // No data section, unknown format.

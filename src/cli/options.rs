@@ -8,7 +8,9 @@ use clap::{Args, ValueEnum};
 /// Where the workspace is.
 #[derive(Debug, Args)]
 pub(crate) struct WorkspaceArgs {
-    /// Workspace folder or network.json [default: the bundled Regio Deal workspace]
+    /// Workspace folder (actors.csv, relations.csv, relations-LAYER.csv survey matrices, …) or one
+    /// file: network.json, a UCINET DL file (.dl/.dat), a Pajek network (.net) or a survey matrix
+    /// (.csv) [default: the bundled Regio Deal workspace]
     #[arg(value_name = "WORKSPACE")]
     pub(crate) workspace: Option<PathBuf>,
 }

@@ -155,9 +155,9 @@ pub(crate) fn weight(text: &str, decimal_comma: bool) -> Result<f64, String> {
         Ok(_) => Err(format!(
             "weight `{text}` is negative; a tie's weight is a number ≥ 0 (0 for no tie)"
         )),
-        Err(_) => Err(format!(
-            "`{text}` is not a number; a tie's weight is a number ≥ 0 (0 for no tie)"
-        )),
+        Err(_) => {
+            Err(format!("`{text}` is not a number; a tie's weight is a number ≥ 0 (0 for no tie)"))
+        }
     }
 }
 
@@ -292,8 +292,7 @@ pub(crate) fn words(line: &str) -> Vec<&str> {
             words.push(&quoted[..end]);
             rest = quoted.get(end + 1..).unwrap_or("");
         } else {
-            let end =
-                rest.find(|c: char| c.is_whitespace() || c == ',').unwrap_or(rest.len());
+            let end = rest.find(|c: char| c.is_whitespace() || c == ',').unwrap_or(rest.len());
             words.push(&rest[..end]);
             rest = &rest[end..];
         }
@@ -335,10 +334,7 @@ mod tests {
         m.set(0, 1, 2.0);
         m.set(1, 0, 2.0);
         m.set(2, 2, 1.0);
-        assert_eq!(
-            m.ties(),
-            [FileTie { source: 0, target: 1, weight: 2.0, directed: false }]
-        );
+        assert_eq!(m.ties(), [FileTie { source: 0, target: 1, weight: 2.0, directed: false }]);
         m.set(1, 2, 1.0);
         assert_eq!(m.ties().len(), 3);
         assert!(m.ties().iter().all(|t| t.directed));

@@ -93,10 +93,8 @@ pub(crate) fn read(
     let at = |line: u64| Location { path: path.clone(), line: Some(line) };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else {
-        diagnostics.push(
-            at(1),
-            "the file is not valid UTF-8; save it as UTF-8 (in Excel: \"CSV UTF-8\")",
-        );
+        diagnostics
+            .push(at(1), "the file is not valid UTF-8; save it as UTF-8 (in Excel: \"CSV UTF-8\")");
         return None;
     };
     let delimiter = delimiter(text);
@@ -222,7 +220,8 @@ impl MatrixCsv {
     pub(crate) fn into_graph_file(self) -> GraphFile {
         let mut position: FxHashMap<String, usize> = FxHashMap::default();
         let mut actors = Vec::new();
-        let labels = self.columns.iter().map(|c| (c, 1)).chain(self.rows.iter().map(|(l, line)| (l, *line)));
+        let labels =
+            self.columns.iter().map(|c| (c, 1)).chain(self.rows.iter().map(|(l, line)| (l, *line)));
         for (label, line) in labels {
             if !position.contains_key(label) {
                 position.insert(label.clone(), actors.len());
@@ -253,11 +252,8 @@ impl MatrixCsv {
         mut resolve: impl FnMut(&str, &str, u64, &mut Diagnostics) -> Option<ActorId>,
     ) {
         let at = |line: u64| Location { path: self.path.clone(), line: Some(line) };
-        let columns: Vec<Option<ActorId>> = self
-            .columns
-            .iter()
-            .map(|label| resolve(label, "first row", 1, diagnostics))
-            .collect();
+        let columns: Vec<Option<ActorId>> =
+            self.columns.iter().map(|label| resolve(label, "first row", 1, diagnostics)).collect();
         let rows: Vec<Option<ActorId>> = self
             .rows
             .iter()
@@ -271,7 +267,7 @@ impl MatrixCsv {
             diagnostics.push(
                 at(1),
                 format!(
-                    "layer `{}` is given by relations.csv too; a layer comes from one file (rename this one, relations-LAYER.csv)",
+                    "layer `{}` is given by another file too (relations.csv or another matrix); a layer comes from one file (rename this one, relations-LAYER.csv)",
                     layer.name
                 ),
             );

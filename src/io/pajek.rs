@@ -45,7 +45,7 @@ pub(crate) fn read(path: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> O
         }
         if let Some(star) = trimmed.strip_prefix('*') {
             if let Some((m, row, layer)) = matrix.take() {
-                finish_matrix(m, row, layer, n.unwrap_or(0), line, &mut layers, path, diagnostics);
+                finish_matrix(&m, row, layer, n.unwrap_or(0), line, &mut layers, path, diagnostics);
             }
             let parts = words(star);
             let keyword = parts.first().map(|w| w.to_ascii_lowercase()).unwrap_or_default();
@@ -57,7 +57,13 @@ pub(crate) fn read(path: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> O
                 "edgeslist" => Section::EdgesList,
                 "matrix" => Section::Matrix,
                 _ => {
-                    diagnostics.push(at(line), format!("section `*{}` is not read; expected {SECTIONS}", parts.first().unwrap_or(&"")));
+                    diagnostics.push(
+                        at(line),
+                        format!(
+                            "section `*{}` is not read; expected {SECTIONS}",
+                            parts.first().unwrap_or(&"")
+                        ),
+                    );
                     ok = false;
                     section = None;
                     continue;
@@ -65,7 +71,8 @@ pub(crate) fn read(path: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> O
             };
             if kind == Section::Vertices {
                 if n.is_some() {
-                    diagnostics.push(at(line), "a second `*Vertices`; a network has one list of vertices");
+                    diagnostics
+                        .push(at(line), "a second `*Vertices`; a network has one list of vertices");
                     return None;
                 }
                 match parts.get(1).map(|w| w.parse::<usize>()) {
@@ -86,7 +93,13 @@ pub(crate) fn read(path: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> O
                 continue;
             }
             if n.is_none() {
-                diagnostics.push(at(line), format!("`*{}` before `*Vertices n`; a Pajek network lists its vertices first", parts[0]));
+                diagnostics.push(
+                    at(line),
+                    format!(
+                        "`*{}` before `*Vertices n`; a Pajek network lists its vertices first",
+                        parts[0]
+                    ),
+                );
                 return None;
             }
             let name = layer_name(&parts[1..]);
@@ -104,7 +117,13 @@ pub(crate) fn read(path: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> O
             continue;
         }
         let Some((kind, layer)) = section else {
-            diagnostics.push(at(line), format!("`{}` is outside a section; a Pajek network starts with `*Vertices n`", shorten(trimmed)));
+            diagnostics.push(
+                at(line),
+                format!(
+                    "`{}` is outside a section; a Pajek network starts with `*Vertices n`",
+                    shorten(trimmed)
+                ),
+            );
             return None;
         };
         let n = n.unwrap_or(0);
@@ -138,12 +157,23 @@ pub(crate) fn read(path: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> O
                 let ends = fields.get(1).map(|to| (vertex(fields[0]), vertex(to)));
                 match (ends, weight) {
                     (None, _) => {
-                        diagnostics.push(at(line), format!("`{}` names one vertex; a line names a tie, `i j` or `i j weight`", shorten(trimmed)));
+                        diagnostics.push(
+                            at(line),
+                            format!(
+                                "`{}` names one vertex; a line names a tie, `i j` or `i j weight`",
+                                shorten(trimmed)
+                            ),
+                        );
                         ok = false;
                     }
                     (Some((Ok(i), Ok(j))), Ok(w)) => {
                         if i != j && w > 0.0 {
-                            layers[layer].ties.push(FileTie { source: i, target: j, weight: w, directed: kind == Section::Arcs });
+                            layers[layer].ties.push(FileTie {
+                                source: i,
+                                target: j,
+                                weight: w,
+                                directed: kind == Section::Arcs,
+                            });
                         }
                     }
                     (Some((from, to)), weight) => {
@@ -166,26 +196,44 @@ pub(crate) fn read(path: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> O
                 let ends: Vec<usize> = ends.into_iter().flatten().collect();
                 for &j in &ends[1..] {
                     if j != ends[0] {
-                        layers[layer].ties.push(FileTie { source: ends[0], target: j, weight: 1.0, directed: kind == Section::ArcsList });
+                        layers[layer].ties.push(FileTie {
+                            source: ends[0],
+                            target: j,
+                            weight: 1.0,
+                            directed: kind == Section::ArcsList,
+                        });
                     }
                 }
             }
             Section::Matrix => {
                 let Some((cells, row, _)) = matrix.as_mut() else { continue };
                 if *row >= n {
-                    diagnostics.push(at(line), format!("row {} of a matrix of {n} rows (*Vertices {n})", *row + 1));
+                    diagnostics.push(
+                        at(line),
+                        format!("row {} of a matrix of {n} rows (*Vertices {n})", *row + 1),
+                    );
                     ok = false;
                     continue;
                 }
                 if fields.len() != n {
-                    diagnostics.push(at(line), format!("matrix row {} has {} values; *Vertices {n} needs {n}", *row + 1, fields.len()));
+                    diagnostics.push(
+                        at(line),
+                        format!(
+                            "matrix row {} has {} values; *Vertices {n} needs {n}",
+                            *row + 1,
+                            fields.len()
+                        ),
+                    );
                     ok = false;
                 }
                 for (j, cell) in fields.iter().enumerate().take(n) {
                     match graph_file::weight(cell, false) {
                         Ok(w) => cells.set(*row, j, w),
                         Err(message) => {
-                            diagnostics.push(at(line), format!("matrix row {}, column {}: {message}", *row + 1, j + 1));
+                            diagnostics.push(
+                                at(line),
+                                format!("matrix row {}, column {}: {message}", *row + 1, j + 1),
+                            );
                             ok = false;
                         }
                     }
@@ -195,7 +243,7 @@ pub(crate) fn read(path: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> O
         }
     }
     if let Some((m, row, layer)) = matrix.take() {
-        finish_matrix(m, row, layer, n.unwrap_or(0), last_line, &mut layers, path, diagnostics);
+        finish_matrix(&m, row, layer, n.unwrap_or(0), last_line, &mut layers, path, diagnostics);
     }
     let Some(_) = n else {
         diagnostics.push(at(1), "no `*Vertices n`; a Pajek network starts with its vertices");
@@ -224,7 +272,7 @@ fn layer_name(rest: &[&str]) -> String {
 
 #[allow(clippy::too_many_arguments)]
 fn finish_matrix(
-    matrix: Matrix,
+    matrix: &Matrix,
     rows: usize,
     layer: usize,
     n: usize,

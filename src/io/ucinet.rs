@@ -40,7 +40,8 @@ pub(crate) fn read(path: &str, bytes: &[u8], diagnostics: &mut Diagnostics) -> O
         read_listing(path, &lines, diagnostics)
     } else {
         let at = Location { path: path.to_owned(), line: first.map(|(l, _)| *l) };
-        let start: String = first.map(|(_, l)| l.trim().chars().take(40).collect()).unwrap_or_default();
+        let start: String =
+            first.map(|(_, l)| l.trim().chars().take(40).collect()).unwrap_or_default();
         diagnostics.push(
             at,
             if start.is_empty() {
@@ -92,11 +93,17 @@ impl Dl<'_, '_> {
         let header = self.header(lines)?;
         let last_line = lines.last().map_or(1, |(l, _)| *l);
         let Some((data_line, data_start)) = header.data else {
-            self.problem(last_line, "no `data:` section; a DL file gives its ties after a line `data:`");
+            self.problem(
+                last_line,
+                "no `data:` section; a DL file gives its ties after a line `data:`",
+            );
             return None;
         };
         let Some(n) = header.n else {
-            self.problem(1, "missing `n=`; a DL file declares its number of actors, e.g. `dl n=10`");
+            self.problem(
+                1,
+                "missing `n=`; a DL file declares its number of actors, e.g. `dl n=10`",
+            );
             return None;
         };
         let data: Vec<(u64, Vec<&str>)> = lines[data_start..]
@@ -111,7 +118,14 @@ impl Dl<'_, '_> {
         };
         let n_matrices = header.nm;
         let matrices = match header.format {
-            Format::FullMatrix => self.full_matrices(&data, n, n_matrices, header.embedded, &mut labels, (data_line, last_line))?,
+            Format::FullMatrix => self.full_matrices(
+                &data,
+                n,
+                n_matrices,
+                header.embedded,
+                &mut labels,
+                (data_line, last_line),
+            )?,
             Format::EdgeList | Format::NodeList => {
                 if n_matrices > 1 {
                     self.problem(1, format!("nm={n_matrices} with an edge or node list is not read; give one matrix per file, or use format=fullmatrix"));
@@ -126,8 +140,12 @@ impl Dl<'_, '_> {
             labels.extend((named + 1..=n).map(|i| (i.to_string(), None)));
         }
         let names: Vec<(String, u64)> = match header.matrix_labels {
-            Some((names, line)) => names.into_iter().map(|name| (name.to_lowercase(), line)).collect(),
-            None => (0..n_matrices).map(|k| (graph_file::unnamed_layer(k, n_matrices), data_line)).collect(),
+            Some((names, line)) => {
+                names.into_iter().map(|name| (name.to_lowercase(), line)).collect()
+            }
+            None => (0..n_matrices)
+                .map(|k| (graph_file::unnamed_layer(k, n_matrices), data_line))
+                .collect(),
         };
         let layers = names
             .into_iter()
@@ -138,7 +156,11 @@ impl Dl<'_, '_> {
             .into_iter()
             .map(|(label, line)| FileActor { label, line, attributes: BTreeMap::new() })
             .collect();
-        self.diagnostics.is_empty().then(|| GraphFile { path: self.path.to_owned(), actors, layers })
+        self.diagnostics.is_empty().then(|| GraphFile {
+            path: self.path.to_owned(),
+            actors,
+            layers,
+        })
     }
 
     /// Reads the header up to `data:`; `None` when it cannot be understood.
@@ -217,7 +239,10 @@ impl Dl<'_, '_> {
                             "edgelist1" | "el1" => Format::EdgeList,
                             "nodelist1" | "nl1" => Format::NodeList,
                             _ => {
-                                self.problem(line, format!("format `{value}` is not read; expected {FORMATS}"));
+                                self.problem(
+                                    line,
+                                    format!("format `{value}` is not read; expected {FORMATS}"),
+                                );
                                 ok = false;
                                 Format::FullMatrix
                             }
@@ -247,8 +272,14 @@ impl Dl<'_, '_> {
                 "labels" | "row" | "column" | "col" | "matrix" => {
                     let mut at = i;
                     if key != "labels" {
-                        if !lower(i + 1).as_deref().is_some_and(|t| t.trim_end_matches(':') == "labels") {
-                            self.problem(line, format!("`{word}` is not read here; expected `{key} labels:`"));
+                        if lower(i + 1)
+                            .as_deref()
+                            .is_none_or(|t| t.trim_end_matches(':') != "labels")
+                        {
+                            self.problem(
+                                line,
+                                format!("`{word}` is not read here; expected `{key} labels:`"),
+                            );
                             return None;
                         }
                         at += 1;
@@ -263,21 +294,38 @@ impl Dl<'_, '_> {
                     }
                     let count = if key == "matrix" { Some(header.nm) } else { header.n };
                     let Some(count) = count else {
-                        self.problem(line, "`labels:` before `n=`; declare n first, e.g. `dl n=10`");
+                        self.problem(
+                            line,
+                            "`labels:` before `n=`; declare n first, e.g. `dl n=10`",
+                        );
                         return None;
                     };
                     let mut labels = Vec::new();
                     while labels.len() < count {
                         match tokens.get(at) {
-                            Some((t, _)) if is_section(t, tokens.get(at + 1).map(|(t, _)| t.as_str())) => break,
+                            Some((t, _))
+                                if is_section(t, tokens.get(at + 1).map(|(t, _)| t.as_str())) =>
+                            {
+                                break;
+                            }
                             Some((t, l)) => labels.push((t.clone(), *l)),
                             None => break,
                         }
                         at += 1;
                     }
                     if labels.len() < count {
-                        let what = if key == "matrix" { format!("nm={count} matrices") } else { format!("n={count} actors") };
-                        self.problem(line, format!("{} labels given for {what}; give one label each", labels.len()));
+                        let what = if key == "matrix" {
+                            format!("nm={count} matrices")
+                        } else {
+                            format!("n={count} actors")
+                        };
+                        self.problem(
+                            line,
+                            format!(
+                                "{} labels given for {what}; give one label each",
+                                labels.len()
+                            ),
+                        );
                         ok = false;
                     }
                     if key == "matrix" {
@@ -312,7 +360,11 @@ impl Dl<'_, '_> {
         let per_matrix = n + usize::from(embedded);
         if data.len() != per_matrix * nm {
             let line = data.get(per_matrix * nm).map_or(last_line, |(l, _)| *l);
-            let expected = if embedded { format!("a line of column labels and {n} rows") } else { format!("{n} rows") };
+            let expected = if embedded {
+                format!("a line of column labels and {n} rows")
+            } else {
+                format!("{n} rows")
+            };
             self.problem(
                 if data.len() > per_matrix * nm { line } else { data_line },
                 format!(
@@ -331,7 +383,10 @@ impl Dl<'_, '_> {
                 let (line, columns) = &block[0];
                 rows = &block[1..];
                 if columns.len() != n {
-                    self.problem(*line, format!("{} column labels; n={n} needs {n}", columns.len()));
+                    self.problem(
+                        *line,
+                        format!("{} column labels; n={n} needs {n}", columns.len()),
+                    );
                     ok = false;
                 } else if k == 0 {
                     *labels = columns.iter().map(|c| ((*c).to_owned(), Some(*line))).collect();
@@ -351,7 +406,14 @@ impl Dl<'_, '_> {
                     cells = &cells[1..];
                 }
                 if cells.len() != n {
-                    self.problem(*line, format!("row {} has {} values; n={n} needs {n} per row", i + 1, cells.len()));
+                    self.problem(
+                        *line,
+                        format!(
+                            "row {} has {} values; n={n} needs {n} per row",
+                            i + 1,
+                            cells.len()
+                        ),
+                    );
                     ok = false;
                     continue;
                 }
@@ -359,7 +421,10 @@ impl Dl<'_, '_> {
                     match graph_file::weight(cell, false) {
                         Ok(w) => matrix.set(i, j, w),
                         Err(message) => {
-                            self.problem(*line, format!("row {}, column {}: {message}", i + 1, j + 1));
+                            self.problem(
+                                *line,
+                                format!("row {}, column {}: {message}", i + 1, j + 1),
+                            );
                             ok = false;
                         }
                     }
@@ -402,12 +467,19 @@ impl Dl<'_, '_> {
                     by_label.insert(word.to_lowercase(), labels.len() - 1);
                     return Some(labels.len() - 1);
                 }
-                let what = if embedded { format!("a new label beyond n={n}") } else { format!("neither a number 1..{n} nor a label") };
+                let what = if embedded {
+                    format!("a new label beyond n={n}")
+                } else {
+                    format!("neither a number 1..{n} nor a label")
+                };
                 this.problem(*line, format!("node `{word}` is {what}"));
                 None
             };
             if words.len() < 2 {
-                self.problem(*line, format!("`{}` names one node; a line names a tie, `i j`", words.join(" ")));
+                self.problem(
+                    *line,
+                    format!("`{}` names one node; a line names a tie, `i j`", words.join(" ")),
+                );
                 ok = false;
                 continue;
             }
@@ -420,7 +492,13 @@ impl Dl<'_, '_> {
                         Some(w) => graph_file::weight(w, false),
                     };
                     if words.len() > 3 {
-                        self.problem(*line, format!("{} values; an edge list line is `i j` or `i j weight`", words.len()));
+                        self.problem(
+                            *line,
+                            format!(
+                                "{} values; an edge list line is `i j` or `i j weight`",
+                                words.len()
+                            ),
+                        );
                         ok = false;
                     }
                     match (from, to, weight) {
@@ -433,7 +511,8 @@ impl Dl<'_, '_> {
                     }
                 }
                 _ => {
-                    let targets: Vec<Option<usize>> = words[1..].iter().map(|w| node(w, self)).collect();
+                    let targets: Vec<Option<usize>> =
+                        words[1..].iter().map(|w| node(w, self)).collect();
                     match from {
                         Some(i) if targets.iter().all(Option::is_some) => {
                             for j in targets.into_iter().flatten() {
@@ -454,7 +533,8 @@ fn is_section(word: &str, next: Option<&str>) -> bool {
     let lower = word.to_ascii_lowercase();
     lower == "data:"
         || (lower == "matrix" && next.is_some_and(|n| n.to_ascii_lowercase().starts_with("labels")))
-        || (lower == "labels" && next.is_some_and(|n| n.to_ascii_lowercase().starts_with("embedded")))
+        || (lower == "labels"
+            && next.is_some_and(|n| n.to_ascii_lowercase().starts_with("embedded")))
 }
 
 /// A header line of the older listing: (rows, columns, kind), e.g. ` 4 , 10 , 10 ,N,NB`.
@@ -466,12 +546,17 @@ fn listing_header(line: &str) -> Option<(usize, usize, String)> {
     let rows = fields[1].parse().ok()?;
     let columns = fields[2].parse().ok()?;
     let kind = fields[4];
-    (fields[3].chars().all(|c| c.is_ascii_alphabetic()) && kind.chars().all(|c| c.is_ascii_alphabetic()))
-        .then(|| (rows, columns, kind.to_ascii_uppercase()))
+    (fields[3].chars().all(|c| c.is_ascii_alphabetic())
+        && kind.chars().all(|c| c.is_ascii_alphabetic()))
+    .then(|| (rows, columns, kind.to_ascii_uppercase()))
 }
 
 /// Reads the older listing (see the module documentation).
-fn read_listing(path: &str, lines: &[(u64, &str)], diagnostics: &mut Diagnostics) -> Option<GraphFile> {
+fn read_listing(
+    path: &str,
+    lines: &[(u64, &str)],
+    diagnostics: &mut Diagnostics,
+) -> Option<GraphFile> {
     let at = |line: u64| Location { path: path.to_owned(), line: Some(line) };
     let mut actors: Vec<FileActor> = Vec::new();
     let mut layers: Vec<FileLayer> = Vec::new();
@@ -494,29 +579,52 @@ fn read_listing(path: &str, lines: &[(u64, &str)], diagnostics: &mut Diagnostics
         let labels: Vec<String> =
             labels_text.split(',').map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect();
         if labels.len() != columns {
-            diagnostics.push(at(labels_line), format!("{} labels; the block header declares {columns} columns", labels.len()));
+            diagnostics.push(
+                at(labels_line),
+                format!("{} labels; the block header declares {columns} columns", labels.len()),
+            );
             return None;
         }
         let body: Vec<(u64, Vec<&str>)> = lines[i + 2..]
             .iter()
             .take(rows)
-            .map(|(l, t)| (*l, t.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect()))
+            .map(|(l, t)| {
+                (
+                    *l,
+                    t.split(|c: char| c.is_whitespace() || c == ',')
+                        .filter(|w| !w.is_empty())
+                        .collect(),
+                )
+            })
             .collect();
         if body.len() < rows || body.iter().any(|(_, cells)| cells.is_empty()) {
             let line = body.iter().find(|(_, c)| c.is_empty()).map_or(labels_line, |(l, _)| *l);
-            diagnostics.push(at(line), format!("the block has {} rows; its header declares {rows}", body.iter().take_while(|(_, c)| !c.is_empty()).count()));
+            diagnostics.push(
+                at(line),
+                format!(
+                    "the block has {} rows; its header declares {rows}",
+                    body.iter().take_while(|(_, c)| !c.is_empty()).count()
+                ),
+            );
             return None;
         }
         match kind.as_str() {
             "NB" => {
                 if rows != columns {
-                    diagnostics.push(at(line), format!("a {rows}×{columns} matrix; a network matrix is square"));
+                    diagnostics.push(
+                        at(line),
+                        format!("a {rows}×{columns} matrix; a network matrix is square"),
+                    );
                     return None;
                 }
                 if actors.is_empty() {
                     actors = labels
                         .iter()
-                        .map(|l| FileActor { label: l.clone(), line: Some(labels_line), attributes: BTreeMap::new() })
+                        .map(|l| FileActor {
+                            label: l.clone(),
+                            line: Some(labels_line),
+                            attributes: BTreeMap::new(),
+                        })
                         .collect();
                 } else if rows != actors.len() {
                     diagnostics.push(at(line), format!("a {rows}×{rows} matrix; the first matrix has {} actors, each matrix lists the same ones", actors.len()));
@@ -525,7 +633,14 @@ fn read_listing(path: &str, lines: &[(u64, &str)], diagnostics: &mut Diagnostics
                 let mut matrix = Matrix::new();
                 for (r, (row_line, cells)) in body.iter().enumerate() {
                     if cells.len() != columns {
-                        diagnostics.push(at(*row_line), format!("row {} has {} values; the matrix has {columns} columns", r + 1, cells.len()));
+                        diagnostics.push(
+                            at(*row_line),
+                            format!(
+                                "row {} has {} values; the matrix has {columns} columns",
+                                r + 1,
+                                cells.len()
+                            ),
+                        );
                         ok = false;
                         continue;
                     }
@@ -533,7 +648,10 @@ fn read_listing(path: &str, lines: &[(u64, &str)], diagnostics: &mut Diagnostics
                         match graph_file::weight(cell, false) {
                             Ok(w) => matrix.set(r, c, w),
                             Err(message) => {
-                                diagnostics.push(at(*row_line), format!("row {}, column {}: {message}", r + 1, c + 1));
+                                diagnostics.push(
+                                    at(*row_line),
+                                    format!("row {}, column {}: {message}", r + 1, c + 1),
+                                );
                                 ok = false;
                             }
                         }
@@ -543,24 +661,37 @@ fn read_listing(path: &str, lines: &[(u64, &str)], diagnostics: &mut Diagnostics
                     || (graph_file::unnamed_layer(layers.len(), layers.len() + 1), line),
                     |(n, l)| (n.to_lowercase(), l),
                 );
-                layers.push(FileLayer { name: layer_name, line: Some(layer_line), ties: matrix.ties() });
+                layers.push(FileLayer {
+                    name: layer_name,
+                    line: Some(layer_line),
+                    ties: matrix.ties(),
+                });
             }
             "LM" => {
                 name = None;
                 for (row_line, cells) in &body {
-                    let index = cells[0].parse::<usize>().ok().filter(|&k| (1..=actors.len()).contains(&k));
+                    let index =
+                        cells[0].parse::<usize>().ok().filter(|&k| (1..=actors.len()).contains(&k));
                     let Some(index) = index else {
-                        diagnostics.push(at(*row_line), format!("`{}` is not an actor number 1..{}", cells[0], actors.len()));
+                        diagnostics.push(
+                            at(*row_line),
+                            format!("`{}` is not an actor number 1..{}", cells[0], actors.len()),
+                        );
                         ok = false;
                         continue;
                     };
                     if cells.len() != columns {
-                        diagnostics.push(at(*row_line), format!("{} values; the table has {columns} columns", cells.len()));
+                        diagnostics.push(
+                            at(*row_line),
+                            format!("{} values; the table has {columns} columns", cells.len()),
+                        );
                         ok = false;
                         continue;
                     }
                     for (label, value) in labels.iter().zip(cells).skip(1) {
-                        actors[index - 1].attributes.insert(attribute_name(label), (*value).to_owned());
+                        actors[index - 1]
+                            .attributes
+                            .insert(attribute_name(label), (*value).to_owned());
                     }
                 }
             }

@@ -8,8 +8,8 @@ use rustc_hash::FxHashMap;
 use super::cells::{self, Dialect};
 use super::graph_file;
 use super::json;
-use super::matrix::{self, MatrixCsv};
 use super::key_index::KeyIndex;
+use super::matrix::{self, MatrixCsv};
 use super::source::{FileRead, Source};
 use super::table::{Placed, Row, Table};
 use crate::error::{Diagnostics, LoadError, Location};
@@ -129,7 +129,14 @@ fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> 
         return None;
     };
     let actor_table = read_actors(actors, diagnostics);
-    finish(actor_table, tables.relations, tables.coalitions, tables.members, Vec::new(), diagnostics)
+    finish(
+        actor_table,
+        tables.relations,
+        tables.coalitions,
+        tables.members,
+        Vec::new(),
+        diagnostics,
+    )
 }
 
 /// Reads the other tables once the actors are read, and builds the network; `None` when any
