@@ -1,5 +1,6 @@
 //! Rendering: result structs to text in the formats users open (terminal tables, CSV, JSON,
-//! and later DOT, SVG, HTML, GraphML, GEXF). No I/O: renderers return strings.
+//! DOT, SVG, HTML, GraphML, GEXF, Excel workbooks). No I/O: renderers return strings (a
+//! workbook: its bytes).
 
 mod actors;
 mod asymmetry;
@@ -19,6 +20,8 @@ mod report;
 mod summary;
 mod suspects;
 mod table;
+mod template;
+mod xlsx;
 
 pub use actors::{ACTOR_COLUMNS, actor_cells, by_actor_id};
 pub use asymmetry::{
@@ -53,3 +56,7 @@ pub use suspects::{
     coverage_records, suspects_json, suspects_table,
 };
 pub use table::TextTable;
+pub use template::{
+    README_SHEET, TEMPLATE_TABLES, TemplateColumn, TemplateTable, template_files, template_workbook,
+};
+pub use xlsx::{FIXED_DATE, MAX_SHEET_ROWS, Sheet, WorkbookError, sheet_name, workbook};
