@@ -32,7 +32,8 @@ pub use brokerage::{
     BROKERAGE_MEASURES, EXPECTED_BROKERAGE_MEASURES, brokerage_json, brokerage_records,
 };
 pub use centrality::{
-    CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_json, structure_table,
+    CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_json, structure_records,
+    structure_table,
 };
 pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
 pub use description::ViewDescription;
@@ -40,8 +41,8 @@ pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, eval
 pub use exchange::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 pub use interdependence::{
     INTERDEPENDENCE_MEASURES, PAIR_COLUMNS, dependence_actor_records, dependence_pair_records,
-    dependence_pair_records_ordered, interdependence_json, interdependence_json_ordered,
-    interdependence_table, interdependence_table_ordered,
+    dependence_pair_records_ordered, interdependence_figure_records, interdependence_json,
+    interdependence_json_ordered, interdependence_table, interdependence_table_ordered,
 };
 pub use layers::{layer_records, layers_json, overlap_records};
 pub use plan::{md_escape, plan_dot, plan_json, plan_markdown, plan_svg, proposal_reason};
@@ -50,10 +51,11 @@ pub use report::{
     Bar, BarChart, CANDIDATES_IN_FILES, REPORT_MARKER, Reference, ReportFile, bar_chart_svg,
     coalition_folders, palette, report_files, sector_colour, svg_document,
 };
-pub use summary::{summary_json, summary_table};
+pub use summary::{summary_json, summary_records, summary_table};
 pub use suspects::{
     CANDIDATE_COLUMNS, WEAKLY_ENGAGED_REASON, candidate_reason, candidate_records,
-    coverage_records, suspects_json, suspects_table,
+    coverage_records, missing_ministry_records, suspects_json, suspects_table,
+    weakly_engaged_records,
 };
 pub use table::TextTable;
 pub use template::{

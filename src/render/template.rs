@@ -47,22 +47,93 @@ pub const TEMPLATE_TABLES: [TemplateTable; 4] = [
         name: "actors",
         what: "one row per party (partij): a ministry, one of its directorates, a province, a municipality, a company, …",
         columns: &[
-            text("id", "a short unique id you choose, used in the other tables (e.g. min_ezk, prov_gelderland); letters, digits, _ and -"),
+            text(
+                "id",
+                "a short unique id you choose, used in the other tables (e.g. min_ezk, prov_gelderland); letters, digits, _ and -",
+            ),
             text("name", "the full name (naam)"),
-            text("sector", "government (overheid), business (bedrijfsleven), knowledge (kennisinstelling), civil_society (maatschappelijke organisatie), citizens (burgers) or hybrid (e.g. a triple-helix board)"),
-            text("level", "eu, national (Rijk), provincial (provincie), regional (regio), municipal (gemeente) or local"),
-            text("parent", "the id of the party this one is part of (a directorate's ministry); empty when none"),
-            text("kind", "what it is, in your own words (soort): ministry, directorate, province, municipality, company, …; `ministry` marks a ministry"),
+            text(
+                "sector",
+                "government (overheid), business (bedrijfsleven), knowledge (kennisinstelling), civil_society (maatschappelijke organisatie), citizens (burgers) or hybrid (e.g. a triple-helix board)",
+            ),
+            text(
+                "level",
+                "eu, national (Rijk), provincial (provincie), regional (regio), municipal (gemeente) or local",
+            ),
+            text(
+                "parent",
+                "the id of the party this one is part of (a directorate's ministry); empty when none",
+            ),
+            text(
+                "kind",
+                "what it is, in your own words (soort): ministry, directorate, province, municipality, company, …; `ministry` marks a ministry",
+            ),
             text("themes", "the topics it works on (thema's), separated by ;"),
-            number("influence", "a number of 0 or more for its weight in the region (invloed), when you score it; may stay empty"),
-            text("abbreviation", "a ministry's short name (afkorting), e.g. EZK: the theme map finds ministries by it"),
+            number(
+                "influence",
+                "a number of 0 or more for its weight in the region (invloed), when you score it; may stay empty",
+            ),
+            text(
+                "abbreviation",
+                "a ministry's short name (afkorting), e.g. EZK: the theme map finds ministries by it",
+            ),
         ],
         rows: &[
-            &["min_ezk", "Ministerie van Economische Zaken en Klimaat", "government", "national", "", "ministry", "economie; innovatie", "", "EZK"],
-            &["ezk_re", "Directie Regionale Economie", "government", "national", "min_ezk", "directorate", "innovatie", "", ""],
-            &["prov_voorbeeld", "Provincie Voorbeeld", "government", "provincial", "", "province", "innovatie; wonen", "", ""],
-            &["gem_voorbeeldstad", "Gemeente Voorbeeldstad", "government", "municipal", "", "municipality", "wonen", "", ""],
-            &["bedrijf_voorbeeld", "Voorbeeld Techniek BV", "business", "regional", "", "company", "innovatie", "", ""],
+            &[
+                "min_ezk",
+                "Ministerie van Economische Zaken en Klimaat",
+                "government",
+                "national",
+                "",
+                "ministry",
+                "economie; innovatie",
+                "",
+                "EZK",
+            ],
+            &[
+                "ezk_re",
+                "Directie Regionale Economie",
+                "government",
+                "national",
+                "min_ezk",
+                "directorate",
+                "innovatie",
+                "",
+                "",
+            ],
+            &[
+                "prov_voorbeeld",
+                "Provincie Voorbeeld",
+                "government",
+                "provincial",
+                "",
+                "province",
+                "innovatie; wonen",
+                "",
+                "",
+            ],
+            &[
+                "gem_voorbeeldstad",
+                "Gemeente Voorbeeldstad",
+                "government",
+                "municipal",
+                "",
+                "municipality",
+                "wonen",
+                "",
+                "",
+            ],
+            &[
+                "bedrijf_voorbeeld",
+                "Voorbeeld Techniek BV",
+                "business",
+                "regional",
+                "",
+                "company",
+                "innovatie",
+                "",
+                "",
+            ],
         ],
     },
     TemplateTable {
@@ -71,17 +142,49 @@ pub const TEMPLATE_TABLES: [TemplateTable; 4] = [
         columns: &[
             text("source", "the id of the party the tie starts from (van)"),
             text("target", "the id of the party it goes to (naar)"),
-            text("layer", "the kind of tie (laag): collaboration (samenwerking), funding (financiering), information (informatie), mandate (mandaat), reporting (verantwoording), dependency (afhankelijkheid), or a name of your own"),
-            text("directed", "true when the tie runs one way, false when both ways; empty: collaboration runs both ways, every other layer one way"),
+            text(
+                "layer",
+                "the kind of tie (laag): collaboration (samenwerking), funding (financiering), information (informatie), mandate (mandaat), reporting (verantwoording), dependency (afhankelijkheid), or a name of your own",
+            ),
+            text(
+                "directed",
+                "true when the tie runs one way, false when both ways; empty: collaboration runs both ways, every other layer one way",
+            ),
             number("weight", "tie strength (sterkte), a number above 0; empty counts as 1"),
-            number("amount", "euros (bedrag), e.g. of a funding tie; a layer whose every tie has an amount is weighed in euros"),
+            number(
+                "amount",
+                "euros (bedrag), e.g. of a funding tie; a layer whose every tie has an amount is weighed in euros",
+            ),
             text("topic", "the theme the tie is about (onderwerp), one of the themes"),
             text("since", "the first day the tie holds (vanaf), YYYY-MM-DD; empty: from the start"),
-            text("until", "the last day the tie holds (tot en met), YYYY-MM-DD; empty: still running"),
+            text(
+                "until",
+                "the last day the tie holds (tot en met), YYYY-MM-DD; empty: still running",
+            ),
         ],
         rows: &[
-            &["min_ezk", "prov_voorbeeld", "funding", "", "", "7500000", "innovatie", "2024-01-01", "2027-12-31"],
-            &["prov_voorbeeld", "bedrijf_voorbeeld", "collaboration", "", "2", "", "innovatie", "2024-03-01", ""],
+            &[
+                "min_ezk",
+                "prov_voorbeeld",
+                "funding",
+                "",
+                "",
+                "7500000",
+                "innovatie",
+                "2024-01-01",
+                "2027-12-31",
+            ],
+            &[
+                "prov_voorbeeld",
+                "bedrijf_voorbeeld",
+                "collaboration",
+                "",
+                "2",
+                "",
+                "innovatie",
+                "2024-03-01",
+                "",
+            ],
         ],
     },
     TemplateTable {
@@ -93,7 +196,10 @@ pub const TEMPLATE_TABLES: [TemplateTable; 4] = [
             text("tranche", "the round it belongs to (tranche), e.g. 1 to 4 for the Regio Deals"),
             text("region", "the region it covers (regio)"),
             text("themes", "its themes (thema's), separated by ;"),
-            number("national_contribution", "the national government's money in euros (Rijksbijdrage)"),
+            number(
+                "national_contribution",
+                "the national government's money in euros (Rijksbijdrage)",
+            ),
             number("cofinancing", "the region's money in euros (cofinanciering)"),
             text("governance", "how it is steered, in your own words (sturing)"),
             text("start", "the first day (startdatum), YYYY-MM-DD"),
@@ -118,7 +224,10 @@ pub const TEMPLATE_TABLES: [TemplateTable; 4] = [
         columns: &[
             text("coalition", "the id of the coalition"),
             text("actor", "the id of the party"),
-            text("role", "signatory (ondertekenaar), lead (trekker), programme_office (programmabureau), steering_group (stuurgroep), advisory (adviseur), project_partner (projectpartner), dealmaker or involved (betrokken)"),
+            text(
+                "role",
+                "signatory (ondertekenaar), lead (trekker), programme_office (programmabureau), steering_group (stuurgroep), advisory (adviseur), project_partner (projectpartner), dealmaker or involved (betrokken)",
+            ),
             number("contribution", "the euros it puts in (bijdrage); may stay empty"),
             text("since", "the first day it takes part (vanaf), YYYY-MM-DD; empty: from the start"),
             text("until", "the last day it takes part (tot en met), YYYY-MM-DD; empty: still"),
@@ -162,7 +271,9 @@ Next steps:
 fn readme_markdown() -> String {
     let mut out = String::from("# A stakenet workspace\n\n");
     out.push_str(README_HEAD);
-    out.push_str("\n\nFiles are CSV (comma, semicolon or tab; a semicolon file may use a decimal comma).\n");
+    out.push_str(
+        "\n\nFiles are CSV (comma, semicolon or tab; a semicolon file may use a decimal comma).\n",
+    );
     for table in &TEMPLATE_TABLES {
         out.push_str(&format!("\n## {}.csv\n\n{}.\n\n", table.name, capitalized(table.what)));
         for column in table.columns {

@@ -176,7 +176,12 @@ fn column_number(c: usize) -> Result<u16, WorkbookError> {
 }
 
 /// One cell: text as a string (never a formula), numbers as numbers, empty when undefined.
-fn write_cell(worksheet: &mut Worksheet, row: u32, c: usize, cell: &Cell<'_>) -> Result<(), CellError> {
+fn write_cell(
+    worksheet: &mut Worksheet,
+    row: u32,
+    c: usize,
+    cell: &Cell<'_>,
+) -> Result<(), CellError> {
     let col = column_number(c).map_err(CellError::Writer)?;
     match cell {
         Cell::Text(text) => write_text(worksheet, row, col, text)?,
@@ -241,7 +246,13 @@ pub(crate) fn drop_down(
 pub fn sheet_name(wanted: &str, used: &[String]) -> String {
     let cleaned: String = wanted
         .chars()
-        .map(|c| if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() { '_' } else { c })
+        .map(|c| {
+            if matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
         .collect();
     let mut base = cleaned.trim_matches('\'').to_owned();
     if base.is_empty() {
