@@ -59,6 +59,7 @@ pub(crate) type Outcome = Result<(), Failure>;
 /// Runs a parsed command line and returns the process exit code.
 pub(crate) fn run(cli: &Cli) -> ExitCode {
     let outcome = match &cli.command {
+        Command::Init(args) => commands::init::run(args),
         Command::Check(args) => commands::check::run(args),
         Command::Generate(args) => commands::generate::run(args),
         Command::Centrality(args) => commands::centrality::run(args),

@@ -49,7 +49,7 @@ pub const TEMPLATE_TABLES: [TemplateTable; 4] = [
         columns: &[
             text(
                 "id",
-                "a short unique id you choose, used in the other tables (e.g. min_ezk, prov_gelderland); letters, digits, _ and -",
+                "a short unique id you choose, used in the other tables (e.g. min_ezk, prov_gelderland); letters A-Z a-z, digits and _ . : -",
             ),
             text("name", "the full name (naam)"),
             text(
@@ -275,7 +275,8 @@ fn readme_markdown() -> String {
         "\n\nFiles are CSV (comma, semicolon or tab; a semicolon file may use a decimal comma).\n",
     );
     for table in &TEMPLATE_TABLES {
-        out.push_str(&format!("\n## {}.csv\n\n{}.\n\n", table.name, capitalized(table.what)));
+        let stop = if table.what.ends_with('…') { "" } else { "." };
+        out.push_str(&format!("\n## {}.csv\n\n{}{stop}\n\n", table.name, capitalized(table.what)));
         for column in table.columns {
             out.push_str(&format!("- `{}`: {}\n", column.name, column.meaning));
         }
