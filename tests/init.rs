@@ -24,7 +24,10 @@ fn a_fresh_csv_template_passes_check() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["README.md", "actors.csv", "coalitions.csv", "members.csv", "relations.csv"]);
+    assert_eq!(
+        names,
+        ["README.md", "actors.csv", "coalitions.csv", "members.csv", "relations.csv"]
+    );
     let checked = stakenet().args(["check", path_str(&ws)]).assert().success();
     let text = stdout_text(&checked);
     assert!(text.contains(": valid"), "{text}");
@@ -181,7 +184,9 @@ for sheet in book.worksheets:
         "{actors}"
     );
     assert!(
-        actors.contains("('D2:D1001', 'list', '\"eu,national,provincial,regional,municipal,local\"')"),
+        actors.contains(
+            "('D2:D1001', 'list', '\"eu,national,provincial,regional,municipal,local\"')"
+        ),
         "{actors}"
     );
     let relations = line("relations");

@@ -157,13 +157,14 @@ fn the_same_input_gives_the_same_bytes_at_any_thread_count() {
 #[test]
 fn a_workbook_is_refused_on_standard_output_and_an_xlsx_file_takes_no_text() {
     let ws = workspace();
-    let refused = stakenet()
-        .args(["centrality", path_str(ws.path()), "--format", "xlsx"])
-        .assert()
-        .code(2);
+    let refused =
+        stakenet().args(["centrality", path_str(ws.path()), "--format", "xlsx"]).assert().code(2);
     assert!(stdout_text(&refused).is_empty());
     let message = stderr_text(&refused);
-    assert!(message.contains("error: --format xlsx:") && message.contains("-o FILE.xlsx"), "{message}");
+    assert!(
+        message.contains("error: --format xlsx:") && message.contains("-o FILE.xlsx"),
+        "{message}"
+    );
 
     let out = tempfile::tempdir().unwrap();
     let book = out.path().join("list.xlsx");

@@ -23,7 +23,9 @@ and a collaboration tie):
   FILE.xlsx   one workbook with the sheets actors, relations, coalitions and members, drop-down
               lists for sector, level, layer, directed and role, and a read-me sheet
 
-An existing file, or a folder with anything in it, is never written over.
+An existing file, or a folder with anything in it, is never written over. The commands read
+CSV folders and network.json: save a filled-in workbook's four sheets as CSV files (actors.csv,
+relations.csv, coalitions.csv, members.csv) in one folder to analyse it.
 
 Next: replace the example rows with your own, then
   stakenet check DIR                                  every problem as file:line: message
@@ -56,6 +58,10 @@ pub(crate) fn run(args: &InitArgs) -> Outcome {
             println!(
                 "wrote {}: sheets actors, relations, coalitions, members and read-me, with an example",
                 path.display()
+            );
+            println!(
+                "next: fill it in, save its four sheets as actors.csv, relations.csv, coalitions.csv \
+                 and members.csv in one folder, and run stakenet check FOLDER"
             );
         }
         "csv" | "json" | "xls" | "xlsm" | "ods" | "txt" => {
