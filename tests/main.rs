@@ -5,7 +5,8 @@
 //! `export` snapshots and parses back the GraphML, GEXF, Cytoscape JSON and DOT exports;
 //! `messages` holds the exact text of errors only a caller of the library can meet; `petgraph`
 //! runs petgraph's algorithms on views against stakenet's measures (feature `petgraph`);
-//! `serde` serializes analysis results (feature `serde`).
+//! `serde` serializes analysis results (feature `serde`); `xlsx` reads back the workbooks of
+//! the list commands and `init` the workspace templates.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, unreachable_pub)]
 
 mod asymmetry;
@@ -16,6 +17,7 @@ mod compare;
 mod export;
 mod formats;
 mod graphalytics;
+mod init;
 mod interdependence;
 mod lists;
 mod loaders;
@@ -35,3 +37,4 @@ mod suspects;
 mod tidy;
 mod twente;
 mod view;
+mod xlsx;

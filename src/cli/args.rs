@@ -10,6 +10,7 @@ use super::commands::check::CheckArgs;
 use super::commands::compare::CompareArgs;
 use super::commands::export::ExportArgs;
 use super::commands::generate::GenerateArgs;
+use super::commands::init::InitArgs;
 use super::commands::interdependence::InterdependenceArgs;
 use super::commands::layers::LayersArgs;
 use super::commands::plan::PlanArgs;
@@ -19,7 +20,8 @@ use super::commands::suspects::SuspectsArgs;
 const AFTER_HELP: &str = "\
 A WORKSPACE is a folder of CSV files (actors.csv, and optionally relations.csv, coalitions.csv,
 members.csv) or one network.json. Without WORKSPACE, stakenet uses the bundled Regio Deal
-workspace (31 Dutch Regio Deals, 2018-2022).
+workspace (31 Dutch Regio Deals, 2018-2022). `stakenet init DIR` (or FILE.xlsx) writes a template
+to start from.
 
 Exit codes: 0 ok, 1 an analysis failed, 2 bad input or usage (every problem is listed as
 path:line: message).";
@@ -36,6 +38,11 @@ pub(crate) struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
+    /// Start a workspace: write the four tables (actors, relations, coalitions, members) with
+    /// every column explained and a tiny valid example, as a folder of CSV files or one .xlsx
+    /// workbook with drop-down lists.
+    #[command(after_help = super::commands::init::HELP)]
+    Init(InitArgs),
     /// Validate a workspace and summarize it: actors by sector and level, layers, coalitions,
     /// members by role, hierarchy depth; or list every problem as path:line: message.
     #[command(

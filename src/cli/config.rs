@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 
 use super::Failure;
-use super::options::{AtArgs, ListFormat, ThreadsArgs, ViewArgs};
+use super::options::{AtArgs, ListFormat, OutputArgs, ThreadsArgs, ViewArgs};
 use stakenet::analysis::GroupBy;
 use stakenet::model::{CoalitionId, Date, Level, Network, join_alternatives};
 use stakenet::names::{self, NameError, ViewNames};
@@ -107,13 +107,50 @@ pub(crate) fn group_by(text: &str) -> GroupBy {
     }
 }
 
-/// The format asked for, or a table on a terminal and CSV in a pipe or file.
-pub(crate) fn list_format(format: Option<ListFormat>, to_file: bool) -> ListFormat {
-    format.unwrap_or(if !to_file && std::io::stdout().is_terminal() {
-        ListFormat::Table
-    } else {
-        ListFormat::Csv
-    })
+/// The format asked for; else a workbook for `-o FILE.xlsx`, a table on a terminal, CSV in a
+/// pipe or another file. A workbook needs a file, and an `.xlsx` file a workbook.
+pub(crate) fn list_format(
+    format: Option<ListFormat>,
+    output: &OutputArgs,
+) -> Result<ListFormat, Failure> {
+    let to_workbook_file = output.extension().as_deref() == Some("xlsx");
+    let chosen = match format {
+        Some(format) => format,
+        None if to_workbook_file => ListFormat::Xlsx,
+        None if output.output.is_none() && std::io::stdout().is_terminal() => ListFormat::Table,
+        None => ListFormat::Csv,
+    };
+    match &output.output {
+        None if chosen == ListFormat::Xlsx => Err(workbook_to_standard_output()),
+        Some(path) if to_workbook_file && chosen != ListFormat::Xlsx => {
+            let name = format_name(chosen);
+            Err(Failure::Input(format!(
+                "-o {} with --format {name}: a .xlsx file holds a workbook; leave out --format \
+                 (or give --format xlsx) to write one, or name the file .{}",
+                path.display(),
+                if chosen == ListFormat::Table { "txt" } else { name }
+            )))
+        }
+        _ => Ok(chosen),
+    }
+}
+
+/// The refusal of a workbook on standard output.
+pub(crate) fn workbook_to_standard_output() -> Failure {
+    Failure::Input(
+        "--format xlsx: a workbook is a file, not text for standard output; give -o FILE.xlsx"
+            .to_owned(),
+    )
+}
+
+/// The name `--format` takes for `format`.
+fn format_name(format: ListFormat) -> &'static str {
+    match format {
+        ListFormat::Table => "table",
+        ListFormat::Csv => "csv",
+        ListFormat::Json => "json",
+        ListFormat::Xlsx => "xlsx",
+    }
 }
 
 /// `--coalition KEY` names no coalition; the first twelve ids (sorted) are listed.

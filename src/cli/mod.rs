@@ -18,7 +18,7 @@ use options::{OutputArgs, WorkspaceArgs};
 use stakenet::analysis::Progress;
 use stakenet::io::{BUNDLED_NAME, Source, load, write_atomic};
 use stakenet::model::{Network, NetworkBuilder};
-use stakenet::render::ViewDescription;
+use stakenet::render::{Records, Sheet, ViewDescription, workbook};
 use stakenet::view::{LayerChoice, TieWeight, View, ViewSpec};
 
 /// How a command ended, when not with success. Messages are written without the `error: `
@@ -59,6 +59,7 @@ pub(crate) type Outcome = Result<(), Failure>;
 /// Runs a parsed command line and returns the process exit code.
 pub(crate) fn run(cli: &Cli) -> ExitCode {
     let outcome = match &cli.command {
+        Command::Init(args) => commands::init::run(args),
         Command::Check(args) => commands::check::run(args),
         Command::Generate(args) => commands::generate::run(args),
         Command::Centrality(args) => commands::centrality::run(args),
@@ -177,6 +178,22 @@ impl Workspace {
         for note in view_notes(&self.network, spec) {
             eprintln!("note: {note}");
         }
+    }
+
+    /// Writes the lists as the sheets of a workbook to the output file (atomically), each under
+    /// its name; a workbook is never written to standard output.
+    pub(crate) fn emit_workbook(
+        &self,
+        output: &OutputArgs,
+        sheets: &[(&str, Records<'_>)],
+    ) -> Outcome {
+        let Some(path) = &output.output else {
+            return Err(config::workbook_to_standard_output());
+        };
+        let sheets: Vec<Sheet<'_, '_>> =
+            sheets.iter().map(|(name, records)| Sheet::new(name, records)).collect();
+        let bytes = workbook(&sheets).map_err(Failure::input)?;
+        write_atomic(path, &bytes, &self.inputs).map_err(Failure::input)
     }
 
     /// Writes `text` to the output file (atomically) or to standard output.

@@ -106,6 +106,10 @@ pub(crate) enum ListFormat {
     Csv,
     /// One JSON object with the list and the figures about the whole network.
     Json,
+    /// An Excel workbook, one sheet per list (numbers as numbers, text never run as a
+    /// formula); needs -o FILE.xlsx, and is chosen by that file name when --format is left
+    /// out.
+    Xlsx,
 }
 
 /// `--sort` and `--top`, for the commands that list measures.

@@ -19,7 +19,7 @@ mod write;
 pub use folder::{
     FolderError, FolderFile, FolderMarker, FolderWritten, check_folder, write_folder,
 };
-pub use output::{OutputError, is_input, write_atomic};
+pub use output::{OutputError, is_input, write_atomic, write_new_file, write_new_folder};
 pub use profile::{MAX_PROFILE_BYTES, ProfileError, parse_profile, read_profile};
 pub use source::{BUNDLED_NAME, MAX_FILE_BYTES, Source};
 pub use table::MAX_ROWS;

@@ -137,6 +137,26 @@ pub fn centrality_json(
     })
 }
 
+/// The graph-level figures as a list, `figure,value`, one row per figure in the JSON order
+/// (an undefined one with an empty value), then a `note` row per note.
+pub fn structure_records<'a>(structure: &GraphStructure) -> Records<'a> {
+    let mut records = Records::new(&["figure", "value"]);
+    if let Value::Object(object) = structure_json(structure) {
+        for (name, value) in object {
+            let cell = match value {
+                Value::Number(n) => Cell::Number(n.as_f64()),
+                Value::Array(_) => continue,
+                _ => Cell::Number(None),
+            };
+            records.push(vec![Cell::text(name), cell]);
+        }
+    }
+    for note in structure_notes(structure) {
+        records.push(vec![Cell::text("note"), Cell::text(note)]);
+    }
+    records
+}
+
 /// The graph-level figures as `name  value` lines for a terminal, then a `note:` line for each
 /// note.
 pub fn structure_table(structure: &GraphStructure) -> String {

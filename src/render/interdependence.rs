@@ -130,6 +130,28 @@ pub fn dependence_actor_records<'a>(
     records
 }
 
+/// The coalition's figures as a list, `figure,value`: the layer D is read from, its weighting,
+/// alpha, the spectral radius of D, mutuality and layer overlap (empty when undefined).
+pub fn interdependence_figure_records<'a>(
+    result: &Interdependence,
+    layer: &str,
+    weighting: Weighting,
+    layer_overlap: Option<f64>,
+) -> Records<'a> {
+    let mut records = Records::new(&["figure", "value"]);
+    records.push(vec![Cell::text("layer"), Cell::text(layer.to_owned())]);
+    records.push(vec![Cell::text("weighting"), Cell::text(weighting.as_str())]);
+    for (name, value) in [
+        ("alpha", finite(result.alpha)),
+        ("spectral_radius", finite(result.spectral_radius)),
+        ("mutuality", result.mutuality.and_then(finite)),
+        ("layer_overlap", layer_overlap.and_then(finite)),
+    ] {
+        records.push(vec![Cell::text(name), Cell::Number(value)]);
+    }
+    records
+}
+
 /// The JSON output of `interdependence` (keys in this order).
 #[derive(Serialize)]
 struct InterdependenceJson<'a> {

@@ -1,5 +1,6 @@
 //! Rendering: result structs to text in the formats users open (terminal tables, CSV, JSON,
-//! and later DOT, SVG, HTML, GraphML, GEXF). No I/O: renderers return strings.
+//! DOT, SVG, HTML, GraphML, GEXF, Excel workbooks). No I/O: renderers return strings (a
+//! workbook: its bytes).
 
 mod actors;
 mod asymmetry;
@@ -19,6 +20,8 @@ mod report;
 mod summary;
 mod suspects;
 mod table;
+mod template;
+mod xlsx;
 
 pub use actors::{ACTOR_COLUMNS, actor_cells, by_actor_id};
 pub use asymmetry::{
@@ -29,7 +32,8 @@ pub use brokerage::{
     BROKERAGE_MEASURES, EXPECTED_BROKERAGE_MEASURES, brokerage_json, brokerage_records,
 };
 pub use centrality::{
-    CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_json, structure_table,
+    CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_json, structure_records,
+    structure_table,
 };
 pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
 pub use description::ViewDescription;
@@ -37,8 +41,8 @@ pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, eval
 pub use exchange::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 pub use interdependence::{
     INTERDEPENDENCE_MEASURES, PAIR_COLUMNS, dependence_actor_records, dependence_pair_records,
-    dependence_pair_records_ordered, interdependence_json, interdependence_json_ordered,
-    interdependence_table, interdependence_table_ordered,
+    dependence_pair_records_ordered, interdependence_figure_records, interdependence_json,
+    interdependence_json_ordered, interdependence_table, interdependence_table_ordered,
 };
 pub use layers::{layer_records, layers_json, overlap_records};
 pub use plan::{md_escape, plan_dot, plan_json, plan_markdown, plan_svg, proposal_reason};
@@ -47,9 +51,14 @@ pub use report::{
     Bar, BarChart, CANDIDATES_IN_FILES, REPORT_MARKER, Reference, ReportFile, bar_chart_svg,
     coalition_folders, palette, report_files, sector_colour, svg_document,
 };
-pub use summary::{summary_json, summary_table};
+pub use summary::{summary_json, summary_records, summary_table};
 pub use suspects::{
     CANDIDATE_COLUMNS, WEAKLY_ENGAGED_REASON, candidate_reason, candidate_records,
-    coverage_records, suspects_json, suspects_table,
+    coverage_records, missing_ministry_records, suspects_json, suspects_table,
+    weakly_engaged_records,
 };
 pub use table::TextTable;
+pub use template::{
+    README_SHEET, TEMPLATE_TABLES, TemplateColumn, TemplateTable, template_files, template_workbook,
+};
+pub use xlsx::{FIXED_DATE, MAX_SHEET_ROWS, Sheet, WorkbookError, sheet_name, workbook};

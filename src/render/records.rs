@@ -146,6 +146,17 @@ fn write_csv_record(out: &mut String, n: usize, write: impl Fn(usize, &mut Strin
     out.push('\n');
 }
 
+/// A CSV table of plain text (no formula defusing: the caller's own text, e.g. a template),
+/// with a header row and `\n` line ends.
+pub(crate) fn write_csv_table(columns: &[&str], rows: &[&[&str]]) -> String {
+    let mut out = String::new();
+    write_csv_record(&mut out, columns.len(), |i, out| write_csv_text(out, columns[i], false));
+    for row in rows {
+        write_csv_record(&mut out, row.len(), |i, out| write_csv_text(out, row[i], false));
+    }
+    out
+}
+
 /// Rows built when they are rendered: `fill(i, cells)` appends row `i`'s cells.
 type RowFiller<'a> = Box<dyn Fn(usize, &mut Vec<Cell<'a>>) + Send + Sync + 'a>;
 
@@ -212,8 +223,13 @@ impl<'a> Records<'a> {
         self.len() == 0
     }
 
+    /// The column names, in order.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
     /// Calls `each` with the cells of the rows in `range`, in order.
-    fn each_row(&self, range: Range<usize>, mut each: impl FnMut(&[Cell<'a>])) {
+    pub(crate) fn each_row(&self, range: Range<usize>, mut each: impl FnMut(&[Cell<'a>])) {
         match &self.rows {
             Rows::Stored(rows) => rows[range].iter().for_each(|row| each(row)),
             Rows::OnDemand { fill, .. } => {

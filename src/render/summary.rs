@@ -1,7 +1,8 @@
-//! The `check` summary as a terminal table or JSON.
+//! The `check` summary as a terminal table, JSON, or lists (the sheets of a workbook).
 
 use serde::Serialize;
 
+use super::records::{Cell, Records};
 use super::table::TextTable;
 use crate::analysis::Summary;
 use crate::model::{Level, Sector};
@@ -76,6 +77,56 @@ pub fn summary_table(summary: &Summary, workspace: &str) -> String {
         out.push_str(&table.render());
     }
     out
+}
+
+/// The summary as lists, each with its name: `workspace` (the counts: actors, coalitions,
+/// hierarchy depth, actors with parts), `sectors and levels` (actors per sector and level),
+/// `layers`, `coalitions` and `roles` (memberships per role).
+pub fn summary_records(summary: &Summary) -> Vec<(&'static str, Records<'_>)> {
+    let mut figures = Records::new(&["figure", "value"]);
+    for (name, value) in [
+        ("actors", summary.n_actors as u64),
+        ("coalitions", summary.n_coalitions as u64),
+        ("hierarchy_depth", u64::from(summary.hierarchy_depth)),
+        ("actors_with_parts", summary.n_parents as u64),
+    ] {
+        figures.push(vec![Cell::text(name), Cell::Count(value)]);
+    }
+    let mut cells = Records::new(&["sector", "level", "actors"]);
+    for (&(sector, level), &actors) in &summary.actors_by_sector_level {
+        cells.push(vec![
+            Cell::text(sector.map_or("", Sector::as_str)),
+            Cell::text(level.map_or("", Level::as_str)),
+            Cell::Count(actors as u64),
+        ]);
+    }
+    let mut layers = Records::new(&["layer", "directed", "ties"]);
+    for layer in &summary.layers {
+        layers.push(vec![
+            Cell::text(layer.name.as_str()),
+            Cell::Flag(layer.directed),
+            Cell::Count(layer.n_ties as u64),
+        ]);
+    }
+    let mut coalitions = Records::new(&["id", "name", "members"]);
+    for coalition in &summary.coalitions {
+        coalitions.push(vec![
+            Cell::text(coalition.id.as_str()),
+            Cell::text(coalition.name.as_str()),
+            Cell::Count(coalition.n_members as u64),
+        ]);
+    }
+    let mut roles = Records::new(&["role", "members"]);
+    for (role, &count) in &summary.members_by_role {
+        roles.push(vec![Cell::text(role.as_str()), Cell::Count(count as u64)]);
+    }
+    vec![
+        ("workspace", figures),
+        ("sectors and levels", cells),
+        ("layers", layers),
+        ("coalitions", coalitions),
+        ("roles", roles),
+    ]
 }
 
 fn yes_no(value: bool) -> &'static str {

@@ -132,6 +132,44 @@ pub fn suspects_json(network: &Network, suspects: &Suspects, top: usize) -> Valu
     })
 }
 
+/// The ministries the coalition's themes call for that take no part, in the profile's order:
+/// `ministry,id,name,themes` (`id` empty and `name` saying so when the workspace has no such
+/// ministry; themes joined by `; `).
+pub fn missing_ministry_records<'a>(network: &'a Network, suspects: &'a Suspects) -> Records<'a> {
+    let mut records = Records::new(&["ministry", "id", "name", "themes"]);
+    for m in &suspects.missing_ministries {
+        let actor = m.actor.map(|a| network.actor(a));
+        records.push(vec![
+            Cell::text(m.ministry.as_str()),
+            Cell::optional_text(actor.map(|a| a.key.as_str())),
+            Cell::text(actor.map_or(NOT_IN_WORKSPACE, |a| a.name.as_str())),
+            Cell::text(m.themes.join("; ")),
+        ]);
+    }
+    records
+}
+
+/// The members that signed but are not engaged, by id: `id,name,reason`; the reason in full
+/// ([`WEAKLY_ENGAGED_REASON`]) or, for a terminal (`full` false), in a few words.
+pub fn weakly_engaged_records<'a>(
+    network: &'a Network,
+    suspects: &'a Suspects,
+    full: bool,
+) -> Records<'a> {
+    let reason =
+        if full { WEAKLY_ENGAGED_REASON } else { "signed; no working relation, no contribution" };
+    let mut records = Records::new(&["id", "name", "reason"]);
+    for &actor in &suspects.weakly_engaged {
+        let a = network.actor(actor);
+        records.push(vec![
+            Cell::text(a.key.as_str()),
+            Cell::text(a.name.as_str()),
+            Cell::text(reason),
+        ]);
+    }
+    records
+}
+
 /// The finding for a terminal: a heading, then one table per part.
 pub fn suspects_table(network: &Network, suspects: &Suspects, top: usize) -> String {
     let coalition = network.coalition(suspects.coalition);
@@ -146,32 +184,13 @@ pub fn suspects_table(network: &Network, suspects: &Suspects, top: usize) -> Str
     if suspects.missing_ministries.is_empty() {
         out.push_str("none\n");
     } else {
-        let mut records = Records::new(&["ministry", "id", "name", "themes"]);
-        for m in &suspects.missing_ministries {
-            let actor = m.actor.map(|a| network.actor(a));
-            records.push(vec![
-                Cell::text(m.ministry.as_str()),
-                Cell::optional_text(actor.map(|a| a.key.as_str())),
-                Cell::text(actor.map_or(NOT_IN_WORKSPACE, |a| a.name.as_str())),
-                Cell::text(m.themes.join("; ")),
-            ]);
-        }
-        out.push_str(&records.to_table());
+        out.push_str(&missing_ministry_records(network, suspects).to_table());
     }
     out.push_str("\nweakly engaged members (involved, not committed)\n");
     if suspects.weakly_engaged.is_empty() {
         out.push_str("none\n");
     } else {
-        let mut records = Records::new(&["id", "name", "reason"]);
-        for &actor in &suspects.weakly_engaged {
-            let a = network.actor(actor);
-            records.push(vec![
-                Cell::text(a.key.as_str()),
-                Cell::text(a.name.as_str()),
-                Cell::text("signed; no working relation, no contribution"),
-            ]);
-        }
-        out.push_str(&records.to_table());
+        out.push_str(&weakly_engaged_records(network, suspects, false).to_table());
     }
     let shown = top.min(suspects.candidates.len());
     out.push_str(&format!("\ncandidates (best {shown} of {})\n", suspects.candidates.len()));

@@ -7,7 +7,10 @@ use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{asymmetry, group_nodes, layer_views};
 use stakenet::model::CoalitionId;
-use stakenet::render::{asymmetry_dyad_records, asymmetry_json, asymmetry_table, json::to_pretty};
+use stakenet::render::{
+    asymmetry_actor_records, asymmetry_dyad_records, asymmetry_group_records, asymmetry_json,
+    asymmetry_layer_records, asymmetry_table, coalition_finance_records, json::to_pretty,
+};
 use stakenet::view::{LayerChoice, View};
 
 pub(crate) const HELP: &str = "\
@@ -61,6 +64,7 @@ pub(crate) struct AsymmetryArgs {
 /// Loads, builds one view per layer and the grouping, computes, renders.
 pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
     config::threads(&args.view.threads)?;
+    let format = config::list_format(args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let mut spec = config::view_spec(network, &args.view)?;
@@ -82,10 +86,20 @@ pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
         None => network.coalition_ids().collect(),
     };
     let result = asymmetry(network, &views, &grouping, &coalitions).map_err(Failure::analysis)?;
-    let text = match config::list_format(args.format, args.output.output.is_some()) {
+    let text = match format {
         ListFormat::Csv => asymmetry_dyad_records(network, &result).to_csv(),
         ListFormat::Table => asymmetry_table(network, &result, group_by.name()),
         ListFormat::Json => to_pretty(&asymmetry_json(network, &result)),
+        ListFormat::Xlsx => {
+            let sheets = [
+                ("dyads", asymmetry_dyad_records(network, &result)),
+                ("actors", asymmetry_actor_records(network, &result)),
+                ("layers", asymmetry_layer_records(network, &result)),
+                ("groups", asymmetry_group_records(network, &result)),
+                ("coalitions", coalition_finance_records(network, &result)),
+            ];
+            return workspace.emit_workbook(&args.output, &sheets);
+        }
     };
     workspace.emit(&args.output, &text)
 }

@@ -56,6 +56,7 @@ pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
     }
     args.list.check(&sortable)?;
     config::threads(&args.view.threads)?;
+    let format = config::list_format(args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
@@ -72,9 +73,12 @@ pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
     .map_err(Failure::analysis)?;
     progress.finish_and_clear();
     let records = args.list.apply(brokerage_records(network, &result, &grouping, args.expected));
-    let text = match config::list_format(args.format, args.output.output.is_some()) {
+    let text = match format {
         ListFormat::Csv => records.to_csv(),
         ListFormat::Table => records.to_table(),
+        ListFormat::Xlsx => {
+            return workspace.emit_workbook(&args.output, &[("brokerage", records)]);
+        }
         ListFormat::Json => brokerage_json(
             workspace.describe(&view, args.view.weighted),
             group_by.name(),

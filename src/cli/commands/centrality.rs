@@ -7,7 +7,9 @@ use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{
     CentralityConfig, Measures, Sample, centrality_with_progress, graph_structure_with,
 };
-use stakenet::render::{CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_table};
+use stakenet::render::{
+    CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_records, structure_table,
+};
 
 pub(crate) const HELP: &str = "\
 Definitions match NetworkX 3.x (betweenness normalized; closeness with the Wasserman-Faust
@@ -50,6 +52,7 @@ Examples:
   stakenet centrality --coalition rd_twente
   stakenet centrality --coalition rd_twente --sort betweenness --top 10
   stakenet centrality --measures betweenness,pagerank --format csv -o centrality.csv
+  stakenet centrality --coalition rd_twente -o centrality.xlsx   (sheets actors, network)
   stakenet centrality big/ --sample 1000 --threads 2";
 
 /// `stakenet centrality`.
@@ -97,6 +100,7 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
         }
     }
     config::threads(&args.view.threads)?;
+    let format = config::list_format(args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
@@ -110,7 +114,6 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let progress = workspace.search_bar(&view, "centrality");
     let scores = centrality_with_progress(&view, &centrality_config, &progress)
         .map_err(Failure::analysis)?;
-    let format = config::list_format(args.format, args.output.output.is_some());
     // The network figures are shown in tables and JSON only; CSV holds the actor list, so a
     // large run in CSV skips their O(n·m) searches.
     let structure = (format != ListFormat::Csv)
@@ -131,6 +134,10 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
         }
         (ListFormat::Json, Some(structure)) => {
             centrality_json(workspace.describe(&view, args.view.weighted), &records, structure)
+        }
+        (ListFormat::Xlsx, Some(structure)) => {
+            let sheets = [("actors", records), ("network", structure_records(structure))];
+            return workspace.emit_workbook(&args.output, &sheets);
         }
     };
     workspace.emit(&args.output, &text)

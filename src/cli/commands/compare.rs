@@ -68,11 +68,12 @@ pub(crate) struct CompareArgs {
 pub(crate) fn run(args: &CompareArgs) -> Outcome {
     config::threads(&args.threads)?;
     let profile = profile(args.profile.as_deref())?;
+    let format = config::list_format(args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let moment = moment(network, config::at(&args.at)?, config::today());
     let rows = compare(network, &profile, moment).map_err(Failure::analysis)?;
-    let text = match config::list_format(args.format, args.output.output.is_some()) {
+    let text = match format {
         ListFormat::Csv => compare_records(network, &rows).to_csv(),
         ListFormat::Table => {
             let mut table = compare_records(network, &rows).to_table();
@@ -88,6 +89,10 @@ pub(crate) fn run(args: &CompareArgs) -> Outcome {
             table
         }
         ListFormat::Json => to_pretty(&compare_json(network, &rows)),
+        ListFormat::Xlsx => {
+            let sheets = [("coalitions", compare_records(network, &rows))];
+            return workspace.emit_workbook(&args.output, &sheets);
+        }
     };
     workspace.emit(&args.output, &text)
 }

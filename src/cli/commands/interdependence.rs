@@ -11,8 +11,9 @@ use stakenet::analysis::{
 };
 use stakenet::model::{COMEMBERSHIP, Network};
 use stakenet::render::{
-    INTERDEPENDENCE_MEASURES, dependence_pair_records_ordered, interdependence_json_ordered,
-    interdependence_table_ordered, json::to_pretty,
+    INTERDEPENDENCE_MEASURES, dependence_actor_records, dependence_pair_records_ordered,
+    interdependence_figure_records, interdependence_json_ordered, interdependence_table_ordered,
+    json::to_pretty,
 };
 use stakenet::view::{LayerChoice, TieWeight, View};
 
@@ -73,6 +74,7 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     }
     args.list.check(&INTERDEPENDENCE_MEASURES)?;
     config::threads(&args.view.threads)?;
+    let format = config::list_format(args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let mut spec = config::view_spec(network, &args.view)?;
@@ -97,7 +99,7 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     let overlap = multiplexity(&all_layers).map_err(Failure::analysis)?;
     progress.finish_and_clear();
     let order = args.list.order();
-    let text = match config::list_format(args.format, args.output.output.is_some()) {
+    let text = match format {
         ListFormat::Csv => dependence_pair_records_ordered(network, &result, order).to_csv(),
         ListFormat::Table => interdependence_table_ordered(
             network,
@@ -108,6 +110,17 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
             overlap,
             order,
         ),
+        ListFormat::Xlsx => {
+            let sheets = [
+                ("pairs", dependence_pair_records_ordered(network, &result, order)),
+                ("actors", order.apply(dependence_actor_records(network, &result))),
+                (
+                    "figures",
+                    interdependence_figure_records(&result, &layer_name, view.weighting(), overlap),
+                ),
+            ];
+            return workspace.emit_workbook(&args.output, &sheets);
+        }
         ListFormat::Json => to_pretty(&interdependence_json_ordered(
             network,
             &result,

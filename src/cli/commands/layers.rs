@@ -37,13 +37,14 @@ pub(crate) struct LayersArgs {
 /// Loads, builds one view per layer, computes, renders.
 pub(crate) fn run(args: &LayersArgs) -> Outcome {
     config::threads(&args.view.threads)?;
+    let format = config::list_format(args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
     workspace.say_view_notes(&spec);
     let views = layer_views(network, &spec).map_err(Failure::input)?;
     let result = multiplex(&views).map_err(Failure::analysis)?;
-    let text = match config::list_format(args.format, args.output.output.is_some()) {
+    let text = match format {
         ListFormat::Csv => layer_records(network, &result).to_csv(),
         ListFormat::Table => format!(
             "{}\nlayer overlap (Jaccard of edge sets)\n{}",
@@ -51,6 +52,13 @@ pub(crate) fn run(args: &LayersArgs) -> Outcome {
             overlap_records(network, &result).to_table()
         ),
         ListFormat::Json => layers_json(network, &result, &workspace.name),
+        ListFormat::Xlsx => {
+            let sheets = [
+                ("layers", layer_records(network, &result)),
+                ("overlap", overlap_records(network, &result)),
+            ];
+            return workspace.emit_workbook(&args.output, &sheets);
+        }
     };
     workspace.emit(&args.output, &text)
 }

@@ -10,8 +10,9 @@ use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{Profile, coalition_moment, leave_one_out, moment, suspects};
 use stakenet::io::read_profile;
 use stakenet::render::{
-    candidate_records, evaluation_items, evaluation_json, evaluation_table, json::to_pretty,
-    suspects_json, suspects_table,
+    candidate_records, coverage_records, evaluation_items, evaluation_json, evaluation_summary,
+    evaluation_table, json::to_pretty, missing_ministry_records, suspects_json, suspects_table,
+    weakly_engaged_records,
 };
 
 pub(crate) const HELP: &str = "\
@@ -117,15 +118,22 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
     }
     config::threads(&args.threads)?;
     let profile = profile(args.profile.as_deref())?;
+    let format = config::list_format(args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
-    let format = config::list_format(args.format, args.output.output.is_some());
     if args.evaluate {
         let evaluation = leave_one_out(network, &profile).map_err(Failure::analysis)?;
         let text = match format {
             ListFormat::Csv => evaluation_items(network, &evaluation).to_csv(),
             ListFormat::Table => evaluation_table(&evaluation),
             ListFormat::Json => evaluation_json(network, &evaluation),
+            ListFormat::Xlsx => {
+                let sheets = [
+                    ("summary", evaluation_summary(&evaluation)),
+                    ("hidden members", evaluation_items(network, &evaluation)),
+                ];
+                return workspace.emit_workbook(&args.output, &sheets);
+            }
         };
         return workspace.emit(&args.output, &text);
     }
@@ -142,6 +150,15 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
             format!("{}\n{}\n", suspects_table(network, &found, args.top), described.sentence())
         }
         ListFormat::Json => to_pretty(&suspects_json(network, &found, args.top)),
+        ListFormat::Xlsx => {
+            let sheets = [
+                ("coverage", coverage_records(&found)),
+                ("missing ministries", missing_ministry_records(network, &found)),
+                ("weakly engaged", weakly_engaged_records(network, &found, true)),
+                ("candidates", candidate_records(network, &found, args.top)),
+            ];
+            return workspace.emit_workbook(&args.output, &sheets);
+        }
     };
     workspace.emit(&args.output, &text)
 }
