@@ -1,7 +1,7 @@
 //! Loading workspaces: the bundled and real fixtures, Dutch Excel and JSON variants, and every
 //! defect kind with its exact `path:line: message`.
 
-use stakenet::{Level, Network, Sector, Source, load};
+use stakenet::{Level, LoadOptions, Network, NumberConvention, Sector, Source, load, load_with};
 
 use crate::common::{fixture, load_fixture};
 
@@ -137,7 +137,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "bad-directed",
-        "fixtures/invalid/bad-directed/relations.csv:2: `directed`: `sometimes` is not true or false",
+        "fixtures/invalid/bad-directed/relations.csv:2: `directed`: `sometimes` is not true or false; expected yes/no, true/false, 1/0, ja/nee or waar/onwaar",
     ),
     (
         "bad-id",
@@ -173,7 +173,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "bad-date",
-        "fixtures/invalid/bad-date/relations.csv:2: `since`: `31-12-2019` is not a date; expected YYYY-MM-DD, e.g. 2019-03-31",
+        "fixtures/invalid/bad-date/relations.csv:2: `since`: `31-12-2019` is not a date; expected YYYY-MM-DD, e.g. 2019-03-31; a day-first date is read only in a file that writes numbers the Dutch way, and this file writes numbers the English way (it is not `;`-separated and has no decimal comma)",
     ),
     (
         "until-before-since",
@@ -197,7 +197,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "not-utf8",
-        "fixtures/invalid/not-utf8/actors.csv:2: this row is not valid UTF-8; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
+        "fixtures/invalid/not-utf8/actors.csv:2: the file is not UTF-8 (this line breaks off at `a,Gemeente S\u{FFFD}`): it was probably saved as \"CSV\" in a Windows encoding; save it again as \"CSV UTF-8\" (Excel: Save As → CSV UTF-8 (comma delimited)); none of its rows were read",
     ),
     (
         "empty-file",
@@ -250,7 +250,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "not-a-number-excel",
-        "fixtures/invalid/not-a-number-excel/actors.csv:2: `influence`: `veel` is not a number; expected e.g. 1234,5 or 1234.5",
+        "fixtures/invalid/not-a-number-excel/actors.csv:2: `influence`: `veel` is not a number; expected e.g. 1234,5 or 1.234,5",
     ),
     (
         "json-not-an-object",
@@ -265,6 +265,18 @@ const DEFECTS: &[(&str, &str)] = &[
         "fixtures/invalid/json-duplicate-key/network.json:3: key `name` appears twice (keys ignore case)",
     ),
     (
+        "decimal-point-in-dutch-file",
+        "fixtures/invalid/decimal-point-in-dutch-file/actors.csv:3: `influence`: `2.5` reads as 2.5 with a decimal point, but this file writes numbers the Dutch way (it is `;`-separated), where a dot groups thousands (750.000 is 750000) and a comma is the decimal sign; write 2,5 (or read the file the English way: --numbers en)",
+    ),
+    (
+        "ambiguous-thousands",
+        "fixtures/invalid/ambiguous-thousands/relations.csv:2: `amount`: `1,250` could be 1250 (a comma grouping thousands) or 1.25 (a Dutch decimal comma); this file writes numbers the English way (it is not `;`-separated and has no decimal comma), so write 1250 or 1.25",
+    ),
+    (
+        "not-utf8-coalitions",
+        "fixtures/invalid/not-utf8-coalitions/coalitions.csv:3: the file is not UTF-8 (this line breaks off at `d2,Regio Deal Frysl\u{FFFD}`): it was probably saved as \"CSV\" in a Windows encoding; save it again as \"CSV UTF-8\" (Excel: Save As → CSV UTF-8 (comma delimited)); none of its rows were read",
+    ),
+    (
         "json-missing-actors",
         "fixtures/invalid/json-missing-actors/network.json: missing the array `actors`; a JSON workspace needs {\"actors\": [{\"id\": …}, …]}",
     ),
@@ -272,9 +284,14 @@ const DEFECTS: &[(&str, &str)] = &[
 
 #[test]
 fn every_defect_is_reported_with_its_exact_location_and_message() {
-    for (folder, expected) in DEFECTS {
-        assert_eq!(problems(folder), [*expected], "fixtures/invalid/{folder}");
-    }
+    let wrong: Vec<String> = DEFECTS
+        .iter()
+        .filter(|(folder, expected)| problems(folder) != [*expected])
+        .map(|(folder, expected)| {
+            format!("{folder}:\n  expected {expected}\n  found    {:?}", problems(folder))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
@@ -523,5 +540,60 @@ fn a_load_error_counts_and_lists_its_problems() {
         "the workspace has 2 problem(s):\n\
          actors.csv:2: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell\n\
          actors.csv:3: duplicate actor id `a` (first on line 2); ids must be unique\n"
+    );
+}
+
+/// A workspace of one `actors.csv` with an `influence` column, loaded as `options` say; the
+/// influences read, or the problems.
+fn influences(actors: &str, options: &LoadOptions) -> Result<Vec<Option<f64>>, Vec<String>> {
+    let source = Source::Memory(vec![("actors.csv".into(), actors.as_bytes().to_vec())]);
+    match load_with(&source, options) {
+        Ok(loaded) => Ok(loaded.network.actors().iter().map(|a| a.influence).collect()),
+        Err(error) => Err(error.diagnostics().items().iter().map(ToString::to_string).collect()),
+    }
+}
+
+#[test]
+fn numbers_follow_the_files_convention_and_are_never_guessed() {
+    let detect = LoadOptions::default();
+    // `;`: the Dutch way, a dot groups thousands.
+    assert_eq!(
+        influences(
+            "id;influence\na;750.000\nb;30.000.000\nc;1.000.000,00\nd;1,5\ne;€ 1.250\n",
+            &detect
+        ),
+        Ok(vec![Some(750_000.0), Some(30_000_000.0), Some(1_000_000.0), Some(1.5), Some(1250.0)])
+    );
+    // A decimal comma anywhere makes a comma-separated file Dutch too.
+    assert_eq!(
+        influences("id,influence\na,\"750.000\"\nb,\"0,5\"\n", &detect),
+        Ok(vec![Some(750_000.0), Some(0.5)])
+    );
+    // Otherwise the English way.
+    assert_eq!(
+        influences("id,influence\na,2.5\nb,\"1,250,000\"\nc,1 250\n", &detect),
+        Ok(vec![Some(2.5), Some(1_250_000.0), Some(1250.0)])
+    );
+    // `2.5` in a Dutch file names both readings; --numbers en reads it.
+    let problems = influences("id;influence\na;2.5\n", &detect).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].contains("`2.5` reads as 2.5 with a decimal point, but this file writes numbers the Dutch way (it is `;`-separated)"), "{problems:?}");
+    let english = LoadOptions::default().with_numbers(Some(NumberConvention::English));
+    assert_eq!(influences("id;influence\na;2.5\n", &english), Ok(vec![Some(2.5)]));
+    let dutch = LoadOptions::default().with_numbers(Some(NumberConvention::Dutch));
+    assert_eq!(influences("id,influence\na,1.250\n", &dutch), Ok(vec![Some(1250.0)]));
+    assert_eq!(influences("id,influence\na,1.250\n", &english), Ok(vec![Some(1.25)]));
+    let problems = influences("id\tinfluence\na\t12,5\n", &english).unwrap_err();
+    assert_eq!(
+        problems,
+        [
+            "actors.csv:2: `influence`: `12,5` reads as 12.5 with a decimal comma, but this file writes numbers the English way (as asked), where a point is the decimal sign; write 12.5 (or read the file the Dutch way: --numbers nl)"
+        ]
+    );
+    // A tab-separated Dutch export is told by its decimal commas, named by line.
+    let problems = influences("id\tinfluence\na\t12,5\nb\t2.5\n", &detect).unwrap_err();
+    assert!(
+        problems[0].contains("this file writes numbers the Dutch way (line 2 has a decimal comma)"),
+        "{problems:?}"
     );
 }

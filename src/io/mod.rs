@@ -5,6 +5,7 @@ mod cells;
 mod folder;
 mod json;
 mod key_index;
+mod numbers;
 mod output;
 mod profile;
 mod source;
@@ -15,11 +16,13 @@ mod write;
 pub use folder::{
     FolderError, FolderFile, FolderMarker, FolderWritten, check_folder, write_folder,
 };
+pub use numbers::NumberConvention;
 pub use output::{OutputError, is_input, write_atomic};
 pub use profile::{MAX_PROFILE_BYTES, ProfileError, parse_profile, read_profile};
 pub use source::{BUNDLED_NAME, MAX_FILE_BYTES, Source};
 pub use table::MAX_ROWS;
 pub use workspace::{
-    ACTOR_COLUMNS, COALITION_COLUMNS, DEFAULT_LAYER, MEMBER_COLUMNS, RELATION_COLUMNS, load,
+    ACTOR_COLUMNS, COALITION_COLUMNS, DEFAULT_LAYER, LoadOptions, Loaded, MEMBER_COLUMNS,
+    RELATION_COLUMNS, load, load_with,
 };
 pub use write::{workspace_csv, write_workspace};

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 use super::cells::{self, Dialect};
 use super::json;
 use super::key_index::KeyIndex;
+use super::numbers::NumberConvention;
 use super::source::{FileRead, Source};
 use super::table::{Placed, Row, Table};
 use crate::error::{Diagnostics, LoadError, Location};
@@ -42,19 +43,64 @@ pub const MEMBER_COLUMNS: &[&str] =
 /// The layer a relation belongs to when `relations.csv` has no `layer` column.
 pub const DEFAULT_LAYER: &str = "collaboration";
 
-/// Loads and validates a workspace.
+/// How to load a workspace: what detection would otherwise decide. Built from `Default` and
+/// `with_*` methods.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LoadOptions {
+    /// How every CSV file writes its numbers; `None` detects it per file (`;`-separated or a
+    /// decimal comma: Dutch; otherwise English). A JSON workspace writes decimal points.
+    pub numbers: Option<NumberConvention>,
+}
+
+impl LoadOptions {
+    /// Reads the numbers of every CSV file in this convention instead of detecting it.
+    #[must_use]
+    pub fn with_numbers(mut self, numbers: Option<NumberConvention>) -> Self {
+        self.numbers = numbers;
+        self
+    }
+}
+
+/// A loaded workspace: the network and the warnings about it (things that loaded but look
+/// unintended: an unknown column close to a known one, a missing `sector`, `level` or `layer`
+/// column, a layer used once, actors tied to nothing).
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Loaded {
+    /// The validated network.
+    pub network: Network,
+    /// The warnings, in file and line order (at most [`crate::error::MAX_DIAGNOSTICS`] kept).
+    pub warnings: Diagnostics,
+}
+
+/// Loads and validates a workspace, detecting each file's number convention; warnings are
+/// dropped (see [`load_with`]).
 ///
 /// # Errors
 /// [`LoadError::Invalid`] with every problem found, each as `path:line: message`.
 pub fn load(source: &Source) -> Result<Network, LoadError> {
+    load_with(source, &LoadOptions::default()).map(|loaded| loaded.network)
+}
+
+/// Loads and validates a workspace as `options` say, returning its warnings with it.
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every problem found, each as `path:line: message` (warnings
+/// are not among them).
+pub fn load_with(source: &Source, options: &LoadOptions) -> Result<Loaded, LoadError> {
     let mut diagnostics = Diagnostics::default();
+    let mut warnings = Diagnostics::default();
     let network = if source.is_json() {
-        load_json(source, &mut diagnostics)
+        load_json(source, &mut diagnostics, &mut warnings)
     } else {
-        load_csv(source, &mut diagnostics)
+        load_csv(source, options, &mut diagnostics, &mut warnings)
     };
     match network {
-        Some(network) if diagnostics.is_empty() => Ok(network),
+        Some(network) if diagnostics.is_empty() => {
+            warnings.sort();
+            Ok(Loaded { network, warnings })
+        }
         _ => {
             diagnostics.sort();
             Err(LoadError::Invalid(diagnostics))
@@ -62,7 +108,12 @@ pub fn load(source: &Source) -> Result<Network, LoadError> {
     }
 }
 
-fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
+fn load_csv(
+    source: &Source,
+    options: &LoadOptions,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Option<Network> {
     let read = |file: &str, diagnostics: &mut Diagnostics| match source.read(file) {
         FileRead::Bytes(bytes) => Some(bytes),
         FileRead::Missing => {
@@ -87,7 +138,7 @@ fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
     let (actor_table, others) = rayon::join(
         || {
             let bytes = read("actors.csv", diagnostics)?;
-            let table = Table::csv(source.display_path("actors.csv"), &bytes, diagnostics)?;
+            let table = open_csv(source, "actors.csv", &bytes, options, diagnostics)?;
             Some(read_actors(table, diagnostics))
         },
         || {
@@ -97,12 +148,44 @@ fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
     );
     diagnostics.append(found_reading);
     let [relations, coalitions, members] = others.each_ref().map(|(file, bytes)| {
-        bytes.as_ref().and_then(|bytes| Table::csv(source.display_path(file), bytes, diagnostics))
+        bytes.as_ref().and_then(|bytes| open_csv(source, file, bytes, options, diagnostics))
     });
-    finish(actor_table?, relations, coalitions, members, diagnostics)
+    // A coalitions.csv that is there but could not be opened names no coalition, and members
+    // pointing at them are not reported again.
+    let coalitions_broken = others[1].1.is_some() && coalitions.is_none();
+    finish(actor_table?, relations, coalitions, coalitions_broken, members, diagnostics, warnings)
 }
 
-fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
+/// Opens one CSV file of the workspace and settles how it writes numbers.
+fn open_csv<'a>(
+    source: &Source,
+    file: &str,
+    bytes: &'a [u8],
+    options: &LoadOptions,
+    diagnostics: &mut Diagnostics,
+) -> Option<Table<'a>> {
+    let mut table = Table::csv(source.display_path(file), bytes, diagnostics)?;
+    let numeric: Vec<usize> = number_columns(file).iter().filter_map(|c| table.column(c)).collect();
+    table.settle_numbers(&numeric, options.numbers);
+    Some(table)
+}
+
+/// The columns of `file` that hold numbers.
+fn number_columns(file: &str) -> &'static [&'static str] {
+    match file {
+        "actors.csv" => &["influence"],
+        "relations.csv" => &["weight", "amount"],
+        "coalitions.csv" => &["national_contribution", "cofinancing"],
+        "members.csv" => &["contribution"],
+        _ => &[],
+    }
+}
+
+fn load_json(
+    source: &Source,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Option<Network> {
     let path = source.display_path("network.json");
     let bytes = match source.read("network.json") {
         FileRead::Bytes(bytes) => bytes,
@@ -124,7 +207,15 @@ fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> 
         return None;
     };
     let actor_table = read_actors(actors, diagnostics);
-    finish(actor_table, tables.relations, tables.coalitions, tables.members, diagnostics)
+    finish(
+        actor_table,
+        tables.relations,
+        tables.coalitions,
+        false,
+        tables.members,
+        diagnostics,
+        warnings,
+    )
 }
 
 /// Reads the other tables once the actors are read, and builds the network; `None` when any
@@ -133,8 +224,10 @@ fn finish(
     mut actor_table: ActorTable,
     relations: Option<Table<'_>>,
     coalitions: Option<Table<'_>>,
+    coalitions_broken: bool,
     members: Option<Table<'_>>,
     diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
 ) -> Option<Network> {
     let mut builder = NetworkBuilder::default();
     if let Some(relations) = relations {
@@ -145,7 +238,13 @@ fn finish(
         .map(|table| read_coalitions(table, &mut builder, diagnostics))
         .unwrap_or_default();
     if let Some(members) = members {
-        read_members(members, &actor_table, &coalition_keys, &mut builder, diagnostics);
+        read_members(
+            members,
+            &actor_table,
+            (&coalition_keys, coalitions_broken),
+            &mut builder,
+            diagnostics,
+        );
     }
     if !diagnostics.is_empty() {
         return None;
@@ -261,7 +360,7 @@ fn missing_column(
     diagnostics: &mut Diagnostics,
 ) {
     diagnostics.push(
-        table.at(1),
+        table.at(table.header_line),
         format!(
             "missing column `{column}`; {file} has the columns {} (found: {})",
             columns.join(", "),
@@ -315,11 +414,13 @@ fn optional_date(
     row: &Row<'_>,
     column: Option<usize>,
     name: &str,
+    dialect: Dialect,
     at: Here<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Option<crate::model::Date> {
     let text = row.optional(column)?;
-    cells::date(text)
+    dialect
+        .date(text)
         .map_err(|message| diagnostics.push(at.location(), format!("`{name}`: {message}")))
         .ok()
 }
@@ -329,11 +430,12 @@ fn validity(
     row: &Row<'_>,
     columns: (Option<usize>, Option<usize>),
     names: (&str, &str),
+    dialect: Dialect,
     at: Here<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Validity {
-    let since = optional_date(row, columns.0, names.0, at, diagnostics);
-    let until = optional_date(row, columns.1, names.1, at, diagnostics);
+    let since = optional_date(row, columns.0, names.0, dialect, at, diagnostics);
+    let until = optional_date(row, columns.1, names.1, dialect, at, diagnostics);
     if let (Some(since), Some(until)) = (since, until) {
         if until < since {
             diagnostics.push(
@@ -665,7 +767,8 @@ fn read_relation(
         },
     };
     let amount_value = non_negative(row, columns.amount, "amount", dialect, at, diagnostics);
-    let dates = validity(row, (columns.since, columns.until), ("since", "until"), at, diagnostics);
+    let dates =
+        validity(row, (columns.since, columns.until), ("since", "until"), dialect, at, diagnostics);
     let (Some(source_id), Some(target_id)) = (source_id, target_id) else { return };
     if source_id == target_id {
         diagnostics.push(
@@ -753,7 +856,7 @@ fn read_coalitions(
             diagnostics.push(at.location(), format!("duplicate coalition id `{key}` (first on line {first_line}); ids must be unique"));
             return;
         }
-        let dates = validity(row, (start, end), ("start", "end"), at, diagnostics);
+        let dates = validity(row, (start, end), ("start", "end"), dialect, at, diagnostics);
         let text = |column: Option<usize>| row.optional(column).map(str::to_owned);
         let coalition = Coalition {
             key: key.to_owned(),
@@ -777,7 +880,7 @@ fn read_coalitions(
 fn read_members(
     table: Table<'_>,
     actors: &ActorTable,
-    coalitions: &FxHashMap<String, (CoalitionId, u64)>,
+    (coalitions, coalitions_broken): (&FxHashMap<String, (CoalitionId, u64)>, bool),
     builder: &mut NetworkBuilder,
     diagnostics: &mut Diagnostics,
 ) {
@@ -801,6 +904,7 @@ fn read_members(
         let coalition_key = row.optional(coalition).unwrap_or("");
         let coalition_id = match coalitions.get(coalition_key) {
             Some((id, _)) => Some(*id),
+            None if coalitions_broken => None,
             None if coalition_key.is_empty() => {
                 diagnostics.push(at.location(), "empty `coalition`; name a coalition id from coalitions.csv");
                 None
@@ -825,7 +929,7 @@ fn read_members(
             }
         };
         let contribution_value = non_negative(row, contribution, "contribution", dialect, at, diagnostics);
-        let dates = validity(row, (since, until), ("since", "until"), at, diagnostics);
+        let dates = validity(row, (since, until), ("since", "until"), dialect, at, diagnostics);
         let (Some(coalition_id), Some(actor_id), Some(role_value)) = (coalition_id, actor_id, role_value) else { return };
         if let Some(first_line) = seen.insert((coalition_id, actor_id, role_value), row.line) {
             diagnostics.push(

@@ -27,11 +27,14 @@ pub(crate) struct CheckArgs {
     pub(crate) format: SummaryFormat,
     #[command(flatten)]
     pub(crate) output: OutputArgs,
+    /// Count warnings as problems: list them and exit with code 2, writing nothing.
+    #[arg(long)]
+    pub(crate) strict: bool,
 }
 
 /// Loads the workspace (listing every problem when there are any) and renders its summary.
 pub(crate) fn run(args: &CheckArgs) -> Outcome {
-    let workspace = Workspace::open(&args.workspace)?;
+    let workspace = Workspace::open_checked(&args.workspace, args.strict)?;
     let summary = summarize(&workspace.network);
     let text = match args.format {
         SummaryFormat::Table => summary_table(&summary, &workspace.name),
