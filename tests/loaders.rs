@@ -68,7 +68,7 @@ fn tiny_keeps_every_column() {
 #[test]
 fn a_dutch_excel_export_and_a_json_document_give_the_same_network() {
     let csv = load_fixture("tiny");
-    for variant in ["tiny-excel", "tiny-json"] {
+    for variant in ["tiny-excel", "tiny-json", "tiny-nl"] {
         let other = load_fixture(variant);
         assert_eq!(other.actors(), csv.actors(), "{variant}: actors");
         assert_eq!(other.relations(), csv.relations(), "{variant}: relations");
@@ -125,15 +125,15 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "bad-sector",
-        "fixtures/invalid/bad-sector/actors.csv:5: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell",
+        "fixtures/invalid/bad-sector/actors.csv:5: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid (in Dutch: overheid, bedrijfsleven, kennisinstelling, maatschappelijk, burgers or hybride), or an empty cell",
     ),
     (
         "bad-level",
-        "fixtures/invalid/bad-level/actors.csv:5: unknown level `street`; expected eu, national, provincial, regional, municipal or local, or an empty cell",
+        "fixtures/invalid/bad-level/actors.csv:5: unknown level `street`; expected eu, national, provincial, regional, municipal or local (in Dutch: europees, nationaal, provinciaal, regionaal, gemeentelijk or lokaal), or an empty cell",
     ),
     (
         "bad-role",
-        "fixtures/invalid/bad-role/members.csv:2: unknown role `sponsor`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved",
+        "fixtures/invalid/bad-role/members.csv:2: unknown role `sponsor`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved (in Dutch: ondertekenaar, trekker, programmabureau, stuurgroep, adviseur, projectpartner, dealmaker or betrokken)",
     ),
     (
         "bad-directed",
@@ -233,7 +233,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "empty-role",
-        "fixtures/invalid/empty-role/members.csv:2: empty `role`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved",
+        "fixtures/invalid/empty-role/members.csv:2: empty `role`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved (in Dutch: ondertekenaar, trekker, programmabureau, stuurgroep, adviseur, projectpartner, dealmaker or betrokken)",
     ),
     (
         "duplicate-role",
@@ -277,6 +277,14 @@ const DEFECTS: &[(&str, &str)] = &[
         "fixtures/invalid/not-utf8-coalitions/coalitions.csv:3: the file is not UTF-8 (this line breaks off at `d2,Regio Deal Frysl\u{FFFD}`): it was probably saved as \"CSV\" in a Windows encoding; save it again as \"CSV UTF-8\" (Excel: Save As → CSV UTF-8 (comma delimited)); none of its rows were read",
     ),
     (
+        "column-named-twice",
+        "fixtures/invalid/column-named-twice/actors.csv:1: columns `level` and `niveau` both name the column `level`; keep one",
+    ),
+    (
+        "unknown-actor-suggestions",
+        "fixtures/invalid/unknown-actor-suggestions/relations.csv:2: unknown actor `gem_3` in `target`; it is not an id in fixtures/invalid/unknown-actor-suggestions/actors.csv; did you mean `gem_1`, `gem_2` or `gem_4`?",
+    ),
+    (
         "json-missing-actors",
         "fixtures/invalid/json-missing-actors/network.json: missing the array `actors`; a JSON workspace needs {\"actors\": [{\"id\": …}, …]}",
     ),
@@ -314,7 +322,7 @@ fn all_problems_are_reported_at_once_in_file_and_line_order() {
         problems("many-problems"),
         [
             "fixtures/invalid/many-problems/actors.csv:3: duplicate actor id `a` (first on line 2); ids must be unique",
-            "fixtures/invalid/many-problems/actors.csv:4: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell",
+            "fixtures/invalid/many-problems/actors.csv:4: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid (in Dutch: overheid, bedrijfsleven, kennisinstelling, maatschappelijk, burgers or hybride), or an empty cell",
             "fixtures/invalid/many-problems/relations.csv:2: unknown actor `x` in `target`; it is not an id in fixtures/invalid/many-problems/actors.csv",
             "fixtures/invalid/many-problems/relations.csv:3: `weight` is `0`; a weight is a tie strength > 0 (leave the cell empty for 1)",
         ]
@@ -346,7 +354,7 @@ fn a_row_after_blank_lines_is_named_by_its_own_line() {
         assert_eq!(
             messages,
             [
-                "actors.csv:5: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell"
+                "actors.csv:5: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid (in Dutch: overheid, bedrijfsleven, kennisinstelling, maatschappelijk, burgers or hybride), or an empty cell"
             ],
             "{actors:?}"
         );
@@ -538,7 +546,7 @@ fn a_load_error_counts_and_lists_its_problems() {
     assert_eq!(
         error.to_string(),
         "the workspace has 2 problem(s):\n\
-         actors.csv:2: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell\n\
+         actors.csv:2: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid (in Dutch: overheid, bedrijfsleven, kennisinstelling, maatschappelijk, burgers or hybride), or an empty cell\n\
          actors.csv:3: duplicate actor id `a` (first on line 2); ids must be unique\n"
     );
 }
@@ -595,5 +603,83 @@ fn numbers_follow_the_files_convention_and_are_never_guessed() {
     assert!(
         problems[0].contains("this file writes numbers the Dutch way (line 2 has a decimal comma)"),
         "{problems:?}"
+    );
+}
+
+/// The warnings of a workspace held in memory, as printed.
+fn warnings(files: &[(&str, &str)]) -> Vec<String> {
+    let files = files.iter().map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()));
+    let loaded = load_with(&Source::Memory(files.collect()), &LoadOptions::default()).unwrap();
+    loaded.warnings.items().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_workspace_that_loads_but_looks_unintended_gets_warnings() {
+    let actors = "id,name,sectr,level,website\na,A,government,municipal,\nb,B,,,\nc,C,,,\nd,D,,,\n";
+    let relations = "source,target,layer\na,b,funding\nb,c,funding\na,c,fundng\n";
+    assert_eq!(
+        warnings(&[("actors.csv", actors), ("relations.csv", relations)]),
+        [
+            "actors.csv:1: warning: no `sector` column, so no actor has a sector; add the column to use sectors (in brokerage groups, folding, comparisons)",
+            "actors.csv:1: warning: unknown column `sectr` is kept as an attribute; did you mean `sector`?",
+            "actors.csv:5: warning: actor `d` has no relations, memberships, parent or units: it stands alone in every analysis (is its id written differently elsewhere?)",
+            "relations.csv:4: warning: layer `fundng` has this relation only; did you mean `funding`?",
+        ]
+    );
+    // No layer column; many actors alone are counted on one line after the first three.
+    let actors = "id,sector,level\na,,\nb,,\nc,,\nd,,\ne,,\nf,,\ng,,\nh,,\n";
+    assert_eq!(
+        warnings(&[("actors.csv", actors), ("relations.csv", "source,target\ng,h\n")]),
+        [
+            "actors.csv:2: warning: actor `a` has no relations, memberships, parent or units: it stands alone in every analysis (is its id written differently elsewhere?)",
+            "actors.csv:3: warning: actor `b` has no relations, memberships, parent or units: it stands alone in every analysis (is its id written differently elsewhere?)",
+            "actors.csv:4: warning: actor `c` has no relations, memberships, parent or units: it stands alone in every analysis (is its id written differently elsewhere?)",
+            "actors.csv:5: warning: actor `d` and 2 more actors after it have no relations, memberships, parent or units: they stand alone in every analysis",
+            "relations.csv:1: warning: no `layer` column, so every relation is in the layer `collaboration`; add the column to tell collaboration, funding, information, mandate, reporting, dependency apart",
+        ]
+    );
+    // Well-known layers used once, attributes far from any column: nothing to say.
+    assert!(
+        warnings(&[
+            ("actors.csv", "id,sector,level,website\na,,,\nb,,,\n"),
+            ("relations.csv", "source,target,layer\na,b,reporting\n"),
+        ])
+        .is_empty()
+    );
+}
+
+#[test]
+fn an_excel_sep_line_names_the_delimiter_and_lines_count_from_it() {
+    let actors = "sep=;\r\nid;name;sector\r\na;A, the first;government\r\nb;B;ngo\r\n";
+    let problems = load_problems(&Source::Memory(vec![("actors.csv".into(), actors.into())]));
+    assert_eq!(
+        problems,
+        [
+            "actors.csv:4: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid (in Dutch: overheid, bedrijfsleven, kennisinstelling, maatschappelijk, burgers or hybride), or an empty cell"
+        ]
+    );
+    let missing =
+        load_problems(&Source::Memory(vec![("actors.csv".into(), b"sep=,\nname\nA\n".to_vec())]));
+    assert!(missing[0].starts_with("actors.csv:2: missing column `id`"), "{missing:?}");
+}
+
+#[test]
+fn a_sheet_given_as_the_workspace_is_told_what_a_workspace_is() {
+    let sheet = fixture("tiny/actors.csv");
+    let problems = load_problems(&Source::from_path(&sheet));
+    assert_eq!(
+        problems,
+        [format!(
+            "{}: this is one sheet, not a workspace: a workspace is a folder holding actors.csv (and relations.csv, coalitions.csv, members.csv), or one network.json; give the folder that holds it (`{}`), with the sheet named actors.csv, relations.csv, coalitions.csv or members.csv",
+            sheet.display(),
+            fixture("tiny").display()
+        )]
+    );
+    let workbook = load_problems(&Source::JsonFile("deals.xlsx".into()));
+    assert_eq!(
+        workbook,
+        [
+            "deals.xlsx: a spreadsheet workbook is not read directly: a workspace is a folder holding actors.csv (and relations.csv, coalitions.csv, members.csv), or one network.json; save each sheet as \"CSV UTF-8\" into one folder under those names and give that folder"
+        ]
     );
 }

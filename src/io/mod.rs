@@ -1,6 +1,7 @@
 //! Reading and writing files: workspaces in (CSV folders, `network.json`), outputs out
 //! (atomically). The only module besides `cli` that touches the file system.
 
+mod aliases;
 mod cells;
 mod folder;
 mod json;

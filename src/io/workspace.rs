@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
+use super::aliases;
 use super::cells::{self, Dialect};
 use super::json;
 use super::key_index::KeyIndex;
@@ -13,8 +14,8 @@ use super::source::{FileRead, Source};
 use super::table::{Placed, Row, Table};
 use crate::error::{Diagnostics, LoadError, Location};
 use crate::model::{
-    Actor, ActorId, COMEMBERSHIP, Coalition, CoalitionId, Layer, LayerId, Level, Membership,
-    Network, NetworkBuilder, Relation, Role, Sector, TopicId, Validity, directed_by_default,
+    Actor, ActorId, COMEMBERSHIP, Coalition, CoalitionId, Layer, LayerId, Membership, Network,
+    NetworkBuilder, Relation, Role, TopicId, Validity, directed_by_default,
 };
 
 /// The columns of each table that the format defines; any other column is kept as an attribute.
@@ -138,8 +139,8 @@ fn load_csv(
     let (actor_table, others) = rayon::join(
         || {
             let bytes = read("actors.csv", diagnostics)?;
-            let table = open_csv(source, "actors.csv", &bytes, options, diagnostics)?;
-            Some(read_actors(table, diagnostics))
+            let table = open_csv(source, "actors.csv", &bytes, options, diagnostics, warnings)?;
+            Some(read_actors(table, diagnostics, warnings))
         },
         || {
             ["relations.csv", "coalitions.csv", "members.csv"]
@@ -148,12 +149,15 @@ fn load_csv(
     );
     diagnostics.append(found_reading);
     let [relations, coalitions, members] = others.each_ref().map(|(file, bytes)| {
-        bytes.as_ref().and_then(|bytes| open_csv(source, file, bytes, options, diagnostics))
+        bytes
+            .as_ref()
+            .and_then(|bytes| open_csv(source, file, bytes, options, diagnostics, warnings))
     });
     // A coalitions.csv that is there but could not be opened names no coalition, and members
     // pointing at them are not reported again.
     let coalitions_broken = others[1].1.is_some() && coalitions.is_none();
-    finish(actor_table?, relations, coalitions, coalitions_broken, members, diagnostics, warnings)
+    let actor_table = actor_table?;
+    finish(actor_table, relations, coalitions, coalitions_broken, members, diagnostics, warnings)
 }
 
 /// Opens one CSV file of the workspace and settles how it writes numbers.
@@ -163,11 +167,100 @@ fn open_csv<'a>(
     bytes: &'a [u8],
     options: &LoadOptions,
     diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
 ) -> Option<Table<'a>> {
     let mut table = Table::csv(source.display_path(file), bytes, diagnostics)?;
+    name_columns(&mut table, file, diagnostics, warnings)?;
     let numeric: Vec<usize> = number_columns(file).iter().filter_map(|c| table.column(c)).collect();
     table.settle_numbers(&numeric, options.numbers);
     Some(table)
+}
+
+/// The columns `file` defines, and those it knows though the format does not define them.
+fn known_columns(file: &str) -> &'static [&'static str] {
+    match file {
+        "actors.csv" => &[
+            "id",
+            "name",
+            "sector",
+            "level",
+            "parent",
+            "kind",
+            "themes",
+            "influence",
+            "abbreviation",
+        ],
+        "relations.csv" => RELATION_COLUMNS,
+        "coalitions.csv" => COALITION_COLUMNS,
+        "members.csv" => MEMBER_COLUMNS,
+        _ => &[],
+    }
+}
+
+/// Gives the columns their names in the format: a Dutch or other alias (`niveau`) becomes the
+/// column it stands for (`level`), `National contribution` becomes `national_contribution`.
+/// Warns about an unknown column close to a known one (it is kept as an attribute), and
+/// refuses a column named twice (`level` and `niveau`). `None` when refused.
+fn name_columns(
+    table: &mut Table<'_>,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Option<()> {
+    let known = known_columns(file);
+    let alias_list = aliases::column_aliases(file);
+    let written = std::mem::take(&mut table.header);
+    let mut named: Vec<String> = Vec::with_capacity(written.len());
+    let mut ok = true;
+    for name in &written {
+        let key = aliases::normalized(name);
+        let canonical = known
+            .iter()
+            .find(|k| **k == key)
+            .or_else(|| alias_list.iter().find(|(alias, _)| *alias == key).map(|(_, c)| c))
+            .copied();
+        let new_name = match canonical {
+            Some(canonical) => canonical.to_owned(),
+            None => {
+                let candidates = known.iter().copied().chain(alias_list.iter().map(|(a, _)| *a));
+                let close: Vec<&str> = aliases::close_to(&key, candidates)
+                    .into_iter()
+                    .map(|c| {
+                        alias_list.iter().find(|(alias, _)| *alias == c).map_or(c, |(_, k)| *k)
+                    })
+                    .collect();
+                let mut suggested: Vec<&str> = Vec::new();
+                for c in close {
+                    if !suggested.contains(&c) {
+                        suggested.push(c);
+                    }
+                }
+                if !suggested.is_empty() {
+                    warnings.warn(
+                        table.at(table.header_line),
+                        format!(
+                            "unknown column `{name}` is kept as an attribute{}",
+                            aliases::did_you_mean(&suggested)
+                        ),
+                    );
+                }
+                name.clone()
+            }
+        };
+        if let Some(first) = named.iter().position(|n| *n == new_name) {
+            diagnostics.push(
+                table.at(table.header_line),
+                format!(
+                    "columns `{}` and `{name}` both name the column `{new_name}`; keep one",
+                    written[first]
+                ),
+            );
+            ok = false;
+        }
+        named.push(new_name);
+    }
+    table.header = named;
+    ok.then_some(())
 }
 
 /// The columns of `file` that hold numbers.
@@ -187,6 +280,12 @@ fn load_json(
     warnings: &mut Diagnostics,
 ) -> Option<Network> {
     let path = source.display_path("network.json");
+    if let Source::JsonFile(file) = source {
+        if let Some(message) = not_a_workspace(file) {
+            diagnostics.push(Location { path, line: None }, message);
+            return None;
+        }
+    }
     let bytes = match source.read("network.json") {
         FileRead::Bytes(bytes) => bytes,
         FileRead::Missing => {
@@ -198,7 +297,19 @@ fn load_json(
             return None;
         }
     };
-    let tables = json::tables(&path, &bytes, diagnostics)?;
+    let mut tables = json::tables(&path, &bytes, diagnostics)?;
+    for (table, file) in [
+        (&mut tables.actors, "actors.csv"),
+        (&mut tables.relations, "relations.csv"),
+        (&mut tables.coalitions, "coalitions.csv"),
+        (&mut tables.members, "members.csv"),
+    ] {
+        if let Some(named) = table {
+            if name_columns(named, file, diagnostics, warnings).is_none() {
+                *table = None;
+            }
+        }
+    }
     let Some(actors) = tables.actors else {
         diagnostics.push(
             Location { path, line: None },
@@ -206,7 +317,7 @@ fn load_json(
         );
         return None;
     };
-    let actor_table = read_actors(actors, diagnostics);
+    let actor_table = read_actors(actors, diagnostics, warnings);
     finish(
         actor_table,
         tables.relations,
@@ -216,6 +327,31 @@ fn load_json(
         diagnostics,
         warnings,
     )
+}
+
+/// What to say when a file that is not a workspace is given as one: a sheet (`.csv`, `.xlsx`,
+/// `.ods`, `.txt`) rather than the folder that holds the sheets, or `network.json`.
+fn not_a_workspace(file: &std::path::Path) -> Option<String> {
+    let extension = file.extension()?.to_str()?.to_ascii_lowercase();
+    let folder = file
+        .parent()
+        .map(|p| p.display().to_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| ".".to_owned());
+    let workspace = "a workspace is a folder holding actors.csv (and relations.csv, \
+                     coalitions.csv, members.csv), or one network.json";
+    match extension.as_str() {
+        "csv" | "tsv" | "txt" => Some(format!(
+            "this is one sheet, not a workspace: {workspace}; give the folder that holds it \
+             (`{folder}`), with the sheet named actors.csv, relations.csv, coalitions.csv or \
+             members.csv"
+        )),
+        "xlsx" | "xls" | "xlsm" | "ods" => Some(format!(
+            "a spreadsheet workbook is not read directly: {workspace}; save each sheet as \
+             \"CSV UTF-8\" into one folder under those names and give that folder"
+        )),
+        _ => None,
+    }
 }
 
 /// Reads the other tables once the actors are read, and builds the network; `None` when any
@@ -231,7 +367,7 @@ fn finish(
 ) -> Option<Network> {
     let mut builder = NetworkBuilder::default();
     if let Some(relations) = relations {
-        read_relations(relations, &actor_table, &mut builder, diagnostics);
+        read_relations(relations, &actor_table, &mut builder, diagnostics, warnings);
     }
 
     let coalition_keys = coalitions
@@ -251,7 +387,11 @@ fn finish(
     }
     builder.actors = std::mem::take(&mut actor_table.actors);
     match builder.hierarchy() {
-        Ok(hierarchy) => Some(builder.build_with(hierarchy)),
+        Ok(hierarchy) => {
+            let network = builder.build_with(hierarchy);
+            warn_alone(&network, &actor_table, warnings);
+            Some(network)
+        }
         Err(cycles) => {
             for cycle in cycles.0 {
                 let first = cycle[0];
@@ -281,6 +421,56 @@ fn finish(
             None
         }
     }
+}
+
+/// Up to this many actors tied to nothing are named one by one; the rest are counted.
+const ALONE_NAMED: usize = 3;
+
+/// Warns about actors with no relation, membership, parent or unit: they stand alone in every
+/// analysis (often an id written differently elsewhere). Beyond [`ALONE_NAMED`] one line
+/// counts the rest.
+fn warn_alone(network: &Network, actor_table: &ActorTable, warnings: &mut Diagnostics) {
+    let mut tied = vec![false; network.actors().len()];
+    for relation in network.relations() {
+        tied[relation.source.index()] = true;
+        tied[relation.target.index()] = true;
+    }
+    for membership in network.memberships() {
+        tied[membership.actor.index()] = true;
+    }
+    for (i, actor) in network.actors().iter().enumerate() {
+        if let Some(parent) = actor.parent {
+            tied[i] = true;
+            tied[parent.index()] = true;
+        }
+    }
+    let alone: Vec<usize> = (0..tied.len()).filter(|&i| !tied[i]).collect();
+    const WHY: &str = "no relations, memberships, parent or units: it stands alone in every \
+                       analysis (is its id written differently elsewhere?)";
+    let at = |i: usize| Location {
+        path: actor_table.path.clone(),
+        line: actor_table.lines.get(i).copied(),
+    };
+    let key = |i: usize| &network.actors()[i].key;
+    if alone.len() <= ALONE_NAMED + 1 {
+        for &i in &alone {
+            warnings.warn(at(i), format!("actor `{}` has {WHY}", key(i)));
+        }
+        return;
+    }
+    for &i in &alone[..ALONE_NAMED] {
+        warnings.warn(at(i), format!("actor `{}` has {WHY}", key(i)));
+    }
+    let next = alone[ALONE_NAMED];
+    let n_more = alone.len() - ALONE_NAMED - 1;
+    warnings.warn(
+        at(next),
+        format!(
+            "actor `{}` and {n_more} more actors after it have no relations, memberships, parent \
+             or units: they stand alone in every analysis",
+            key(next)
+        ),
+    );
 }
 
 /// The place of a row, turned into a [`Location`] only when there is a problem to report.
@@ -336,14 +526,14 @@ impl ActorTable {
         if let Some(id) = found {
             return Some(id);
         }
-        let hint = self
-            .actors
-            .iter()
-            .map(|actor| &actor.key)
-            .take(100_000)
-            .find(|k| k.eq_ignore_ascii_case(key))
-            .map(|k| format!("; did you mean `{k}`?"))
-            .unwrap_or_default();
+        // Suggestions are looked for among the first 100,000 ids, and only for problems that
+        // are kept.
+        let hint = if diagnostics.is_full() {
+            String::new()
+        } else {
+            let keys = self.actors.iter().map(|actor| actor.key.as_str()).take(100_000);
+            aliases::did_you_mean(&aliases::close_to(key, keys))
+        };
         diagnostics.push(
             at.location(),
             format!("unknown actor `{key}` in `{column}`; it is not an id in {}{hint}", self.path),
@@ -475,7 +665,11 @@ struct ActorChunk {
     parents: Vec<(usize, String)>,
 }
 
-fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
+fn read_actors(
+    table: Table<'_>,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> ActorTable {
     let mut actor_table = ActorTable {
         path: table.path.clone(),
         actors: Vec::new(),
@@ -489,9 +683,20 @@ fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
     let [name, sector, level, parent, kind, themes, influence] =
         ["name", "sector", "level", "parent", "kind", "themes", "influence"]
             .map(|c| table.column(c));
+    for (column, found) in [("sector", sector), ("level", level)] {
+        if found.is_none() {
+            warnings.warn(
+                table.at(table.header_line),
+                format!(
+                    "no `{column}` column, so no actor has a {column}; add the column to use \
+                     {column}s (in brokerage groups, folding, comparisons)"
+                ),
+            );
+        }
+    }
     let extra = extra_columns(&table, ACTOR_COLUMNS);
     let dialect = table.dialect;
-    let (sectors, levels) = (Sector::accepted(), Level::accepted());
+    let (sectors, levels) = (aliases::sectors_accepted(), aliases::levels_accepted());
     let path = table.path.clone();
     // Actors are read straight into place; a duplicate id is reported below and, as the
     // workspace is then refused, left in the list.
@@ -516,7 +721,7 @@ fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
                         row,
                         sector,
                         "sector",
-                        Sector::parse,
+                        aliases::sector,
                         &sectors,
                         at,
                         diagnostics,
@@ -525,7 +730,7 @@ fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
                         row,
                         level,
                         "level",
-                        Level::parse,
+                        aliases::level,
                         &levels,
                         at,
                         diagnostics,
@@ -573,6 +778,8 @@ fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
 struct RelationChunk {
     /// Each layer's name as first written, and whether a relation in it is directed.
     layers: Vec<(String, bool)>,
+    /// Each layer's first line and number of relations.
+    layer_uses: Vec<(u64, usize)>,
     layer_by_key: FxHashMap<String, LayerId>,
     topics: Vec<String>,
     topic_by_text: FxHashMap<String, TopicId>,
@@ -585,6 +792,7 @@ fn read_relations(
     actors: &ActorTable,
     builder: &mut NetworkBuilder,
     diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
 ) {
     let (Some(source), Some(target)) = (table.column("source"), table.column("target")) else {
         for column in ["source", "target"].into_iter().filter(|c| table.column(c).is_none()) {
@@ -592,6 +800,16 @@ fn read_relations(
         }
         return;
     };
+    if table.column("layer").is_none() {
+        warnings.warn(
+            table.at(table.header_line),
+            format!(
+                "no `layer` column, so every relation is in the layer `{DEFAULT_LAYER}`; add \
+                 the column to tell {} apart",
+                crate::model::WELL_KNOWN_LAYERS.join(", ")
+            ),
+        );
+    }
     let columns = RelationColumns {
         source,
         target,
@@ -650,17 +868,22 @@ fn read_relations(
     );
     let mut layer_by_key: FxHashMap<String, LayerId> = FxHashMap::default();
     let mut topic_by_text: FxHashMap<String, TopicId> = FxHashMap::default();
+    // Each layer's first line and number of relations, by layer id.
+    let mut uses: Vec<(u64, usize)> = Vec::new();
     for (chunk, range) in chunks {
         let layers: Vec<LayerId> = chunk
             .layers
             .into_iter()
-            .map(|(name, directed)| {
+            .zip(chunk.layer_uses)
+            .map(|((name, directed), (line, n))| {
                 let key = layer_key(&name).into_owned();
                 let id = *layer_by_key.entry(key).or_insert_with(|| {
                     builder.layers.push(Layer { name, directed: false, n_relations: 0 });
+                    uses.push((line, 0));
                     LayerId::from_index(builder.layers.len() - 1)
                 });
                 builder.layers[id.index()].directed |= directed;
+                uses[id.index()].1 += n;
                 id
             })
             .collect();
@@ -688,6 +911,39 @@ fn read_relations(
         }
     }
     builder.relations = relations;
+    warn_single_layers(&builder.layers, &uses, &path, warnings);
+}
+
+/// Warns about a layer of one relation whose name is not a well-known one: often a slip
+/// (`fundng`), named with the layers it is close to.
+fn warn_single_layers(
+    layers: &[Layer],
+    uses: &[(u64, usize)],
+    path: &str,
+    warnings: &mut Diagnostics,
+) {
+    let well_known = crate::model::WELL_KNOWN_LAYERS;
+    for (layer, &(line, n)) in layers.iter().zip(uses) {
+        let key = layer_key(&layer.name);
+        if n != 1 || well_known.contains(&key.as_ref()) {
+            continue;
+        }
+        let others = layers
+            .iter()
+            .map(|l| l.name.as_str())
+            .filter(|name| *name != layer.name)
+            .chain(well_known.iter().copied());
+        let close = aliases::close_to(&layer.name, others);
+        let hint = if close.is_empty() {
+            "; check its spelling".to_owned()
+        } else {
+            aliases::did_you_mean(&close)
+        };
+        warnings.warn(
+            Location { path: path.to_owned(), line: Some(line) },
+            format!("layer `{}` has this relation only{hint}", layer.name),
+        );
+    }
 }
 
 /// The positions of the columns of `relations.csv`, and the attribute slot of each unknown one.
@@ -787,12 +1043,16 @@ fn read_relation(
         Some(&id) => id,
         None => {
             chunk.layers.push((layer_name.to_owned(), false));
+            chunk.layer_uses.push((at.line, 0));
             let id = LayerId::from_index(chunk.layers.len() - 1);
             chunk.layer_by_key.insert(key.into_owned(), id);
             id
         }
     };
     chunk.layers[layer_id.index()].1 |= directed_value;
+    if let Some(uses) = chunk.layer_uses.get_mut(layer_id.index()) {
+        uses.1 += 1;
+    }
     let topic_id = row.optional(columns.topic).map(|text| match chunk.topic_by_text.get(text) {
         Some(&id) => id,
         None => {
@@ -896,7 +1156,7 @@ fn read_members(
         ["coalition", "actor", "role", "contribution", "since", "until"].map(|c| table.column(c));
     let extra = extra_columns(&table, MEMBER_COLUMNS);
     let dialect = table.dialect;
-    let roles = Role::accepted();
+    let roles = aliases::roles_accepted();
     let mut seen: FxHashMap<(CoalitionId, ActorId, Role), u64> = FxHashMap::default();
     let path = table.path.clone();
     table.for_each_row(diagnostics, |row, diagnostics| {
@@ -910,7 +1170,11 @@ fn read_members(
                 None
             }
             None => {
-                diagnostics.push(at.location(), format!("unknown coalition `{coalition_key}`; it is not an id in coalitions.csv"));
+                let hint = aliases::did_you_mean(&aliases::close_to(
+                    coalition_key,
+                    coalitions.keys().map(String::as_str),
+                ));
+                diagnostics.push(at.location(), format!("unknown coalition `{coalition_key}`; it is not an id in coalitions.csv{hint}"));
                 None
             }
         };
@@ -921,7 +1185,7 @@ fn read_members(
                 None
             }
             Some(text) => {
-                let value = Role::parse(text);
+                let value = aliases::role(text);
                 if value.is_none() {
                     diagnostics.push(at.location(), format!("unknown role `{text}`; expected {roles}"));
                 }
