@@ -181,8 +181,8 @@ pub(crate) fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
     let width = b.len() + 1;
     let mut rows = vec![0usize; (a.len() + 1) * width];
-    for j in 0..=b.len() {
-        rows[j] = j;
+    for (j, cell) in rows.iter_mut().take(width).enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         rows[i * width] = i;

@@ -77,7 +77,7 @@ impl<'a> Table<'a> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             diagnostics.push(
-                Location { path: path.clone(), line: Some(1) },
+                Location { path, line: Some(1) },
                 "the file is empty; a header row is required",
             );
             return None;
@@ -94,7 +94,7 @@ impl<'a> Table<'a> {
             let shown: String =
                 shown.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
             diagnostics.push(
-                Location { path: path.clone(), line: Some(line) },
+                Location { path, line: Some(line) },
                 format!(
                     "the file is not UTF-8 (this line breaks off at `{shown}`): it was probably \
                      saved as \"CSV\" in a Windows encoding; save it again as \"CSV UTF-8\" \
