@@ -1,4 +1,5 @@
-//! Diagnostics: problems found in a workspace, each with the place it was found.
+//! Diagnostics: problems (errors) and warnings found in a workspace, each with the place it
+//! was found.
 
 use std::fmt;
 
@@ -21,18 +22,33 @@ impl fmt::Display for Location {
     }
 }
 
-/// One problem, printed as `path:line: message`.
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Severity {
+    /// The workspace cannot be loaded.
+    Error,
+    /// The workspace loads, but something looks unintended (printed `warning: `).
+    Warning,
+}
+
+/// One problem, printed as `path:line: message`, or a warning, `path:line: warning: message`.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
     /// Where it is.
     pub location: Location,
     /// What is wrong, naming the bad value and what would be accepted; lower-case, no period.
     pub message: String,
+    /// An error or a warning.
+    pub severity: Severity,
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+        match self.severity {
+            Severity::Error => write!(f, "{}: {}", self.location, self.message),
+            Severity::Warning => write!(f, "{}: warning: {}", self.location, self.message),
+        }
     }
 }
 
@@ -40,7 +56,7 @@ impl fmt::Display for Diagnostic {
 /// broken file of millions of rows cannot exhaust memory.
 pub const MAX_DIAGNOSTICS: usize = 1000;
 
-/// Every problem found while loading a workspace, in file and line order.
+/// Every problem (or every warning) found while loading a workspace, in file and line order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
@@ -50,20 +66,42 @@ pub struct Diagnostics {
 impl Diagnostics {
     /// Records a problem.
     pub fn push(&mut self, location: Location, message: impl Into<String>) {
+        self.add(Diagnostic { location, message: message.into(), severity: Severity::Error });
+    }
+
+    /// Records a warning.
+    pub fn warn(&mut self, location: Location, message: impl Into<String>) {
+        self.add(Diagnostic { location, message: message.into(), severity: Severity::Warning });
+    }
+
+    fn add(&mut self, item: Diagnostic) {
         if self.items.len() < MAX_DIAGNOSTICS {
-            self.items.push(Diagnostic { location, message: message.into() });
+            self.items.push(item);
         } else {
             self.n_dropped += 1;
         }
     }
 
-    /// Adds the problems of `other` after these, as if each had been pushed here.
+    /// Whether more would only be counted (so that a costly message need not be made).
+    pub fn is_full(&self) -> bool {
+        self.items.len() >= MAX_DIAGNOSTICS
+    }
+
+    /// Adds the diagnostics of `other` after these, as if each had been pushed here.
     pub fn append(&mut self, other: Diagnostics) {
         let n_dropped = other.n_dropped;
         for item in other.items {
-            self.push(item.location, item.message);
+            self.add(item);
         }
         self.n_dropped += n_dropped;
+    }
+
+    /// The same diagnostics as errors (a warning refused, as `check --strict` does).
+    pub fn into_errors(mut self) -> Diagnostics {
+        for item in &mut self.items {
+            item.severity = Severity::Error;
+        }
+        self
     }
 
     /// Whether nothing was found.
@@ -98,9 +136,14 @@ impl fmt::Display for Diagnostics {
             writeln!(f, "{item}")?;
         }
         if self.n_dropped > 0 {
+            let what = if self.items.iter().all(|item| item.severity == Severity::Warning) {
+                "warnings"
+            } else {
+                "problems"
+            };
             writeln!(
                 f,
-                "… and {} more problems (only the first {MAX_DIAGNOSTICS} are listed)",
+                "… and {} more {what} (only the first {MAX_DIAGNOSTICS} are listed)",
                 self.n_dropped
             )?;
         }

@@ -37,8 +37,8 @@ pub mod view;
 /// sure of the version.
 pub use nalgebra;
 
-pub use error::{Diagnostic, Diagnostics, LoadError, Location};
-pub use io::{Source, load};
+pub use error::{Diagnostic, Diagnostics, LoadError, Location, Severity};
+pub use io::{LoadOptions, Loaded, NumberConvention, Source, load, load_with};
 pub use model::{
     Actor, ActorId, Coalition, CoalitionId, Layer, LayerId, Level, Membership, Network, Relation,
     Role, Sector, Side,

@@ -235,7 +235,10 @@ fn an_unknown_coalition_lists_the_first_twelve_of_many_or_says_there_are_none() 
          rd_drechtsteden_gorinchem, rd_estec, rd_foodvalley, rd_groene_hart, rd_groningen_noord, \
          rd_kop_noord_holland, rd_midden_west_brabant, … (31 in all; `stakenet check` lists them)\n",
     );
-    let dir = workspace_with(&[("actors.csv", "id\na\nb\n")]);
+    let dir = workspace_with(&[
+        ("actors.csv", "id,sector,level\na,,\nb,,\n"),
+        ("relations.csv", "source,target,layer\na,b,funding\n"),
+    ]);
     stakenet()
         .arg("centrality")
         .arg(dir.path())
@@ -305,7 +308,7 @@ fn generate_refuses_a_workspace_folder_and_a_path_below_a_file() {
 fn centrality_notes_when_eigenvector_centrality_is_undefined() {
     // Directed ties without a cycle: no unique dominant eigenvector.
     let dir = workspace_with(&[
-        ("actors.csv", "id\na\nb\nc\n"),
+        ("actors.csv", "id,sector,level\na,,\nb,,\nc,,\n"),
         ("relations.csv", "source,target,layer\na,b,funding\nb,c,funding\n"),
     ]);
     stakenet()
@@ -320,7 +323,7 @@ fn centrality_notes_when_eigenvector_centrality_is_undefined() {
         );
     // With a cycle it is defined, and nothing is noted.
     let cycle = workspace_with(&[
-        ("actors.csv", "id\na\nb\nc\n"),
+        ("actors.csv", "id,sector,level\na,,\nb,,\nc,,\n"),
         ("relations.csv", "source,target,layer\na,b,funding\nb,c,funding\nc,a,funding\n"),
     ]);
     stakenet()
@@ -330,4 +333,68 @@ fn centrality_notes_when_eigenvector_centrality_is_undefined() {
         .assert()
         .success()
         .stderr("");
+}
+
+#[test]
+fn warnings_go_to_standard_error_and_check_strict_refuses_them() {
+    let dir = workspace_with(&[
+        ("actors.csv", "id,name,sector,levle\na,A,government,municipal\nb,B,business,\n"),
+        ("relations.csv", "source,target,layer\na,b,funding\n"),
+    ]);
+    let actors = dir.path().join("actors.csv").display().to_string();
+    let warnings = format!(
+        "{actors}:1: warning: no `level` column, so no actor has a level; add the column to use levels (in brokerage groups, folding, comparisons)\n\
+         {actors}:1: warning: unknown column `levle` is kept as an attribute; did you mean `level`?\n"
+    );
+    // Every command loads with its warnings printed, and its output is untouched.
+    let assert = stakenet().arg("check").arg(dir.path()).assert().success();
+    assert_eq!(stderr_text(&assert), warnings);
+    assert!(stdout_text(&assert).contains("2 actors"));
+    let assert =
+        stakenet().arg("centrality").arg(dir.path()).args(["--format", "csv"]).assert().success();
+    assert!(stderr_text(&assert).starts_with(&warnings), "{}", stderr_text(&assert));
+    assert!(!stdout_text(&assert).contains("warning"));
+    // --strict: the warnings are problems, exit code 2, nothing written.
+    let out = dir.path().join("summary.txt");
+    let assert = stakenet()
+        .arg("check")
+        .arg(dir.path())
+        .arg("--strict")
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2);
+    assert_eq!(
+        stderr_text(&assert),
+        format!(
+            "{actors}:1: no `level` column, so no actor has a level; add the column to use levels (in brokerage groups, folding, comparisons)\n\
+             {actors}:1: unknown column `levle` is kept as an attribute; did you mean `level`?\n\
+             error: {} has 2 warning(s), which --strict counts as problems; nothing was written\n",
+            dir.path().display()
+        )
+    );
+    assert!(!out.exists());
+    stakenet().args(["check", "fixtures/tiny", "--strict"]).assert().success().stderr("");
+}
+
+#[test]
+fn numbers_can_be_read_the_way_the_user_says() {
+    let dir = workspace_with(&[("actors.csv", "id;sector;level;influence\na;;;2.5\n")]);
+    let assert = stakenet().arg("check").arg(dir.path()).assert().code(2);
+    let stderr = stderr_text(&assert);
+    assert!(stderr.contains("`influence`: `2.5` reads as 2.5 with a decimal point, but this file writes numbers the Dutch way (it is `;`-separated)"), "{stderr}");
+    let json = stdout_text(
+        &stakenet()
+            .arg("export")
+            .arg(dir.path())
+            .args(["--numbers", "en", "--format", "json"])
+            .assert()
+            .success(),
+    );
+    assert!(json.contains("2.5"), "{json}");
+    stakenet()
+        .args(["check", "fixtures/tiny", "--numbers", "fr"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("`fr` is not a number convention; expected nl or en"));
 }

@@ -220,7 +220,7 @@ fn unknown_several_or_missing_layers_are_usage_errors() {
 #[test]
 fn a_workspace_without_a_resource_layer_is_told_which_layers_it_has() {
     let dir = workspace_with(&[
-        ("actors.csv", "id\na\nb\n"),
+        ("actors.csv", "id,sector,level\na,,\nb,,\n"),
         ("relations.csv", "source,target,layer\na,b,collaboration\n"),
     ]);
     stakenet().arg("interdependence").arg(dir.path()).assert().code(2).stdout("").stderr(
@@ -234,10 +234,10 @@ fn a_workspace_without_a_resource_layer_is_told_which_layers_it_has() {
 fn too_many_dependent_actors_for_dense_matrices_is_a_usage_error() {
     // A chain of MAX_DENSE_ACTORS + 1 actors in the dependency layer.
     let n = stakenet::analysis::MAX_DENSE_ACTORS + 1;
-    let mut actors = String::from("id\n");
+    let mut actors = String::from("id,sector,level\n");
     let mut relations = String::from("source,target,layer\n");
     for i in 0..n {
-        actors.push_str(&format!("a{i}\n"));
+        actors.push_str(&format!("a{i},,\n"));
         if i > 0 {
             relations.push_str(&format!("a{},a{i},dependency\n", i - 1));
         }

@@ -1,7 +1,7 @@
 //! Loading workspaces: the bundled and real fixtures, Dutch Excel and JSON variants, and every
 //! defect kind with its exact `path:line: message`.
 
-use stakenet::{Level, Network, Sector, Source, load};
+use stakenet::{Level, LoadOptions, Network, NumberConvention, Sector, Source, load, load_with};
 
 use crate::common::{fixture, load_fixture};
 
@@ -68,7 +68,7 @@ fn tiny_keeps_every_column() {
 #[test]
 fn a_dutch_excel_export_and_a_json_document_give_the_same_network() {
     let csv = load_fixture("tiny");
-    for variant in ["tiny-excel", "tiny-json"] {
+    for variant in ["tiny-excel", "tiny-json", "tiny-nl"] {
         let other = load_fixture(variant);
         assert_eq!(other.actors(), csv.actors(), "{variant}: actors");
         assert_eq!(other.relations(), csv.relations(), "{variant}: relations");
@@ -125,19 +125,19 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "bad-sector",
-        "fixtures/invalid/bad-sector/actors.csv:5: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell",
+        "fixtures/invalid/bad-sector/actors.csv:5: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid (in Dutch: overheid, bedrijfsleven, kennisinstelling, maatschappelijk, burgers or hybride), or an empty cell",
     ),
     (
         "bad-level",
-        "fixtures/invalid/bad-level/actors.csv:5: unknown level `street`; expected eu, national, provincial, regional, municipal or local, or an empty cell",
+        "fixtures/invalid/bad-level/actors.csv:5: unknown level `street`; expected eu, national, provincial, regional, municipal or local (in Dutch: europees, nationaal, provinciaal, regionaal, gemeentelijk or lokaal), or an empty cell",
     ),
     (
         "bad-role",
-        "fixtures/invalid/bad-role/members.csv:2: unknown role `sponsor`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved",
+        "fixtures/invalid/bad-role/members.csv:2: unknown role `sponsor`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved (in Dutch: ondertekenaar, trekker, programmabureau, stuurgroep, adviseur, projectpartner, dealmaker or betrokken)",
     ),
     (
         "bad-directed",
-        "fixtures/invalid/bad-directed/relations.csv:2: `directed`: `sometimes` is not true or false",
+        "fixtures/invalid/bad-directed/relations.csv:2: `directed`: `sometimes` is not true or false; expected yes/no, true/false, 1/0, ja/nee or waar/onwaar",
     ),
     (
         "bad-id",
@@ -173,7 +173,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "bad-date",
-        "fixtures/invalid/bad-date/relations.csv:2: `since`: `31-12-2019` is not a date; expected YYYY-MM-DD, e.g. 2019-03-31",
+        "fixtures/invalid/bad-date/relations.csv:2: `since`: `31-12-2019` is not a date; expected YYYY-MM-DD, e.g. 2019-03-31; a day-first date is read only in a file that writes numbers the Dutch way, and this file writes numbers the English way (it is not `;`-separated and has no decimal comma)",
     ),
     (
         "until-before-since",
@@ -197,7 +197,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "not-utf8",
-        "fixtures/invalid/not-utf8/actors.csv:2: this row is not valid UTF-8; save the file as UTF-8 (in Excel: \"CSV UTF-8\")",
+        "fixtures/invalid/not-utf8/actors.csv:2: the file is not UTF-8 (this line breaks off at `a,Gemeente S\u{FFFD}`): it was probably saved as \"CSV\" in a Windows encoding; save it again as \"CSV UTF-8\" (Excel: Save As → CSV UTF-8 (comma delimited)); none of its rows were read",
     ),
     (
         "empty-file",
@@ -233,7 +233,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "empty-role",
-        "fixtures/invalid/empty-role/members.csv:2: empty `role`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved",
+        "fixtures/invalid/empty-role/members.csv:2: empty `role`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved (in Dutch: ondertekenaar, trekker, programmabureau, stuurgroep, adviseur, projectpartner, dealmaker or betrokken)",
     ),
     (
         "duplicate-role",
@@ -250,7 +250,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "not-a-number-excel",
-        "fixtures/invalid/not-a-number-excel/actors.csv:2: `influence`: `veel` is not a number; expected e.g. 1234,5 or 1234.5",
+        "fixtures/invalid/not-a-number-excel/actors.csv:2: `influence`: `veel` is not a number; expected e.g. 1234,5 or 1.234,5",
     ),
     (
         "json-not-an-object",
@@ -265,6 +265,26 @@ const DEFECTS: &[(&str, &str)] = &[
         "fixtures/invalid/json-duplicate-key/network.json:3: key `name` appears twice (keys ignore case)",
     ),
     (
+        "decimal-point-in-dutch-file",
+        "fixtures/invalid/decimal-point-in-dutch-file/actors.csv:3: `influence`: `2.5` reads as 2.5 with a decimal point, but this file writes numbers the Dutch way (it is `;`-separated), where a dot groups thousands (750.000 is 750000) and a comma is the decimal sign; write 2,5 (or read the file the English way: --numbers en)",
+    ),
+    (
+        "ambiguous-thousands",
+        "fixtures/invalid/ambiguous-thousands/relations.csv:2: `amount`: `1,250` could be 1250 (a comma grouping thousands) or 1.25 (a Dutch decimal comma); this file writes numbers the English way (it is not `;`-separated and has no decimal comma), so write 1250 or 1.25",
+    ),
+    (
+        "not-utf8-coalitions",
+        "fixtures/invalid/not-utf8-coalitions/coalitions.csv:3: the file is not UTF-8 (this line breaks off at `d2,Regio Deal Frysl\u{FFFD}`): it was probably saved as \"CSV\" in a Windows encoding; save it again as \"CSV UTF-8\" (Excel: Save As → CSV UTF-8 (comma delimited)); none of its rows were read",
+    ),
+    (
+        "column-named-twice",
+        "fixtures/invalid/column-named-twice/actors.csv:1: columns `level` and `niveau` both name the column `level`; keep one",
+    ),
+    (
+        "unknown-actor-suggestions",
+        "fixtures/invalid/unknown-actor-suggestions/relations.csv:2: unknown actor `gem_3` in `target`; it is not an id in fixtures/invalid/unknown-actor-suggestions/actors.csv; did you mean `gem_1`, `gem_2` or `gem_4`?",
+    ),
+    (
         "json-missing-actors",
         "fixtures/invalid/json-missing-actors/network.json: missing the array `actors`; a JSON workspace needs {\"actors\": [{\"id\": …}, …]}",
     ),
@@ -272,9 +292,14 @@ const DEFECTS: &[(&str, &str)] = &[
 
 #[test]
 fn every_defect_is_reported_with_its_exact_location_and_message() {
-    for (folder, expected) in DEFECTS {
-        assert_eq!(problems(folder), [*expected], "fixtures/invalid/{folder}");
-    }
+    let wrong: Vec<String> = DEFECTS
+        .iter()
+        .filter(|(folder, expected)| problems(folder) != [*expected])
+        .map(|(folder, expected)| {
+            format!("{folder}:\n  expected {expected}\n  found    {:?}", problems(folder))
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
@@ -297,7 +322,7 @@ fn all_problems_are_reported_at_once_in_file_and_line_order() {
         problems("many-problems"),
         [
             "fixtures/invalid/many-problems/actors.csv:3: duplicate actor id `a` (first on line 2); ids must be unique",
-            "fixtures/invalid/many-problems/actors.csv:4: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell",
+            "fixtures/invalid/many-problems/actors.csv:4: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid (in Dutch: overheid, bedrijfsleven, kennisinstelling, maatschappelijk, burgers or hybride), or an empty cell",
             "fixtures/invalid/many-problems/relations.csv:2: unknown actor `x` in `target`; it is not an id in fixtures/invalid/many-problems/actors.csv",
             "fixtures/invalid/many-problems/relations.csv:3: `weight` is `0`; a weight is a tie strength > 0 (leave the cell empty for 1)",
         ]
@@ -329,7 +354,7 @@ fn a_row_after_blank_lines_is_named_by_its_own_line() {
         assert_eq!(
             messages,
             [
-                "actors.csv:5: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell"
+                "actors.csv:5: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid (in Dutch: overheid, bedrijfsleven, kennisinstelling, maatschappelijk, burgers or hybride), or an empty cell"
             ],
             "{actors:?}"
         );
@@ -521,7 +546,140 @@ fn a_load_error_counts_and_lists_its_problems() {
     assert_eq!(
         error.to_string(),
         "the workspace has 2 problem(s):\n\
-         actors.csv:2: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid, or an empty cell\n\
+         actors.csv:2: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid (in Dutch: overheid, bedrijfsleven, kennisinstelling, maatschappelijk, burgers or hybride), or an empty cell\n\
          actors.csv:3: duplicate actor id `a` (first on line 2); ids must be unique\n"
+    );
+}
+
+/// A workspace of one `actors.csv` with an `influence` column, loaded as `options` say; the
+/// influences read, or the problems.
+fn influences(actors: &str, options: &LoadOptions) -> Result<Vec<Option<f64>>, Vec<String>> {
+    let source = Source::Memory(vec![("actors.csv".into(), actors.as_bytes().to_vec())]);
+    match load_with(&source, options) {
+        Ok(loaded) => Ok(loaded.network.actors().iter().map(|a| a.influence).collect()),
+        Err(error) => Err(error.diagnostics().items().iter().map(ToString::to_string).collect()),
+    }
+}
+
+#[test]
+fn numbers_follow_the_files_convention_and_are_never_guessed() {
+    let detect = LoadOptions::default();
+    // `;`: the Dutch way, a dot groups thousands.
+    assert_eq!(
+        influences(
+            "id;influence\na;750.000\nb;30.000.000\nc;1.000.000,00\nd;1,5\ne;€ 1.250\n",
+            &detect
+        ),
+        Ok(vec![Some(750_000.0), Some(30_000_000.0), Some(1_000_000.0), Some(1.5), Some(1250.0)])
+    );
+    // A decimal comma anywhere makes a comma-separated file Dutch too.
+    assert_eq!(
+        influences("id,influence\na,\"750.000\"\nb,\"0,5\"\n", &detect),
+        Ok(vec![Some(750_000.0), Some(0.5)])
+    );
+    // Otherwise the English way.
+    assert_eq!(
+        influences("id,influence\na,2.5\nb,\"1,250,000\"\nc,1 250\n", &detect),
+        Ok(vec![Some(2.5), Some(1_250_000.0), Some(1250.0)])
+    );
+    // `2.5` in a Dutch file names both readings; --numbers en reads it.
+    let problems = influences("id;influence\na;2.5\n", &detect).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].contains("`2.5` reads as 2.5 with a decimal point, but this file writes numbers the Dutch way (it is `;`-separated)"), "{problems:?}");
+    let english = LoadOptions::default().with_numbers(Some(NumberConvention::English));
+    assert_eq!(influences("id;influence\na;2.5\n", &english), Ok(vec![Some(2.5)]));
+    let dutch = LoadOptions::default().with_numbers(Some(NumberConvention::Dutch));
+    assert_eq!(influences("id,influence\na,1.250\n", &dutch), Ok(vec![Some(1250.0)]));
+    assert_eq!(influences("id,influence\na,1.250\n", &english), Ok(vec![Some(1.25)]));
+    let problems = influences("id\tinfluence\na\t12,5\n", &english).unwrap_err();
+    assert_eq!(
+        problems,
+        [
+            "actors.csv:2: `influence`: `12,5` reads as 12.5 with a decimal comma, but this file writes numbers the English way (as asked), where a point is the decimal sign; write 12.5 (or read the file the Dutch way: --numbers nl)"
+        ]
+    );
+    // A tab-separated Dutch export is told by its decimal commas, named by line.
+    let problems = influences("id\tinfluence\na\t12,5\nb\t2.5\n", &detect).unwrap_err();
+    assert!(
+        problems[0].contains("this file writes numbers the Dutch way (line 2 has a decimal comma)"),
+        "{problems:?}"
+    );
+}
+
+/// The warnings of a workspace held in memory, as printed.
+fn warnings(files: &[(&str, &str)]) -> Vec<String> {
+    let files = files.iter().map(|(name, text)| (name.to_string(), text.as_bytes().to_vec()));
+    let loaded = load_with(&Source::Memory(files.collect()), &LoadOptions::default()).unwrap();
+    loaded.warnings.items().iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn a_workspace_that_loads_but_looks_unintended_gets_warnings() {
+    let actors = "id,name,sectr,level,website\na,A,government,municipal,\nb,B,,,\nc,C,,,\nd,D,,,\n";
+    let relations = "source,target,layer\na,b,funding\nb,c,funding\na,c,fundng\n";
+    assert_eq!(
+        warnings(&[("actors.csv", actors), ("relations.csv", relations)]),
+        [
+            "actors.csv:1: warning: no `sector` column, so no actor has a sector; add the column to use sectors (in brokerage groups, folding, comparisons)",
+            "actors.csv:1: warning: unknown column `sectr` is kept as an attribute; did you mean `sector`?",
+            "actors.csv:5: warning: actor `d` has no relations, memberships, parent or units: it stands alone in every analysis (is its id written differently elsewhere?)",
+            "relations.csv:4: warning: layer `fundng` has this relation only; did you mean `funding`?",
+        ]
+    );
+    // No layer column; many actors alone are counted on one line after the first three.
+    let actors = "id,sector,level\na,,\nb,,\nc,,\nd,,\ne,,\nf,,\ng,,\nh,,\n";
+    assert_eq!(
+        warnings(&[("actors.csv", actors), ("relations.csv", "source,target\ng,h\n")]),
+        [
+            "actors.csv:2: warning: actor `a` has no relations, memberships, parent or units: it stands alone in every analysis (is its id written differently elsewhere?)",
+            "actors.csv:3: warning: actor `b` has no relations, memberships, parent or units: it stands alone in every analysis (is its id written differently elsewhere?)",
+            "actors.csv:4: warning: actor `c` has no relations, memberships, parent or units: it stands alone in every analysis (is its id written differently elsewhere?)",
+            "actors.csv:5: warning: actor `d` and 2 more actors after it have no relations, memberships, parent or units: they stand alone in every analysis",
+            "relations.csv:1: warning: no `layer` column, so every relation is in the layer `collaboration`; add the column to tell collaboration, funding, information, mandate, reporting, dependency apart",
+        ]
+    );
+    // Well-known layers used once, attributes far from any column: nothing to say.
+    assert!(
+        warnings(&[
+            ("actors.csv", "id,sector,level,website\na,,,\nb,,,\n"),
+            ("relations.csv", "source,target,layer\na,b,reporting\n"),
+        ])
+        .is_empty()
+    );
+}
+
+#[test]
+fn an_excel_sep_line_names_the_delimiter_and_lines_count_from_it() {
+    let actors = "sep=;\r\nid;name;sector\r\na;A, the first;government\r\nb;B;ngo\r\n";
+    let problems = load_problems(&Source::Memory(vec![("actors.csv".into(), actors.into())]));
+    assert_eq!(
+        problems,
+        [
+            "actors.csv:4: unknown sector `ngo`; expected government, business, knowledge, civil_society, citizens or hybrid (in Dutch: overheid, bedrijfsleven, kennisinstelling, maatschappelijk, burgers or hybride), or an empty cell"
+        ]
+    );
+    let missing =
+        load_problems(&Source::Memory(vec![("actors.csv".into(), b"sep=,\nname\nA\n".to_vec())]));
+    assert!(missing[0].starts_with("actors.csv:2: missing column `id`"), "{missing:?}");
+}
+
+#[test]
+fn a_sheet_given_as_the_workspace_is_told_what_a_workspace_is() {
+    let sheet = fixture("tiny/actors.csv");
+    let problems = load_problems(&Source::from_path(&sheet));
+    assert_eq!(
+        problems,
+        [format!(
+            "{}: this is one sheet, not a workspace: a workspace is a folder holding actors.csv (and relations.csv, coalitions.csv, members.csv), or one network.json; give the folder that holds it (`{}`), with the sheet named actors.csv, relations.csv, coalitions.csv or members.csv",
+            sheet.display(),
+            fixture("tiny").display()
+        )]
+    );
+    let workbook = load_problems(&Source::JsonFile("deals.xlsx".into()));
+    assert_eq!(
+        workbook,
+        [
+            "deals.xlsx: a spreadsheet workbook is not read directly: a workspace is a folder holding actors.csv (and relations.csv, coalitions.csv, members.csv), or one network.json; save each sheet as \"CSV UTF-8\" into one folder under those names and give that folder"
+        ]
     );
 }

@@ -16,7 +16,7 @@ use args::{Cli, Command};
 use options::{OutputArgs, WorkspaceArgs};
 
 use stakenet::analysis::Progress;
-use stakenet::io::{BUNDLED_NAME, Source, load, write_atomic};
+use stakenet::io::{BUNDLED_NAME, LoadOptions, Source, load_with, write_atomic};
 use stakenet::model::{Network, NetworkBuilder};
 use stakenet::render::{Records, Sheet, ViewDescription, workbook};
 use stakenet::view::{LayerChoice, TieWeight, View, ViewSpec};
@@ -114,8 +114,15 @@ impl Drop for Workspace {
 }
 
 impl Workspace {
-    /// Loads the workspace the arguments name (the bundled one by default).
+    /// Loads the workspace the arguments name (the bundled one by default), printing its
+    /// warnings on standard error.
     pub(crate) fn open(args: &WorkspaceArgs) -> Result<Workspace, Failure> {
+        Workspace::open_checked(args, false)
+    }
+
+    /// [`Workspace::open`]; with `strict`, warnings are problems: listed as errors, and the
+    /// command fails with exit code 2.
+    pub(crate) fn open_checked(args: &WorkspaceArgs, strict: bool) -> Result<Workspace, Failure> {
         let (source, name) = match &args.workspace {
             None => (Source::Bundled, BUNDLED_NAME.to_owned()),
             Some(path) => {
@@ -128,7 +135,8 @@ impl Workspace {
                 (Source::from_path(path), path.display().to_string())
             }
         };
-        let network = load(&source).map_err(|error| {
+        let options = LoadOptions::default().with_numbers(args.numbers);
+        let loaded = load_with(&source, &options).map_err(|error| {
             let diagnostics = error.diagnostics();
             Failure::Problems {
                 listing: diagnostics.to_string(),
@@ -138,7 +146,18 @@ impl Workspace {
                 ),
             }
         })?;
-        Ok(Workspace { network, name, inputs: source.input_paths() })
+        let warnings = loaded.warnings;
+        if strict && !warnings.is_empty() {
+            let n = warnings.len();
+            return Err(Failure::Problems {
+                listing: warnings.into_errors().to_string(),
+                summary: format!(
+                    "{name} has {n} warning(s), which --strict counts as problems; nothing was written"
+                ),
+            });
+        }
+        eprint!("{warnings}");
+        Ok(Workspace { network: loaded.network, name, inputs: source.input_paths() })
     }
 
     /// A spinner on standard error while a long analysis runs (hidden for small views and

@@ -13,6 +13,16 @@ pub(crate) struct WorkspaceArgs {
     /// (.csv) [default: the bundled Regio Deal workspace]
     #[arg(value_name = "WORKSPACE")]
     pub(crate) workspace: Option<PathBuf>,
+    /// How the CSV files write numbers: nl (decimal comma, a dot groups thousands: 1.250.000,50)
+    /// or en (decimal point: 1250000.50) [default: per file, nl when it is ;-separated or has a
+    /// decimal comma, else en]. A cell that reads otherwise is refused, never guessed.
+    #[arg(long, value_name = "nl|en", value_parser = parse_numbers)]
+    pub(crate) numbers: Option<stakenet::NumberConvention>,
+}
+
+fn parse_numbers(text: &str) -> Result<stakenet::NumberConvention, String> {
+    stakenet::NumberConvention::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a number convention; expected nl or en"))
 }
 
 /// Where and how to write the result.

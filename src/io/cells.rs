@@ -1,48 +1,30 @@
-//! Parsing of single cells: numbers (decimal point or Dutch decimal comma), dates, booleans,
+//! Parsing of single cells: numbers (in the file's convention, `numbers.rs`), dates, booleans,
 //! ids and list cells. Each parser returns a message naming the value and what is accepted.
 
+use super::numbers::{NumberConvention, Numbers};
 use crate::model::Date;
 
-/// How a table writes numbers and lists.
+/// How a table writes numbers, dates and lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Dialect {
     /// The field delimiter (`,`, `;` or tab); `None` for JSON.
     pub delimiter: Option<u8>,
+    /// How its numbers are written (see `numbers.rs`).
+    pub numbers: Numbers,
 }
 
 impl Dialect {
     /// The dialect of JSON documents: decimal point, lists as arrays or `;`/`|` strings.
-    pub(crate) const JSON: Dialect = Dialect { delimiter: None };
+    pub(crate) const JSON: Dialect = Dialect { delimiter: None, numbers: Numbers::JSON };
 
-    /// Dutch Excel: `;` as delimiter allows a decimal comma, and lists split on `|` only.
+    /// Dutch Excel: with `;` as delimiter, lists split on `|` only.
     fn semicolon(self) -> bool {
         self.delimiter == Some(b';')
     }
 
-    /// Parses a finite number: `1234.5`, `1e6`, and with a `;` delimiter also `1234,5` and
-    /// `1.234,5`.
+    /// Parses a finite number in the file's convention (see `numbers.rs`).
     pub(crate) fn number(self, text: &str) -> Result<f64, String> {
-        let normalized: std::borrow::Cow<'_, str> = if self.semicolon() && text.contains(',') {
-            decimal_comma_to_point(text)
-                .ok_or_else(|| {
-                    format!("`{text}` is not a number; expected e.g. 1234,5 or 1.234,5")
-                })?
-                .into()
-        } else {
-            text.into()
-        };
-        let value: f64 = normalized.trim().parse().map_err(|_| {
-            if self.semicolon() {
-                format!("`{text}` is not a number; expected e.g. 1234,5 or 1234.5")
-            } else {
-                format!("`{text}` is not a number; expected e.g. 1234.5")
-            }
-        })?;
-        if value.is_finite() {
-            Ok(value)
-        } else {
-            Err(format!("`{text}` is not a finite number; expected a number such as 1234.5"))
-        }
+        self.numbers.parse(text)
     }
 
     /// Splits a list cell on `;` or `|` (on `|` only when the file delimiter is `;`), trimming
@@ -55,48 +37,55 @@ impl Dialect {
             .map(str::to_owned)
             .collect()
     }
-}
 
-/// `1.234.567,89` → `1234567.89`; `12,5` → `12.5`. `None` when the dots are not thousands
-/// groups before the one comma.
-fn decimal_comma_to_point(text: &str) -> Option<String> {
-    let text = text.trim();
-    let (whole, fraction) = text.split_once(',')?;
-    if fraction.contains(',') || fraction.contains('.') {
-        return None;
-    }
-    let whole = if whole.contains('.') {
-        let digits = whole.trim_start_matches(['-', '+']);
-        let mut groups = digits.split('.');
-        let first = groups.next()?;
-        let groups_ok = !first.is_empty()
-            && first.len() <= 3
-            && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
-        if !groups_ok {
-            return None;
+    /// Parses a date: ISO `YYYY-MM-DD` always; in a file that writes numbers the Dutch way also
+    /// day first, `31-12-2019`, `1-3-2019` or `31/12/2019`.
+    pub(crate) fn date(self, text: &str) -> Result<Date, String> {
+        if let Ok(date) = Date::parse_from_str(text, "%Y-%m-%d") {
+            return Ok(date);
         }
-        whole.replace('.', "")
-    } else {
-        whole.to_owned()
-    };
-    Some(format!("{whole}.{fraction}"))
+        let day_first = text.len() >= 8
+            && text.bytes().all(|b| b.is_ascii_digit() || b == b'-' || b == b'/')
+            && text.rsplit(['-', '/']).next().is_some_and(|year| year.len() == 4);
+        if self.numbers.convention == NumberConvention::Dutch {
+            for format in ["%d-%m-%Y", "%d/%m/%Y"] {
+                if day_first {
+                    if let Ok(date) = Date::parse_from_str(text, format) {
+                        return Ok(date);
+                    }
+                }
+            }
+            return Err(format!(
+                "`{text}` is not a date; expected YYYY-MM-DD (2019-03-31) or DD-MM-YYYY \
+                 (31-03-2019, also 31/03/2019)"
+            ));
+        }
+        let hint = if day_first {
+            format!(
+                "; a day-first date is read only in a file that writes numbers the Dutch way, \
+                 and {}",
+                self.numbers
+            )
+        } else {
+            String::new()
+        };
+        Err(format!("`{text}` is not a date; expected YYYY-MM-DD, e.g. 2019-03-31{hint}"))
+    }
 }
 
-/// Parses an ISO date `YYYY-MM-DD`.
-pub(crate) fn date(text: &str) -> Result<Date, String> {
-    Date::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; expected YYYY-MM-DD, e.g. 2019-03-31"))
-}
+/// The spellings [`boolean`] accepts, for messages.
+pub(crate) const BOOLEANS: &str = "yes/no, true/false, 1/0, ja/nee or waar/onwaar";
 
-/// Parses `true`/`false` (also `yes`/`no`, `1`/`0`), ignoring case.
+/// Parses `true`/`false` (also `yes`/`no`, `1`/`0`, and Dutch `ja`/`nee`, `waar`/`onwaar`),
+/// ignoring case.
 pub(crate) fn boolean(text: &str) -> Result<bool, String> {
-    let is = |word: &str| text.eq_ignore_ascii_case(word);
-    if is("true") || is("yes") || text == "1" {
+    let is = |words: &[&str]| words.iter().any(|word| text.eq_ignore_ascii_case(word));
+    if is(&["true", "yes", "1", "ja", "waar", "j", "y"]) {
         Ok(true)
-    } else if is("false") || is("no") || text == "0" {
+    } else if is(&["false", "no", "0", "nee", "onwaar", "n"]) {
         Ok(false)
     } else {
-        Err(format!("`{text}` is not true or false"))
+        Err(format!("`{text}` is not true or false; expected {BOOLEANS}"))
     }
 }
 
@@ -125,10 +114,17 @@ fn describe_char(c: char) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::numbers::Reason;
     use super::*;
 
-    const COMMA: Dialect = Dialect { delimiter: Some(b',') };
-    const SEMI: Dialect = Dialect { delimiter: Some(b';') };
+    const COMMA: Dialect = Dialect {
+        delimiter: Some(b','),
+        numbers: Numbers { convention: NumberConvention::English, reason: Reason::NoEvidence },
+    };
+    const SEMI: Dialect = Dialect {
+        delimiter: Some(b';'),
+        numbers: Numbers { convention: NumberConvention::Dutch, reason: Reason::Semicolon },
+    };
 
     #[test]
     fn numbers_follow_the_dialect() {
@@ -136,12 +132,9 @@ mod tests {
         assert_eq!(SEMI.number("1234,5"), Ok(1234.5));
         assert_eq!(SEMI.number("1.234.567,25"), Ok(1234567.25));
         assert_eq!(SEMI.number("-0,5"), Ok(-0.5));
-        assert_eq!(SEMI.number("2.5"), Ok(2.5));
+        assert!(SEMI.number("2.5").is_err());
         assert!(COMMA.number("1234,5").is_err());
         assert!(SEMI.number("1.23,5").is_err());
-        assert!(COMMA.number("NaN").unwrap_err().contains("not a finite number"));
-        assert!(COMMA.number("1e400").unwrap_err().contains("not a finite number"));
-        assert!(COMMA.number("inf").is_err());
     }
 
     #[test]
@@ -151,9 +144,29 @@ mod tests {
     }
 
     #[test]
-    fn dates_ids_and_booleans() {
-        assert!(date("2019-02-29").is_err());
-        assert!(date("2020-02-29").is_ok());
+    fn dates_are_iso_and_day_first_in_dutch_files() {
+        assert!(COMMA.date("2019-02-29").is_err());
+        assert!(COMMA.date("2020-02-29").is_ok());
+        let day = |y, m, d| Date::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(SEMI.date("20-11-2019"), Ok(day(2019, 11, 20)));
+        assert_eq!(SEMI.date("1-3-2019"), Ok(day(2019, 3, 1)));
+        assert_eq!(SEMI.date("31/12/2019"), Ok(day(2019, 12, 31)));
+        assert_eq!(SEMI.date("2019-12-31"), Ok(day(2019, 12, 31)));
+        assert_eq!(
+            SEMI.date("31-02-2019").unwrap_err(),
+            "`31-02-2019` is not a date; expected YYYY-MM-DD (2019-03-31) or DD-MM-YYYY \
+             (31-03-2019, also 31/03/2019)"
+        );
+        assert_eq!(
+            COMMA.date("20-11-2019").unwrap_err(),
+            "`20-11-2019` is not a date; expected YYYY-MM-DD, e.g. 2019-03-31; a day-first date \
+             is read only in a file that writes numbers the Dutch way, and this file writes \
+             numbers the English way (it is not `;`-separated and has no decimal comma)"
+        );
+    }
+
+    #[test]
+    fn ids_and_booleans() {
         assert!(id("min_lnv:dep-1.2").is_ok());
         assert_eq!(
             id("a b").unwrap_err(),
@@ -169,6 +182,11 @@ mod tests {
         );
         assert_eq!(id("").unwrap_err(), "empty id; every row needs an id");
         assert_eq!(boolean("TRUE"), Ok(true));
-        assert!(boolean("maybe").is_err());
+        assert_eq!(boolean("Ja"), Ok(true));
+        assert_eq!(boolean("onwaar"), Ok(false));
+        assert_eq!(
+            boolean("maybe").unwrap_err(),
+            "`maybe` is not true or false; expected yes/no, true/false, 1/0, ja/nee or waar/onwaar"
+        );
     }
 }

@@ -9,6 +9,7 @@
 //! when it is. Pajek says it itself: `*Arcs` are directed, `*Edges` undirected. A tie of an
 //! actor with itself (the diagonal, a Pajek loop) is left out: stakenet has no self-ties.
 
+use super::numbers::{NumberConvention, Numbers, Reason};
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -149,7 +150,13 @@ impl Matrix {
 /// Parses a cell of a matrix or a weight: a finite number ≥ 0 (`,` as decimal mark when
 /// `decimal_comma`).
 pub(crate) fn weight(text: &str, decimal_comma: bool) -> Result<f64, String> {
-    let dialect = cells::Dialect { delimiter: Some(if decimal_comma { b';' } else { b',' }) };
+    let numbers = if decimal_comma {
+        Numbers { convention: NumberConvention::Dutch, reason: Reason::Semicolon }
+    } else {
+        Numbers { convention: NumberConvention::English, reason: Reason::NoEvidence }
+    };
+    let dialect =
+        cells::Dialect { delimiter: Some(if decimal_comma { b';' } else { b',' }), numbers };
     match dialect.number(text) {
         Ok(value) if value >= 0.0 => Ok(value),
         Ok(_) => Err(format!(

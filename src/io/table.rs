@@ -1,12 +1,14 @@
 //! Tables: a CSV file or one array of a JSON workspace, read row by row with line numbers.
 //!
-//! CSV rules (DESIGN §1): UTF-8 with or without BOM; the delimiter (`,` `;` or tab) is detected
-//! from the header line; column names are case-insensitive; cells are trimmed; rows whose cells
+//! CSV rules (DESIGN §1): UTF-8 with or without BOM (a file that is not UTF-8 is one problem);
+//! the delimiter (`,` `;` or tab) is named by an Excel `sep=;` first line or detected from the
+//! header line; the number convention is detected per file (`numbers.rs`); column names are case-insensitive; cells are trimmed; rows whose cells
 //! are all empty are skipped.
 
 use std::ops::Range;
 
 use super::cells::Dialect;
+use super::numbers::{NumberConvention, Numbers, Reason, has_decimal_comma};
 use crate::error::{Diagnostics, Location};
 
 /// The most data rows stakenet reads from one table (50 million): a documented limit that turns
@@ -47,6 +49,8 @@ pub(crate) struct Table<'a> {
     pub path: String,
     /// Column names, trimmed and lower-cased, in file order.
     pub header: Vec<String>,
+    /// The line of the header (2 after an Excel `sep=;` line).
+    pub header_line: u64,
     /// How numbers and lists are written.
     pub dialect: Dialect,
     body: Body<'a>,
@@ -60,25 +64,55 @@ enum Body<'a> {
 }
 
 impl<'a> Table<'a> {
-    /// Opens CSV bytes: strips a BOM, detects the delimiter, reads the header. Returns `None`
-    /// (with a diagnostic) when there is no usable header.
+    /// Opens CSV bytes: strips a BOM, honours an Excel `sep=;` first line, detects the
+    /// delimiter otherwise, reads the header. Returns `None` (with a diagnostic) when there is
+    /// no usable header or the file is not UTF-8 (one problem for the file: its rows are not
+    /// read, so that they cause no others). The numbers are read the English way until
+    /// [`Table::settle_numbers`] looks at them.
     pub(crate) fn csv(
         path: String,
         bytes: &'a [u8],
         diagnostics: &mut Diagnostics,
     ) -> Option<Self> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let at_header = Location { path: path.clone(), line: Some(1) };
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-            diagnostics.push(at_header, "the file is empty; a header row is required");
+            diagnostics.push(
+                Location { path, line: Some(1) },
+                "the file is empty; a header row is required",
+            );
             return None;
         }
-        let delimiter = detect_delimiter(bytes);
+        if let Err(error) = std::str::from_utf8(bytes) {
+            let valid = &bytes[..error.valid_up_to()];
+            let line = 1 + memchr::memchr_iter(b'\n', valid).count() as u64;
+            let line_start = memchr::memrchr(b'\n', valid).map_or(0, |i| i + 1);
+            let shown = String::from_utf8_lossy(
+                &bytes[line_start..(error.valid_up_to() + 1).min(bytes.len())],
+            )
+            .into_owned();
+            let shown = shown.trim_start();
+            let shown: String =
+                shown.chars().rev().take(24).collect::<Vec<_>>().into_iter().rev().collect();
+            diagnostics.push(
+                Location { path, line: Some(line) },
+                format!(
+                    "the file is not UTF-8 (this line breaks off at `{shown}`): it was probably \
+                     saved as \"CSV\" in a Windows encoding; save it again as \"CSV UTF-8\" \
+                     (Excel: Save As → CSV UTF-8 (comma delimited)); none of its rows were read"
+                ),
+            );
+            return None;
+        }
+        let (delimiter, skip, header_line) = match sep_line(bytes) {
+            Some((delimiter, length)) => (delimiter, length, 2),
+            None => (detect_delimiter(bytes), 0, 1),
+        };
+        let at_header = Location { path: path.clone(), line: Some(header_line) };
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(false)
             .flexible(true)
-            .from_reader(bytes);
+            .from_reader(&bytes[skip..]);
         let mut record = csv::ByteRecord::new();
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
@@ -99,14 +133,54 @@ impl<'a> Table<'a> {
             .map(|i| record.range(i).and_then(|r| text.get(r)).unwrap_or(""))
             .collect();
         let header = normalize_header(&names, &at_header, diagnostics)?;
-        let start =
-            Position { byte: reader.position().byte() as usize, line: reader.position().line() };
+        let start = Position {
+            byte: skip + reader.position().byte() as usize,
+            line: reader.position().line() + header_line - 1,
+        };
+        let numbers = Numbers { convention: NumberConvention::English, reason: Reason::NoEvidence };
         Some(Table {
             path,
             header,
-            dialect: Dialect { delimiter: Some(delimiter) },
+            header_line,
+            dialect: Dialect { delimiter: Some(delimiter), numbers },
             body: Body::Csv { bytes, start, delimiter },
         })
+    }
+
+    /// Decides how the file writes numbers (see `numbers.rs`): as `asked`, else the Dutch way
+    /// when it is `;`-separated or a cell of the number columns `columns` has a decimal comma,
+    /// else the English way. A JSON table keeps the English way.
+    pub(crate) fn settle_numbers(&mut self, columns: &[usize], asked: Option<NumberConvention>) {
+        let Body::Csv { bytes, start, delimiter } = &self.body else { return };
+        if let Some(convention) = asked {
+            self.dialect.numbers = Numbers { convention, reason: Reason::Asked };
+            return;
+        }
+        let dutch = |reason| Numbers { convention: NumberConvention::Dutch, reason };
+        if *delimiter == b';' {
+            self.dialect.numbers = dutch(Reason::Semicolon);
+            return;
+        }
+        let rows = &bytes[start.byte.min(bytes.len())..];
+        // Without a comma in the rows, or (comma-separated) without a quote, no cell holds one.
+        let no_comma_cells = memchr::memchr(b',', rows).is_none()
+            || (*delimiter == b',' && memchr::memchr(b'"', rows).is_none());
+        if columns.is_empty() || no_comma_cells {
+            return;
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(*delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(rows);
+        let mut record = csv::StringRecord::new();
+        while let Ok(true) = reader.read_record(&mut record) {
+            if columns.iter().any(|&c| record.get(c).is_some_and(has_decimal_comma)) {
+                let line = record.position().map_or(1, |p| first_line_of(rows, p));
+                self.dialect.numbers = dutch(Reason::DecimalComma(start.line + line - 1));
+                return;
+            }
+        }
     }
 
     /// A table of JSON records already flattened to cells under `header`.
@@ -115,7 +189,7 @@ impl<'a> Table<'a> {
         header: Vec<String>,
         rows: Vec<(u64, Vec<String>)>,
     ) -> Self {
-        Table { path, header, dialect: Dialect::JSON, body: Body::Records(rows) }
+        Table { path, header, header_line: 1, dialect: Dialect::JSON, body: Body::Records(rows) }
     }
 
     /// The position of column `name` (lower-case), if present.
@@ -665,6 +739,25 @@ pub(crate) fn normalize_header(
         header.push(name);
     }
     ok.then_some(header)
+}
+
+/// The delimiter an Excel `sep=;` first line names (`,`, `;` or tab), and the length of that
+/// line with its end.
+fn sep_line(bytes: &[u8]) -> Option<(u8, usize)> {
+    let head = bytes.get(..4)?;
+    if !head.eq_ignore_ascii_case(b"sep=") {
+        return None;
+    }
+    let delimiter = *bytes.get(4).filter(|b| matches!(b, b',' | b';' | b'\t'))?;
+    let rest = &bytes[5..];
+    let end = if rest.starts_with(b"\r\n") {
+        2
+    } else if rest.starts_with(b"\n") || rest.starts_with(b"\r") {
+        1
+    } else {
+        return None;
+    };
+    Some((delimiter, 5 + end))
 }
 
 /// Picks the delimiter that occurs most often outside quotes in the first line (`,` on a tie).

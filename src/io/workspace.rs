@@ -5,17 +5,19 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
 
+use super::aliases;
 use super::cells::{self, Dialect};
 use super::graph_file;
 use super::json;
 use super::key_index::KeyIndex;
 use super::matrix::{self, MatrixCsv};
+use super::numbers::NumberConvention;
 use super::source::{FileRead, Source};
 use super::table::{Placed, Row, Table};
 use crate::error::{Diagnostics, LoadError, Location};
 use crate::model::{
-    Actor, ActorId, COMEMBERSHIP, Coalition, CoalitionId, Layer, LayerId, Level, Membership,
-    Network, NetworkBuilder, Relation, Role, Sector, TopicId, Validity, directed_by_default,
+    Actor, ActorId, COMEMBERSHIP, Coalition, CoalitionId, Layer, LayerId, Membership, Network,
+    NetworkBuilder, Relation, Role, TopicId, Validity, directed_by_default,
 };
 
 /// The columns of each table that the format defines; any other column is kept as an attribute.
@@ -44,21 +46,70 @@ pub const MEMBER_COLUMNS: &[&str] =
 /// The layer a relation belongs to when `relations.csv` has no `layer` column.
 pub const DEFAULT_LAYER: &str = "collaboration";
 
-/// Loads and validates a workspace.
+/// How to load a workspace: what detection would otherwise decide. Built from `Default` and
+/// `with_*` methods.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LoadOptions {
+    /// How every CSV file writes its numbers; `None` detects it per file (`;`-separated or a
+    /// decimal comma: Dutch; otherwise English). A JSON workspace writes decimal points.
+    pub numbers: Option<NumberConvention>,
+}
+
+impl LoadOptions {
+    /// Reads the numbers of every CSV file in this convention instead of detecting it.
+    #[must_use]
+    pub fn with_numbers(mut self, numbers: Option<NumberConvention>) -> Self {
+        self.numbers = numbers;
+        self
+    }
+}
+
+/// A loaded workspace: the network and the warnings about it (things that loaded but look
+/// unintended: an unknown column close to a known one, a missing `sector`, `level` or `layer`
+/// column, a layer used once, actors tied to nothing).
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct Loaded {
+    /// The validated network.
+    pub network: Network,
+    /// The warnings, in file and line order (at most [`crate::error::MAX_DIAGNOSTICS`] kept).
+    pub warnings: Diagnostics,
+}
+
+/// Loads and validates a workspace, detecting each file's number convention; warnings are
+/// dropped (see [`load_with`]).
 ///
 /// # Errors
 /// [`LoadError::Invalid`] with every problem found, each as `path:line: message`.
 pub fn load(source: &Source) -> Result<Network, LoadError> {
+    load_with(source, &LoadOptions::default()).map(|loaded| loaded.network)
+}
+
+/// Loads and validates a workspace as `options` say, returning its warnings with it.
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every problem found, each as `path:line: message` (warnings
+/// are not among them).
+pub fn load_with(source: &Source, options: &LoadOptions) -> Result<Loaded, LoadError> {
     let mut diagnostics = Diagnostics::default();
-    let network = if let Some(format) = graph_file::format_of(source) {
+    let mut warnings = Diagnostics::default();
+    let network = if let Some(message) = sheet_given_as_workspace(source) {
+        diagnostics
+            .push(Location { path: source.display_path("network.json"), line: None }, message);
+        None
+    } else if let Some(format) = graph_file::format_of(source) {
         graph_file::load(source, format, &mut diagnostics)
     } else if source.is_json() {
-        load_json(source, &mut diagnostics)
+        load_json(source, &mut diagnostics, &mut warnings)
     } else {
-        load_csv(source, &mut diagnostics)
+        load_csv(source, options, &mut diagnostics, &mut warnings)
     };
     match network {
-        Some(network) if diagnostics.is_empty() => Ok(network),
+        Some(network) if diagnostics.is_empty() => {
+            warnings.sort();
+            Ok(Loaded { network, warnings })
+        }
         _ => {
             diagnostics.sort();
             Err(LoadError::Invalid(diagnostics))
@@ -66,7 +117,12 @@ pub fn load(source: &Source) -> Result<Network, LoadError> {
     }
 }
 
-fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
+fn load_csv(
+    source: &Source,
+    options: &LoadOptions,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Option<Network> {
     let read = |file: &str, diagnostics: &mut Diagnostics| match source.read(file) {
         FileRead::Bytes(bytes) => Some(bytes),
         FileRead::Missing => {
@@ -91,8 +147,8 @@ fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
     let (actor_table, others) = rayon::join(
         || {
             let bytes = read("actors.csv", diagnostics)?;
-            let table = Table::csv(source.display_path("actors.csv"), &bytes, diagnostics)?;
-            Some(read_actors(table, diagnostics))
+            let table = open_csv(source, "actors.csv", &bytes, options, diagnostics, warnings)?;
+            Some(read_actors(table, diagnostics, warnings))
         },
         || {
             ["relations.csv", "coalitions.csv", "members.csv"]
@@ -101,13 +157,146 @@ fn load_csv(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
     );
     diagnostics.append(found_reading);
     let [relations, coalitions, members] = others.each_ref().map(|(file, bytes)| {
-        bytes.as_ref().and_then(|bytes| Table::csv(source.display_path(file), bytes, diagnostics))
+        bytes
+            .as_ref()
+            .and_then(|bytes| open_csv(source, file, bytes, options, diagnostics, warnings))
     });
+    // A coalitions.csv that is there but could not be opened names no coalition, and members
+    // pointing at them are not reported again.
+    let coalitions_broken = others[1].1.is_some() && coalitions.is_none();
+    let actor_table = actor_table?;
     let matrices = matrix::read_all(source, diagnostics);
-    finish(actor_table?, relations, coalitions, members, matrices, diagnostics)
+    finish(
+        actor_table,
+        relations,
+        coalitions,
+        coalitions_broken,
+        members,
+        matrices,
+        diagnostics,
+        warnings,
+    )
 }
 
-fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> {
+/// Opens one CSV file of the workspace and settles how it writes numbers.
+fn open_csv<'a>(
+    source: &Source,
+    file: &str,
+    bytes: &'a [u8],
+    options: &LoadOptions,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Option<Table<'a>> {
+    let mut table = Table::csv(source.display_path(file), bytes, diagnostics)?;
+    name_columns(&mut table, file, diagnostics, warnings)?;
+    let numeric: Vec<usize> = number_columns(file).iter().filter_map(|c| table.column(c)).collect();
+    table.settle_numbers(&numeric, options.numbers);
+    Some(table)
+}
+
+/// The columns `file` defines, and those it knows though the format does not define them.
+fn known_columns(file: &str) -> &'static [&'static str] {
+    match file {
+        "actors.csv" => &[
+            "id",
+            "name",
+            "sector",
+            "level",
+            "parent",
+            "kind",
+            "themes",
+            "influence",
+            "abbreviation",
+        ],
+        "relations.csv" => RELATION_COLUMNS,
+        "coalitions.csv" => COALITION_COLUMNS,
+        "members.csv" => MEMBER_COLUMNS,
+        _ => &[],
+    }
+}
+
+/// Gives the columns their names in the format: a Dutch or other alias (`niveau`) becomes the
+/// column it stands for (`level`), `National contribution` becomes `national_contribution`.
+/// Warns about an unknown column close to a known one (it is kept as an attribute), and
+/// refuses a column named twice (`level` and `niveau`). `None` when refused.
+fn name_columns(
+    table: &mut Table<'_>,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Option<()> {
+    let known = known_columns(file);
+    let alias_list = aliases::column_aliases(file);
+    let written = std::mem::take(&mut table.header);
+    let mut named: Vec<String> = Vec::with_capacity(written.len());
+    let mut ok = true;
+    for name in &written {
+        let key = aliases::normalized(name);
+        let canonical = known
+            .iter()
+            .find(|k| **k == key)
+            .or_else(|| alias_list.iter().find(|(alias, _)| *alias == key).map(|(_, c)| c))
+            .copied();
+        let new_name = match canonical {
+            Some(canonical) => canonical.to_owned(),
+            None => {
+                let candidates = known.iter().copied().chain(alias_list.iter().map(|(a, _)| *a));
+                let close: Vec<&str> = aliases::close_to(&key, candidates)
+                    .into_iter()
+                    .map(|c| {
+                        alias_list.iter().find(|(alias, _)| *alias == c).map_or(c, |(_, k)| *k)
+                    })
+                    .collect();
+                let mut suggested: Vec<&str> = Vec::new();
+                for c in close {
+                    if !suggested.contains(&c) {
+                        suggested.push(c);
+                    }
+                }
+                if !suggested.is_empty() {
+                    warnings.warn(
+                        table.at(table.header_line),
+                        format!(
+                            "unknown column `{name}` is kept as an attribute{}",
+                            aliases::did_you_mean(&suggested)
+                        ),
+                    );
+                }
+                name.clone()
+            }
+        };
+        if let Some(first) = named.iter().position(|n| *n == new_name) {
+            diagnostics.push(
+                table.at(table.header_line),
+                format!(
+                    "columns `{}` and `{name}` both name the column `{new_name}`; keep one",
+                    written[first]
+                ),
+            );
+            ok = false;
+        }
+        named.push(new_name);
+    }
+    table.header = named;
+    ok.then_some(())
+}
+
+/// The columns of `file` that hold numbers.
+fn number_columns(file: &str) -> &'static [&'static str] {
+    match file {
+        "actors.csv" => &["influence"],
+        "relations.csv" => &["weight", "amount"],
+        "coalitions.csv" => &["national_contribution", "cofinancing"],
+        "members.csv" => &["contribution"],
+        _ => &[],
+    }
+}
+
+fn load_json(
+    source: &Source,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Option<Network> {
     let path = source.display_path("network.json");
     let bytes = match source.read("network.json") {
         FileRead::Bytes(bytes) => bytes,
@@ -120,7 +309,19 @@ fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> 
             return None;
         }
     };
-    let tables = json::tables(&path, &bytes, diagnostics)?;
+    let mut tables = json::tables(&path, &bytes, diagnostics)?;
+    for (table, file) in [
+        (&mut tables.actors, "actors.csv"),
+        (&mut tables.relations, "relations.csv"),
+        (&mut tables.coalitions, "coalitions.csv"),
+        (&mut tables.members, "members.csv"),
+    ] {
+        if let Some(named) = table {
+            if name_columns(named, file, diagnostics, warnings).is_none() {
+                *table = None;
+            }
+        }
+    }
     let Some(actors) = tables.actors else {
         diagnostics.push(
             Location { path, line: None },
@@ -128,15 +329,62 @@ fn load_json(source: &Source, diagnostics: &mut Diagnostics) -> Option<Network> 
         );
         return None;
     };
-    let actor_table = read_actors(actors, diagnostics);
+    let actor_table = read_actors(actors, diagnostics, warnings);
     finish(
         actor_table,
         tables.relations,
         tables.coalitions,
+        false,
         tables.members,
         Vec::new(),
         diagnostics,
+        warnings,
     )
+}
+
+/// A single CSV file given as the workspace that is one sheet of a workspace (its header has a
+/// workspace column: `id`, `source`, `target`, `coalition`, `actor`), not a survey matrix:
+/// what to say. A workbook likewise, until workbooks are read.
+fn sheet_given_as_workspace(source: &Source) -> Option<String> {
+    let Source::JsonFile(file) = source else { return None };
+    let extension = file.extension()?.to_str()?.to_ascii_lowercase();
+    if matches!(extension.as_str(), "csv" | "tsv" | "txt") {
+        let FileRead::Bytes(bytes) = source.read("network.json") else { return None };
+        let first = bytes.split(|&b| b == b'\n').find(|l| !l.starts_with(b"sep="))?;
+        let first = String::from_utf8_lossy(first).to_ascii_lowercase();
+        let cells: Vec<&str> =
+            first.split([',', ';', '\t']).map(|c| c.trim().trim_matches('"')).collect();
+        let sheet = ["id", "source", "target", "coalition", "actor"];
+        if !cells.iter().any(|c| sheet.contains(c)) {
+            return None;
+        }
+    }
+    not_a_workspace(file)
+}
+
+/// What to say when a file that is not a workspace is given as one: a sheet (`.csv`, `.xlsx`,
+/// `.ods`, `.txt`) rather than the folder that holds the sheets, or `network.json`.
+fn not_a_workspace(file: &std::path::Path) -> Option<String> {
+    let extension = file.extension()?.to_str()?.to_ascii_lowercase();
+    let folder = file
+        .parent()
+        .map(|p| p.display().to_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| ".".to_owned());
+    let workspace = "a workspace is a folder holding actors.csv (and relations.csv, \
+                     coalitions.csv, members.csv), or one network.json";
+    match extension.as_str() {
+        "csv" | "tsv" | "txt" => Some(format!(
+            "this is one sheet, not a workspace: {workspace}; give the folder that holds it \
+             (`{folder}`), with the sheet named actors.csv, relations.csv, coalitions.csv or \
+             members.csv"
+        )),
+        "xlsx" | "xls" | "xlsm" | "ods" => Some(format!(
+            "a spreadsheet workbook is not read directly: {workspace}; save each sheet as \
+             \"CSV UTF-8\" into one folder under those names and give that folder"
+        )),
+        _ => None,
+    }
 }
 
 /// Reads the other tables once the actors are read, and builds the network; `None` when any
@@ -145,13 +393,15 @@ fn finish(
     mut actor_table: ActorTable,
     relations: Option<Table<'_>>,
     coalitions: Option<Table<'_>>,
+    coalitions_broken: bool,
     members: Option<Table<'_>>,
     matrices: Vec<MatrixCsv>,
     diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
 ) -> Option<Network> {
     let mut builder = NetworkBuilder::default();
     if let Some(relations) = relations {
-        read_relations(relations, &actor_table, &mut builder, diagnostics);
+        read_relations(relations, &actor_table, &mut builder, diagnostics, warnings);
     }
     // Survey matrices (relations-LAYER.csv): a layer each, ids from actors.csv.
     for matrix in matrices {
@@ -165,14 +415,24 @@ fn finish(
         .map(|table| read_coalitions(table, &mut builder, diagnostics))
         .unwrap_or_default();
     if let Some(members) = members {
-        read_members(members, &actor_table, &coalition_keys, &mut builder, diagnostics);
+        read_members(
+            members,
+            &actor_table,
+            (&coalition_keys, coalitions_broken),
+            &mut builder,
+            diagnostics,
+        );
     }
     if !diagnostics.is_empty() {
         return None;
     }
     builder.actors = std::mem::take(&mut actor_table.actors);
     match builder.hierarchy() {
-        Ok(hierarchy) => Some(builder.build_with(hierarchy)),
+        Ok(hierarchy) => {
+            let network = builder.build_with(hierarchy);
+            warn_alone(&network, &actor_table, warnings);
+            Some(network)
+        }
         Err(cycles) => {
             for cycle in cycles.0 {
                 let first = cycle[0];
@@ -202,6 +462,56 @@ fn finish(
             None
         }
     }
+}
+
+/// Up to this many actors tied to nothing are named one by one; the rest are counted.
+const ALONE_NAMED: usize = 3;
+
+/// Warns about actors with no relation, membership, parent or unit: they stand alone in every
+/// analysis (often an id written differently elsewhere). Beyond [`ALONE_NAMED`] one line
+/// counts the rest.
+fn warn_alone(network: &Network, actor_table: &ActorTable, warnings: &mut Diagnostics) {
+    let mut tied = vec![false; network.actors().len()];
+    for relation in network.relations() {
+        tied[relation.source.index()] = true;
+        tied[relation.target.index()] = true;
+    }
+    for membership in network.memberships() {
+        tied[membership.actor.index()] = true;
+    }
+    for (i, actor) in network.actors().iter().enumerate() {
+        if let Some(parent) = actor.parent {
+            tied[i] = true;
+            tied[parent.index()] = true;
+        }
+    }
+    let alone: Vec<usize> = (0..tied.len()).filter(|&i| !tied[i]).collect();
+    const WHY: &str = "no relations, memberships, parent or units: it stands alone in every \
+                       analysis (is its id written differently elsewhere?)";
+    let at = |i: usize| Location {
+        path: actor_table.path.clone(),
+        line: actor_table.lines.get(i).copied(),
+    };
+    let key = |i: usize| &network.actors()[i].key;
+    if alone.len() <= ALONE_NAMED + 1 {
+        for &i in &alone {
+            warnings.warn(at(i), format!("actor `{}` has {WHY}", key(i)));
+        }
+        return;
+    }
+    for &i in &alone[..ALONE_NAMED] {
+        warnings.warn(at(i), format!("actor `{}` has {WHY}", key(i)));
+    }
+    let next = alone[ALONE_NAMED];
+    let n_more = alone.len() - ALONE_NAMED - 1;
+    warnings.warn(
+        at(next),
+        format!(
+            "actor `{}` and {n_more} more actors after it have no relations, memberships, parent \
+             or units: they stand alone in every analysis",
+            key(next)
+        ),
+    );
 }
 
 /// The place of a row, turned into a [`Location`] only when there is a problem to report.
@@ -257,14 +567,14 @@ impl ActorTable {
         if let Some(id) = found {
             return Some(id);
         }
-        let hint = self
-            .actors
-            .iter()
-            .map(|actor| &actor.key)
-            .take(100_000)
-            .find(|k| k.eq_ignore_ascii_case(key))
-            .map(|k| format!("; did you mean `{k}`?"))
-            .unwrap_or_default();
+        // Suggestions are looked for among the first 100,000 ids, and only for problems that
+        // are kept.
+        let hint = if diagnostics.is_full() {
+            String::new()
+        } else {
+            let keys = self.actors.iter().map(|actor| actor.key.as_str()).take(100_000);
+            aliases::did_you_mean(&aliases::close_to(key, keys))
+        };
         diagnostics.push(
             at.location(),
             format!("unknown actor `{key}` in `{column}`; it is not an id in {}{hint}", self.path),
@@ -281,7 +591,7 @@ fn missing_column(
     diagnostics: &mut Diagnostics,
 ) {
     diagnostics.push(
-        table.at(1),
+        table.at(table.header_line),
         format!(
             "missing column `{column}`; {file} has the columns {} (found: {})",
             columns.join(", "),
@@ -335,11 +645,13 @@ fn optional_date(
     row: &Row<'_>,
     column: Option<usize>,
     name: &str,
+    dialect: Dialect,
     at: Here<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Option<crate::model::Date> {
     let text = row.optional(column)?;
-    cells::date(text)
+    dialect
+        .date(text)
         .map_err(|message| diagnostics.push(at.location(), format!("`{name}`: {message}")))
         .ok()
 }
@@ -349,11 +661,12 @@ fn validity(
     row: &Row<'_>,
     columns: (Option<usize>, Option<usize>),
     names: (&str, &str),
+    dialect: Dialect,
     at: Here<'_>,
     diagnostics: &mut Diagnostics,
 ) -> Validity {
-    let since = optional_date(row, columns.0, names.0, at, diagnostics);
-    let until = optional_date(row, columns.1, names.1, at, diagnostics);
+    let since = optional_date(row, columns.0, names.0, dialect, at, diagnostics);
+    let until = optional_date(row, columns.1, names.1, dialect, at, diagnostics);
     if let (Some(since), Some(until)) = (since, until) {
         if until < since {
             diagnostics.push(
@@ -393,7 +706,11 @@ struct ActorChunk {
     parents: Vec<(usize, String)>,
 }
 
-fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
+fn read_actors(
+    table: Table<'_>,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> ActorTable {
     let mut actor_table = ActorTable {
         path: table.path.clone(),
         actors: Vec::new(),
@@ -407,9 +724,20 @@ fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
     let [name, sector, level, parent, kind, themes, influence] =
         ["name", "sector", "level", "parent", "kind", "themes", "influence"]
             .map(|c| table.column(c));
+    for (column, found) in [("sector", sector), ("level", level)] {
+        if found.is_none() {
+            warnings.warn(
+                table.at(table.header_line),
+                format!(
+                    "no `{column}` column, so no actor has a {column}; add the column to use \
+                     {column}s (in brokerage groups, folding, comparisons)"
+                ),
+            );
+        }
+    }
     let extra = extra_columns(&table, ACTOR_COLUMNS);
     let dialect = table.dialect;
-    let (sectors, levels) = (Sector::accepted(), Level::accepted());
+    let (sectors, levels) = (aliases::sectors_accepted(), aliases::levels_accepted());
     let path = table.path.clone();
     // Actors are read straight into place; a duplicate id is reported below and, as the
     // workspace is then refused, left in the list.
@@ -434,7 +762,7 @@ fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
                         row,
                         sector,
                         "sector",
-                        Sector::parse,
+                        aliases::sector,
                         &sectors,
                         at,
                         diagnostics,
@@ -443,7 +771,7 @@ fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
                         row,
                         level,
                         "level",
-                        Level::parse,
+                        aliases::level,
                         &levels,
                         at,
                         diagnostics,
@@ -491,6 +819,8 @@ fn read_actors(table: Table<'_>, diagnostics: &mut Diagnostics) -> ActorTable {
 struct RelationChunk {
     /// Each layer's name as first written, and whether a relation in it is directed.
     layers: Vec<(String, bool)>,
+    /// Each layer's first line and number of relations.
+    layer_uses: Vec<(u64, usize)>,
     layer_by_key: FxHashMap<String, LayerId>,
     topics: Vec<String>,
     topic_by_text: FxHashMap<String, TopicId>,
@@ -503,6 +833,7 @@ fn read_relations(
     actors: &ActorTable,
     builder: &mut NetworkBuilder,
     diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
 ) {
     let (Some(source), Some(target)) = (table.column("source"), table.column("target")) else {
         for column in ["source", "target"].into_iter().filter(|c| table.column(c).is_none()) {
@@ -510,6 +841,16 @@ fn read_relations(
         }
         return;
     };
+    if table.column("layer").is_none() {
+        warnings.warn(
+            table.at(table.header_line),
+            format!(
+                "no `layer` column, so every relation is in the layer `{DEFAULT_LAYER}`; add \
+                 the column to tell {} apart",
+                crate::model::WELL_KNOWN_LAYERS.join(", ")
+            ),
+        );
+    }
     let columns = RelationColumns {
         source,
         target,
@@ -568,17 +909,22 @@ fn read_relations(
     );
     let mut layer_by_key: FxHashMap<String, LayerId> = FxHashMap::default();
     let mut topic_by_text: FxHashMap<String, TopicId> = FxHashMap::default();
+    // Each layer's first line and number of relations, by layer id.
+    let mut uses: Vec<(u64, usize)> = Vec::new();
     for (chunk, range) in chunks {
         let layers: Vec<LayerId> = chunk
             .layers
             .into_iter()
-            .map(|(name, directed)| {
+            .zip(chunk.layer_uses)
+            .map(|((name, directed), (line, n))| {
                 let key = layer_key(&name).into_owned();
                 let id = *layer_by_key.entry(key).or_insert_with(|| {
                     builder.layers.push(Layer { name, directed: false, n_relations: 0 });
+                    uses.push((line, 0));
                     LayerId::from_index(builder.layers.len() - 1)
                 });
                 builder.layers[id.index()].directed |= directed;
+                uses[id.index()].1 += n;
                 id
             })
             .collect();
@@ -606,6 +952,39 @@ fn read_relations(
         }
     }
     builder.relations = relations;
+    warn_single_layers(&builder.layers, &uses, &path, warnings);
+}
+
+/// Warns about a layer of one relation whose name is not a well-known one: often a slip
+/// (`fundng`), named with the layers it is close to.
+fn warn_single_layers(
+    layers: &[Layer],
+    uses: &[(u64, usize)],
+    path: &str,
+    warnings: &mut Diagnostics,
+) {
+    let well_known = crate::model::WELL_KNOWN_LAYERS;
+    for (layer, &(line, n)) in layers.iter().zip(uses) {
+        let key = layer_key(&layer.name);
+        if n != 1 || well_known.contains(&key.as_ref()) {
+            continue;
+        }
+        let others = layers
+            .iter()
+            .map(|l| l.name.as_str())
+            .filter(|name| *name != layer.name)
+            .chain(well_known.iter().copied());
+        let close = aliases::close_to(&layer.name, others);
+        let hint = if close.is_empty() {
+            "; check its spelling".to_owned()
+        } else {
+            aliases::did_you_mean(&close)
+        };
+        warnings.warn(
+            Location { path: path.to_owned(), line: Some(line) },
+            format!("layer `{}` has this relation only{hint}", layer.name),
+        );
+    }
 }
 
 /// The positions of the columns of `relations.csv`, and the attribute slot of each unknown one.
@@ -685,7 +1064,8 @@ fn read_relation(
         },
     };
     let amount_value = non_negative(row, columns.amount, "amount", dialect, at, diagnostics);
-    let dates = validity(row, (columns.since, columns.until), ("since", "until"), at, diagnostics);
+    let dates =
+        validity(row, (columns.since, columns.until), ("since", "until"), dialect, at, diagnostics);
     let (Some(source_id), Some(target_id)) = (source_id, target_id) else { return };
     if source_id == target_id {
         diagnostics.push(
@@ -704,12 +1084,16 @@ fn read_relation(
         Some(&id) => id,
         None => {
             chunk.layers.push((layer_name.to_owned(), false));
+            chunk.layer_uses.push((at.line, 0));
             let id = LayerId::from_index(chunk.layers.len() - 1);
             chunk.layer_by_key.insert(key.into_owned(), id);
             id
         }
     };
     chunk.layers[layer_id.index()].1 |= directed_value;
+    if let Some(uses) = chunk.layer_uses.get_mut(layer_id.index()) {
+        uses.1 += 1;
+    }
     let topic_id = row.optional(columns.topic).map(|text| match chunk.topic_by_text.get(text) {
         Some(&id) => id,
         None => {
@@ -773,7 +1157,7 @@ fn read_coalitions(
             diagnostics.push(at.location(), format!("duplicate coalition id `{key}` (first on line {first_line}); ids must be unique"));
             return;
         }
-        let dates = validity(row, (start, end), ("start", "end"), at, diagnostics);
+        let dates = validity(row, (start, end), ("start", "end"), dialect, at, diagnostics);
         let text = |column: Option<usize>| row.optional(column).map(str::to_owned);
         let coalition = Coalition {
             key: key.to_owned(),
@@ -797,7 +1181,7 @@ fn read_coalitions(
 fn read_members(
     table: Table<'_>,
     actors: &ActorTable,
-    coalitions: &FxHashMap<String, (CoalitionId, u64)>,
+    (coalitions, coalitions_broken): (&FxHashMap<String, (CoalitionId, u64)>, bool),
     builder: &mut NetworkBuilder,
     diagnostics: &mut Diagnostics,
 ) {
@@ -813,7 +1197,7 @@ fn read_members(
         ["coalition", "actor", "role", "contribution", "since", "until"].map(|c| table.column(c));
     let extra = extra_columns(&table, MEMBER_COLUMNS);
     let dialect = table.dialect;
-    let roles = Role::accepted();
+    let roles = aliases::roles_accepted();
     let mut seen: FxHashMap<(CoalitionId, ActorId, Role), u64> = FxHashMap::default();
     let path = table.path.clone();
     table.for_each_row(diagnostics, |row, diagnostics| {
@@ -821,12 +1205,17 @@ fn read_members(
         let coalition_key = row.optional(coalition).unwrap_or("");
         let coalition_id = match coalitions.get(coalition_key) {
             Some((id, _)) => Some(*id),
+            None if coalitions_broken => None,
             None if coalition_key.is_empty() => {
                 diagnostics.push(at.location(), "empty `coalition`; name a coalition id from coalitions.csv");
                 None
             }
             None => {
-                diagnostics.push(at.location(), format!("unknown coalition `{coalition_key}`; it is not an id in coalitions.csv"));
+                let hint = aliases::did_you_mean(&aliases::close_to(
+                    coalition_key,
+                    coalitions.keys().map(String::as_str),
+                ));
+                diagnostics.push(at.location(), format!("unknown coalition `{coalition_key}`; it is not an id in coalitions.csv{hint}"));
                 None
             }
         };
@@ -837,7 +1226,7 @@ fn read_members(
                 None
             }
             Some(text) => {
-                let value = Role::parse(text);
+                let value = aliases::role(text);
                 if value.is_none() {
                     diagnostics.push(at.location(), format!("unknown role `{text}`; expected {roles}"));
                 }
@@ -845,7 +1234,7 @@ fn read_members(
             }
         };
         let contribution_value = non_negative(row, contribution, "contribution", dialect, at, diagnostics);
-        let dates = validity(row, (since, until), ("since", "until"), at, diagnostics);
+        let dates = validity(row, (since, until), ("since", "until"), dialect, at, diagnostics);
         let (Some(coalition_id), Some(actor_id), Some(role_value)) = (coalition_id, actor_id, role_value) else { return };
         if let Some(first_line) = seen.insert((coalition_id, actor_id, role_value), row.line) {
             diagnostics.push(

@@ -19,8 +19,52 @@ pub(crate) enum SummaryFormat {
     Xlsx,
 }
 
+/// What `check --help` says about how workspace files may be written.
+const FORMAT_HELP: &str = "\
+Examples:
+  stakenet check
+  stakenet check my-region/ --format json -o summary.json
+  stakenet check my-region/ --strict
+
+How files may be written:
+  A workspace is a folder with actors.csv (and relations.csv, coalitions.csv, members.csv), or
+  one network.json. Files are UTF-8 (Excel: \"CSV UTF-8\"), separated by , ; or tab; Excel's
+  sep=; first line is honoured.
+
+  Numbers: one convention per file. Dutch when the file is ;-separated or a number cell has a
+  decimal comma: a comma is the decimal sign and a dot groups thousands (750.000 = 750000,
+  1.250 = 1250, 1.000.000,50), so 2.5 is refused. Otherwise English: a decimal point, and
+  commas group thousands only where nothing else is meant (1,250,000 or 1,250.5; 1,250 is
+  refused). --numbers nl|en decides for every file. Spaces may group thousands (1 250 000),
+  and € or EUR is ignored.
+  Dates: YYYY-MM-DD; in a Dutch-convention file also 31-12-2019, 1-3-2019 or 31/12/2019.
+  True/false: yes/no, true/false, 1/0, ja/nee, waar/onwaar.
+
+  Dutch column names:
+    actors.csv     naam, niveau (bestuurslaag), onderdeel_van (ouder, valt_onder),
+                   soort (type), themas (thema's, thema), invloed, afkorting
+    relations.csv  bron (van), doel (naar), laag (soort), gericht, gewicht (sterkte),
+                   bedrag, onderwerp (thema), vanaf (sinds), tot (tot_en_met)
+    coalitions.csv naam, regio, themas (thema's, thema), rijksbijdrage, cofinanciering,
+                   bestuur, begin (startdatum), eind (einde, einddatum)
+    members.csv    coalitie (deal), partij, rol, bijdrage, vanaf (sinds), tot (tot_en_met)
+  Column names ignore case, and a space or hyphen stands for _ (National contribution).
+  Dutch values:
+    sector  overheid, bedrijfsleven (bedrijf), kennisinstelling (kennis), maatschappelijk
+            (maatschappelijke organisatie, maatschappelijk middenveld), burgers (inwoners),
+            hybride
+    level   europees, nationaal (rijk), provinciaal, regionaal, gemeentelijk, lokaal
+    role    ondertekenaar, trekker, programmabureau, stuurgroep, adviseur (adviserend),
+            projectpartner, dealmaker, betrokken
+
+Warnings (printed as path:line: warning: …, the workspace still loads; --strict refuses them):
+  an unknown column close to a known one (kept as an attribute: did you mean level?), a
+  missing sector, level or layer column, a layer with one relation whose name is not a
+  well-known one, actors with no relations, memberships, parent or units.";
+
 /// `stakenet check`.
 #[derive(Debug, Args)]
+#[command(after_long_help = FORMAT_HELP)]
 #[allow(missing_docs)] // Flattened groups are documented on their own types.
 pub(crate) struct CheckArgs {
     #[command(flatten)]
@@ -30,6 +74,9 @@ pub(crate) struct CheckArgs {
     pub(crate) format: Option<SummaryFormat>,
     #[command(flatten)]
     pub(crate) output: OutputArgs,
+    /// Count warnings as problems: list them and exit with code 2, writing nothing.
+    #[arg(long)]
+    pub(crate) strict: bool,
 }
 
 /// Loads the workspace (listing every problem when there are any) and renders its summary.
@@ -46,7 +93,7 @@ pub(crate) fn run(args: &CheckArgs) -> Outcome {
         ListFormat::Csv if args.format.is_none() => ListFormat::Table,
         format => format,
     };
-    let workspace = Workspace::open(&args.workspace)?;
+    let workspace = Workspace::open_checked(&args.workspace, args.strict)?;
     let summary = summarize(&workspace.network);
     let text = match format {
         ListFormat::Json => summary_json(&summary, &workspace.name),
