@@ -342,8 +342,9 @@ fn load_json(
     )
 }
 
-/// A single CSV file given as the workspace that is one sheet of a workspace (its header has a
-/// workspace column: `id`, `source`, `target`, `coalition`, `actor`), not a survey matrix:
+/// A single CSV file given as the workspace that is one sheet of a workspace (its header names
+/// `id` and `name`, `source` and `target`, or `coalition` and `actor`, in English or Dutch),
+/// not a survey matrix:
 /// what to say. A workbook likewise, until workbooks are read.
 fn sheet_given_as_workspace(source: &Source) -> Option<String> {
     let Source::JsonFile(file) = source else { return None };
@@ -354,8 +355,11 @@ fn sheet_given_as_workspace(source: &Source) -> Option<String> {
         let first = String::from_utf8_lossy(first).to_ascii_lowercase();
         let cells: Vec<&str> =
             first.split([',', ';', '\t']).map(|c| c.trim().trim_matches('"')).collect();
-        let sheet = ["id", "source", "target", "coalition", "actor"];
-        if !cells.iter().any(|c| sheet.contains(c)) {
+        let has = |names: &[&str]| cells.iter().any(|c| names.contains(c));
+        let actors = has(&["id"]) && has(&["name", "naam"]);
+        let relations = has(&["source", "bron", "van"]) && has(&["target", "doel", "naar"]);
+        let members = has(&["coalition", "coalitie", "deal"]) && has(&["actor", "partij"]);
+        if !(actors || relations || members) {
             return None;
         }
     }
