@@ -670,16 +670,16 @@ fn a_sheet_given_as_the_workspace_is_told_what_a_workspace_is() {
     assert_eq!(
         problems,
         [format!(
-            "{}: this is one sheet, not a workspace: a workspace is a folder holding actors.csv (and relations.csv, coalitions.csv, members.csv), or one network.json; give the folder that holds it (`{}`), with the sheet named actors.csv, relations.csv, coalitions.csv or members.csv",
+            "{}: this is one sheet, not a workspace: a workspace is a folder holding actors.csv (and relations.csv, coalitions.csv, members.csv), one network.json, or one workbook (.xlsx, .ods) with those sheets; give the folder that holds it (`{}`), with the sheet named actors.csv, relations.csv, coalitions.csv or members.csv",
             sheet.display(),
             fixture("tiny").display()
         )]
     );
-    let workbook = load_problems(&Source::JsonFile("deals.xlsx".into()));
+    let workbook = load_problems(&Source::JsonFile("deals.xls".into()));
     assert_eq!(
         workbook,
         [
-            "deals.xlsx: a spreadsheet workbook is not read directly: a workspace is a folder holding actors.csv (and relations.csv, coalitions.csv, members.csv), or one network.json; save each sheet as \"CSV UTF-8\" into one folder under those names and give that folder"
+            "deals.xls: an Excel 97-2003 workbook (.xls) is not read: save it as an Excel workbook (.xlsx), or each sheet as \"CSV UTF-8\" into one folder; a workspace is a folder holding actors.csv (and relations.csv, coalitions.csv, members.csv), one network.json, or one workbook (.xlsx, .ods) with those sheets, or a workbook with the sheets actors, relations, coalitions and members"
         ]
     );
 }

@@ -37,4 +37,5 @@ mod suspects;
 mod tidy;
 mod twente;
 mod view;
+mod workbooks;
 mod xlsx;

@@ -9,7 +9,8 @@ use clap::{Args, ValueEnum};
 #[derive(Debug, Args)]
 pub(crate) struct WorkspaceArgs {
     /// Workspace folder (actors.csv, relations.csv, relations-LAYER.csv survey matrices, …) or one
-    /// file: network.json, a UCINET DL file (.dl/.dat), a Pajek network (.net) or a survey matrix
+    /// file: a workbook (.xlsx, .ods) with the sheets actors, relations, coalitions, members;
+    /// network.json; a UCINET DL file (.dl/.dat); a Pajek network (.net); or a survey matrix
     /// (.csv) [default: the bundled Regio Deal workspace]
     #[arg(value_name = "WORKSPACE")]
     pub(crate) workspace: Option<PathBuf>,

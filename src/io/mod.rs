@@ -15,6 +15,7 @@ mod profile;
 mod source;
 mod table;
 mod ucinet;
+mod workbook;
 mod workspace;
 mod write;
 
@@ -26,6 +27,7 @@ pub use output::{OutputError, is_input, write_atomic, write_new_file, write_new_
 pub use profile::{MAX_PROFILE_BYTES, ProfileError, parse_profile, read_profile};
 pub use source::{BUNDLED_NAME, MAX_FILE_BYTES, Source};
 pub use table::MAX_ROWS;
+pub use workbook::WORKBOOK_EXTENSIONS;
 pub use workspace::{
     ACTOR_COLUMNS, COALITION_COLUMNS, DEFAULT_LAYER, LoadOptions, Loaded, MEMBER_COLUMNS,
     RELATION_COLUMNS, load, load_with,

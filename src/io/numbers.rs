@@ -50,6 +50,9 @@ pub(crate) enum Reason {
     NoEvidence,
     /// A JSON document.
     Json,
+    /// A sheet of a workbook: numbers come from number cells; text cells are read the English
+    /// way.
+    Workbook,
     /// The caller asked for it.
     Asked,
 }
@@ -73,6 +76,11 @@ impl fmt::Display for Numbers {
             Reason::DecimalComma(line) => format!("line {line} has a decimal comma"),
             Reason::NoEvidence => "it is not `;`-separated and has no decimal comma".to_owned(),
             Reason::Json => "a JSON workspace".to_owned(),
+            Reason::Workbook => {
+                "a workbook sheet: number cells are read as they are, and numbers typed as text \
+                 the English way; make the cell a number"
+                    .to_owned()
+            }
             Reason::Asked => "as asked".to_owned(),
         };
         write!(f, "this file writes numbers the {way} way ({why})")
@@ -83,6 +91,10 @@ impl Numbers {
     /// English, for JSON documents.
     pub(crate) const JSON: Numbers =
         Numbers { convention: NumberConvention::English, reason: Reason::Json };
+
+    /// English, for the text cells of workbook sheets (number cells are numbers already).
+    pub(crate) const WORKBOOK: Numbers =
+        Numbers { convention: NumberConvention::English, reason: Reason::Workbook };
 
     /// Parses a finite number written in this convention.
     pub(crate) fn parse(self, text: &str) -> Result<f64, String> {

@@ -192,6 +192,19 @@ impl<'a> Table<'a> {
         Table { path, header, header_line: 1, dialect: Dialect::JSON, body: Body::Records(rows) }
     }
 
+    /// A workbook sheet already read to text cells under `header` (on sheet row
+    /// `header_line`), each row with its sheet row number: numbers written the English way
+    /// (number cells are rendered so), lists split on `;` or `|`.
+    pub(crate) fn sheet(
+        path: String,
+        header: Vec<String>,
+        header_line: u64,
+        rows: Vec<(u64, Vec<String>)>,
+    ) -> Self {
+        let dialect = Dialect { delimiter: None, numbers: Numbers::WORKBOOK };
+        Table { path, header, header_line, dialect, body: Body::Records(rows) }
+    }
+
     /// The position of column `name` (lower-case), if present.
     pub(crate) fn column(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|h| h == name)

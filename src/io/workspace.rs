@@ -14,6 +14,7 @@ use super::matrix::{self, MatrixCsv};
 use super::numbers::NumberConvention;
 use super::source::{FileRead, Source};
 use super::table::{Placed, Row, Table};
+use super::workbook;
 use crate::error::{Diagnostics, LoadError, Location};
 use crate::model::{
     Actor, ActorId, COMEMBERSHIP, Coalition, CoalitionId, Layer, LayerId, Membership, Network,
@@ -98,6 +99,8 @@ pub fn load_with(source: &Source, options: &LoadOptions) -> Result<Loaded, LoadE
         diagnostics
             .push(Location { path: source.display_path("network.json"), line: None }, message);
         None
+    } else if let Some(file) = workbook::file_of(source) {
+        load_workbook(source, &file, &mut diagnostics, &mut warnings)
     } else if let Some(format) = graph_file::format_of(source) {
         graph_file::load(source, format, &mut diagnostics)
     } else if source.is_json() {
@@ -366,6 +369,52 @@ fn sheet_given_as_workspace(source: &Source) -> Option<String> {
     not_a_workspace(file)
 }
 
+/// A workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.ods`): its sheets as the tables, validated as a
+/// CSV workspace's.
+fn load_workbook(
+    source: &Source,
+    file: &str,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Option<Network> {
+    let path = source.display_path(file);
+    let bytes = match source.read(file) {
+        FileRead::Bytes(bytes) => bytes.into_owned(),
+        FileRead::Missing => {
+            diagnostics.push(Location { path, line: None }, "missing file");
+            return None;
+        }
+        FileRead::Unreadable(why) => {
+            diagnostics.push(Location { path, line: None }, format!("cannot read the file: {why}"));
+            return None;
+        }
+    };
+    let mut tables = workbook::tables(&path, bytes, diagnostics)?;
+    for (table, file) in [
+        (&mut tables.actors, "actors.csv"),
+        (&mut tables.relations, "relations.csv"),
+        (&mut tables.coalitions, "coalitions.csv"),
+        (&mut tables.members, "members.csv"),
+    ] {
+        if let Some(named) = table {
+            if name_columns(named, file, diagnostics, warnings).is_none() {
+                *table = None;
+            }
+        }
+    }
+    let actor_table = read_actors(tables.actors?, diagnostics, warnings);
+    finish(
+        actor_table,
+        tables.relations,
+        tables.coalitions,
+        false,
+        tables.members,
+        Vec::new(),
+        diagnostics,
+        warnings,
+    )
+}
+
 /// What to say when a file that is not a workspace is given as one: a sheet (`.csv`, `.xlsx`,
 /// `.ods`, `.txt`) rather than the folder that holds the sheets, or `network.json`.
 fn not_a_workspace(file: &std::path::Path) -> Option<String> {
@@ -376,16 +425,18 @@ fn not_a_workspace(file: &std::path::Path) -> Option<String> {
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| ".".to_owned());
     let workspace = "a workspace is a folder holding actors.csv (and relations.csv, \
-                     coalitions.csv, members.csv), or one network.json";
+                     coalitions.csv, members.csv), one network.json, or one workbook (.xlsx, \
+                     .ods) with those sheets";
     match extension.as_str() {
         "csv" | "tsv" | "txt" => Some(format!(
             "this is one sheet, not a workspace: {workspace}; give the folder that holds it \
              (`{folder}`), with the sheet named actors.csv, relations.csv, coalitions.csv or \
              members.csv"
         )),
-        "xlsx" | "xls" | "xlsm" | "ods" => Some(format!(
-            "a spreadsheet workbook is not read directly: {workspace}; save each sheet as \
-             \"CSV UTF-8\" into one folder under those names and give that folder"
+        "xls" => Some(format!(
+            "an Excel 97-2003 workbook (.xls) is not read: save it as an Excel workbook (.xlsx), \
+             or each sheet as \"CSV UTF-8\" into one folder; {workspace}, or a workbook with \
+             the sheets actors, relations, coalitions and members"
         )),
         _ => None,
     }

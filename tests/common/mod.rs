@@ -145,3 +145,23 @@ pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     files
 }
+
+/// Whether LibreOffice's `soffice` is installed, to write workbooks as a spreadsheet program
+/// does (required when `CI` is set: `.ci/run` installs it).
+pub fn libreoffice_installed() -> bool {
+    let found = Process::new("soffice")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "LibreOffice `soffice` is not installed, and CI must run the workbook tests (.ci/run \
+             installs it)"
+        );
+        eprintln!("note: LibreOffice `soffice` is not installed; skipped");
+    }
+    found
+}

@@ -23,12 +23,13 @@ and a collaboration tie):
   FILE.xlsx   one workbook with the sheets actors, relations, coalitions and members, drop-down
               lists for sector, level, layer, directed and role, and a read-me sheet
 
-An existing file, or a folder with anything in it, is never written over. The commands read
-CSV folders and network.json: save a filled-in workbook's four sheets as CSV files (actors.csv,
-relations.csv, coalitions.csv, members.csv) in one folder to analyse it.
+An existing file, or a folder with anything in it, is never written over. Every command reads
+the folder or the workbook as a workspace (a workbook saved by Excel or LibreOffice as .xlsx or
+.ods; number and date cells are taken as they are).
 
 Next: replace the example rows with your own, then
   stakenet check DIR                                  every problem as file:line: message
+  stakenet check FILE.xlsx                            the same for a workbook
   stakenet centrality DIR --coalition rd_voorbeeld -o centrality.xlsx
   stakenet suspects DIR --coalition rd_voorbeeld      whom to invite
   stakenet report DIR -o report                       everything in one page
@@ -59,10 +60,7 @@ pub(crate) fn run(args: &InitArgs) -> Outcome {
                 "wrote {}: sheets actors, relations, coalitions, members and read-me, with an example",
                 path.display()
             );
-            println!(
-                "next: fill it in, save its four sheets as actors.csv, relations.csv, coalitions.csv \
-                 and members.csv in one folder, and run stakenet check FOLDER"
-            );
+            println!("next: fill it in, and run stakenet check {}", path.display());
         }
         "csv" | "json" | "xls" | "xlsm" | "ods" | "txt" => {
             return Err(Failure::Input(format!(

@@ -1,0 +1,123 @@
+//! Workbooks as workspaces: sheets written by spreadsheet programs, not by stakenet — openpyxl
+//! (`fixtures/scripts/make_workbook.py` made `fixtures/twente-workbook/twente.xlsx`) and
+//! LibreOffice Calc (run here, headless) — read to the same network as the CSV workspace they
+//! hold, with number and date cells taken as they are.
+
+use std::path::Path;
+use std::process::Command as Process;
+
+use stakenet::io::workspace_csv;
+use stakenet::{Source, load};
+
+use crate::common::{libreoffice_installed, load_fixture, stakenet};
+
+/// The network as CSV text, for comparing two loads of the same workspace.
+fn as_csv(source: &Source) -> Vec<(&'static str, String)> {
+    workspace_csv(&load(source).unwrap_or_else(|e| panic!("{e}: {}", e.diagnostics())))
+}
+
+/// Converts `file` with LibreOffice Calc into `format` (`ods`, `xlsx`) in `out`, with the CSV
+/// import `filter` when given; the converted file.
+fn calc(file: &Path, format: &str, filter: Option<&str>, out: &Path) -> std::path::PathBuf {
+    let mut command = Process::new("soffice");
+    command.arg(format!("-env:UserInstallation=file://{}/profile", out.display()));
+    command.args(["--headless", "--norestore"]);
+    if let Some(filter) = filter {
+        command.arg(format!("--infilter={filter}"));
+    }
+    let status = command
+        .args(["--convert-to", format, "--outdir"])
+        .arg(out)
+        .arg(file)
+        .output()
+        .expect("soffice runs");
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let stem = file.file_stem().unwrap().to_str().unwrap();
+    let converted = out.join(format!("{stem}.{format}"));
+    assert!(converted.is_file(), "soffice wrote no {}", converted.display());
+    converted
+}
+
+#[test]
+fn an_openpyxl_workbook_is_the_csv_workspace_it_holds() {
+    // Dutch sheet names (actoren, leden), date cells, number cells, an amount typed as text, a
+    // weight stored as a decimal cell and an empty row in the relations.
+    let expected = workspace_csv(&load_fixture("twente-analyst"));
+    let workbook = Source::from_path(Path::new("fixtures/twente-workbook/twente.xlsx"));
+    assert_eq!(as_csv(&workbook), expected);
+    // Every command reads it; a problem names the sheet and its row.
+    stakenet().args(["check", "fixtures/twente-workbook/twente.xlsx"]).assert().success();
+}
+
+#[test]
+fn workbooks_saved_by_libreoffice_calc_read_the_same() {
+    if !libreoffice_installed() {
+        return;
+    }
+    let expected = workspace_csv(&load_fixture("twente-analyst"));
+    let dir = tempfile::tempdir().unwrap();
+    let ods = calc(Path::new("fixtures/twente-workbook/twente.xlsx"), "ods", None, dir.path());
+    assert_eq!(as_csv(&Source::from_path(&ods)), expected, "the .ods Calc wrote");
+    let again = dir.path().join("again");
+    std::fs::create_dir(&again).unwrap();
+    let xlsx = calc(&ods, "xlsx", None, &again);
+    assert_eq!(as_csv(&Source::from_path(&xlsx)), expected, "the .xlsx Calc wrote");
+}
+
+#[test]
+fn calc_reads_dutch_numbers_into_number_cells_that_stay_numbers() {
+    if !libreoffice_installed() {
+        return;
+    }
+    // A `;` sheet as Dutch Excel writes it, opened by Calc with the Dutch locale: 1.250,5 and
+    // 7,5 become number cells, and the workbook keeps them as numbers.
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("actors.csv");
+    std::fs::write(
+        &csv,
+        "id;name;sector;level;influence\nprov;Provincie Overijssel;government;provincial;1.250,5\n\
+         gem;Gemeente Enschede;government;municipal;7,5\n",
+    )
+    .unwrap();
+    // 59 = `;`, 34 = `"`, 76 = UTF-8, from row 1, 1043 = Dutch (Netherlands).
+    let xlsx = calc(&csv, "xlsx", Some("CSV:59,34,76,1,,1043"), dir.path());
+    let network = load(&Source::from_path(&xlsx)).unwrap();
+    let influence = |key: &str| network.actor(network.actor_id(key).unwrap()).influence;
+    assert_eq!(influence("prov"), Some(1250.5));
+    assert_eq!(influence("gem"), Some(7.5));
+
+    // A problem in a workbook names the file, the sheet and the row.
+    let bad = dir.path().join("bad");
+    std::fs::create_dir(&bad).unwrap();
+    let csv = bad.join("actors.csv");
+    std::fs::write(
+        &csv,
+        "id;name;sector
+prov;Provincie;galaxy
+",
+    )
+    .unwrap();
+    let xlsx = calc(&csv, "xlsx", Some("CSV:59,34,76,1,,1043"), &bad);
+    let output = stakenet().arg("check").arg(&xlsx).assert().code(2);
+    let message = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(message.contains("actors.xlsx[actors]:2: "), "{message}");
+    assert!(message.contains("galaxy"), "{message}");
+}
+
+#[test]
+fn a_file_that_is_no_workbook_is_refused_clearly_and_memory_workbooks_load() {
+    let dir = tempfile::tempdir().unwrap();
+    // Not a workbook at all.
+    let fake = dir.path().join("fake.xlsx");
+    std::fs::write(&fake, "id,name\n").unwrap();
+    let output = stakenet().arg("check").arg(&fake).assert().code(2);
+    let message = String::from_utf8_lossy(&output.get_output().stderr).into_owned();
+    assert!(message.contains("fake.xlsx: cannot read the workbook"), "{message}");
+    assert!(message.contains("save it as an Excel workbook (.xlsx)"), "{message}");
+    // A workbook held in memory (as the fuzz target gives it) loads as from a file.
+    let source = Source::Memory(vec![(
+        "ws.xlsx".to_owned(),
+        std::fs::read("fixtures/twente-workbook/twente.xlsx").unwrap(),
+    )]);
+    assert!(load(&source).is_ok());
+}
