@@ -169,16 +169,8 @@ fn load_csv(
     let coalitions_broken = others[1].1.is_some() && coalitions.is_none();
     let actor_table = actor_table?;
     let matrices = matrix::read_all(source, diagnostics);
-    finish(
-        actor_table,
-        relations,
-        coalitions,
-        coalitions_broken,
-        members,
-        matrices,
-        diagnostics,
-        warnings,
-    )
+    let others = OtherTables { relations, coalitions, coalitions_broken, members, matrices };
+    finish(actor_table, others, diagnostics, warnings)
 }
 
 /// Opens one CSV file of the workspace and settles how it writes numbers.
@@ -333,16 +325,14 @@ fn load_json(
         return None;
     };
     let actor_table = read_actors(actors, diagnostics, warnings);
-    finish(
-        actor_table,
-        tables.relations,
-        tables.coalitions,
-        false,
-        tables.members,
-        Vec::new(),
-        diagnostics,
-        warnings,
-    )
+    let others = OtherTables {
+        relations: tables.relations,
+        coalitions: tables.coalitions,
+        coalitions_broken: false,
+        members: tables.members,
+        matrices: Vec::new(),
+    };
+    finish(actor_table, others, diagnostics, warnings)
 }
 
 /// A single CSV file given as the workspace that is one sheet of a workspace (its header names
@@ -403,16 +393,14 @@ fn load_workbook(
         }
     }
     let actor_table = read_actors(tables.actors?, diagnostics, warnings);
-    finish(
-        actor_table,
-        tables.relations,
-        tables.coalitions,
-        false,
-        tables.members,
-        Vec::new(),
-        diagnostics,
-        warnings,
-    )
+    let others = OtherTables {
+        relations: tables.relations,
+        coalitions: tables.coalitions,
+        coalitions_broken: false,
+        members: tables.members,
+        matrices: Vec::new(),
+    };
+    finish(actor_table, others, diagnostics, warnings)
 }
 
 /// What to say when a file that is not a workspace is given as one: a sheet (`.csv`, `.xlsx`,
@@ -442,18 +430,27 @@ fn not_a_workspace(file: &std::path::Path) -> Option<String> {
     }
 }
 
+/// The tables of a workspace besides its actors, as opened.
+struct OtherTables<'a> {
+    relations: Option<Table<'a>>,
+    coalitions: Option<Table<'a>>,
+    /// A coalitions table that is there but could not be opened: members naming coalitions
+    /// are not reported again.
+    coalitions_broken: bool,
+    members: Option<Table<'a>>,
+    /// Survey matrices (`relations-LAYER.csv`), a layer each.
+    matrices: Vec<MatrixCsv>,
+}
+
 /// Reads the other tables once the actors are read, and builds the network; `None` when any
 /// problem was found.
 fn finish(
     mut actor_table: ActorTable,
-    relations: Option<Table<'_>>,
-    coalitions: Option<Table<'_>>,
-    coalitions_broken: bool,
-    members: Option<Table<'_>>,
-    matrices: Vec<MatrixCsv>,
+    others: OtherTables<'_>,
     diagnostics: &mut Diagnostics,
     warnings: &mut Diagnostics,
 ) -> Option<Network> {
+    let OtherTables { relations, coalitions, coalitions_broken, members, matrices } = others;
     let mut builder = NetworkBuilder::default();
     if let Some(relations) = relations {
         read_relations(relations, &actor_table, &mut builder, diagnostics, warnings);

@@ -147,7 +147,10 @@ pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Whether LibreOffice's `soffice` is installed, to write workbooks as a spreadsheet program
-/// does (required when `CI` is set: `.ci/run` installs it).
+/// does. Tests that need it skip without it (saying so on standard error), except in CI (`CI`
+/// set): `.ci/run` installs it.
+#[track_caller]
+#[allow(clippy::print_stderr)]
 pub fn libreoffice_installed() -> bool {
     let found = Process::new("soffice")
         .arg("--version")
