@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use rustc_hash::FxHashMap;
 
 use super::cells;
-use super::source::{FileRead, Source};
+use super::source::Source;
 use super::{matrix, pajek, ucinet};
 use crate::error::{Diagnostics, Location};
 use crate::model::{
@@ -54,17 +54,7 @@ pub(crate) fn load(
 ) -> Option<Network> {
     let Source::JsonFile(file) = source else { return None };
     let path = file.display().to_string();
-    let bytes = match source.read("") {
-        FileRead::Bytes(bytes) => bytes,
-        FileRead::Missing => {
-            diagnostics.push(Location { path, line: None }, "missing file");
-            return None;
-        }
-        FileRead::Unreadable(why) => {
-            diagnostics.push(Location { path, line: None }, format!("cannot read the file: {why}"));
-            return None;
-        }
-    };
+    let bytes = source.read_required("", diagnostics)?;
     let graph = match format {
         FileFormat::Ucinet => ucinet::read(&path, &bytes, diagnostics),
         FileFormat::Pajek => pajek::read(&path, &bytes, diagnostics),

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde::de::{Deserializer, Error as _, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::table::{MAX_ROWS, Table};
+use super::table::{MAX_ROWS, Table, Tables};
 use crate::error::{Diagnostics, Location};
 
 #[derive(Deserialize)]
@@ -57,21 +57,13 @@ impl<'de: 'a, 'a, const MAX: u64> Deserialize<'de> for Records<'a, MAX> {
     }
 }
 
-/// The four tables of a JSON workspace (absent arrays are `None`).
-pub(crate) struct JsonTables<'a> {
-    pub actors: Option<Table<'a>>,
-    pub relations: Option<Table<'a>>,
-    pub coalitions: Option<Table<'a>>,
-    pub members: Option<Table<'a>>,
-}
-
 /// Parses a JSON workspace into tables, reporting syntax errors and records that are not flat
 /// objects.
 pub(crate) fn tables<'a>(
     path: &str,
     bytes: &'a [u8],
     diagnostics: &mut Diagnostics,
-) -> Option<JsonTables<'a>> {
+) -> Option<Tables<'a>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else {
         diagnostics.push(
@@ -93,7 +85,7 @@ pub(crate) fn tables<'a>(
     let mut table = |name: &str, records: Option<Records<'_, MAX_ROWS>>| {
         records.map(|Records(records)| flatten(path, name, &records, &lines, text, diagnostics))
     };
-    Some(JsonTables {
+    Some(Tables {
         actors: table("actors", document.actors),
         relations: table("relations", document.relations),
         coalitions: table("coalitions", document.coalitions),

@@ -4,6 +4,8 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
+use crate::error::{Diagnostics, Location};
+
 /// The files of the bundled Regio Deal workspace, compiled in so that every command runs out of
 /// the box wherever the binary is.
 const BUNDLED: &[(&str, &[u8])] = &[
@@ -109,6 +111,30 @@ impl Source {
                 .iter()
                 .find(|(name, _)| name == file)
                 .map_or(FileRead::Missing, |(_, bytes)| FileRead::Bytes(Cow::Borrowed(bytes))),
+        }
+    }
+}
+
+impl Source {
+    /// Reads one file that must be there: its bytes, or a problem (missing, unreadable) at
+    /// its path.
+    pub(crate) fn read_required(
+        &self,
+        file: &str,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Cow<'_, [u8]>> {
+        let path = self.display_path(file);
+        match self.read(file) {
+            FileRead::Bytes(bytes) => Some(bytes),
+            FileRead::Missing => {
+                diagnostics.push(Location { path, line: None }, "missing file");
+                None
+            }
+            FileRead::Unreadable(why) => {
+                diagnostics
+                    .push(Location { path, line: None }, format!("cannot read the file: {why}"));
+                None
+            }
         }
     }
 }

@@ -43,6 +43,15 @@ impl<'a> Row<'a> {
     }
 }
 
+/// The four tables of a workspace held in one document (a `network.json`, a workbook); absent
+/// ones are `None`.
+pub(crate) struct Tables<'a> {
+    pub actors: Option<Table<'a>>,
+    pub relations: Option<Table<'a>>,
+    pub coalitions: Option<Table<'a>>,
+    pub members: Option<Table<'a>>,
+}
+
 /// A table ready to be read: its header (lower-case) and how it writes values.
 pub(crate) struct Table<'a> {
     /// The file, for messages.

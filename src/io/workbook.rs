@@ -8,11 +8,16 @@ use std::io::Cursor;
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
 use super::source::Source;
-use super::table::{Table, normalize_header};
+use super::table::{Table, Tables, normalize_header};
 use crate::error::{Diagnostics, Location};
 
 /// The file extensions read as workbooks (ASCII case ignored).
 pub const WORKBOOK_EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xlsb", "ods"];
+
+/// What is said when there is no actors sheet and nothing else was (`tables` says it with the
+/// workbook's sheets listed).
+pub(crate) const MISSING_ACTORS: &str = "no sheet `actors` (or `actoren`, `partijen`); a \
+     workbook workspace has the sheets actors, relations, coalitions and members";
 
 /// The sheet each table is read from: its English name first, then the Dutch ones (ASCII case
 /// and surrounding spaces ignored).
@@ -22,14 +27,6 @@ const SHEETS: [&[&str]; 4] = [
     &["coalitions", "coalities", "deals"],
     &["members", "leden", "deelnemers"],
 ];
-
-/// The four tables of a workbook (absent sheets are `None`).
-pub(crate) struct WorkbookTables {
-    pub actors: Option<Table<'static>>,
-    pub relations: Option<Table<'static>>,
-    pub coalitions: Option<Table<'static>>,
-    pub members: Option<Table<'static>>,
-}
 
 /// Whether `name` names a workbook by its extension.
 fn is_workbook(name: &str) -> bool {
@@ -60,7 +57,7 @@ pub(crate) fn tables(
     path: &str,
     bytes: Vec<u8>,
     diagnostics: &mut Diagnostics,
-) -> Option<WorkbookTables> {
+) -> Option<Tables<'static>> {
     let whole = Location { path: path.to_owned(), line: None };
     let mut workbook = match open_workbook_auto_from_rs(Cursor::new(bytes)) {
         Ok(workbook) => workbook,
@@ -102,7 +99,7 @@ pub(crate) fn tables(
             ),
         );
     }
-    Some(WorkbookTables { actors, relations, coalitions, members })
+    Some(Tables { actors, relations, coalitions, members })
 }
 
 /// One sheet as a table: the header from its first row, then every row that is not empty,

@@ -13,7 +13,7 @@ use super::key_index::KeyIndex;
 use super::matrix::{self, MatrixCsv};
 use super::numbers::NumberConvention;
 use super::source::{FileRead, Source};
-use super::table::{Placed, Row, Table};
+use super::table::{Placed, Row, Table, Tables};
 use super::workbook;
 use crate::error::{Diagnostics, LoadError, Location};
 use crate::model::{
@@ -293,18 +293,22 @@ fn load_json(
     warnings: &mut Diagnostics,
 ) -> Option<Network> {
     let path = source.display_path("network.json");
-    let bytes = match source.read("network.json") {
-        FileRead::Bytes(bytes) => bytes,
-        FileRead::Missing => {
-            diagnostics.push(Location { path, line: None }, "missing file");
-            return None;
-        }
-        FileRead::Unreadable(why) => {
-            diagnostics.push(Location { path, line: None }, format!("cannot read the file: {why}"));
-            return None;
-        }
-    };
-    let mut tables = json::tables(&path, &bytes, diagnostics)?;
+    let bytes = source.read_required("network.json", diagnostics)?;
+    let tables = json::tables(&path, &bytes, diagnostics)?;
+    let missing =
+        "missing the array `actors`; a JSON workspace needs {\"actors\": [{\"id\": …}, …]}";
+    finish_document(tables, &path, missing, diagnostics, warnings)
+}
+
+/// The tables of one document (`network.json`, a workbook): columns named, the actors read
+/// (`missing_actors` said when there are none), then the rest.
+fn finish_document(
+    mut tables: Tables<'_>,
+    path: &str,
+    missing_actors: &str,
+    diagnostics: &mut Diagnostics,
+    warnings: &mut Diagnostics,
+) -> Option<Network> {
     for (table, file) in [
         (&mut tables.actors, "actors.csv"),
         (&mut tables.relations, "relations.csv"),
@@ -318,10 +322,9 @@ fn load_json(
         }
     }
     let Some(actors) = tables.actors else {
-        diagnostics.push(
-            Location { path, line: None },
-            "missing the array `actors`; a JSON workspace needs {\"actors\": [{\"id\": …}, …]}",
-        );
+        if diagnostics.is_empty() {
+            diagnostics.push(Location { path: path.to_owned(), line: None }, missing_actors);
+        }
         return None;
     };
     let actor_table = read_actors(actors, diagnostics, warnings);
@@ -368,39 +371,9 @@ fn load_workbook(
     warnings: &mut Diagnostics,
 ) -> Option<Network> {
     let path = source.display_path(file);
-    let bytes = match source.read(file) {
-        FileRead::Bytes(bytes) => bytes.into_owned(),
-        FileRead::Missing => {
-            diagnostics.push(Location { path, line: None }, "missing file");
-            return None;
-        }
-        FileRead::Unreadable(why) => {
-            diagnostics.push(Location { path, line: None }, format!("cannot read the file: {why}"));
-            return None;
-        }
-    };
-    let mut tables = workbook::tables(&path, bytes, diagnostics)?;
-    for (table, file) in [
-        (&mut tables.actors, "actors.csv"),
-        (&mut tables.relations, "relations.csv"),
-        (&mut tables.coalitions, "coalitions.csv"),
-        (&mut tables.members, "members.csv"),
-    ] {
-        if let Some(named) = table {
-            if name_columns(named, file, diagnostics, warnings).is_none() {
-                *table = None;
-            }
-        }
-    }
-    let actor_table = read_actors(tables.actors?, diagnostics, warnings);
-    let others = OtherTables {
-        relations: tables.relations,
-        coalitions: tables.coalitions,
-        coalitions_broken: false,
-        members: tables.members,
-        matrices: Vec::new(),
-    };
-    finish(actor_table, others, diagnostics, warnings)
+    let bytes = source.read_required(file, diagnostics)?.into_owned();
+    let tables = workbook::tables(&path, bytes, diagnostics)?;
+    finish_document(tables, &path, workbook::MISSING_ACTORS, diagnostics, warnings)
 }
 
 /// What to say when a file that is not a workspace is given as one: a sheet (`.csv`, `.xlsx`,

@@ -109,23 +109,8 @@ pub fn assert_close(actual: f64, expected: f64, tolerance: f64, what: &str) {
 /// standard error), except in CI (`CI` set), where a missing `dot` fails them: `.ci/run`
 /// installs Graphviz.
 #[track_caller]
-#[allow(clippy::print_stderr)]
 pub fn graphviz_installed() -> bool {
-    let found = Process::new("dot")
-        .arg("-V")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Graphviz `dot` is not installed, and CI must run the Graphviz tests (.ci/run \
-             installs it)"
-        );
-        eprintln!("note: Graphviz `dot` is not installed; skipped");
-    }
-    found
+    program_installed("dot", "-V", "Graphviz `dot`", "the Graphviz tests")
 }
 
 /// Every file below `dir`, by `/`-separated relative path.
@@ -147,13 +132,19 @@ pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Whether LibreOffice's `soffice` is installed, to write workbooks as a spreadsheet program
-/// does. Tests that need it skip without it (saying so on standard error), except in CI (`CI`
-/// set): `.ci/run` installs it.
+/// does; skipped and failed as [`graphviz_installed`].
+#[track_caller]
+pub fn libreoffice_installed() -> bool {
+    program_installed("soffice", "--version", "LibreOffice `soffice`", "the workbook tests")
+}
+
+/// Whether `program` answers `version_arg`; without it a test skips (saying so on standard
+/// error), except in CI (`CI` set), where it fails: `.ci/run` installs what the tests need.
 #[track_caller]
 #[allow(clippy::print_stderr)]
-pub fn libreoffice_installed() -> bool {
-    let found = Process::new("soffice")
-        .arg("--version")
+fn program_installed(program: &str, version_arg: &str, what: &str, tests: &str) -> bool {
+    let found = Process::new(program)
+        .arg(version_arg)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
@@ -161,10 +152,9 @@ pub fn libreoffice_installed() -> bool {
     if !found {
         assert!(
             std::env::var_os("CI").is_none(),
-            "LibreOffice `soffice` is not installed, and CI must run the workbook tests (.ci/run \
-             installs it)"
+            "{what} is not installed, and CI must run {tests} (.ci/run installs it)"
         );
-        eprintln!("note: LibreOffice `soffice` is not installed; skipped");
+        eprintln!("note: {what} is not installed; skipped");
     }
     found
 }
