@@ -158,6 +158,23 @@ pub(crate) fn weight(text: &str, decimal_comma: bool) -> Result<f64, String> {
     }
 }
 
+/// Adds a layer named `name` with `ties` (between actors by index) to `builder`: directed when
+/// any tie is.
+pub(crate) fn push_layer(builder: &mut NetworkBuilder, name: String, ties: Vec<FileTie>) {
+    let id = LayerId::from_index(builder.layers.len());
+    builder.layers.push(Layer { name, directed: ties.iter().any(|t| t.directed), n_relations: 0 });
+    builder.relations.extend(ties.into_iter().map(|tie| Relation {
+        source: ActorId::from_index(tie.source),
+        target: ActorId::from_index(tie.target),
+        layer: id,
+        directed: tie.directed,
+        weight: tie.weight,
+        amount: None,
+        topic: None,
+        validity: Validity::default(),
+    }));
+}
+
 /// The id an actor gets from its label: the label itself when it is a valid id, else the label
 /// with every run of other characters turned into `_` (accents dropped: `Café Noord` →
 /// `Cafe_Noord`), or `actor-N` when nothing is left.
@@ -244,22 +261,7 @@ impl GraphFile {
                 ok = false;
                 continue;
             }
-            let id = LayerId::from_index(builder.layers.len());
-            builder.layers.push(Layer {
-                name: layer.name,
-                directed: layer.ties.iter().any(|t| t.directed),
-                n_relations: 0,
-            });
-            builder.relations.extend(layer.ties.into_iter().map(|tie| Relation {
-                source: ActorId::from_index(tie.source),
-                target: ActorId::from_index(tie.target),
-                layer: id,
-                directed: tie.directed,
-                weight: tie.weight,
-                amount: None,
-                topic: None,
-                validity: Validity::default(),
-            }));
+            push_layer(&mut builder, layer.name, layer.ties);
         }
         if !ok || !diagnostics.is_empty() {
             return None;

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::graph_file::{self, FileActor, FileLayer, GraphFile, Matrix};
 use super::source::{FileRead, Source};
 use crate::error::{Diagnostics, Location};
-use crate::model::{ActorId, COMEMBERSHIP, Layer, LayerId, NetworkBuilder, Relation, Validity};
+use crate::model::{ActorId, COMEMBERSHIP, NetworkBuilder};
 
 /// The prefix of a matrix file in a workspace folder: `relations-information.csv`.
 pub(crate) const PREFIX: &str = "relations-";
@@ -279,23 +279,7 @@ impl MatrixCsv {
                 matrix.set(source.index(), target.index(), w);
             }
         }
-        let ties = matrix.ties();
-        let id = LayerId::from_index(builder.layers.len());
-        builder.layers.push(Layer {
-            name: self.layer,
-            directed: ties.iter().any(|t| t.directed),
-            n_relations: 0,
-        });
-        builder.relations.extend(ties.into_iter().map(|tie| Relation {
-            source: ActorId::from_index(tie.source),
-            target: ActorId::from_index(tie.target),
-            layer: id,
-            directed: tie.directed,
-            weight: tie.weight,
-            amount: None,
-            topic: None,
-            validity: Validity::default(),
-        }));
+        graph_file::push_layer(builder, self.layer, matrix.ties());
     }
 }
 

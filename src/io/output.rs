@@ -47,6 +47,19 @@ pub fn is_input(path: &Path, inputs: &[PathBuf]) -> bool {
     inputs.iter().any(|input| input == path || (target.is_some() && canonical(input) == target))
 }
 
+/// The folder `path` is written in (`.` for a bare name), when it exists.
+fn existing_folder(path: &Path) -> Result<PathBuf, OutputError> {
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    if folder.is_dir() {
+        Ok(folder)
+    } else {
+        Err(OutputError::MissingFolder { path: path.to_owned(), folder })
+    }
+}
+
 /// Writes `bytes` to `path` atomically: into a temporary file beside it, flushed and synced,
 /// then renamed over `path`. A failure leaves any earlier file at `path` untouched.
 ///
@@ -56,13 +69,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(),
     if is_input(path, inputs) {
         return Err(OutputError::WouldOverwriteInput(path.to_owned()));
     }
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    if !folder.is_dir() {
-        return Err(OutputError::MissingFolder { path: path.to_owned(), folder });
-    }
+    let folder = existing_folder(path)?;
     let io_error = |source| OutputError::Io { path: path.to_owned(), source };
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temporary = folder.join(format!(".{file_name}.stakenet-{}.tmp", std::process::id()));
@@ -91,13 +98,7 @@ pub fn write_new_file(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
     if is_input(path, inputs) {
         return Err(OutputError::WouldOverwriteInput(path.to_owned()));
     }
-    let folder = match path.parent() {
-        Some(folder) if !folder.as_os_str().is_empty() => folder.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    if !folder.is_dir() {
-        return Err(OutputError::MissingFolder { path: path.to_owned(), folder });
-    }
+    let folder = existing_folder(path)?;
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temporary = folder.join(format!(".{file_name}.stakenet-{}.tmp", std::process::id()));
     let written = (|| {

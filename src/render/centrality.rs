@@ -140,17 +140,7 @@ pub fn centrality_json(
 /// The graph-level figures as a list, `figure,value`, one row per figure in the JSON order
 /// (an undefined one with an empty value), then a `note` row per note.
 pub fn structure_records<'a>(structure: &GraphStructure) -> Records<'a> {
-    let mut records = Records::new(&["figure", "value"]);
-    if let Value::Object(object) = structure_json(structure) {
-        for (name, value) in object {
-            let cell = match value {
-                Value::Number(n) => Cell::Number(n.as_f64()),
-                Value::Array(_) => continue,
-                _ => Cell::Number(None),
-            };
-            records.push(vec![Cell::text(name), cell]);
-        }
-    }
+    let mut records = figure_rows(structure, "figure", |name| name.to_owned());
     for note in structure_notes(structure) {
         records.push(vec![Cell::text("note"), Cell::text(note)]);
     }
@@ -160,24 +150,34 @@ pub fn structure_records<'a>(structure: &GraphStructure) -> Records<'a> {
 /// The graph-level figures as `name  value` lines for a terminal, then a `note:` line for each
 /// note.
 pub fn structure_table(structure: &GraphStructure) -> String {
-    let mut records = Records::new(&["network", "value"]);
-    if let Value::Object(object) = structure_json(structure) {
-        for (name, value) in object {
-            let cell = match value {
-                Value::Number(n) => Cell::Number(n.as_f64()),
-                Value::Array(_) => continue,
-                _ => Cell::Number(None),
-            };
-            records.push(vec![Cell::text(name.replace('_', " ")), cell]);
-        }
-    }
-    let mut text = records.to_table();
+    let mut text = figure_rows(structure, "network", |name| name.replace('_', " ")).to_table();
     for note in structure_notes(structure) {
         text.push_str("note: ");
         text.push_str(note);
         text.push('\n');
     }
     text
+}
+
+/// One row per figure of the JSON (its name as `name` writes it, its value; arrays skipped),
+/// under the header `heading`, `value`.
+fn figure_rows<'a>(
+    structure: &GraphStructure,
+    heading: &str,
+    name: impl Fn(&str) -> String,
+) -> Records<'a> {
+    let mut records = Records::new(&[heading, "value"]);
+    if let Value::Object(object) = structure_json(structure) {
+        for (figure, value) in object {
+            let cell = match value {
+                Value::Number(n) => Cell::Number(n.as_f64()),
+                Value::Array(_) => continue,
+                _ => Cell::Number(None),
+            };
+            records.push(vec![Cell::text(name(&figure)), cell]);
+        }
+    }
+    records
 }
 
 fn finite(value: Option<f64>) -> Option<f64> {
