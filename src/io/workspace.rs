@@ -444,6 +444,7 @@ fn not_a_workspace(file: &std::path::Path) -> Option<String> {
 
 /// Reads the other tables once the actors are read, and builds the network; `None` when any
 /// problem was found.
+#[allow(clippy::too_many_arguments)]
 fn finish(
     mut actor_table: ActorTable,
     relations: Option<Table<'_>>,

@@ -148,6 +148,7 @@ pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// Whether LibreOffice's `soffice` is installed, to write workbooks as a spreadsheet program
 /// does (required when `CI` is set: `.ci/run` installs it).
+#[allow(clippy::print_stderr)]
 pub fn libreoffice_installed() -> bool {
     let found = Process::new("soffice")
         .arg("--version")
