@@ -121,3 +121,73 @@ fn a_file_that_is_no_workbook_is_refused_clearly_and_memory_workbooks_load() {
     )]);
     assert!(load(&source).is_ok());
 }
+
+/// A sheet to write: its name, where its first row starts (row, column; 0-based) and its rows
+/// (`None` an empty cell).
+type SheetSpec<'a> = (&'a str, (u32, u16), &'a [&'a [Option<&'a str>]]);
+
+/// A workbook written with rust_xlsxwriter.
+fn workbook(sheets: &[SheetSpec<'_>]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, (row0, column0), rows) in sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name).unwrap();
+        for (r, cells) in rows.iter().enumerate() {
+            for (c, cell) in cells.iter().enumerate() {
+                let (row, column) = (row0 + r as u32, column0 + c as u16);
+                match cell.map(|text| (text, text.parse::<f64>())) {
+                    None => {}
+                    Some((_, Ok(number))) => {
+                        sheet.write_number(row, column, number).unwrap();
+                    }
+                    Some((text, Err(_))) => {
+                        sheet.write_string(row, column, text).unwrap();
+                    }
+                }
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_sheet_away_from_the_corner_with_gaps_reads_as_its_csv() {
+    // The table starts at C3 in one sheet and at A1 in the other; empty cells and an empty
+    // row (sheets read cell by cell, without a grid of the whole sheet).
+    let actors: &[&[Option<&str>]] = &[
+        &[Some("id"), Some("name"), Some("sector"), Some("level")],
+        &[Some("a"), Some("A"), Some("government"), Some("national")],
+        &[],
+        &[Some("b"), None, Some("business"), None],
+        &[Some("c"), Some("C"), Some("civil_society"), Some("local")],
+    ];
+    let relations: &[&[Option<&str>]] = &[
+        &[Some("source"), Some("target"), Some("layer"), Some("weight")],
+        &[Some("a"), Some("b"), Some("collaboration"), Some("2.5")],
+        &[Some("b"), Some("c"), Some("collaboration"), None],
+        &[Some("c"), Some("a"), Some("funding"), Some("750000")],
+    ];
+    let bytes = workbook(&[("actors", (2, 2), actors), ("relations", (0, 0), relations)]);
+    let source = Source::Memory(vec![("ws.xlsx".to_owned(), bytes)]);
+    let csv = Source::Memory(vec![
+        (
+            "actors.csv".to_owned(),
+            b"id,name,sector,level\na,A,government,national\nb,,business,\nc,C,civil_society,local\n"
+                .to_vec(),
+        ),
+        (
+            "relations.csv".to_owned(),
+            b"source,target,layer,weight\na,b,collaboration,2.5\nb,c,collaboration,\nc,a,funding,750000\n"
+                .to_vec(),
+        ),
+    ]);
+    assert_eq!(as_csv(&source), as_csv(&csv));
+
+    // A problem is placed on the sheet's own row (row 6 of the sheet: the third actor).
+    let mut bad = actors.to_vec();
+    bad[4] = &[Some("c"), Some("C"), Some("galaxy"), Some("local")];
+    let bytes = workbook(&[("actors", (2, 2), &bad), ("relations", (0, 0), relations)]);
+    let error = load(&Source::Memory(vec![("ws.xlsx".to_owned(), bytes)])).unwrap_err();
+    let shown = error.diagnostics().to_string();
+    assert!(shown.contains("ws.xlsx[actors]:7: "), "{shown}");
+}

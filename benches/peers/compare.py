@@ -11,12 +11,18 @@ prints a Markdown table of times, peak memory and ratios (stakenet / peer).
     python3 benches/peers/compare.py --threads 2 --networkx
     python3 benches/peers/compare.py --only pagerank --only load   # some parts only
     python3 benches/peers/compare.py --only pagerank --repeat 5     # medians of 5 runs
+    python3 benches/peers/compare.py --only xlsx --work /tmp/peers   # a workbook; reruns reuse it
 
 With --repeat N each tool runs once untimed (a warm-up, as hyperfine's --warmup) and then N
 times in a row; the table shows the median time and the largest peak memory. The warm-up
 matters on virtual machines whose host takes back memory another process just freed: the next
 process to touch that memory pays for it again (on the reference machine about 0.4 s for
 stakenet's PageRank case, right after a peer's 500 MB process).
+
+The workbook case (`xlsx`) writes the generated workspace once as an .xlsx workbook with
+XlsxWriter (sheets actors, relations, coalitions, members; numbers and dates as typed cells),
+kept in the work folder, and times `stakenet check WORKBOOK.xlsx` (whole process) against
+pandas' `read_excel` of the same four sheets with openpyxl (the call alone).
 
 Peak memory is each process's maximum resident set size (wait4). For peers the Python
 interpreter and library baseline (measured after imports, before loading) is subtracted in the
@@ -150,6 +156,65 @@ json.dump({"seconds": seconds, "peak": rss(), "base": base, "values": values}, o
 '''
 
 
+# pandas reading the four sheets of a workbook with openpyxl; only the read_excel call is timed.
+PANDAS_XLSX_CODE = r'''
+import json, resource, sys, time
+path, result_path = sys.argv[1:3]
+def resident():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * resource.getpagesize()
+import pandas as pd
+import openpyxl
+base = resident()
+t0 = time.perf_counter()
+frames = pd.read_excel(path, sheet_name=["actors", "relations", "coalitions", "members"], engine="openpyxl")
+seconds = time.perf_counter() - t0
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+json.dump({"seconds": seconds, "peak": peak, "base": base,
+           "rows": {name: len(frame) for name, frame in frames.items()},
+           "versions": {"pandas": pd.__version__, "openpyxl": openpyxl.__version__}},
+          open(result_path, "w"))
+'''
+
+WORKBOOK_SHEETS = ["actors", "relations", "coalitions", "members"]
+WORKBOOK_NUMBERS = {"weight", "amount", "contribution", "national_contribution", "cofinancing", "influence"}
+WORKBOOK_DATES = {"since", "until", "start", "end"}
+
+
+def write_workbook(folder, target):
+    """Writes the CSV workspace in `folder` as an .xlsx workbook at `target`, once: numbers
+    and dates as typed cells, text as text, empty cells left out (XlsxWriter in its
+    constant-memory mode, row by row). An existing workbook is kept."""
+    if target.exists():
+        return
+    import datetime
+    import xlsxwriter
+
+    partial = target.with_suffix(".partial.xlsx")
+    book = xlsxwriter.Workbook(partial, {"constant_memory": True})
+    date_format = book.add_format({"num_format": "yyyy-mm-dd"})
+    for name in WORKBOOK_SHEETS:
+        sheet = book.add_worksheet(name)
+        with open(folder / f"{name}.csv", newline="", encoding="utf-8") as f:
+            reader = csv.reader(f)
+            header = next(reader)
+            sheet.write_row(0, 0, header)
+            numbers = [c in WORKBOOK_NUMBERS for c in header]
+            dates = [c in WORKBOOK_DATES for c in header]
+            for r, row in enumerate(reader, start=1):
+                for c, text in enumerate(row):
+                    if text == "":
+                        continue
+                    if numbers[c]:
+                        sheet.write_number(r, c, float(text))
+                    elif dates[c]:
+                        sheet.write_datetime(r, c, datetime.date.fromisoformat(text), date_format)
+                    else:
+                        sheet.write_string(r, c, text)
+    book.close()
+    partial.rename(target)
+
+
 def run_measured(cmd, env=None, timeout=None):
     """Runs cmd, returns (wall seconds, peak RSS bytes of that child, stdout).
 
@@ -241,7 +306,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=1,
                         help="timed runs per tool, in a row after one warm-up run; the table "
                              "shows the median time")
-    parser.add_argument("--only", action="append", choices=["betweenness", "pagerank", "load", "sampled"],
+    parser.add_argument("--only", action="append", choices=["betweenness", "pagerank", "load", "sampled", "xlsx"],
                         help="run only this part (repeatable); default: all")
     args = parser.parse_args()
 
@@ -300,7 +365,7 @@ def main():
             ratio = f"{wall / result['seconds']:.2f}×"
             rows.append((case, lib, result["seconds"], result["peak"], n_relations, agree, ratio))
 
-    wanted = set(args.only or ["betweenness", "pagerank", "load", "sampled"])
+    wanted = set(args.only or ["betweenness", "pagerank", "load", "sampled", "xlsx"])
     sizes = [(2000, 5)] if args.quick else [(5000, 5), (10000, 5)]
     for actors, m in sizes if "betweenness" in wanted else []:
         folder = work / f"ba-{actors}-{m}"
@@ -365,6 +430,47 @@ def main():
             wall, peak, _ = run_measured([BIN, "centrality", folder, "--measures", "betweenness", "--sample", str(k),
                                           "--format", "csv", "-o", folder / "sampled.csv", "--threads", str(args.threads)])
             rows.append((f"sampled betweenness K={k:,}, BA n={n_big:,}", "stakenet (whole process)", wall, peak, 0, "", ""))
+
+    # A workbook workspace: stakenet reads, validates and summarizes it; pandas reads its four
+    # sheets with openpyxl into data frames (no validation).
+    if "xlsx" in wanted:
+        n_book = 20000 if args.quick else 100000
+        folder = work / f"workbook-{n_book}-10"
+        if not (folder / "actors.csv").exists():
+            subprocess.run([BIN, "generate", "--actors", str(n_book), "--ties-per-actor", "10",
+                            "--seed", "7", "-o", folder], check=True, capture_output=True)
+        book = folder / "workspace.xlsx"
+        started = time.perf_counter()
+        write_workbook(folder, book)
+        if time.perf_counter() - started > 1:
+            print(f"wrote {book} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        summary = folder / "summary.json"
+        result_path = folder / "result-pandas-xlsx.json"
+        # Reading a million rows through openpyxl takes minutes: a longer timeout.
+        timeout = max(args.timeout, 3600)
+
+        def pandas_run(last):
+            out = run_measured([sys.executable, "-c", PANDAS_XLSX_CODE, str(book), str(result_path)],
+                               timeout=timeout)[2]
+            return None if out is None else json.loads(result_path.read_text())
+
+        wall, peak, results = repeated(
+            lambda: run_measured([BIN, "check", book, "--format", "json", "-o", summary])[:2],
+            {"pandas": pandas_run})
+        n_rel = sum(1 for _ in open(folder / "relations.csv")) - 1
+        size = f"{book.stat().st_size / 1e6:.0f} MB"
+        case = f"read a workbook, {n_book:,} actors and {n_rel:,} relations (.xlsx, {size})"
+        rows.append((case, "stakenet check (whole process)", wall, peak, n_rel, "", ""))
+        result = results["pandas"]
+        if result is None:
+            rows.append((case, "pandas read_excel (openpyxl)", None, None, n_rel, "timeout", ""))
+        else:
+            read = result["rows"]
+            agree = "same rows" if read["relations"] == n_rel and read["actors"] == n_book else f"rows {read}"
+            versions = ", ".join(f"{k} {v}" for k, v in result["versions"].items())
+            rows.append((case, f"pandas read_excel ({versions}; minus {fmt_mb(result['base'])} baseline)",
+                         result["seconds"], result["peak"] - result["base"], n_rel, agree,
+                         f"{wall / result['seconds']:.2f}×"))
 
     runs = max(1, args.repeat)
     print(f"threads: {args.threads}; machine: {os.cpu_count()} cores; timed runs per tool: {runs}"

@@ -70,6 +70,56 @@ enum Body<'a> {
     Csv { bytes: &'a [u8], start: Position, delimiter: u8 },
     /// JSON records already flattened to text cells, with the line each object starts on.
     Records(Vec<(u64, Vec<String>)>),
+    /// A workbook sheet's rows read to text, after its header.
+    Sheet(SheetRows),
+}
+
+/// The rows of a workbook sheet read to text: the texts of its non-empty cells one after
+/// another in one string, each cell with its column, each row with its sheet row and its
+/// cells. Rows are in sheet order; a row given in several pieces is one row (its last value
+/// for a column wins, as in calamine's ranges).
+#[derive(Default)]
+pub(crate) struct SheetRows {
+    pub text: String,
+    /// Each cell's column in the sheet and the end of its text in `text` (it starts where the
+    /// cell before it ends).
+    pub cells: Vec<(u32, usize)>,
+    /// Each row (or piece of one): its index in the sheet (0-based) and its range of `cells`.
+    pub rows: Vec<(u32, Range<usize>)>,
+    /// The sheet column of the table's first column, and the number of columns.
+    pub first_column: u32,
+    pub width: usize,
+}
+
+impl SheetRows {
+    /// The text of cell `i` of `cells`.
+    pub(crate) fn cell_range(&self, i: usize) -> Range<usize> {
+        let start = if i == 0 { 0 } else { self.cells[i - 1].1 };
+        start..self.cells[i].1
+    }
+
+    /// Every row in sheet order, as `(row index, cells by column)`: each table column's text
+    /// range in `text` (empty when the cell is). `row` is reused between rows.
+    fn for_each_row(&self, mut each: impl FnMut(u32, &[Range<usize>])) {
+        let mut row = vec![0..0; self.width];
+        let mut pieces = self.rows.iter().peekable();
+        while let Some((index, cells)) = pieces.next() {
+            row.iter_mut().for_each(|cell| *cell = 0..0);
+            let mut place = |cells: &Range<usize>| {
+                for i in cells.clone() {
+                    let column = self.cells[i].0.checked_sub(self.first_column);
+                    if let Some(slot) = column.and_then(|c| row.get_mut(c as usize)) {
+                        *slot = self.cell_range(i);
+                    }
+                }
+            };
+            place(cells);
+            while let Some((_, more)) = pieces.next_if(|(next, _)| next == index) {
+                place(more);
+            }
+            each(*index, &row);
+        }
+    }
 }
 
 impl<'a> Table<'a> {
@@ -208,10 +258,10 @@ impl<'a> Table<'a> {
         path: String,
         header: Vec<String>,
         header_line: u64,
-        rows: Vec<(u64, Vec<String>)>,
+        rows: SheetRows,
     ) -> Self {
         let dialect = Dialect { delimiter: None, numbers: Numbers::WORKBOOK };
-        Table { path, header, header_line, dialect, body: Body::Records(rows) }
+        Table { path, header, header_line, dialect, body: Body::Sheet(rows) }
     }
 
     /// The position of column `name` (lower-case), if present.
@@ -275,6 +325,7 @@ impl<'a> Table<'a> {
         let Body::Csv { bytes, start, delimiter } = &self.body else {
             let n_rows = match &self.body {
                 Body::Records(records) => records.len(),
+                Body::Sheet(sheet) => sheet.rows.len(),
                 Body::Csv { .. } => 0,
             };
             out.resize(n_rows, filler);
@@ -369,6 +420,19 @@ impl<'a> Table<'a> {
                     }
                 }
                 batch.hand_over(&text, diagnostics, &mut each);
+            }
+            Body::Sheet(sheet) => {
+                let mut batch = Batch::default();
+                sheet.for_each_row(|index, cells| {
+                    if cells.iter().all(|c| sheet.text[c.clone()].trim().is_empty()) {
+                        return;
+                    }
+                    batch.push_ranges(u64::from(index) + 1, cells);
+                    if batch.is_full() {
+                        batch.hand_over(&sheet.text, diagnostics, &mut each);
+                    }
+                });
+                batch.hand_over(&sheet.text, diagnostics, &mut each);
             }
         }
     }
@@ -711,6 +775,13 @@ impl Batch {
             text.push_str(cell);
             self.cells.push(start..text.len());
         }
+        self.rows.push((line, first_cell..self.cells.len()));
+    }
+
+    /// Adds a row whose cells are already ranges of the text the batch is handed over with.
+    fn push_ranges(&mut self, line: u64, cells: &[Range<usize>]) {
+        let first_cell = self.cells.len();
+        self.cells.extend_from_slice(cells);
         self.rows.push((line, first_cell..self.cells.len()));
     }
 

@@ -3,12 +3,14 @@
 //! into the tables the loader validates — numbers and dates from typed cells as they are,
 //! text cells by the rules of a CSV file.
 
+use std::fmt::Write as _;
 use std::io::Cursor;
+use std::ops::Range;
 
-use calamine::{Data, Reader, open_workbook_auto_from_rs};
+use calamine::{CellErrorType, Data, DataRef, Reader, Sheets, open_workbook_auto_from_rs};
 
 use super::source::Source;
-use super::table::{Table, Tables, normalize_header};
+use super::table::{SheetRows, Table, Tables, normalize_header};
 use crate::error::{Diagnostics, Location};
 
 /// The file extensions read as workbooks (ASCII case ignored).
@@ -80,8 +82,8 @@ pub(crate) fn tables(
             continue;
         };
         let sheet_path = format!("{path}[{name}]");
-        match workbook.worksheet_range(name) {
-            Ok(range) => *slot = sheet_table(sheet_path, &range, diagnostics),
+        match SheetCells::read(&mut workbook, name) {
+            Ok(cells) => *slot = cells.into_table(sheet_path, diagnostics),
             Err(error) => diagnostics.push(
                 Location { path: sheet_path, line: None },
                 format!("cannot read the sheet: {error}"),
@@ -102,72 +104,195 @@ pub(crate) fn tables(
     Some(Tables { actors, relations, coalitions, members })
 }
 
-/// One sheet as a table: the header from its first row, then every row that is not empty,
-/// each with its row number in the sheet.
-fn sheet_table(
-    path: String,
-    range: &calamine::Range<Data>,
-    diagnostics: &mut Diagnostics,
-) -> Option<Table<'static>> {
-    let (first_row, _) = range.start().unwrap_or((0, 0));
-    let mut rows = range.rows();
-    let header_line = u64::from(first_row) + 1;
-    let at_header = Location { path: path.clone(), line: Some(header_line) };
-    let Some(header_cells) = rows.next() else {
-        diagnostics.push(at_header, "the sheet is empty; a header row is required");
-        return None;
-    };
-    let names: Vec<String> =
-        header_cells.iter().map(|cell| text(cell, &at_header, diagnostics)).collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let header = normalize_header(&names, &at_header, diagnostics)?;
-    let mut body = Vec::new();
-    for (offset, cells) in rows.enumerate() {
-        let line = header_line + 1 + offset as u64;
-        if cells.iter().all(|cell| matches!(cell, Data::Empty)) {
-            continue;
-        }
-        let here = Location { path: path.clone(), line: Some(line) };
-        body.push((line, cells.iter().map(|cell| text(cell, &here, diagnostics)).collect()));
-    }
-    Some(Table::sheet(path, header, header_line, body))
+/// A sheet's non-empty cells as they are read, each rendered to text at once into one string.
+#[derive(Default)]
+struct SheetCells {
+    rows: SheetRows,
+    /// The cells holding a spreadsheet error: their sheet row and the error.
+    errors: Vec<(u32, CellErrorType)>,
+    /// The first and last column of a non-empty cell.
+    columns: Option<(u32, u32)>,
+    /// The sheet's first row, first column and width, when the sheet gave them (a range).
+    frame: Option<(u32, u32, usize)>,
 }
 
-/// A cell as the text the loader reads: numbers in plain decimal notation (whole numbers
-/// without a fraction), dates as `YYYY-MM-DD`, booleans as `true`/`false`, text as it is. A
-/// spreadsheet error (`#N/A`, `#REF!`) is a problem, read as empty.
-fn text(cell: &Data, here: &Location, diagnostics: &mut Diagnostics) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(text) => text.clone(),
-        Data::Int(value) => value.to_string(),
-        Data::Float(value) => number(*value),
-        Data::Bool(value) => value.to_string(),
-        Data::DateTime(moment) if moment.is_datetime() => {
-            let (year, month, day, ..) = moment.to_ymd_hms_milli();
-            format!("{year:04}-{month:02}-{day:02}")
+impl SheetCells {
+    /// Reads sheet `name`: an `.xlsx` or `.xlsb` sheet cell by cell as calamine parses it
+    /// (no grid of the whole sheet is built), others through calamine's range.
+    fn read<RS: std::io::Read + std::io::Seek>(
+        workbook: &mut Sheets<RS>,
+        name: &str,
+    ) -> Result<Self, calamine::Error> {
+        let mut sheet = SheetCells::default();
+        match workbook {
+            Sheets::Xlsx(book) => {
+                let mut cells = match book.worksheet_cells_reader(name) {
+                    Ok(cells) => cells,
+                    // As calamine's range of such a sheet: empty.
+                    Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(sheet),
+                    Err(error) => return Err(error.into()),
+                };
+                sheet.reserve(cells.dimensions().len());
+                while let Some(cell) = cells.next_cell()? {
+                    let (row, column) = cell.get_position();
+                    sheet.push(row, column, cell.get_value());
+                }
+            }
+            Sheets::Xlsb(book) => {
+                let mut cells = book.worksheet_cells_reader(name)?;
+                sheet.reserve(cells.dimensions().len());
+                while let Some(cell) = cells.next_cell()? {
+                    let (row, column) = cell.get_position();
+                    sheet.push(row, column, cell.get_value());
+                }
+            }
+            Sheets::Xls(_) | Sheets::Ods(_) => {
+                let range = workbook.worksheet_range(name)?;
+                if let Some((first_row, first_column)) = range.start() {
+                    sheet.frame = Some((first_row, first_column, range.width()));
+                    for (row, column, cell) in range.used_cells() {
+                        let (row, column) =
+                            (first_row as usize + row, first_column as usize + column);
+                        // Within u32: a range's cells are at u32 positions.
+                        sheet.push(row as u32, column as u32, &data_ref(cell));
+                    }
+                }
+            }
         }
-        Data::DateTime(moment) => number(moment.as_f64()),
-        Data::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),
-        Data::DurationIso(text) => text.clone(),
-        Data::Error(error) => {
-            diagnostics.push(
-                here.clone(),
-                format!(
-                    "a cell holds the spreadsheet error {error}; give it a value or leave it empty"
-                ),
-            );
-            String::new()
-        }
+        Ok(sheet)
     }
+
+    /// Makes room for the cells of a sheet whose dimensions (as its file states them) span
+    /// `n_cells` cells, up to 16 million: growing the lists of a large sheet by doubling
+    /// copies them again and again. Room not used is never touched.
+    fn reserve(&mut self, n_cells: u64) {
+        let n_cells = n_cells.min(1 << 24) as usize;
+        self.rows.cells.reserve(n_cells);
+        self.rows.text.reserve(n_cells * 4);
+    }
+
+    /// Adds a cell (an empty one is left out).
+    fn push(&mut self, row: u32, column: u32, cell: &DataRef<'_>) {
+        match cell {
+            DataRef::Empty => return,
+            DataRef::Error(error) => self.errors.push((row, error.clone())),
+            _ => write_text(cell, &mut self.rows.text),
+        }
+        self.rows.cells.push((column, self.rows.text.len()));
+        let n = self.rows.cells.len();
+        match self.rows.rows.last_mut() {
+            Some((last, cells)) if *last == row => cells.end = n,
+            _ => self.rows.rows.push((row, n - 1..n)),
+        }
+        self.columns = Some(match self.columns {
+            None => (column, column),
+            Some((first, last)) => (first.min(column), last.max(column)),
+        });
+    }
+
+    /// The sheet as a table: the header from its first row, then every other row that is not
+    /// empty, each with its row number in the sheet; `None` (with a diagnostic) without a
+    /// usable header.
+    fn into_table(self, path: String, diagnostics: &mut Diagnostics) -> Option<Table<'static>> {
+        let SheetCells { mut rows, errors, columns, frame } = self;
+        // Rows in sheet order (a file may give them in another), pieces of a row together.
+        if !rows.rows.is_sorted_by_key(|(row, _)| *row) {
+            rows.rows.sort_by_key(|(row, _)| *row);
+        }
+        let frame = frame.or_else(|| {
+            let (first, last) = columns?;
+            Some((rows.rows.first()?.0, first, (last - first) as usize + 1))
+        });
+        let Some((first_row, first_column, width)) = frame else {
+            let at_header = Location { path, line: Some(1) };
+            diagnostics.push(at_header, "the sheet is empty; a header row is required");
+            return None;
+        };
+        let header_line = u64::from(first_row) + 1;
+        let at_header = Location { path: path.clone(), line: Some(header_line) };
+        rows.first_column = first_column;
+        rows.width = width;
+        let n_header = rows.rows.iter().take_while(|(row, _)| *row == first_row).count();
+        let pieces: Vec<(u32, Range<usize>)> = rows.rows.drain(..n_header).collect();
+        let mut names = vec![String::new(); width];
+        for i in pieces.into_iter().flat_map(|(_, cells)| cells) {
+            let column = rows.cells[i].0.checked_sub(first_column);
+            if let Some(name) = column.and_then(|c| names.get_mut(c as usize)) {
+                rows.text[rows.cell_range(i)].clone_into(name);
+            }
+        }
+        let (header_errors, body_errors) = errors
+            .split_at(errors.iter().position(|(row, _)| *row != first_row).unwrap_or(errors.len()));
+        for (_, error) in header_errors {
+            diagnostics.push(at_header.clone(), error_message(error));
+        }
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let header = normalize_header(&names, &at_header, diagnostics)?;
+        for (row, error) in body_errors {
+            let here = Location { path: path.clone(), line: Some(u64::from(*row) + 1) };
+            diagnostics.push(here, error_message(error));
+        }
+        Some(Table::sheet(path, header, header_line, rows))
+    }
+}
+
+/// A cell of a range as the cell of a sheet read cell by cell.
+fn data_ref(cell: &Data) -> DataRef<'_> {
+    match cell {
+        Data::Empty => DataRef::Empty,
+        Data::String(text) => DataRef::SharedString(text),
+        Data::Int(value) => DataRef::Int(*value),
+        Data::Float(value) => DataRef::Float(*value),
+        Data::Bool(value) => DataRef::Bool(*value),
+        Data::DateTime(moment) => DataRef::DateTime(*moment),
+        Data::DateTimeIso(text) => DataRef::DateTimeIso(text.clone()),
+        Data::DurationIso(text) => DataRef::DurationIso(text.clone()),
+        Data::Error(error) => DataRef::Error(error.clone()),
+    }
+}
+
+/// The problem of a cell holding a spreadsheet error (`#N/A`, `#REF!`); the cell is read as
+/// empty.
+fn error_message(error: &CellErrorType) -> String {
+    format!("a cell holds the spreadsheet error {error}; give it a value or leave it empty")
+}
+
+/// Appends a cell as the text the loader reads: numbers in plain decimal notation (whole
+/// numbers without a fraction), dates as `YYYY-MM-DD`, booleans as `true`/`false`, text as it
+/// is. An empty or error cell adds nothing.
+fn write_text(cell: &DataRef<'_>, out: &mut String) {
+    // Writing to a `String` cannot fail.
+    let _ = match cell {
+        DataRef::Empty | DataRef::Error(_) => Ok(()),
+        DataRef::String(text) | DataRef::DurationIso(text) => {
+            out.push_str(text);
+            Ok(())
+        }
+        DataRef::SharedString(text) => {
+            out.push_str(text);
+            Ok(())
+        }
+        DataRef::Int(value) => write!(out, "{value}"),
+        DataRef::Float(value) => write_number(*value, out),
+        DataRef::Bool(value) => write!(out, "{value}"),
+        DataRef::DateTime(moment) if moment.is_datetime() => {
+            let (year, month, day, ..) = moment.to_ymd_hms_milli();
+            write!(out, "{year:04}-{month:02}-{day:02}")
+        }
+        DataRef::DateTime(moment) => write_number(moment.as_f64(), out),
+        DataRef::DateTimeIso(text) => {
+            out.push_str(text.get(..10).unwrap_or(text));
+            Ok(())
+        }
+    };
 }
 
 /// A number in the notation the loader reads in any file: whole numbers without a fraction
 /// (`750000`), others in Rust's shortest round-trip form (`1250.5`).
-fn number(value: f64) -> String {
+fn write_number(value: f64, out: &mut String) -> std::fmt::Result {
     if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
+        write!(out, "{}", value as i64)
     } else {
-        format!("{value}")
+        write!(out, "{value}")
     }
 }
