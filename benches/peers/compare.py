@@ -11,7 +11,7 @@ prints a Markdown table of times, peak memory and ratios (stakenet / peer).
     python3 benches/peers/compare.py --threads 2 --networkx
     python3 benches/peers/compare.py --only pagerank --only load   # some parts only
     python3 benches/peers/compare.py --only pagerank --repeat 5     # medians of 5 runs
-    python3 benches/peers/compare.py --only xlsx --work /tmp/peers   # a workbook; reruns reuse it
+    python3 benches/peers/compare.py --only xlsx --work peers-work   # a workbook; reruns reuse it
 
 With --repeat N each tool runs once untimed (a warm-up, as hyperfine's --warmup) and then N
 times in a row; the table shows the median time and the largest peak memory. The warm-up
