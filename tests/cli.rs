@@ -70,7 +70,7 @@ fn output_is_written_atomically_and_never_over_an_input() {
         .arg(dir.path().join("actors.csv"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("it is an input file of the workspace"));
+        .stderr(predicates::str::contains("it is an input file (of the workspace"));
     assert_eq!(std::fs::read(dir.path().join("actors.csv")).unwrap(), before);
 
     let out = dir.path().join("summary.txt");
@@ -289,7 +289,8 @@ fn generate_refuses_a_workspace_folder_and_a_path_below_a_file() {
         command
     };
     generate().arg(dir.path()).assert().code(2).stderr(format!(
-        "error: {} already holds a workspace; choose an empty or new folder\n",
+        "error: {} already holds actors.csv; generate writes a new workspace and never over \
+         files, so choose an empty or new folder\n",
         dir.path().display()
     ));
     let below_a_file = dir.path().join("actors.csv").join("generated");
@@ -397,4 +398,40 @@ fn numbers_can_be_read_the_way_the_user_says() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("`fr` is not a number convention; expected nl or en"));
+}
+
+#[test]
+fn a_profile_is_an_input_that_no_output_writes_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("profile.toml");
+    std::fs::copy("fixtures/profiles/example.toml", &profile).unwrap();
+    let before = std::fs::read(&profile).unwrap();
+    for command in [&["suspects", "--coalition", "rd_twente"][..], &["compare"]] {
+        let output = stakenet()
+            .args(command)
+            .arg("--profile")
+            .arg(&profile)
+            .arg("-o")
+            .arg(&profile)
+            .assert()
+            .code(2);
+        assert!(stderr_text(&output).contains("it is an input file"), "{command:?}");
+        assert_eq!(std::fs::read(&profile).unwrap(), before, "{command:?}");
+    }
+}
+
+#[test]
+fn generate_never_writes_over_any_file_of_a_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("relations.csv"), "mine\n").unwrap();
+    std::fs::write(dir.path().join("members.csv"), "mine too\n").unwrap();
+    let output =
+        stakenet().args(["generate", "--actors", "20", "-o"]).arg(dir.path()).assert().code(2);
+    assert!(
+        stderr_text(&output).contains("already holds relations.csv, members.csv"),
+        "{}",
+        stderr_text(&output)
+    );
+    assert_eq!(std::fs::read_to_string(dir.path().join("relations.csv")).unwrap(), "mine\n");
+    assert!(!dir.path().join("actors.csv").exists());
 }

@@ -10,8 +10,8 @@ use super::folder::{FolderError, FolderFile, FolderMarker, write_folder};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum OutputError {
-    /// The output path is one of the workspace's input files.
-    #[error("refusing to write {}: it is an input file of the workspace; choose another output path", .0.display())]
+    /// The output path is one of the inputs: a file of the workspace, or a profile read.
+    #[error("refusing to write {}: it is an input file (of the workspace, or a profile it reads); choose another output path", .0.display())]
     WouldOverwriteInput(PathBuf),
     /// The folder of the output does not exist.
     #[error("cannot write {}: the folder {} does not exist", .path.display(), .folder.display())]

@@ -69,7 +69,9 @@ pub(crate) fn run(args: &CompareArgs) -> Outcome {
     config::threads(&args.threads)?;
     let profile = profile(args.profile.as_deref())?;
     let format = config::list_format(args.format, &args.output)?;
-    let workspace = Workspace::open(&args.workspace)?;
+    let mut workspace = Workspace::open(&args.workspace)?;
+    // The profile is an input too: -o never writes over it.
+    workspace.inputs.extend(args.profile.iter().cloned());
     let network = &workspace.network;
     let moment = moment(network, config::at(&args.at)?, config::today());
     let rows = compare(network, &profile, moment).map_err(Failure::analysis)?;

@@ -58,10 +58,18 @@ pub(crate) fn run(args: &GenerateArgs) -> Outcome {
         .with_n_coalitions(usize::try_from(args.coalitions).unwrap_or(usize::MAX))
         .with_seed(args.seed)
         .with_one_layer(args.one_layer);
-    if args.output.join("actors.csv").exists() || args.output.join("network.json").exists() {
+    // Any file of a workspace there is someone's: nothing is written over it.
+    let taken: Vec<&str> =
+        ["actors.csv", "relations.csv", "coalitions.csv", "members.csv", "network.json"]
+            .into_iter()
+            .filter(|file| std::fs::symlink_metadata(args.output.join(file)).is_ok())
+            .collect();
+    if !taken.is_empty() {
         return Err(Failure::Input(format!(
-            "{} already holds a workspace; choose an empty or new folder",
-            args.output.display()
+            "{} already holds {}; generate writes a new workspace and never over files, so \
+             choose an empty or new folder",
+            args.output.display(),
+            taken.join(", ")
         )));
     }
     let network = generate(&config);

@@ -119,7 +119,9 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
     config::threads(&args.threads)?;
     let profile = profile(args.profile.as_deref())?;
     let format = config::list_format(args.format, &args.output)?;
-    let workspace = Workspace::open(&args.workspace)?;
+    let mut workspace = Workspace::open(&args.workspace)?;
+    // The profile is an input too: -o never writes over it.
+    workspace.inputs.extend(args.profile.iter().cloned());
     let network = &workspace.network;
     if args.evaluate {
         let evaluation = leave_one_out(network, &profile).map_err(Failure::analysis)?;
