@@ -435,3 +435,26 @@ fn generate_never_writes_over_any_file_of_a_workspace() {
     assert_eq!(std::fs::read_to_string(dir.path().join("relations.csv")).unwrap(), "mine\n");
     assert!(!dir.path().join("actors.csv").exists());
 }
+
+#[test]
+fn a_standard_error_that_cannot_be_written_never_makes_a_panic() {
+    // Standard error is a pipe whose reading end is closed before stakenet writes: every write
+    // fails. The exit codes still say how the run went (2: bad input, 0: done), never 101.
+    let binary = assert_cmd::cargo::cargo_bin("stakenet");
+    for (args, expected) in [
+        (&["check", "fixtures/no-such-workspace"][..], 2),
+        (&["centrality", "fixtures/twente-analyst", "--weight", "euros"], 2),
+        (&["check", "fixtures/tiny", "--format", "json"], 0),
+    ] {
+        let mut child = std::process::Command::new(&binary)
+            .current_dir(repo_root())
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(expected), "{args:?}");
+    }
+}

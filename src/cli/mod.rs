@@ -80,8 +80,16 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         Err(Failure::Problems { listing, summary }) => (format!("{listing}error: {summary}"), 2),
         Err(Failure::Path(message)) => (message, 2),
     };
-    eprint!("{}", with_newline(&text));
+    say(&with_newline(&text));
     ExitCode::from(code)
+}
+
+/// Writes `text` to standard error as it is. A standard error that cannot be written (a full
+/// device, a closed pipe) loses the text but never stops the run: the exit code still says how
+/// it went.
+pub(crate) fn say(text: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes()).and_then(|()| stderr.flush());
 }
 
 fn with_newline(message: &str) -> String {
@@ -156,7 +164,7 @@ impl Workspace {
                 ),
             });
         }
-        eprint!("{warnings}");
+        say(&warnings.to_string());
         Ok(Workspace { network: loaded.network, name, inputs: source.input_paths() })
     }
 
@@ -195,7 +203,7 @@ impl Workspace {
     /// layer).
     pub(crate) fn say_view_notes(&self, spec: &ViewSpec) {
         for note in view_notes(&self.network, spec) {
-            eprintln!("note: {note}");
+            say(&format!("note: {note}\n"));
         }
     }
 

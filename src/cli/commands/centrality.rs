@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::super::options::{ListArgs, ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
-use super::super::{Failure, Outcome, Workspace, config};
+use super::super::{Failure, Outcome, Workspace, config, say};
 use stakenet::analysis::{
     CentralityConfig, Measures, Sample, centrality_with_progress, graph_structure_with,
 };
@@ -121,10 +121,9 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     progress.finish();
     if measures.eigenvector && view.n_nodes() > 0 && scores.iter().all(|s| s.eigenvector.is_none())
     {
-        eprintln!(
-            "note: eigenvector centrality is undefined for this view (its largest component has no \
-             unique dominant eigenvector, e.g. directed ties without cycles); the column is empty"
-        );
+        say("note: eigenvector centrality is undefined for this view (its largest component has \
+             no unique dominant eigenvector, e.g. directed ties without cycles); the column is \
+             empty\n");
     }
     let records = args.list.apply(centrality_records(network, &scores));
     let text = match (format, &structure) {

@@ -6,6 +6,7 @@ use clap::{Args, ValueEnum};
 
 use super::super::Failure;
 use super::super::Outcome;
+use super::super::say;
 
 use stakenet::generate::{GenerateConfig, GraphModel, generate};
 use stakenet::io::write_workspace;
@@ -74,12 +75,12 @@ pub(crate) fn run(args: &GenerateArgs) -> Outcome {
     }
     let network = generate(&config);
     write_workspace(&network, &args.output).map_err(Failure::input)?;
-    eprintln!(
-        "wrote {} actors, {} relations, {} coalitions to {}",
+    say(&format!(
+        "wrote {} actors, {} relations, {} coalitions to {}\n",
         network.actors().len(),
         network.relations().len(),
         network.coalitions().len(),
         args.output.display()
-    );
+    ));
     Ok(())
 }

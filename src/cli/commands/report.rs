@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::super::options::{AtArgs, ThreadsArgs, WorkspaceArgs};
-use super::super::{Failure, Outcome, Workspace, config};
+use super::super::{Failure, Outcome, Workspace, config, say};
 use super::suspects::profile;
 use stakenet::analysis::{Progress, ReportError, ReportSource, all_coalitions, moment, report};
 use stakenet::io::{FolderFile, FolderMarker, check_folder, write_folder};
@@ -102,10 +102,10 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         write_folder(&args.output, &files, &workspace.inputs, &MARKER).map_err(folder_error)?;
     progress.0.finish_and_clear();
     if let Some(leftover) = written.leftover {
-        eprintln!(
-            "note: the new report is in place, but the earlier one could not be removed from {}",
+        say(&format!(
+            "note: the new report is in place, but the earlier one could not be removed from {}\n",
             leftover.display()
-        );
+        ));
     }
     Ok(())
 }
