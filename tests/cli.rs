@@ -458,3 +458,17 @@ fn a_standard_error_that_cannot_be_written_never_makes_a_panic() {
         assert_eq!(status.code(), Some(expected), "{args:?}");
     }
 }
+
+#[test]
+fn dash_as_output_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = stakenet()
+        .current_dir(dir.path())
+        .arg("centrality")
+        .arg(repo_root().join("fixtures/tiny"))
+        .args(["--format", "csv", "-o", "-"])
+        .assert()
+        .success();
+    assert!(stdout_text(&output).starts_with("id,name,"));
+    assert!(!dir.path().join("-").exists(), "no file named -");
+}

@@ -117,10 +117,10 @@ pub(crate) fn list_format(
     let chosen = match format {
         Some(format) => format,
         None if to_workbook_file => ListFormat::Xlsx,
-        None if output.output.is_none() && std::io::stdout().is_terminal() => ListFormat::Table,
+        None if output.file().is_none() && std::io::stdout().is_terminal() => ListFormat::Table,
         None => ListFormat::Csv,
     };
-    match &output.output {
+    match output.file() {
         None if chosen == ListFormat::Xlsx => Err(workbook_to_standard_output()),
         Some(path) if to_workbook_file && chosen != ListFormat::Xlsx => {
             let name = format_name(chosen);

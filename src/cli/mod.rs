@@ -214,7 +214,7 @@ impl Workspace {
         output: &OutputArgs,
         sheets: &[(&str, Records<'_>)],
     ) -> Outcome {
-        let Some(path) = &output.output else {
+        let Some(path) = output.file() else {
             return Err(config::workbook_to_standard_output());
         };
         let sheets: Vec<Sheet<'_, '_>> =
@@ -225,7 +225,7 @@ impl Workspace {
 
     /// Writes `text` to the output file (atomically) or to standard output.
     pub(crate) fn emit(&self, output: &OutputArgs, text: &str) -> Outcome {
-        match &output.output {
+        match output.file() {
             Some(path) => write_atomic(path, text.as_bytes(), &self.inputs).map_err(Failure::input),
             None => {
                 let mut stdout = std::io::stdout().lock();

@@ -30,7 +30,7 @@ fn parse_numbers(text: &str) -> Result<stakenet::NumberConvention, String> {
 #[derive(Debug, Args)]
 pub(crate) struct OutputArgs {
     /// Write to FILE (atomically: a temporary file, then a rename; never over an input file)
-    /// instead of standard output.
+    /// instead of standard output; `-o -` is standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 }
@@ -96,11 +96,15 @@ pub(crate) struct ThreadsArgs {
 }
 
 impl OutputArgs {
+    /// The file to write, or `None` for standard output (no `-o`, or `-o -`).
+    pub(crate) fn file(&self) -> Option<&std::path::Path> {
+        self.output.as_deref().filter(|path| *path != std::path::Path::new("-"))
+    }
+
     /// The lower-case extension of the output file, when one is given (`-o plan.SVG` → `svg`):
     /// commands with several formats read the format from it when `--format` is left out.
     pub(crate) fn extension(&self) -> Option<String> {
-        self.output
-            .as_deref()
+        self.file()
             .and_then(std::path::Path::extension)
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
