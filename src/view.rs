@@ -17,7 +17,8 @@
 use rayon::prelude::*;
 
 use crate::model::{
-    ActorId, COMEMBERSHIP, CoalitionId, Date, LayerId, Level, Network, comembership_ties,
+    ActorId, AmountCoverage, COMEMBERSHIP, CoalitionId, Date, LayerId, Level, Network,
+    comembership_ties,
 };
 
 /// Which actors a view covers.
@@ -258,42 +259,49 @@ impl ViewSpec {
     /// [`ViewError::NoAmounts`] when `Amount` is asked for on `comembership` or on a layer some
     /// of whose relations carry no amount.
     pub fn weighting(&self, network: &Network) -> Result<Weighting, ViewError> {
-        let layers = self.layer_choices(network);
-        let all_in_euros = || {
-            layers.iter().all(|choice| match choice {
-                LayerChoice::Explicit(layer) => network.amount_coverage(*layer).all(),
-                LayerChoice::Comembership => false,
-            })
+        let in_euros = match self.weight {
+            TieWeight::Weight => return Ok(Weighting::Strength),
+            TieWeight::Count => return Ok(Weighting::Count),
+            TieWeight::Auto | TieWeight::Amount => {
+                self.layers_in_euros(network, self.weight == TieWeight::Auto)
+            }
         };
-        match self.weight {
-            TieWeight::Weight => Ok(Weighting::Strength),
-            TieWeight::Count => Ok(Weighting::Count),
-            TieWeight::Auto => Ok(if !layers.is_empty() && all_in_euros() {
-                Weighting::Euros
-            } else {
-                Weighting::Strength
-            }),
-            TieWeight::Amount => {
-                for choice in &layers {
-                    let (layer, coverage) = match choice {
-                        LayerChoice::Comembership => (COMEMBERSHIP.to_owned(), Default::default()),
-                        LayerChoice::Explicit(layer) => {
-                            (network.layer(*layer).name.clone(), network.amount_coverage(*layer))
-                        }
-                    };
-                    if coverage.with_amount < coverage.relations
-                        || *choice == LayerChoice::Comembership
-                    {
-                        return Err(ViewError::NoAmounts {
-                            layer,
-                            without: coverage.relations - coverage.with_amount,
-                            relations: coverage.relations,
-                        });
-                    }
+        match (self.weight, in_euros) {
+            (_, Ok(())) => Ok(Weighting::Euros),
+            (TieWeight::Amount, Err(refusal)) => Err(refusal),
+            _ => Ok(Weighting::Strength),
+        }
+    }
+
+    /// `Ok` when every relation of every chosen layer carries an amount (and, `strict`, there
+    /// is a layer and each has relations); else the first layer that does not, as
+    /// [`ViewError::NoAmounts`]. `comembership` never has amounts.
+    fn layers_in_euros(&self, network: &Network, strict: bool) -> Result<(), ViewError> {
+        let layers = self.layer_choices(network);
+        if strict && layers.is_empty() {
+            return Err(ViewError::NoAmounts { layer: String::new(), without: 0, relations: 0 });
+        }
+        let coverage = network.amount_coverage();
+        for choice in layers {
+            let (layer, coverage) = match choice {
+                LayerChoice::Comembership => (COMEMBERSHIP.to_owned(), AmountCoverage::default()),
+                LayerChoice::Explicit(layer) => {
+                    (network.layer(layer).name.clone(), coverage[layer.index()])
                 }
-                Ok(Weighting::Euros)
+            };
+            let empty = strict && coverage.relations == 0;
+            if coverage.with_amount < coverage.relations
+                || empty
+                || choice == LayerChoice::Comembership
+            {
+                return Err(ViewError::NoAmounts {
+                    layer,
+                    without: coverage.relations - coverage.with_amount,
+                    relations: coverage.relations,
+                });
             }
         }
+        Ok(())
     }
 }
 

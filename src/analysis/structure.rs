@@ -71,6 +71,8 @@ pub struct GraphStructure {
     /// (n − 1)(n − 2)/2 on an undirected one (a star: the centre n − 1, each leaf 1 + (n − 2)/2).
     /// Between 0 (all equal) and 1 (a star), defined on disconnected views too. `None` when
     /// M = 0 (n ≤ 1, or n ≤ 2 undirected).
+    /// No common library computes it; it is tested against a brute-force reference built on
+    /// NetworkX-matching harmonic centrality.
     pub harmonic_centralization: Option<f64>,
     /// Krackhardt (1994) connectedness: the share of unordered pairs joined by a path
     /// ignoring direction, Σ_components s(s − 1) / (n(n − 1)); 1 when n ≤ 1. sna

@@ -285,9 +285,10 @@ pub(crate) fn view_notes(network: &Network, spec: &ViewSpec) -> Vec<String> {
         );
     }
     if spec.weight == TieWeight::Auto {
+        let coverages = network.amount_coverage();
         for choice in spec.layer_choices(network) {
             if let LayerChoice::Explicit(layer) = choice {
-                let coverage = network.amount_coverage(layer);
+                let coverage = coverages[layer.index()];
                 if coverage.mixed() {
                     notes.push(format!(
                         "layer {}: {} of {} relations carry an amount, so its ties are weighed \

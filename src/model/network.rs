@@ -290,20 +290,20 @@ impl Network {
         relations.chain(memberships).chain(coalitions).flatten().max()
     }
 
-    /// How many relations of `layer` carry an `amount`, and how many it has.
-    pub fn amount_coverage(&self, layer: LayerId) -> AmountCoverage {
-        let mut coverage = AmountCoverage::default();
-        for relation in self.relations.iter().filter(|r| r.layer == layer) {
-            coverage.relations += 1;
-            if relation.amount.is_some() {
-                coverage.with_amount += 1;
-            }
+    /// Per layer (in layer order): how many of its relations carry an `amount`, and how many
+    /// it has. One pass over the relations.
+    pub fn amount_coverage(&self) -> Vec<AmountCoverage> {
+        let mut coverage = vec![AmountCoverage::default(); self.layers.len()];
+        for relation in &self.relations {
+            let layer = &mut coverage[relation.layer.index()];
+            layer.relations += 1;
+            layer.with_amount += usize::from(relation.amount.is_some());
         }
         coverage
     }
 }
 
-/// How many relations of a layer carry an amount: [`Network::amount_coverage`].
+/// How many relations of a layer carry an amount: an entry of [`Network::amount_coverage`].
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AmountCoverage {
     /// Relations of the layer.
