@@ -112,13 +112,26 @@ impl MutualTies {
             let p_iw = a_iw / ego_sum;
             let w_sum = self.sums[w as usize];
             let (w_neighbors, w_weights) = self.row(w);
-            for (&j, &a_wj) in w_neighbors.iter().zip(w_weights) {
-                if scratch.stamp[j as usize] != i {
-                    continue;
-                }
+            let mut add = |j: u32, a_wj: f64| {
                 ties_among_neighbors += 1;
                 scratch.indirect[j as usize] += p_iw * (a_wj / w_sum);
                 scratch.redundancy[j as usize] += p_iw * (a_wj / self.maxima[j as usize]);
+            };
+            // The common neighbours of i and w, walking the shorter row: a hub's neighbours
+            // are not walked once per leaf. Each j gets one term per w, in the order of w, so
+            // the sums are the same either way.
+            if w_neighbors.len() <= ego_neighbors.len() {
+                for (&j, &a_wj) in w_neighbors.iter().zip(w_weights) {
+                    if scratch.stamp[j as usize] == i {
+                        add(j, a_wj);
+                    }
+                }
+            } else {
+                for &j in ego_neighbors {
+                    if let Ok(at) = w_neighbors.binary_search(&j) {
+                        add(j, w_weights[at]);
+                    }
+                }
             }
         }
         let mut constraint = 0.0;

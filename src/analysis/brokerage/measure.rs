@@ -135,10 +135,12 @@ pub struct Brokerage {
 /// [`AnalysisError::InvalidParameter`] when `grouping` does not have one group per node.
 ///
 /// # Complexity
-/// Roles: O(Σ_b in(b)·out(b)·log d) for the two-paths through each broker b (adjacency by
-/// binary search in sorted rows), parallel over brokers. Expected values: O(N) (groups are
-/// handled per distinct group size). Constraint and effective size: O(Σ_w deg(w)²), parallel
-/// over nodes. Memory O(N + m) plus O(N) scratch per thread.
+/// Roles: the two-paths through a broker are counted by group, not walked (see
+/// [`brokerage_roles`](super::brokerage_roles)): O(m + Σ_{a → b} min(out(a), out(b))·log d).
+/// Expected values: O(N) (groups are handled per distinct group size). Constraint and effective
+/// size: O(Σ_{i – w} min(deg(i), deg(w))·log d), the common neighbours of each tied pair found
+/// from the shorter row. So a star's hub costs in proportion to its leaves, not their square.
+/// Parallel over nodes; memory O(N + m) plus O(N) scratch per thread.
 ///
 /// # Example
 /// ```

@@ -50,12 +50,21 @@ impl<T> Roles<T> {
 /// The raw Gould & Fernandez role counts of every node (the `raw` part of [`brokerage`](super::brokerage), which
 /// documents the roles and the correspondence with R sna's columns).
 ///
+/// The two-paths through a broker b are counted, not walked: every pair (a, c) of an in-neighbour
+/// a and an out-neighbour c falls in the role given by the groups of a, b and c, so the pairs of
+/// each role are products of how many in- and out-neighbours each group has; then the pairs that
+/// broker nothing are taken off — a = c, and a → c (the triad is closed). A hub of a star with
+/// a million leaves costs a million steps, not a trillion.
+///
 /// # Errors
 /// [`AnalysisError::InvalidParameter`] when `grouping` does not have one group per node.
 ///
 /// # Complexity
-/// O(Σ_b in(b)·out(b)·log d), parallel over brokers b; the counts are integers, so the result
-/// is the same at any thread count.
+/// O(Σ_b (in(b) + out(b)) + Σ_{a → b} min(out(a), out(b))·log d): per broker b, its
+/// neighbours counted by group, and for each in-neighbour a the arcs a → c to b's
+/// out-neighbours c, found by walking the shorter of the two sorted rows and searching the
+/// other. Parallel over brokers; the counts are integers, so the result is the same at any
+/// thread count.
 pub fn brokerage_roles(view: &View, grouping: &Grouping) -> Result<Vec<Roles<u64>>, AnalysisError> {
     let groups = grouping.of_node.as_slice();
     let n_nodes = view.n_nodes();
@@ -65,49 +74,136 @@ pub fn brokerage_roles(view: &View, grouping: &Grouping) -> Result<Vec<Roles<u64
             groups.len()
         )));
     }
+    let n_groups = groups.iter().map(|&g| g as usize + 1).max().unwrap_or(0);
     let out_arcs = view.out_arcs();
     let in_arcs = view.in_arcs();
     let counts = (0..n_nodes as u32)
         .into_par_iter()
-        .map(|broker| {
-            // Names follow sna's `brokerage_R`: source i (here `source`), broker j, target k.
-            let mut roles = Roles::<u64>::default();
-            let broker_group = groups[broker as usize];
-            let targets = out_arcs.neighbors(broker);
-            for &source in in_arcs.neighbors(broker) {
-                let source_group = groups[source as usize];
-                let source_out = out_arcs.neighbors(source);
-                for &target in targets {
-                    // An arc source → target closes the triad: no brokerage.
-                    if target == source || source_out.binary_search(&target).is_ok() {
-                        continue;
-                    }
-                    let target_group = groups[target as usize];
-                    let slot = if source_group == broker_group {
-                        if broker_group == target_group {
-                            &mut roles.coordinator
-                        } else {
-                            &mut roles.representative
-                        }
-                    } else if broker_group == target_group {
-                        &mut roles.gatekeeper
-                    } else if source_group == target_group {
-                        &mut roles.itinerant
-                    } else {
-                        &mut roles.liaison
+        .map_init(
+            || GroupTally::new(n_groups),
+            |tally, broker| {
+                let broker_group = groups[broker as usize];
+                let sources = in_arcs.neighbors(broker);
+                let targets = out_arcs.neighbors(broker);
+                // Every (source, target) pair, by role.
+                let mut roles = tally.all_pairs(groups, broker_group, sources, targets);
+                // Less the pairs that broker nothing: source = target, or an arc source → target.
+                for &source in sources {
+                    let source_group = groups[source as usize];
+                    let mut closed = |target: u32| {
+                        let role = role_of(
+                            source_group,
+                            broker_group,
+                            groups[target as usize],
+                            &mut roles,
+                        );
+                        *role -= 1;
                     };
-                    *slot += 1;
+                    if targets.binary_search(&source).is_ok() {
+                        closed(source);
+                    }
+                    let source_out = out_arcs.neighbors(source);
+                    if source_out.len() <= targets.len() {
+                        for &target in source_out {
+                            if target != source && targets.binary_search(&target).is_ok() {
+                                closed(target);
+                            }
+                        }
+                    } else {
+                        for &target in targets {
+                            if target != source && source_out.binary_search(&target).is_ok() {
+                                closed(target);
+                            }
+                        }
+                    }
                 }
-            }
-            roles.total = roles.coordinator
-                + roles.itinerant
-                + roles.gatekeeper
-                + roles.representative
-                + roles.liaison;
-            roles
-        })
+                roles.total = roles.coordinator
+                    + roles.itinerant
+                    + roles.gatekeeper
+                    + roles.representative
+                    + roles.liaison;
+                roles
+            },
+        )
         .collect();
     Ok(counts)
+}
+
+/// The role slot of a two-path from group `source` through a broker of group `broker` to
+/// group `target`.
+fn role_of(source: u32, broker: u32, target: u32, roles: &mut Roles<u64>) -> &mut u64 {
+    if source == broker {
+        if broker == target { &mut roles.coordinator } else { &mut roles.representative }
+    } else if broker == target {
+        &mut roles.gatekeeper
+    } else if source == target {
+        &mut roles.itinerant
+    } else {
+        &mut roles.liaison
+    }
+}
+
+/// Per-thread counts of a broker's in- and out-neighbours by group, reset after each broker by
+/// walking only the groups it touched.
+struct GroupTally {
+    sources: Vec<u64>,
+    targets: Vec<u64>,
+    touched: Vec<u32>,
+}
+
+impl GroupTally {
+    fn new(n_groups: usize) -> GroupTally {
+        GroupTally { sources: vec![0; n_groups], targets: vec![0; n_groups], touched: Vec::new() }
+    }
+
+    /// The (source, target) pairs through a broker of `broker_group`, by role, before any is
+    /// taken off: a pair's role depends only on the two groups, so each role is a sum of
+    /// products of group counts.
+    fn all_pairs(
+        &mut self,
+        groups: &[u32],
+        broker_group: u32,
+        sources: &[u32],
+        targets: &[u32],
+    ) -> Roles<u64> {
+        for &source in sources {
+            let group = groups[source as usize];
+            if self.sources[group as usize] == 0 && self.targets[group as usize] == 0 {
+                self.touched.push(group);
+            }
+            self.sources[group as usize] += 1;
+        }
+        for &target in targets {
+            let group = groups[target as usize];
+            if self.sources[group as usize] == 0 && self.targets[group as usize] == 0 {
+                self.touched.push(group);
+            }
+            self.targets[group as usize] += 1;
+        }
+        let own = broker_group as usize;
+        let (own_sources, own_targets) = (self.sources[own], self.targets[own]);
+        let other_sources = sources.len() as u64 - own_sources;
+        let other_targets = targets.len() as u64 - own_targets;
+        // Pairs from another group back to that same group: A → B → A.
+        let mut same_other = 0;
+        for &group in &self.touched {
+            let g = group as usize;
+            if group != broker_group {
+                same_other += self.sources[g] * self.targets[g];
+            }
+            self.sources[g] = 0;
+            self.targets[g] = 0;
+        }
+        self.touched.clear();
+        Roles {
+            coordinator: own_sources * own_targets,
+            representative: own_sources * other_targets,
+            gatekeeper: other_sources * own_targets,
+            itinerant: same_other,
+            liaison: other_sources * other_targets - same_other,
+            total: 0,
+        }
+    }
 }
 
 /// Mean and standard deviation of one role count.

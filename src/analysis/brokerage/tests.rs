@@ -517,3 +517,64 @@ fn ten_thousand_nodes_and_fifty_thousand_ties_are_fast() {
     assert_eq!(result.nodes.len(), n);
     assert!(started.elapsed().as_secs_f64() < 10.0, "took {:?}", started.elapsed());
 }
+
+#[test]
+fn a_star_of_a_hundred_thousand_leaves_is_counted_not_walked() {
+    // Undirected star: hub h (group A) and 100,000 leaves in groups A, B, C by i % 3, with
+    // leaf i tied to leaf i + 1 for the first ten leaves. Walking the hub's two-paths would be
+    // 10^10 steps; counting them by group is linear.
+    let n_leaves = 100_000usize;
+    let group = |i: usize| ["A", "B", "C"][i % 3];
+    let mut actors = String::from("id,group\nh,A\n");
+    let mut relations = String::from("source,target,layer\n");
+    for i in 0..n_leaves {
+        actors.push_str(&format!("l{i},{}\n", group(i)));
+        relations.push_str(&format!("h,l{i},collaboration\n"));
+    }
+    for i in 0..10 {
+        relations.push_str(&format!("l{i},l{},collaboration\n", i + 1));
+    }
+    let network = self::network(&actors, &relations);
+    let view = view_of(&network);
+    let groups = group_nodes(&network, &view, &GroupBy::Attribute("group".into())).unwrap();
+    let started = std::time::Instant::now();
+    let result = brokerage(&view, &groups, &BrokerageConfig::default()).unwrap();
+    let hub = &result.nodes[view.node(network.actor_id("h").unwrap()).unwrap() as usize];
+
+    // Ordered pairs of distinct leaves by (source group, target group), less the tied pairs
+    // (both directions of l_i – l_{i+1}, i < 10).
+    let size = |g: &str| (0..n_leaves).filter(|&i| group(i) == g).count() as u64;
+    let (a, b, c) = (size("A"), size("B"), size("C"));
+    let mut pairs = std::collections::HashMap::new();
+    for (x, nx) in [("A", a), ("B", b), ("C", c)] {
+        for (y, ny) in [("A", a), ("B", b), ("C", c)] {
+            pairs.insert((x, y), if x == y { nx * (nx - 1) } else { nx * ny });
+        }
+    }
+    for i in 0..10 {
+        *pairs.get_mut(&(group(i), group(i + 1))).unwrap() -= 1;
+        *pairs.get_mut(&(group(i + 1), group(i))).unwrap() -= 1;
+    }
+    let pair = |x, y| pairs[&(x, y)];
+    assert_eq!(hub.raw.coordinator, pair("A", "A"));
+    assert_eq!(hub.raw.representative, pair("A", "B") + pair("A", "C"));
+    assert_eq!(hub.raw.gatekeeper, pair("B", "A") + pair("C", "A"));
+    assert_eq!(hub.raw.itinerant, pair("B", "B") + pair("C", "C"));
+    assert_eq!(hub.raw.liaison, pair("B", "C") + pair("C", "B"));
+    let all_leaves = n_leaves as u64;
+    assert_eq!(hub.raw.total, all_leaves * (all_leaves - 1) - 20);
+    // Burt: p = 1 / n for each contact j of the hub; a leaf w tied to j adds p · 1 / deg(w),
+    // where leaves 1..9 have degree 3 (hub and two leaves) and leaves 0 and 10 degree 2.
+    let p = 1.0 / n_leaves as f64;
+    let degree = |w: usize| if (1..10).contains(&w) { 3.0 } else { 2.0 };
+    let tied_leaves = (0..=10usize).map(|j| {
+        let tied: Vec<usize> =
+            [j.checked_sub(1), (j < 10).then_some(j + 1)].into_iter().flatten().collect();
+        let indirect: f64 = tied.iter().map(|&w| p / degree(w)).sum();
+        (p + indirect).powi(2)
+    });
+    let constraint = (n_leaves - 11) as f64 * p * p + tied_leaves.sum::<f64>();
+    close_some(hub.constraint, constraint, "hub constraint");
+    close_some(hub.effective_size, n_leaves as f64 - 20.0 / n_leaves as f64, "hub effective size");
+    assert!(started.elapsed().as_secs_f64() < 60.0, "took {:?}", started.elapsed());
+}
