@@ -21,6 +21,7 @@ mod init;
 mod interdependence;
 mod lists;
 mod loaders;
+mod long_work;
 mod messages;
 mod ministries;
 mod oracle;

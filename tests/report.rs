@@ -502,7 +502,7 @@ fn the_library_builds_the_report_the_command_writes() {
     let source = ReportSource {
         workspace: "fixtures/tiny".to_owned(),
         workspace_argument: Some("fixtures/tiny".to_owned()),
-        profile_argument: None,
+        ..ReportSource::default()
     };
     let progress = Counted::default();
     // The data of tiny ends before any today: the report describes its latest date.

@@ -7,7 +7,7 @@
 //! tie is likewise two arcs, except for reciprocity, which reads only the arcs of directed
 //! relations ([`View::directed_arcs`]).
 
-use super::centrality::{ActorCentrality, CentralityConfig, neighbour_count};
+use super::centrality::{ActorCentrality, CentralityConfig, Measures, neighbour_count};
 use super::components::{Condensation, component_sizes, count_components, weak_components};
 use super::kernels::{self, PathGraph, PathLength, Reach};
 use super::progress::Progress;
@@ -93,6 +93,11 @@ pub struct GraphStructure {
     pub lub: Option<f64>,
     /// Number of weakly connected components (an isolated node is one).
     pub n_weak_components: usize,
+    /// The pivots the path figures were estimated from, when [`graph_structure_with`] was
+    /// given sampled centrality: betweenness and harmonic centralization are then computed
+    /// from the estimated values, and closeness centralization is `None` (it needs every
+    /// node's exact reach). `None` when every figure is exact.
+    pub sampled_pivots: Option<usize>,
 }
 
 /// Computes the graph-level figures of `view`.
@@ -112,8 +117,14 @@ pub fn graph_structure(view: &View) -> GraphStructure {
 
 /// [`graph_structure`], reusing the betweenness in `scores` when `config` says it is exact and
 /// counted in hops (betweenness asked for, not weighted, not sampled) — which saves the
-/// O(n·m) pass that dominates — and the harmonic centrality when it is counted in hops. `scores` must be [`centrality`](super::centrality)`(view,
-/// config)`; otherwise this is [`graph_structure`]. The path searches report to `progress`.
+/// O(n·m) pass that dominates — and the harmonic centrality when it is counted in hops.
+/// `scores` must be [`centrality`](super::centrality)`(view, config)`; otherwise this is
+/// [`graph_structure`]. The path searches report to `progress`.
+///
+/// When `config` samples fewer pivots than nodes, no figure needs a search from every node:
+/// betweenness and harmonic centralization come from the estimates (hop counts, sampled again
+/// when `scores` has them by weight or lacks them), closeness centralization is `None`, and
+/// [`GraphStructure::sampled_pivots`] says so.
 ///
 /// # Complexity
 /// As [`graph_structure`], less the betweenness pass when it is reused.
@@ -124,6 +135,9 @@ pub fn graph_structure_with(
     progress: &dyn Progress,
 ) -> GraphStructure {
     let n = view.n_nodes();
+    if let Some(sample) = config.sample.filter(|sample| sample.pivots < n && scores.len() == n) {
+        return sampled_structure(view, scores, config, sample.pivots);
+    }
     let reusable = config.measures.betweenness
         && !config.weighted
         && config.sample.is_none_or(|sample| sample.pivots >= n)
@@ -155,6 +169,57 @@ pub fn density_and_degree_centralization(view: &View) -> (f64, Option<f64>) {
 /// O(n·m) for the reachability of the strong-component condensation.
 pub fn reciprocity_and_hierarchy(view: &View) -> (Option<f64>, Option<f64>) {
     (reciprocity(view), hierarchy(&Condensation::new(view)))
+}
+
+/// The figures of a view too large for a search from every node: betweenness and harmonic
+/// centralization from the sampled `scores` (the hop counts of [`centrality`](super::centrality)
+/// with `config`'s sample), computed here from a sample when `scores` lacks them or counts
+/// them by weight; no closeness centralization; the rest exact (none needs all-pairs searches).
+fn sampled_structure(
+    view: &View,
+    scores: &[ActorCentrality],
+    config: &CentralityConfig,
+    pivots: usize,
+) -> GraphStructure {
+    let n = view.n_nodes();
+    let hops = CentralityConfig::default()
+        .with_measures(Measures::NONE.with_betweenness(true).with_harmonic(true))
+        .with_sample(config.sample);
+    let reuse = !config.weighted && config.measures.betweenness && config.measures.harmonic;
+    let own;
+    let scores = if reuse {
+        scores
+    } else {
+        own = super::centrality::centrality(view, &hops).unwrap_or_default();
+        own.as_slice()
+    };
+    let pairs = if n > 2 { ((n - 1) as u64 * (n - 2) as u64) as f64 } else { 1.0 };
+    let raw = scores.iter().map(|s| s.betweenness.unwrap_or(0.0) * pairs).collect();
+    let harmonic: Vec<f64> = scores.iter().map(|s| s.harmonic.unwrap_or(0.0)).collect();
+    let labels = weak_components(view);
+    let weak_sizes: Vec<usize> = component_sizes(&labels).into_iter().filter(|&s| s > 0).collect();
+    let strong = Condensation::new(view);
+    let (n_directed_ties, n_undirected_ties) = tie_counts(view);
+    let arcs = view.n_arcs();
+    GraphStructure {
+        n_nodes: n,
+        n_ties: n_directed_ties + n_undirected_ties,
+        n_directed_ties,
+        n_undirected_ties,
+        density: density(n, arcs),
+        reciprocity: reciprocity(view),
+        degree_centralization: degree_centralization(view),
+        betweenness_centralization: betweenness_centralization(view, Some(raw), &()),
+        closeness_centralization: None,
+        closeness_by_convention: false,
+        harmonic_centralization: harmonic_centralization(view, &harmonic),
+        connectedness: connectedness(n, &weak_sizes),
+        hierarchy: hierarchy(&strong),
+        efficiency: efficiency(arcs, &weak_sizes),
+        lub: lub(&strong, &labels),
+        n_weak_components: count_components(&labels),
+        sampled_pivots: Some(pivots),
+    }
 }
 
 fn structure(
@@ -199,6 +264,7 @@ fn structure(
         efficiency: efficiency(arcs, &weak_sizes),
         lub: lub(&strong, &labels),
         n_weak_components: count_components(&labels),
+        sampled_pivots: None,
     }
 }
 

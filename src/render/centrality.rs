@@ -68,6 +68,10 @@ struct StructureJson {
 }
 
 /// Said when some actor does not reach every other: sna's closeness convention.
+const SAMPLED_NOTE: &str = "--sample: betweenness and harmonic centralization are computed from \
+the estimated values (hop counts); closeness centralization needs every actor's exact reach and \
+is not computed";
+
 const CLOSENESS_CONVENTION_NOTE: &str = "closeness centralization: some actors do not reach \
 every other actor (the network is not connected), and R sna gives such an actor closeness 0 by \
 convention, so the figure is 0 when no actor reaches all and says little otherwise; harmonic \
@@ -112,6 +116,9 @@ fn structure_notes(structure: &GraphStructure) -> Vec<&'static str> {
     }
     if structure.closeness_by_convention && structure.closeness_centralization.is_some() {
         notes.push(CLOSENESS_CONVENTION_NOTE);
+    }
+    if structure.sampled_pivots.is_some() {
+        notes.push(SAMPLED_NOTE);
     }
     notes
 }

@@ -88,15 +88,16 @@ impl Default for Measures {
     }
 }
 
-/// Pivot sampling for betweenness (Brandes & Pich 2007): `pivots` sources, one drawn from each
-/// of `pivots` runs of neighbouring nodes by a generator seeded with `seed` (see
-/// [`betweenness`](fn@super::betweenness) for the estimator).
+/// Pivot sampling for the path measures (Brandes & Pich 2007): `pivots` sources, one drawn from
+/// each of `pivots` runs of neighbouring nodes by a generator seeded with `seed` (see
+/// [`betweenness`](fn@super::betweenness) for its estimator; closeness and harmonic centrality
+/// are estimated from the same kind of draw, see [`centrality`](fn@super::centrality)).
 ///
 /// Built with [`Sample::new`]: `Sample::new(256, 7)` draws 256 pivots with seed 7.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Sample {
-    /// Number of sources (≥ 1). At least the number of nodes means exact betweenness.
+    /// Number of sources (≥ 1). At least the number of nodes means exact values.
     pub pivots: usize,
     /// Seed of the pseudo-random generator (SplitMix64); the same seed draws the same pivots.
     pub seed: u64,
@@ -247,7 +248,8 @@ pub struct CentralityConfig {
     pub measures: Measures,
     /// Shortest paths by `1 / weight` instead of hops (betweenness, closeness, harmonic).
     pub weighted: bool,
-    /// Estimate betweenness from pivots instead of all sources.
+    /// Estimate betweenness, closeness and harmonic centrality from pivots instead of a search
+    /// from every node (when there are fewer pivots than nodes).
     pub sample: Option<Sample>,
     /// PageRank settings.
     pub pagerank: PowerIterationConfig,
@@ -282,7 +284,7 @@ impl CentralityConfig {
         self
     }
 
-    /// Sets [`CentralityConfig::sample`]: a [`Sample`], or `None` for exact betweenness.
+    /// Sets [`CentralityConfig::sample`]: a [`Sample`], or `None` for exact path measures.
     #[must_use]
     pub fn with_sample(mut self, sample: impl Into<Option<Sample>>) -> Self {
         self.sample = sample.into();

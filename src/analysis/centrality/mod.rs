@@ -29,7 +29,7 @@ use super::progress::Progress;
 use crate::model::ActorId;
 use crate::view::View;
 use betweenness::betweenness_with_progress;
-use closeness::{closeness_from, harmonic_from};
+use closeness::{closeness_from, harmonic_from, sampled_closeness_and_harmonic};
 
 /// The centrality of one actor. A measure that was not asked for is `None`.
 #[derive(Clone, Debug, PartialEq)]
@@ -69,10 +69,17 @@ pub struct ActorCentrality {
 /// tolerance; [`AnalysisError::InvalidParameter`] for a sample of 0 pivots, α outside [0, 1] or
 /// a tolerance that is not positive.
 ///
+/// With a [`Sample`] of k pivots (fewer than the nodes), betweenness is estimated as
+/// [`betweenness`] says, and closeness and harmonic centrality from the searches of k
+/// stratified pivots: harmonic by the unbiased Horvitz–Thompson sum Σ_p w_p / d(p, v) over the
+/// pivots p ≠ v that reach v (w_p the inverse of p's chance to be drawn), closeness by the
+/// Wasserman–Faust formula of [`closeness`] with r − 1 and Σ d replaced by Σ_p w_p and
+/// Σ_p w_p d(p, v) (a ratio estimate, Eppstein & Wang 2004).
+///
 /// # Complexity
-/// Degree O(n); betweenness, closeness and harmonic O(n·m) (weighted O(n·(m + n log n)));
-/// eigenvector and PageRank O(m) per iteration. Closeness and harmonic share one search per
-/// node.
+/// Degree O(n); betweenness, closeness and harmonic O(n·m) (weighted O(n·(m + n log n))),
+/// O(k·m) with a sample of k pivots; eigenvector and PageRank O(m) per iteration. Closeness
+/// and harmonic share one search per node (per pivot).
 ///
 /// # Example
 /// ```
@@ -111,11 +118,22 @@ pub fn centrality_with_progress(
     } else {
         None
     };
-    let reach = (measures.closeness || measures.harmonic)
-        .then(|| kernels::reaches(&PathGraph::new(view.in_arcs(), config.path_length()), progress));
-    let closeness_values =
-        reach.as_ref().filter(|_| measures.closeness).map(|r| closeness_from(r, view.n_nodes()));
-    let harmonic_values = reach.as_ref().filter(|_| measures.harmonic).map(|r| harmonic_from(r));
+    let (closeness_values, harmonic_values) = if !(measures.closeness || measures.harmonic) {
+        (None, None)
+    } else if let Some(Sample { pivots, seed }) =
+        config.sample.filter(|s| s.pivots < view.n_nodes())
+    {
+        let (closeness, harmonic) =
+            sampled_closeness_and_harmonic(view, config.path_length(), pivots, seed, progress);
+        (measures.closeness.then_some(closeness), measures.harmonic.then_some(harmonic))
+    } else {
+        let reach =
+            kernels::reaches(&PathGraph::new(view.in_arcs(), config.path_length()), progress);
+        (
+            measures.closeness.then(|| closeness_from(&reach, view.n_nodes())),
+            measures.harmonic.then(|| harmonic_from(&reach)),
+        )
+    };
     // Where the dominant eigenvector is not unique (NetworkX refuses such graphs), the power
     // iteration does not settle: the measure is undefined, which is not a failure of the rest.
     let eigenvector_values = if measures.eigenvector {

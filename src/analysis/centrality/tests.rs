@@ -638,6 +638,74 @@ fn the_sampled_estimate_averages_to_exact_betweenness() {
     }
 }
 
+/// Averaged over every possible draw, the sampled sums behind closeness and harmonic
+/// centrality are their exact totals: Σ w_p / d(p, v) is harmonic centrality, Σ w_p the nodes
+/// that reach v, Σ w_p d(p, v) their distances. 12 nodes in 4 runs of 3 give 81 draws.
+#[test]
+fn the_sampled_closeness_sums_average_to_exact() {
+    for (seed, directed, length) in [
+        (21, false, PathLength::Hops),
+        (22, true, PathLength::Hops),
+        (23, false, PathLength::InverseWeight),
+        (24, true, PathLength::InverseWeight),
+    ] {
+        let edges = random_edges(seed, 12, 0.25, directed);
+        let view = view_of(12, &edges, directed);
+        let exact = kernels::reaches(&PathGraph::new(view.in_arcs(), length), &());
+        let from = PathGraph::new(view.out_arcs(), length);
+        let order = from.nodes_in_breadth_first_order().to_vec();
+        let mut mean = [[0.0; 3]; 12];
+        for draw in 0..81 {
+            let drawn: Vec<(u32, f64)> = (0..4)
+                .map(|run| (order[3 * run + (draw / 3usize.pow(run as u32)) % 3], 3.0))
+                .collect();
+            for (m, r) in mean.iter_mut().zip(kernels::sampled_reaches(&from, &drawn, &())) {
+                m[0] += r.reached_by / 81.0;
+                m[1] += r.total_distance / 81.0;
+                m[2] += r.inverse_distance / 81.0;
+            }
+        }
+        for v in 0..12 {
+            let what = format!("seed {seed}, node {v}");
+            assert_close(mean[v][0], exact[v].reached as f64 - 1.0, 1e-9, &what);
+            assert_close(mean[v][1], exact[v].total_distance, 1e-9, &what);
+            assert_close(mean[v][2], exact[v].inverse_distance, 1e-9, &what);
+        }
+    }
+}
+
+/// `--sample` estimates closeness and harmonic centrality too: close to exact with a fifth of
+/// the nodes as pivots, exact with all of them, the same for the same seed.
+#[test]
+fn sampled_closeness_and_harmonic_are_near_exact() {
+    let n = 600;
+    let edges = random_edges(31, n as u32, 0.01, false);
+    let view = view_of(n, &edges, false);
+    let measures = Measures { closeness: true, harmonic: true, ..Measures::NONE };
+    let config = only(measures);
+    let exact = centrality(&view, &config).expect("exact");
+    let sampled =
+        |pivots| centrality(&view, &config.with_sample(Sample::new(pivots, 3))).expect("sampled");
+    assert_eq!(sampled(n), exact, "every node a pivot is exact");
+    let estimate = sampled(120);
+    assert_eq!(estimate, sampled(120), "deterministic");
+    let error = |pick: fn(&ActorCentrality) -> Option<f64>| {
+        let errors: Vec<f64> = exact
+            .iter()
+            .zip(&estimate)
+            .filter_map(|(e, s)| {
+                let (e, s) = (pick(e)?, pick(s)?);
+                (e > 0.0).then(|| (s - e).abs() / e)
+            })
+            .collect();
+        errors.iter().sum::<f64>() / errors.len() as f64
+    };
+    let (closeness_error, harmonic_error) = (error(|a| a.closeness), error(|a| a.harmonic));
+    assert!(closeness_error < 0.05, "closeness off by {closeness_error} on average");
+    assert!(harmonic_error < 0.05, "harmonic off by {harmonic_error} on average");
+    assert!(estimate != exact, "an estimate, not the exact values");
+}
+
 /// Counts what an analysis plans and finishes.
 #[derive(Default)]
 struct Counted {
@@ -671,6 +739,8 @@ fn progress_counts_every_search() {
     let sample = Some(Sample { pivots: 9, seed: 1 });
     assert_eq!(count(false, only_betweenness, sample), (9, 9));
     assert_eq!(count(true, only_betweenness, sample), (18, 18));
+    // Closeness and harmonic from the same number of pivots.
+    assert_eq!(count(false, Measures::ALL, sample), (18, 18));
     let no_paths =
         Measures { betweenness: false, closeness: false, harmonic: false, ..Measures::ALL };
     assert_eq!(count(true, no_paths, None), (0, 0));

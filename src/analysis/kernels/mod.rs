@@ -22,6 +22,6 @@ mod sorted;
 pub(crate) use acyclic::is_acyclic;
 pub(crate) use brandes::{dependency_sums, scaled_credit_sums};
 pub use paths::PathLength;
-pub(crate) use paths::{PathGraph, Reach, reaches};
+pub(crate) use paths::{PathGraph, Reach, reaches, sampled_reaches};
 pub(crate) use power::{Diverged, Stopping, dominant_eigenvector, pagerank};
 pub(crate) use sorted::count_common;

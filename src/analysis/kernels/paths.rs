@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use super::heap::IndexedHeap;
-use super::reduce::SOURCES_PER_CHUNK;
+use super::reduce::{SOURCES_PER_CHUNK, WAVE_BUDGET, add_in_order};
 use crate::analysis::progress::Progress;
 use crate::view::Csr;
 
@@ -315,4 +315,106 @@ pub(crate) fn reaches(graph: &PathGraph, progress: &dyn Progress) -> Vec<Reach> 
         )
         .collect();
     graph.in_view_order(&reaches)
+}
+
+/// What the searches from a weighted sample of pivots find out about each node they reach:
+/// Horvitz–Thompson sums, each pivot p counting with its weight w_p (the inverse of its
+/// chance to be drawn).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct SampledReach {
+    /// Σ w_p over the pivots p ≠ v that reach v: an estimate of the nodes other than v that
+    /// reach it.
+    pub(crate) reached_by: f64,
+    /// Σ w_p d(p, v) over the same pivots.
+    pub(crate) total_distance: f64,
+    /// Σ w_p / d(p, v) over the same pivots.
+    pub(crate) inverse_distance: f64,
+}
+
+/// The [`SampledReach`] of every node from searches along `graph`'s rows starting at the
+/// weighted `pivots` (view node numbers), in view node order.
+///
+/// # Complexity
+/// O(k·m) hop counts, O(k·(m + n log n)) weighted, for k pivots; parallel over pivots in
+/// fixed chunks, partial sums added in chunk order, so bit-identical at any thread count.
+pub(crate) fn sampled_reaches(
+    graph: &PathGraph,
+    pivots: &[(u32, f64)],
+    progress: &dyn Progress,
+) -> Vec<SampledReach> {
+    let n = graph.n_nodes();
+    if n == 0 {
+        return Vec::new();
+    }
+    progress.planned(pivots.len() as u64);
+    // Three sums per node, laid out as [reached_by; total_distance; inverse_distance].
+    let mut total = vec![0.0; 3 * n];
+    let chunks_per_wave = (WAVE_BUDGET / (3 * n)).clamp(16, 256);
+    for wave in pivots.chunks(SOURCES_PER_CHUNK * chunks_per_wave) {
+        let partials: Vec<Vec<f64>> = wave
+            .par_chunks(SOURCES_PER_CHUNK)
+            .map_init(
+                || PathScratch::new(n),
+                |scratch, chunk| {
+                    let mut partial = vec![0.0; 3 * n];
+                    for &(pivot, weight) in chunk {
+                        let source = graph.internal[pivot as usize];
+                        scratch.add_distances(graph, source, weight, &mut partial);
+                    }
+                    progress.done(chunk.len() as u64);
+                    partial
+                },
+            )
+            .collect();
+        add_in_order(&mut total, &partials);
+    }
+    let (reached_by, rest) = total.split_at(n);
+    let (total_distance, inverse_distance) = rest.split_at(n);
+    let (reached_by, total_distance, inverse_distance) = (
+        graph.in_view_order(reached_by),
+        graph.in_view_order(total_distance),
+        graph.in_view_order(inverse_distance),
+    );
+    (0..n)
+        .map(|v| SampledReach {
+            reached_by: reached_by[v],
+            total_distance: total_distance[v],
+            inverse_distance: inverse_distance[v],
+        })
+        .collect()
+}
+
+impl PathScratch {
+    /// Adds `weight`, `weight · d` and `weight / d` for every node at distance d > 0 from
+    /// `source` to the three parts of `sums` (see [`sampled_reaches`]).
+    fn add_distances(&mut self, graph: &PathGraph, source: u32, weight: f64, sums: &mut [f64]) {
+        let n = graph.n_nodes();
+        let mut add = |v: u32, d: f64| {
+            let v = v as usize;
+            sums[v] += weight;
+            sums[n + v] += weight * d;
+            sums[2 * n + v] += weight / d;
+        };
+        match &graph.lengths {
+            None => {
+                self.breadth_first(graph, source);
+                for &v in &self.order[1..] {
+                    add(v, f64::from(self.hops[v as usize]));
+                }
+                for &v in &self.order {
+                    self.hops[v as usize] = UNREACHED;
+                }
+            }
+            Some(lengths) => {
+                self.dijkstra(graph, lengths, source);
+                for &v in &self.order {
+                    let d = self.length[v as usize];
+                    if d > 0.0 {
+                        add(v, d);
+                    }
+                }
+                self.reset_dijkstra();
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ use super::error::ReportError;
 use super::model::{AsymmetryFinding, CoalitionReport, InterdependenceFinding};
 use crate::analysis::{
     AnalysisError, BrokerageConfig, CentralityConfig, DependenceMatrix, DependenceSource, GroupBy,
-    InterdependenceConfig, Moment, PlanConfig, Profile, asymmetry, brokerage, centrality,
+    InterdependenceConfig, Moment, PlanConfig, Profile, Sample, asymmetry, brokerage, centrality,
     connectieplan, dependence_layer, group_nodes, interdependence, layer_views, multiplexity,
     suspects,
 };
@@ -19,12 +19,13 @@ pub(super) fn coalition_report(
     profile: &Profile,
     coalition: CoalitionId,
     moment: Moment,
+    sample: Option<Sample>,
 ) -> Result<CoalitionReport, ReportError> {
     let spec = ViewSpec::coalition(coalition)
         .with_layers(LayerChoice::explicit_layers(network))
         .with_at(moment.date);
     let view = View::build(network, &spec)?;
-    let scores = centrality(&view, &CentralityConfig::default())?;
+    let scores = centrality(&view, &CentralityConfig::default().with_sample(sample))?;
     let grouping = group_nodes(network, &view, &GroupBy::Side)?;
     let brokers = brokerage(&view, &grouping, &BrokerageConfig::default())?;
 

@@ -83,13 +83,14 @@ pub fn report(
     moment: Moment,
     progress: &impl Progress,
 ) -> Result<Report, ReportError> {
-    let overview = overview::overview(network, profile, moment)?;
+    let sample = source.sample;
+    let overview = overview::overview(network, profile, moment, sample)?;
     progress.planned(coalitions.len() as u64);
     let coalitions = coalitions
         .par_iter()
         .map(|&coalition| {
             let moment = super::coalition_moment(network, coalition, moment);
-            let report = coalition::coalition_report(network, profile, coalition, moment);
+            let report = coalition::coalition_report(network, profile, coalition, moment, sample);
             progress.done(1);
             report
         })

@@ -35,6 +35,11 @@ pub struct ReportSource {
     /// The `--profile` file given, repeated in the `compare` and `suspects` commands the page
     /// names (`None` for the default profile).
     pub profile_argument: Option<String>,
+    /// Pivot sampling for the path measures (betweenness, closeness, harmonic centrality) of
+    /// views with more actors than pivots, for workspaces too large for a search from every
+    /// actor: the page says the figures are estimates and repeats `--sample K --seed S` in the
+    /// `centrality` commands it names. `None`: every figure exact.
+    pub sample: Option<crate::analysis::Sample>,
 }
 
 /// The figures about the whole network.

@@ -5,7 +5,7 @@ use super::error::ReportError;
 use super::model::Overview;
 use crate::analysis::Moment;
 use crate::analysis::{
-    BrokerageConfig, CentralityConfig, GroupBy, Grouping, Profile, asymmetry, brokerage,
+    BrokerageConfig, CentralityConfig, GroupBy, Grouping, Profile, Sample, asymmetry, brokerage,
     centrality, compare, graph_structure_with, group_nodes,
 };
 use crate::model::{CoalitionId, Network};
@@ -16,11 +16,12 @@ pub(super) fn overview(
     network: &Network,
     profile: &Profile,
     moment: Moment,
+    sample: Option<Sample>,
 ) -> Result<Overview, ReportError> {
     let compare = compare(network, profile, moment)?;
     let spec = ViewSpec::default().with_at(moment.date);
     let view = View::build(network, &spec)?;
-    let config = CentralityConfig::default();
+    let config = CentralityConfig::default().with_sample(sample);
     let scores = centrality(&view, &config)?;
     let structure = graph_structure_with(&view, &scores, &config, &());
     let grouping = group_nodes(network, &view, &GroupBy::Side)?;

@@ -10,7 +10,9 @@ use clap::Args;
 use super::super::options::{AtArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config, say};
 use super::suspects::profile;
-use stakenet::analysis::{Progress, ReportError, ReportSource, all_coalitions, moment, report};
+use stakenet::analysis::{
+    Progress, ReportError, ReportSource, Sample, all_coalitions, moment, report,
+};
 use stakenet::io::{FolderFile, FolderMarker, check_folder, write_folder};
 use stakenet::model::{CoalitionId, Network};
 use stakenet::render::{REPORT_MARKER, report_files};
@@ -42,7 +44,8 @@ Byte-identical for the same input at any thread count.
 Examples:
   stakenet report -o report                  # then open report/index.html
   stakenet report --coalition rd_twente --coalition rd_achterhoek -o twente-achterhoek
-  stakenet report my-region/ -o my-region-report";
+  stakenet report my-region/ -o my-region-report
+  stakenet report big/ --sample 500 -o big-report   (a workspace of 100,000s of parties)";
 
 /// `stakenet report`.
 #[derive(Debug, Args)]
@@ -63,6 +66,15 @@ pub(crate) struct ReportArgs {
     pub(crate) output: PathBuf,
     #[command(flatten)]
     pub(crate) at: AtArgs,
+    /// For large workspaces: estimate betweenness, closeness and harmonic centrality from K
+    /// sampled actors instead of a search from every actor, in the whole network and in any
+    /// coalition with more than K actors (as `stakenet centrality --sample K`). The page says
+    /// which figures are estimates.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) sample: Option<u64>,
+    /// Seed for --sample: the same seed picks the same actors.
+    #[arg(long, default_value_t = 1, requires = "sample")]
+    pub(crate) seed: u64,
     #[command(flatten)]
     pub(crate) threads: ThreadsArgs,
 }
@@ -90,6 +102,9 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         workspace: workspace.name.clone(),
         workspace_argument: args.workspace.workspace.as_ref().map(|p| p.display().to_string()),
         profile_argument: args.profile.as_ref().map(|p| p.display().to_string()),
+        sample: args
+            .sample
+            .map(|k| Sample::new(usize::try_from(k).unwrap_or(usize::MAX), args.seed)),
     };
     let report = report(network, &profile, &coalitions, source, moment, &progress)
         .map_err(|e| failure(&e))?;

@@ -66,7 +66,7 @@ fn page_start(out: &mut String, context: &Context<'_>) {
     let _ = writeln!(
         out,
         "<header>\n<p class=\"kicker\">stakenet report</p>\n<h1>Stakeholder network report</h1>\n\
-         <p class=\"meta\">Workspace <code>{}</code></p>\n<p class=\"meta\">{}{}</p>\n<p class=\"lead\">{} coalitions and {} parties with {} ties ({}). This page shows the \
+         <p class=\"meta\">Workspace <code>{}</code></p>\n<p class=\"meta\">{}{}{}</p>\n<p class=\"lead\">{} coalitions and {} parties with {} ties ({}). This page shows the \
          coalitions side by side, then each coalition in turn: who takes part, who holds it \
          together, whether money and mandate run one way, who is missing, and which Rijk \
          department connects to which regional partner. Each section links to the CSV, JSON or \
@@ -81,6 +81,15 @@ fn page_start(out: &mut String, context: &Context<'_>) {
              coalition sections do not use it."
         } else {
             ""
+        },
+        match report.source.sample {
+            Some(sample) => format!(
+                " Betweenness, closeness and harmonic centrality are estimated from {} \
+                 sampled actors (seed {}) wherever a network has more actors than that; \
+                 closeness centralization is then left out.",
+                sample.pivots, sample.seed
+            ),
+            None => String::new(),
         },
         network.coalitions().len(),
         network.actors().len(),

@@ -143,6 +143,9 @@ fn commands(context: &Context<'_>, text: &str, at: Option<Date>) -> String {
                 line.push_str(" --profile ");
                 line.push_str(&shell_word(profile));
             }
+            if let (Some(sample), "centrality") = (report.source.sample, name) {
+                line.push_str(&format!(" --sample {} --seed {}", sample.pivots, sample.seed));
+            }
             let asked = report.moment.basis == MomentBasis::Asked;
             if let Some(date) = at.filter(|_| DATED.contains(&name) || (name == "compare" && asked))
             {
