@@ -157,11 +157,6 @@ const KNOWN_EXTENSIONS: &[(&str, &str)] = &[
     ("gml", "GML"),
     ("net", "Pajek"),
     ("dl", "UCINET DL"),
-    ("toml", "TOML"),
-    ("yaml", "YAML"),
-    ("yml", "YAML"),
-    ("zip", "a ZIP archive"),
-    ("gz", "a gzip archive"),
 ];
 
 /// The format of a command's output: `asked` (`--format`), else the one the extension of

@@ -237,16 +237,42 @@ fn destination(
         return Err(FolderError::MissingParent { path: dir.to_owned(), folder: parent });
     }
     check_inputs(dir, &parent, &name, inputs)?;
-    let exists = match std::fs::symlink_metadata(dir) {
-        Ok(metadata) if metadata.is_dir() => true,
-        Ok(_) => return Err(FolderError::NotAFolder(dir.to_owned())),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => false,
-        Err(source) => return Err(FolderError::Io { path: dir.to_owned(), source }),
+    // Another run may swap the folder while it is checked: then it is looked at again.
+    let mut attempts = 0;
+    let exists = loop {
+        let before = match std::fs::symlink_metadata(dir) {
+            Ok(metadata) if metadata.is_dir() => identity(&metadata),
+            Ok(_) => return Err(FolderError::NotAFolder(dir.to_owned())),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => break false,
+            Err(source) => return Err(FolderError::Io { path: dir.to_owned(), source }),
+        };
+        match replaceable(dir, dir, marker) {
+            Ok(()) => break true,
+            Err(refused) => {
+                let now = std::fs::symlink_metadata(dir).ok().map(|m| identity(&m));
+                attempts += 1;
+                if now == Some(before) || attempts == 5 {
+                    return Err(refused);
+                }
+            }
+        }
     };
-    if exists {
-        replaceable(dir, dir, marker)?;
-    }
     Ok(Destination { name, parent, exists })
+}
+
+/// What tells one folder from another that took its name (device and inode on Unix).
+#[cfg(unix)]
+fn identity(metadata: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (metadata.dev(), metadata.ino())
+}
+
+/// What tells one folder from another that took its name (its creation time elsewhere).
+#[cfg(not(unix))]
+fn identity(metadata: &std::fs::Metadata) -> (u64, u64) {
+    let created =
+        metadata.created().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+    (created.map_or(0, |d| d.as_secs()), created.map_or(0, |d| u64::from(d.subsec_nanos())))
 }
 
 /// Every path must be plain, relative, on one line, given once, and not the manifest's.

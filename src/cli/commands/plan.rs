@@ -45,7 +45,7 @@ ended is described on its last day, one that has not started on its first).
 Formats: svg (a drawing: Rijk ministries and departments left, topics middle, region by
 sector right, and under it a table of every tie: Rijk party, region party, topic, money), dot (Graphviz source of the same drawing), md (a report section with a table
 per status), json (DESIGN's schema). Without --format, the extension of -o FILE decides (.svg,
-.dot/.gv, .md, .json); else md. A file named for another format (plan.pdf, or plan.svg with
+.dot/.gv, .md or .txt, .json); else md. A file named for another format (plan.pdf, or plan.svg with
 --format md) is refused.
 
 --engine dot draws the SVG with Graphviz (`dot -Tsvg`) instead of the built-in renderer; it
@@ -137,7 +137,11 @@ fn format(args: &PlanArgs) -> Result<PlanFormat, Failure> {
     const FORMATS: [config::Format<PlanFormat>; 4] = [
         config::Format { format: PlanFormat::Svg, name: "svg", extensions: &["svg"] },
         config::Format { format: PlanFormat::Dot, name: "dot", extensions: &["dot", "gv"] },
-        config::Format { format: PlanFormat::Md, name: "md", extensions: &["md", "markdown"] },
+        config::Format {
+            format: PlanFormat::Md,
+            name: "md",
+            extensions: &["md", "markdown", "txt"],
+        },
         config::Format { format: PlanFormat::Json, name: "json", extensions: &["json"] },
     ];
     config::output_format("plan", args.format, &args.output, &FORMATS, Some(PlanFormat::Md))
