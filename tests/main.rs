@@ -6,7 +6,8 @@
 //! `messages` holds the exact text of errors only a caller of the library can meet; `petgraph`
 //! runs petgraph's algorithms on views against stakenet's measures (feature `petgraph`);
 //! `serde` serializes analysis results (feature `serde`); `xlsx` reads back the workbooks of
-//! the list commands and `init` the workspace templates.
+//! the list commands and `init` the workspace templates; `outputs` what `-o` does with
+//! files, links, FIFOs, devices, temporaries and report folders.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs, unreachable_pub)]
 
 mod asymmetry;
@@ -25,6 +26,7 @@ mod long_work;
 mod messages;
 mod ministries;
 mod oracle;
+mod outputs;
 #[cfg(feature = "petgraph")]
 mod petgraph;
 mod plan;

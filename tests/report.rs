@@ -167,7 +167,7 @@ fn check_report(dir: &Path) -> Page {
         }
     }
     for (path, bytes) in &files {
-        if path == "index.html" {
+        if path == "index.html" || path == ".stakenet-report" {
             continue;
         }
         assert!(linked.contains(path), "{path} is not linked from the page");
@@ -399,8 +399,9 @@ fn an_existing_folder_that_is_not_a_report_is_refused() {
     std::fs::write(dir.join("index.html"), "<html>my own page</html>").unwrap();
     std::fs::write(dir.join("notes.txt"), "keep me").unwrap();
     stakenet().args(["report", "fixtures/tiny", "-o"]).arg(&dir).assert().code(2).stderr(format!(
-        "error: refusing to replace {}: it exists and is not an earlier stakenet report (no \
-             index.html written by stakenet); choose a new folder, or remove it first\n",
+        "error: refusing to replace {}: it exists and is not an earlier stakenet report (it has \
+         no .stakenet-report, the list of the files stakenet wrote there); choose a new folder, \
+         or remove it first\n",
         dir.display()
     ));
     assert_eq!(files_under(&dir).len(), 2);
@@ -426,10 +427,17 @@ fn a_second_run_replaces_the_first_and_a_failed_run_leaves_it() {
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("r");
     report(&["fixtures/tiny"], &dir);
+    // A file the report did not write makes the folder someone's: refused, and named.
     std::fs::write(dir.join("stale.txt"), "from an earlier run").unwrap();
+    stakenet()
+        .args(["report", "fixtures/tiny", "-o"])
+        .arg(&dir)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("it holds stale.txt, which is not in .stakenet-report"));
+    std::fs::remove_file(dir.join("stale.txt")).unwrap();
     report(&["fixtures/tiny", "--coalition", "deal_y"], &dir);
     let files = files_under(&dir);
-    assert!(!files.contains_key("stale.txt"), "the earlier folder is replaced as a whole");
     assert!(files.contains_key("data/deal_y/plan.svg"));
     assert!(!files.contains_key("data/deal_x/plan.svg"));
     // A run that fails (unknown coalition) leaves the report as it was.
@@ -534,7 +542,10 @@ fn the_library_builds_the_report_the_command_writes() {
 
     let command = root.path().join("command");
     report(&["fixtures/tiny"], &command);
-    let (library, command) = (files_under(&dir), files_under(&command));
+    let (library, mut command) = (files_under(&dir), files_under(&command));
+    let manifest = command.remove(".stakenet-report").unwrap();
+    let listed: Vec<&str> = std::str::from_utf8(&manifest).unwrap().lines().skip(1).collect();
+    assert_eq!(listed.len(), library.len(), "the manifest lists every file the report wrote");
     assert_eq!(library.keys().collect::<Vec<_>>(), command.keys().collect::<Vec<_>>());
     for (path, bytes) in &library {
         assert!(bytes == &command[path], "{path} differs between the library and the command");

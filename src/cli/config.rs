@@ -107,32 +107,158 @@ pub(crate) fn group_by(text: &str) -> GroupBy {
     }
 }
 
-/// The format asked for; else a workbook for `-o FILE.xlsx`, a table on a terminal, CSV in a
-/// pipe or another file. A workbook needs a file, and an `.xlsx` file a workbook.
+/// One output format of a command: its `--format` name and the file extensions that name it
+/// (the first is the one to suggest).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Format<F> {
+    /// The format.
+    pub(crate) format: F,
+    /// Its `--format` value.
+    pub(crate) name: &'static str,
+    /// The extensions of an `-o` file that hold it, lower-case, without the dot.
+    pub(crate) extensions: &'static [&'static str],
+}
+
+/// Extensions of formats that stakenet commands write or people commonly ask for, with the
+/// name a message gives them: an `-o` file whose extension is one of these, or one of the
+/// command's own, must hold that format. Any other extension (or none) says nothing.
+const KNOWN_EXTENSIONS: &[(&str, &str)] = &[
+    ("csv", "CSV"),
+    ("tsv", "TSV"),
+    ("txt", "text"),
+    ("json", "JSON"),
+    ("xlsx", "an Excel workbook"),
+    ("xlsm", "an Excel workbook"),
+    ("xlsb", "an Excel workbook"),
+    ("xls", "an Excel workbook"),
+    ("ods", "an OpenDocument spreadsheet"),
+    ("odt", "an OpenDocument text"),
+    ("doc", "a Word document"),
+    ("docx", "a Word document"),
+    ("pdf", "PDF"),
+    ("png", "PNG"),
+    ("jpg", "JPEG"),
+    ("jpeg", "JPEG"),
+    ("gif", "GIF"),
+    ("webp", "WebP"),
+    ("tif", "TIFF"),
+    ("tiff", "TIFF"),
+    ("eps", "EPS"),
+    ("ps", "PostScript"),
+    ("html", "HTML"),
+    ("htm", "HTML"),
+    ("md", "Markdown"),
+    ("markdown", "Markdown"),
+    ("svg", "SVG"),
+    ("dot", "Graphviz DOT"),
+    ("gv", "Graphviz DOT"),
+    ("graphml", "GraphML"),
+    ("gexf", "GEXF"),
+    ("gml", "GML"),
+    ("net", "Pajek"),
+    ("dl", "UCINET DL"),
+];
+
+/// The format of a command's output: `asked` (`--format`), else the one the extension of
+/// `-o FILE` names, else `default` (`None`: the command needs one). One rule for every
+/// command: an extension that names a known format other than the chosen one is refused,
+/// naming both; an unknown extension, or none, is accepted.
+pub(crate) fn output_format<F: Copy + PartialEq>(
+    command: &str,
+    asked: Option<F>,
+    output: &OutputArgs,
+    formats: &[Format<F>],
+    default: Option<F>,
+) -> Result<F, Failure> {
+    let extension = output.extension();
+    let path = output.file().map(|p| p.display().to_string()).unwrap_or_default();
+    let by_extension = extension
+        .as_deref()
+        .and_then(|e| formats.iter().find(|format| format.extensions.contains(&e)));
+    let foreign = extension.as_deref().filter(|_| by_extension.is_none()).and_then(|e| {
+        KNOWN_EXTENSIONS.iter().find(|(known, _)| *known == e).map(|(_, name)| *name)
+    });
+    let ext = extension.unwrap_or_default();
+    let suggestion = |format: &Format<F>| {
+        format.extensions.first().map_or_else(String::new, |e| format!("name the file .{e}"))
+    };
+    let writes = join_alternatives(formats.iter().map(|format| format.name));
+    match asked {
+        Some(chosen) => {
+            let Some(asked) = formats.iter().find(|format| format.format == chosen) else {
+                return Ok(chosen);
+            };
+            if let Some(named) = by_extension.filter(|named| named.format != chosen) {
+                return Err(Failure::Input(format!(
+                    "-o {path} with --format {}: a .{ext} file holds {}, not {}; {}, or give \
+                     --format {} (or leave --format out)",
+                    asked.name,
+                    named.name,
+                    asked.name,
+                    suggestion(asked),
+                    named.name
+                )));
+            }
+            if let Some(foreign) = foreign {
+                return Err(Failure::Input(format!(
+                    "-o {path} with --format {}: a .{ext} file holds {foreign}, not {}; {}",
+                    asked.name,
+                    asked.name,
+                    suggestion(asked)
+                )));
+            }
+            Ok(chosen)
+        }
+        None => match (by_extension, foreign, default) {
+            (Some(named), _, _) => Ok(named.format),
+            (None, Some(foreign), _) => Err(Failure::Input(format!(
+                "-o {path}: a .{ext} file holds {foreign}, which {command} does not write; it \
+                 writes {writes} (--format, or a file named {})",
+                extensions(formats)
+            ))),
+            (None, None, Some(default)) => Ok(default),
+            (None, None, None) => Err(Failure::Input(format!(
+                "{command} needs --format {writes} (or -o FILE ending in {})",
+                extensions(formats)
+            ))),
+        },
+    }
+}
+
+/// `.graphml, .gexf, .json, .dot or .gv`.
+fn extensions<F>(formats: &[Format<F>]) -> String {
+    let dotted: Vec<String> =
+        formats.iter().flat_map(|f| f.extensions.iter().map(|e| format!(".{e}"))).collect();
+    join_alternatives(dotted.iter().map(String::as_str))
+}
+
+/// The list formats with their extensions.
+const LIST_FORMATS: [Format<ListFormat>; 4] = [
+    Format { format: ListFormat::Table, name: "table", extensions: &["txt"] },
+    Format { format: ListFormat::Csv, name: "csv", extensions: &["csv"] },
+    Format { format: ListFormat::Json, name: "json", extensions: &["json"] },
+    Format { format: ListFormat::Xlsx, name: "xlsx", extensions: &["xlsx"] },
+];
+
+/// The format asked for; else the one the extension of `-o FILE` names (`.txt` a table,
+/// `.csv`, `.json`, `.xlsx` a workbook); else a table on a terminal, CSV in a pipe or another
+/// file. A workbook needs a file; an extension naming another format than the chosen one is
+/// refused ([`output_format`]).
 pub(crate) fn list_format(
+    command: &str,
     format: Option<ListFormat>,
     output: &OutputArgs,
 ) -> Result<ListFormat, Failure> {
-    let to_workbook_file = output.extension().as_deref() == Some("xlsx");
-    let chosen = match format {
-        Some(format) => format,
-        None if to_workbook_file => ListFormat::Xlsx,
-        None if output.file().is_none() && std::io::stdout().is_terminal() => ListFormat::Table,
-        None => ListFormat::Csv,
+    let default = if output.file().is_none() && std::io::stdout().is_terminal() {
+        ListFormat::Table
+    } else {
+        ListFormat::Csv
     };
-    match output.file() {
-        None if chosen == ListFormat::Xlsx => Err(workbook_to_standard_output()),
-        Some(path) if to_workbook_file && chosen != ListFormat::Xlsx => {
-            let name = format_name(chosen);
-            Err(Failure::Input(format!(
-                "-o {} with --format {name}: a .xlsx file holds a workbook; leave out --format \
-                 (or give --format xlsx) to write one, or name the file .{}",
-                path.display(),
-                if chosen == ListFormat::Table { "txt" } else { name }
-            )))
-        }
-        _ => Ok(chosen),
+    let chosen = output_format(command, format, output, &LIST_FORMATS, Some(default))?;
+    if chosen == ListFormat::Xlsx && output.file().is_none() {
+        return Err(workbook_to_standard_output());
     }
+    Ok(chosen)
 }
 
 /// The refusal of a workbook on standard output.
@@ -141,16 +267,6 @@ pub(crate) fn workbook_to_standard_output() -> Failure {
         "--format xlsx: a workbook is a file, not text for standard output; give -o FILE.xlsx"
             .to_owned(),
     )
-}
-
-/// The name `--format` takes for `format`.
-fn format_name(format: ListFormat) -> &'static str {
-    match format {
-        ListFormat::Table => "table",
-        ListFormat::Csv => "csv",
-        ListFormat::Json => "json",
-        ListFormat::Xlsx => "xlsx",
-    }
 }
 
 /// `--coalition KEY` names no coalition; the first twelve ids (sorted) are listed.

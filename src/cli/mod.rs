@@ -16,7 +16,10 @@ use args::{Cli, Command};
 use options::{OutputArgs, WorkspaceArgs};
 
 use stakenet::analysis::Progress;
-use stakenet::io::{BUNDLED_NAME, LoadOptions, Source, load_with, write_atomic};
+use stakenet::io::{
+    BUNDLED_NAME, LoadOptions, Source, describe_io_error, load_with, remove_temporaries,
+    write_atomic,
+};
 use stakenet::model::{Network, NetworkBuilder};
 use stakenet::render::{Records, Sheet, ViewDescription, workbook};
 use stakenet::view::{LayerChoice, TieWeight, View, ViewSpec};
@@ -58,6 +61,7 @@ pub(crate) type Outcome = Result<(), Failure>;
 
 /// Runs a parsed command line and returns the process exit code.
 pub(crate) fn run(cli: &Cli) -> ExitCode {
+    on_interrupt();
     let outcome = match &cli.command {
         Command::Init(args) => commands::init::run(args),
         Command::Check(args) => commands::check::run(args),
@@ -82,6 +86,17 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
     };
     say(&with_newline(&text));
     ExitCode::from(code)
+}
+
+/// Ctrl-C (SIGINT) removes the temporary files and folders of an unfinished write (an earlier
+/// output moved aside goes back) and ends the process with exit code 130, as a shell reports
+/// an interrupt.
+fn on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        remove_temporaries();
+        say("\ninterrupted: the unfinished output was removed\n");
+        std::process::exit(130);
+    });
 }
 
 /// Writes `text` to standard error as it is. A standard error that cannot be written (a full
@@ -233,9 +248,10 @@ impl Workspace {
                     Ok(()) => Ok(()),
                     // A closed pipe (`stakenet … | head`) is not an error.
                     Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                    Err(error) => {
-                        Err(Failure::Input(format!("cannot write to standard output: {error}")))
-                    }
+                    Err(error) => Err(Failure::Input(format!(
+                        "cannot write to standard output: {}",
+                        describe_io_error(&error)
+                    ))),
                 }
             }
         }

@@ -29,8 +29,10 @@ fn parse_numbers(text: &str) -> Result<stakenet::NumberConvention, String> {
 /// Where and how to write the result.
 #[derive(Debug, Args)]
 pub(crate) struct OutputArgs {
-    /// Write to FILE (atomically: a temporary file, then a rename; never over an input file)
-    /// instead of standard output; `-o -` is standard output.
+    /// Write to FILE instead of standard output (`-o -` is standard output): a file atomically
+    /// (a temporary file, then a rename; never over an input file), a link's target, a FIFO or
+    /// device straight into. Its extension picks the format; one naming another format than
+    /// --format is refused.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
 }

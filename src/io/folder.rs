@@ -1,17 +1,23 @@
 //! Writing a folder of outputs atomically: every file goes into a fresh temporary folder beside
-//! the destination, which is then renamed into place. An existing destination is replaced only
-//! when it carries the marker of an earlier output of the same kind, and never when it holds or
-//! sits in the workspace's input folder.
+//! the destination (created exclusively under an unpredictable name), which is then renamed into
+//! place. The folder gets a manifest listing what it holds. An existing destination is replaced
+//! only when its manifest lists everything in it (nothing added by a user, no input kept in
+//! it), and never when it holds or sits in the workspace's input folder. Two runs onto one
+//! folder at once: one wins, the other fails with a plain message.
 //!
 //! Replacing takes two renames (the old folder aside, the new one in), then the old folder is
 //! removed: a reader sees the old folder or the new one, never a half-written mix, and a failure
 //! before the swap leaves the old folder untouched. (Swapping two folders in one step needs
 //! `renameat2(RENAME_EXCHANGE)`, which is Linux-only and not in the standard library.)
 
+use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
+
+use super::output::describe_io_error;
+use super::temporaries::{Temporary, owner, remove_stale};
 
 /// One file of a folder output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,12 +29,14 @@ pub struct FolderFile {
     pub bytes: Vec<u8>,
 }
 
-/// How to recognise an earlier output that may be replaced.
+/// The manifest a folder output carries, by which an earlier output is recognised and what it
+/// wrote is known.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FolderMarker<'a> {
-    /// The file inside the folder that carries the marker, e.g. `index.html`.
+    /// The manifest's name inside the folder, e.g. `.stakenet-report`; empty for a folder
+    /// that never replaces anything (and gets no manifest).
     pub file: &'a str,
-    /// Text that the file's first 64 KiB must contain.
+    /// The manifest's first line; the lines after it are the paths of the files written.
     pub text: &'a str,
     /// What such a folder is, for messages: e.g. `an earlier stakenet report`.
     pub what: &'a str,
@@ -62,7 +70,7 @@ pub enum FolderError {
     },
     /// The folder exists and is not an earlier output.
     #[error(
-        "refusing to replace {}: it exists and is not {what} (no {file} written by stakenet); choose a new folder, or remove it first",
+        "refusing to replace {}: it exists and is not {what} (it has no {file}, the list of the files stakenet wrote there); choose a new folder, or remove it first",
         .path.display()
     )]
     NotReplaceable {
@@ -70,9 +78,28 @@ pub enum FolderError {
         path: PathBuf,
         /// What may be replaced.
         what: String,
-        /// The marker file.
+        /// The manifest file.
         file: String,
     },
+    /// The folder is an earlier output, but holds something it did not write.
+    #[error(
+        "refusing to replace {}: it holds {unexpected}, which is not in {file}, the list of the files stakenet wrote there; move it out (or remove it), or choose another folder",
+        .path.display()
+    )]
+    Unexpected {
+        /// The output folder.
+        path: PathBuf,
+        /// The first entry not listed, relative to the folder (`/`-separated).
+        unexpected: String,
+        /// The manifest file.
+        file: String,
+    },
+    /// Another run wrote the folder at the same time.
+    #[error(
+        "cannot write {}: another run wrote it at the same time, and its output is kept; nothing of this run was kept",
+        .0.display()
+    )]
+    Concurrent(PathBuf),
     /// The path exists and is a file (or a symbolic link).
     #[error("refusing to write {}: it exists and is not a folder; choose a new folder", .0.display())]
     NotAFolder(PathBuf),
@@ -93,7 +120,7 @@ pub enum FolderError {
     )]
     BadFileName(String),
     /// The file system refused.
-    #[error("cannot write {}: {source}", .path.display())]
+    #[error("cannot write {}: {}", .path.display(), describe_io_error(.source))]
     Io {
         /// The path being written.
         path: PathBuf,
@@ -104,53 +131,69 @@ pub enum FolderError {
 
 /// Writes `files` as the folder `dir`, atomically.
 ///
-/// Everything is written (and synced) into `.NAME.stakenet-PID.tmp` beside `dir`, which is then
-/// renamed to `dir`. When `dir` exists it must be a folder whose `marker.file` contains
-/// `marker.text`: it is renamed aside, the new folder renamed in, and the old one removed.
-/// Any failure before the swap removes the temporary folder and leaves `dir` as it was.
+/// Everything is written (and synced) into `.NAME.stakenet-PID-TOKEN.tmp` beside `dir`,
+/// created exclusively, with the manifest `marker.file` listing the files; it is then renamed
+/// to `dir`. When `dir` exists it must be an earlier output: a folder whose manifest starts
+/// with `marker.text` and lists every file in it. It is renamed aside (and checked again
+/// there), the new folder renamed in, and the old one removed. Any failure, or an interrupt
+/// (see [`remove_temporaries`](super::remove_temporaries)), removes the temporary folder and
+/// leaves `dir` as it was; stale temporaries of earlier runs beside `dir` are removed.
 ///
 /// # Errors
 /// [`FolderError`] when `dir` is (or holds, or sits directly in) a folder of `inputs`, exists
-/// without the marker, is a file, has no parent folder, or the file system refuses.
+/// without a manifest or with anything the manifest does not list, is a file, has no parent
+/// folder, another run wrote it meanwhile, or the file system refuses.
 pub fn write_folder(
     dir: &Path,
     files: &[FolderFile],
     inputs: &[PathBuf],
     marker: &FolderMarker<'_>,
 ) -> Result<FolderWritten, FolderError> {
-    check_names(files)?;
+    check_names(files, marker)?;
     let Destination { name, parent, exists } = destination(dir, inputs, marker)?;
-    let stem = format!(".{}.stakenet-{}", name.to_string_lossy(), std::process::id());
-    let temporary = parent.join(format!("{stem}.tmp"));
-    if let Err(error) = fill(&temporary, files) {
-        let _ = std::fs::remove_dir_all(&temporary);
-        return Err(error);
-    }
+    let name = name.to_string_lossy().into_owned();
     let io_error = |path: &Path| {
         let path = path.to_owned();
         move |source| FolderError::Io { path, source }
     };
+    let race = |error: std::io::Error| match error.kind() {
+        std::io::ErrorKind::NotFound
+        | std::io::ErrorKind::AlreadyExists
+        | std::io::ErrorKind::DirectoryNotEmpty => FolderError::Concurrent(dir.to_owned()),
+        _ => io_error(dir)(error),
+    };
+    let temporary = Temporary::folder(&parent, &name).map_err(io_error(dir))?;
+    remove_stale(&parent, owner(temporary.path()));
+    fill(temporary.path(), files, marker)?;
     if !exists {
-        if let Err(source) = std::fs::rename(&temporary, dir) {
-            let _ = std::fs::remove_dir_all(&temporary);
-            return Err(io_error(dir)(source));
-        }
+        temporary.rename_to(dir).map_err(race)?;
         sync_folder(&parent);
         return Ok(FolderWritten { replaced: false, leftover: None });
     }
-    let old = parent.join(format!("{stem}.old"));
-    if let Err(source) = std::fs::rename(dir, &old) {
-        let _ = std::fs::remove_dir_all(&temporary);
-        return Err(io_error(dir)(source));
+    let old = Temporary::move_aside(dir, &parent, &name).map_err(race)?;
+    // Checked again where no one else writes: what was renamed aside is what is replaced.
+    if let Err(refused) = replaceable(old.path(), dir, marker) {
+        let aside = old.path().to_owned();
+        return match old.put_back(dir) {
+            Ok(()) => Err(refused),
+            Err(source) => Err(FolderError::Io { path: aside, source }),
+        };
     }
-    if let Err(source) = std::fs::rename(&temporary, dir) {
-        // Put the earlier output back where it was.
-        let _ = std::fs::rename(&old, dir);
-        let _ = std::fs::remove_dir_all(&temporary);
-        return Err(io_error(dir)(source));
+    if let Err(error) = temporary.rename_to(dir) {
+        // Put the earlier output back where it was; when another run's output took its place,
+        // the earlier one (replaced either way) goes.
+        return Err(match std::fs::symlink_metadata(dir) {
+            Err(_) => match old.put_back(dir) {
+                Ok(()) => io_error(dir)(error),
+                Err(_) => race(error),
+            },
+            Ok(_) => race(error),
+        });
     }
     sync_folder(&parent);
-    let leftover = std::fs::remove_dir_all(&old).is_err().then_some(old);
+    let old_path = old.path().to_owned();
+    drop(old);
+    let leftover = std::fs::symlink_metadata(&old_path).is_ok().then_some(old_path);
     Ok(FolderWritten { replaced: true, leftover })
 }
 
@@ -194,31 +237,57 @@ fn destination(
         return Err(FolderError::MissingParent { path: dir.to_owned(), folder: parent });
     }
     check_inputs(dir, &parent, &name, inputs)?;
-    let exists = match std::fs::symlink_metadata(dir) {
-        Ok(metadata) if metadata.is_dir() => true,
-        Ok(_) => return Err(FolderError::NotAFolder(dir.to_owned())),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => false,
-        Err(source) => return Err(FolderError::Io { path: dir.to_owned(), source }),
+    // Another run may swap the folder while it is checked: then it is looked at again.
+    let mut attempts = 0;
+    let exists = loop {
+        let before = match std::fs::symlink_metadata(dir) {
+            Ok(metadata) if metadata.is_dir() => identity(&metadata),
+            Ok(_) => return Err(FolderError::NotAFolder(dir.to_owned())),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => break false,
+            Err(source) => return Err(FolderError::Io { path: dir.to_owned(), source }),
+        };
+        match replaceable(dir, dir, marker) {
+            Ok(()) => break true,
+            Err(refused) => {
+                let now = std::fs::symlink_metadata(dir).ok().map(|m| identity(&m));
+                attempts += 1;
+                if now == Some(before) || attempts == 5 {
+                    return Err(refused);
+                }
+            }
+        }
     };
-    if exists && !has_marker(dir, marker) {
-        return Err(FolderError::NotReplaceable {
-            path: dir.to_owned(),
-            what: marker.what.to_owned(),
-            file: marker.file.to_owned(),
-        });
-    }
     Ok(Destination { name, parent, exists })
 }
 
-/// Every path must be plain, relative and given once.
-fn check_names(files: &[FolderFile]) -> Result<(), FolderError> {
-    let mut seen = std::collections::BTreeSet::new();
+/// What tells one folder from another that took its name (device and inode on Unix).
+#[cfg(unix)]
+fn identity(metadata: &std::fs::Metadata) -> (u64, u64) {
+    use std::os::unix::fs::MetadataExt;
+    (metadata.dev(), metadata.ino())
+}
+
+/// What tells one folder from another that took its name (its creation time elsewhere).
+#[cfg(not(unix))]
+fn identity(metadata: &std::fs::Metadata) -> (u64, u64) {
+    let created =
+        metadata.created().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+    (created.map_or(0, |d| d.as_secs()), created.map_or(0, |d| u64::from(d.subsec_nanos())))
+}
+
+/// Every path must be plain, relative, on one line, given once, and not the manifest's.
+fn check_names(files: &[FolderFile], marker: &FolderMarker<'_>) -> Result<(), FolderError> {
+    let mut seen = BTreeSet::new();
     for file in files {
         let plain = !file.path.is_empty()
             && file.path.split('/').all(|part| {
-                !part.is_empty() && part != "." && part != ".." && !part.contains(['\\', ':', '\0'])
+                !part.is_empty()
+                    && part != "."
+                    && part != ".."
+                    && !part.contains(['\\', ':', '\0', '\n', '\r'])
             });
-        if !plain || !seen.insert(file.path.to_ascii_lowercase()) {
+        let manifest = !marker.file.is_empty() && file.path.eq_ignore_ascii_case(marker.file);
+        if !plain || manifest || !seen.insert(file.path.to_ascii_lowercase()) {
             return Err(FolderError::BadFileName(file.path.clone()));
         }
     }
@@ -250,31 +319,77 @@ fn check_inputs(
     Ok(())
 }
 
-/// Whether `dir/marker.file` is a regular file whose start holds `marker.text`.
-fn has_marker(dir: &Path, marker: &FolderMarker<'_>) -> bool {
-    let path = dir.join(marker.file);
-    let is_file = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
-    if !is_file {
-        return false;
+/// The files an earlier output's manifest lists, when `dir/marker.file` is a regular file
+/// (at most 16 MiB) whose first line is `marker.text`.
+fn manifest(dir: &Path, marker: &FolderMarker<'_>) -> Option<BTreeSet<String>> {
+    if marker.file.is_empty() {
+        return None;
     }
-    let mut start = Vec::new();
-    let read =
-        std::fs::File::open(&path).and_then(|file| file.take(64 * 1024).read_to_end(&mut start));
-    read.is_ok() && String::from_utf8_lossy(&start).contains(marker.text)
+    let path = dir.join(marker.file);
+    if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let mut text = String::new();
+    std::fs::File::open(&path)
+        .and_then(|file| file.take(16 << 20).read_to_string(&mut text))
+        .ok()?;
+    let mut lines = text.lines();
+    (lines.next() == Some(marker.text))
+        .then(|| lines.filter(|line| !line.is_empty()).map(str::to_owned).collect())
 }
 
-/// Creates `folder` afresh and writes every file into it, synced.
-fn fill(folder: &Path, files: &[FolderFile]) -> Result<(), FolderError> {
+/// Refuses `dir` (shown as `shown`) unless it is an earlier output: a manifest, and nothing in
+/// the folder that the manifest does not list (files, links, folders that hold no listed
+/// file). The walk is iterative and never follows a link.
+fn replaceable(dir: &Path, shown: &Path, marker: &FolderMarker<'_>) -> Result<(), FolderError> {
+    let Some(listed) = manifest(dir, marker) else {
+        return Err(FolderError::NotReplaceable {
+            path: shown.to_owned(),
+            what: marker.what.to_owned(),
+            file: marker.file.to_owned(),
+        });
+    };
+    let folders: BTreeSet<&str> = listed
+        .iter()
+        .flat_map(|path| path.match_indices('/').map(move |(at, _)| &path[..at]))
+        .collect();
+    let mut stack = vec![(dir.to_owned(), String::new())];
+    while let Some((folder, prefix)) = stack.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .map_err(|source| FolderError::Io { path: shown.to_owned(), source })?;
+        let mut entries: Vec<_> = entries.flatten().collect();
+        entries.sort_by_key(std::fs::DirEntry::file_name);
+        for entry in entries {
+            let relative = format!("{prefix}{}", entry.file_name().to_string_lossy());
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            let expected = if is_dir {
+                folders.contains(relative.as_str())
+            } else {
+                relative == marker.file || listed.contains(&relative)
+            };
+            if !expected {
+                return Err(FolderError::Unexpected {
+                    path: shown.to_owned(),
+                    unexpected: if is_dir { format!("{relative}/") } else { relative },
+                    file: marker.file.to_owned(),
+                });
+            }
+            if is_dir {
+                stack.push((entry.path(), format!("{relative}/")));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes every file, and the manifest listing them, into the new empty `folder`, synced.
+/// Files are created exclusively: nothing is opened that the folder did not get from here.
+fn fill(folder: &Path, files: &[FolderFile], marker: &FolderMarker<'_>) -> Result<(), FolderError> {
     let io_error = |path: &Path| {
         let path = path.to_owned();
         move |source| FolderError::Io { path, source }
     };
-    // A leftover of a crashed run with the same process id: it is ours by its name.
-    if std::fs::symlink_metadata(folder).is_ok() {
-        std::fs::remove_dir_all(folder).map_err(io_error(folder))?;
-    }
-    std::fs::create_dir(folder).map_err(io_error(folder))?;
-    let mut folders = std::collections::BTreeSet::new();
+    let mut folders = BTreeSet::new();
     let mut paths = Vec::with_capacity(files.len());
     for file in files {
         let path = file.path.split('/').fold(folder.to_owned(), |path, part| path.join(part));
@@ -285,13 +400,26 @@ fn fill(folder: &Path, files: &[FolderFile]) -> Result<(), FolderError> {
         }
         paths.push(path);
     }
+    let create = |path: &Path, bytes: &[u8]| {
+        let mut handle = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(io_error(path))?;
+        handle.write_all(bytes).map_err(io_error(path))?;
+        handle.sync_all().map_err(io_error(path))
+    };
     // Files are written and synced in parallel: the file system then commits many syncs at
     // once, which matters for a folder of hundreds of small files.
-    paths.par_iter().zip(files).try_for_each(|(path, file)| {
-        let mut handle = std::fs::File::create(path).map_err(io_error(path))?;
-        handle.write_all(&file.bytes).map_err(io_error(path))?;
-        handle.sync_all().map_err(io_error(path))
-    })?;
+    paths.par_iter().zip(files).try_for_each(|(path, file)| create(path, &file.bytes))?;
+    if !marker.file.is_empty() {
+        let mut manifest = format!("{}\n", marker.text);
+        for file in files {
+            manifest.push_str(&file.path);
+            manifest.push('\n');
+        }
+        create(&folder.join(marker.file), manifest.as_bytes())?;
+    }
     for holder in folders.iter().rev() {
         sync_folder(holder);
     }
@@ -311,8 +439,11 @@ fn sync_folder(folder: &Path) {
 mod tests {
     use super::*;
 
-    const MARKER: FolderMarker<'static> =
-        FolderMarker { file: "index.html", text: "made-by-test", what: "an earlier test output" };
+    const MARKER: FolderMarker<'static> = FolderMarker {
+        file: ".made-by-test",
+        text: "made by test",
+        what: "an earlier test output",
+    };
 
     fn files(tag: &str) -> Vec<FolderFile> {
         vec![
@@ -337,11 +468,32 @@ mod tests {
         let first = write_folder(&out, &files("one"), &[], &MARKER).unwrap();
         assert!(!first.replaced);
         assert_eq!(std::fs::read_to_string(out.join("data/a/b.csv")).unwrap(), "one");
-        std::fs::write(out.join("stale.txt"), "old").unwrap();
+        assert_eq!(names(&out), [".made-by-test", "data", "index.html"]);
+        assert_eq!(
+            std::fs::read_to_string(out.join(".made-by-test")).unwrap(),
+            "made by test\nindex.html\ndata/a/b.csv\n"
+        );
+        // Anything the manifest does not list makes the folder someone's: refused, named.
+        for added in ["notes.txt", "data/notes.txt", "data/a/notes.txt", "extra/"] {
+            if let Some(folder) = added.strip_suffix('/') {
+                std::fs::create_dir(out.join(folder)).unwrap();
+            } else {
+                std::fs::write(out.join(added), "mine").unwrap();
+            }
+            let refused = write_folder(&out, &files("two"), &[], &MARKER);
+            match refused {
+                Err(FolderError::Unexpected { unexpected, .. }) => assert_eq!(unexpected, added),
+                other => panic!("{added}: {other:?}"),
+            }
+            assert_eq!(names(root.path()), ["out"], "{added}");
+            let path = out.join(added);
+            if path.is_dir() { std::fs::remove_dir(path) } else { std::fs::remove_file(path) }
+                .unwrap();
+        }
+        assert_eq!(std::fs::read_to_string(out.join("data/a/b.csv")).unwrap(), "one");
         let second = write_folder(&out, &files("two"), &[], &MARKER).unwrap();
         assert_eq!(second, FolderWritten { replaced: true, leftover: None });
         assert_eq!(std::fs::read_to_string(out.join("data/a/b.csv")).unwrap(), "two");
-        assert!(!out.join("stale.txt").exists());
         assert_eq!(names(root.path()), ["out"]);
     }
 
@@ -350,7 +502,7 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let other = root.path().join("other");
         std::fs::create_dir(&other).unwrap();
-        std::fs::write(other.join("index.html"), "someone else's page").unwrap();
+        std::fs::write(other.join("index.html"), "made by test, or so it says").unwrap();
         let refused = write_folder(&other, &files("x"), &[], &MARKER);
         assert!(matches!(refused, Err(FolderError::NotReplaceable { .. })), "{refused:?}");
         assert_eq!(names(&other), ["index.html"]);
@@ -390,7 +542,7 @@ mod tests {
     #[test]
     fn refuses_paths_that_leave_the_folder() {
         let root = tempfile::tempdir().unwrap();
-        for bad in ["../x", "/x", "a//b", "a/./b", "", "a\\b"] {
+        for bad in ["../x", "/x", "a//b", "a/./b", "", "a\\b", "a\nb", ".made-by-test"] {
             let file = FolderFile { path: bad.into(), bytes: Vec::new() };
             let refused = write_folder(&root.path().join("out"), &[file], &[], &MARKER);
             assert!(matches!(refused, Err(FolderError::BadFileName(_))), "{bad}");

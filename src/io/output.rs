@@ -1,10 +1,13 @@
-//! Writing outputs atomically: a temporary file in the same folder, then a rename, never over
-//! an input of the workspace; and new files and folders that refuse to replace anything.
+//! Writing outputs: a regular file atomically (an exclusive temporary file with an
+//! unpredictable name in the same folder, then a rename), a FIFO or character device straight
+//! through, a link by writing what it points at; never over an input of the workspace; and new
+//! files and folders that refuse to replace anything.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::folder::{FolderError, FolderFile, FolderMarker, write_folder};
+use super::temporaries::{Temporary, owner, remove_stale};
 
 /// Why an output could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -27,17 +30,61 @@ pub enum OutputError {
     /// A new folder would be written into a folder that holds files.
     #[error("refusing to write into {}: the folder exists and is not empty; choose a new or empty folder", .0.display())]
     NotEmpty(PathBuf),
+    /// The output path is a folder (or a link to one).
+    #[error("refusing to write {}: it is a folder; give a file name inside it, or - for standard output", .0.display())]
+    IsFolder(PathBuf),
+    /// The output path is something a file cannot be written as: a block device, a socket.
+    #[error("refusing to write {}: it is {what}; give a file, a FIFO, a character device, or - for standard output", .path.display())]
+    NotWritable {
+        /// The output path.
+        path: PathBuf,
+        /// What it is, e.g. `a block device (a disk)`.
+        what: &'static str,
+    },
     /// The folder could not be written.
     #[error(transparent)]
     Folder(#[from] FolderError),
     /// The file system refused.
-    #[error("cannot write {}: {source}", .path.display())]
+    #[error("cannot write {}: {}", .path.display(), describe_io_error(.source))]
     Io {
         /// The output path.
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
     },
+}
+
+/// A file-system error in plain words, without the raw `(os error N)`: `permission denied`,
+/// `no space left on the device`, ….
+pub fn describe_io_error(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as Kind;
+    let said = match error.kind() {
+        Kind::NotFound => "it, or a folder on its path, does not exist",
+        Kind::PermissionDenied => "permission denied",
+        Kind::AlreadyExists => "something else is already there",
+        Kind::StorageFull => "no space left on the device",
+        Kind::QuotaExceeded => "the disk quota is used up",
+        Kind::ReadOnlyFilesystem => "the file system is read-only",
+        Kind::IsADirectory => "it is a folder",
+        Kind::NotADirectory => "a part of the path is a file, not a folder",
+        Kind::DirectoryNotEmpty => "a folder is not empty",
+        Kind::FileTooLarge => "the file would be larger than the file system allows",
+        Kind::Interrupted => "interrupted",
+        Kind::BrokenPipe => "the reading end was closed",
+        _ => {
+            let text = error.to_string();
+            let text = match text.find(" (os error ") {
+                Some(at) => text[..at].to_owned(),
+                None => text,
+            };
+            let mut chars = text.chars();
+            return match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => "the system refused".to_owned(),
+            };
+        }
+    };
+    said.to_owned()
 }
 
 /// Whether `path` names the same file as one of `inputs`.
@@ -60,34 +107,143 @@ fn existing_folder(path: &Path) -> Result<PathBuf, OutputError> {
     }
 }
 
-/// Writes `bytes` to `path` atomically: into a temporary file beside it, flushed and synced,
-/// then renamed over `path`. A failure leaves any earlier file at `path` untouched.
+/// What an output path is, once links are followed.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// A regular file, or nothing yet: written atomically at this path (a link's target).
+    File(PathBuf),
+    /// A FIFO or a character device (through any links): written straight into.
+    Stream,
+}
+
+/// Follows `path` to what it names. A link is followed to the file it points at (a link that
+/// points at nothing yet, to the path where that file is made); a FIFO or character device is
+/// a stream; a folder, block device or socket is refused.
+fn target(path: &Path) -> Result<Target, OutputError> {
+    let io_error = |source| OutputError::Io { path: path.to_owned(), source };
+    match std::fs::symlink_metadata(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Target::File(path.to_owned()));
+        }
+        Err(source) => return Err(io_error(source)),
+        Ok(metadata) if !metadata.file_type().is_symlink() => {
+            return kind(path, &metadata.file_type(), path);
+        }
+        Ok(_) => {}
+    }
+    // A link: what it finally names decides.
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => {
+            path.canonicalize().map(Target::File).map_err(io_error)
+        }
+        Ok(metadata) => kind(path, &metadata.file_type(), path),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => dangling(path),
+        Err(source) => Err(io_error(source)),
+    }
+}
+
+/// The path a chain of links ends at, where nothing is yet.
+fn dangling(path: &Path) -> Result<Target, OutputError> {
+    let mut current = path.to_owned();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&current) {
+            Ok(metadata) if metadata.file_type().is_symlink() => {
+                let link = std::fs::read_link(&current)
+                    .map_err(|source| OutputError::Io { path: path.to_owned(), source })?;
+                current = match current.parent() {
+                    Some(folder) if link.is_relative() => folder.join(link),
+                    _ => link,
+                };
+            }
+            Ok(metadata) => return kind(path, &metadata.file_type(), &current),
+            Err(_) => return Ok(Target::File(current)),
+        }
+    }
+    Err(OutputError::NotWritable { path: path.to_owned(), what: "a chain of more than 40 links" })
+}
+
+/// A path that is not a link, by its type.
+fn kind(shown: &Path, file_type: &std::fs::FileType, path: &Path) -> Result<Target, OutputError> {
+    if file_type.is_file() {
+        return Ok(Target::File(path.to_owned()));
+    }
+    if file_type.is_dir() {
+        return Err(OutputError::IsFolder(shown.to_owned()));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() || file_type.is_char_device() {
+            return Ok(Target::Stream);
+        }
+        if file_type.is_block_device() {
+            let what = "a block device (a disk)";
+            return Err(OutputError::NotWritable { path: shown.to_owned(), what });
+        }
+        if file_type.is_socket() {
+            return Err(OutputError::NotWritable { path: shown.to_owned(), what: "a socket" });
+        }
+    }
+    Err(OutputError::NotWritable { path: shown.to_owned(), what: "not a regular file" })
+}
+
+/// Writes `bytes` to `path`.
+///
+/// A regular file (or a new one) is written atomically: into a temporary file beside it,
+/// created exclusively under an unpredictable name, flushed and synced, then renamed over
+/// `path` (keeping the replaced file's permissions); a failure or an interrupt removes the
+/// temporary and leaves any earlier file untouched. A link is followed: the file it points at
+/// is written (atomically, in that file's folder). A FIFO or character device (`/dev/null`, a
+/// terminal, `/proc/self/fd/1`) is written straight into, never replaced. A folder, block
+/// device or socket is refused. Temporaries that earlier runs left in the folder (their process
+/// gone, or older than a day) are removed.
 ///
 /// # Errors
-/// [`OutputError`] when `path` is an input, its folder is missing, or the file system refuses.
+/// [`OutputError`] when `path` is an input, its folder is missing, it is a folder or device
+/// that cannot hold a file, or the file system refuses.
 pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(), OutputError> {
     if is_input(path, inputs) {
         return Err(OutputError::WouldOverwriteInput(path.to_owned()));
     }
-    let folder = existing_folder(path)?;
     let io_error = |source| OutputError::Io { path: path.to_owned(), source };
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temporary = folder.join(format!(".{file_name}.stakenet-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if let Err(error) = result {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(io_error(error));
+    let file = match target(path)? {
+        Target::File(file) => file,
+        Target::Stream => {
+            let mut stream =
+                std::fs::OpenOptions::new().write(true).open(path).map_err(io_error)?;
+            return match stream.write_all(bytes).and_then(|()| stream.flush()) {
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                written => written.map_err(io_error),
+            };
+        }
+    };
+    if file != path && is_input(&file, inputs) {
+        return Err(OutputError::WouldOverwriteInput(path.to_owned()));
     }
+    let folder = existing_folder(&file)?;
+    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (temporary, mut handle) = Temporary::file(&folder, &name).map_err(io_error)?;
+    remove_stale(&folder, owner(temporary.path()));
+    if let Ok(replaced) = std::fs::metadata(&file) {
+        let _ = handle.set_permissions(replaced.permissions());
+    }
+    handle.write_all(bytes).and_then(|()| handle.sync_all()).map_err(io_error)?;
+    drop(handle);
+    temporary.rename_to(&file).map_err(io_error)?;
+    sync_folder(&folder);
     Ok(())
 }
 
-/// Writes `bytes` to a new file `path`, atomically (a temporary file beside it, then linked
-/// into place), and refuses when `path` exists, even when it appears meanwhile.
+/// Flushes a folder's entries to disk where the platform allows it; best effort.
+fn sync_folder(folder: &Path) {
+    if let Ok(handle) = std::fs::File::open(folder) {
+        let _ = handle.sync_all();
+    }
+}
+
+/// Writes `bytes` to a new file `path`, atomically (an exclusive temporary file beside it, then
+/// linked into place), and refuses when `path` exists (a link too), even when it appears
+/// meanwhile.
 ///
 /// # Errors
 /// [`OutputError::Exists`] when there is something at `path`, or as [`write_atomic`].
@@ -99,32 +255,25 @@ pub fn write_new_file(path: &Path, bytes: &[u8], inputs: &[PathBuf]) -> Result<(
         return Err(OutputError::WouldOverwriteInput(path.to_owned()));
     }
     let folder = existing_folder(path)?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let temporary = folder.join(format!(".{file_name}.stakenet-{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()
-    })();
-    if let Err(source) = written {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(OutputError::Io { path: path.to_owned(), source });
-    }
+    let io_error = |source| OutputError::Io { path: path.to_owned(), source };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let (temporary, mut handle) = Temporary::file(&folder, &name).map_err(io_error)?;
+    remove_stale(&folder, owner(temporary.path()));
+    handle.write_all(bytes).and_then(|()| handle.sync_all()).map_err(io_error)?;
+    drop(handle);
     // A hard link never replaces a file; where links are not supported, a rename after a check.
-    let placed = match std::fs::hard_link(&temporary, path) {
-        Ok(()) => std::fs::remove_file(&temporary).or(Ok(())),
+    let placed = match temporary.link_to(path) {
+        Ok(()) => Ok(()),
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(OutputError::Exists(path.to_owned()))
         }
+        Err(error) if error.kind() == std::io::ErrorKind::Interrupted => Err(io_error(error)),
         Err(_) if std::fs::symlink_metadata(path).is_ok() => {
             Err(OutputError::Exists(path.to_owned()))
         }
-        Err(_) => std::fs::rename(&temporary, path)
-            .map_err(|source| OutputError::Io { path: path.to_owned(), source }),
+        Err(_) => temporary.rename_to(path).map_err(io_error),
     };
-    if placed.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
+    sync_folder(&folder);
     placed
 }
 

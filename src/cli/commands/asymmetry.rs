@@ -64,7 +64,7 @@ pub(crate) struct AsymmetryArgs {
 /// Loads, builds one view per layer and the grouping, computes, renders.
 pub(crate) fn run(args: &AsymmetryArgs) -> Outcome {
     config::threads(&args.view.threads)?;
-    let format = config::list_format(args.format, &args.output)?;
+    let format = config::list_format("asymmetry", args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let mut spec = config::view_spec(network, &args.view)?;

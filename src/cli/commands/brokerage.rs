@@ -56,7 +56,7 @@ pub(crate) fn run(args: &BrokerageArgs) -> Outcome {
     }
     args.list.check(&sortable)?;
     config::threads(&args.view.threads)?;
-    let format = config::list_format(args.format, &args.output)?;
+    let format = config::list_format("brokerage", args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;

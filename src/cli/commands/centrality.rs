@@ -103,7 +103,7 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
         }
     }
     config::threads(&args.view.threads)?;
-    let format = config::list_format(args.format, &args.output)?;
+    let format = config::list_format("centrality", args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;

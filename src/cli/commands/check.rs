@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use super::super::options::{ListFormat, OutputArgs, WorkspaceArgs};
+use super::super::options::{OutputArgs, WorkspaceArgs};
 use super::super::{Outcome, Workspace, config};
 use stakenet::analysis::summarize;
 use stakenet::render::{summary_json, summary_records, summary_table};
@@ -81,26 +81,31 @@ pub(crate) struct CheckArgs {
 
 /// Loads the workspace (listing every problem when there are any) and renders its summary.
 pub(crate) fn run(args: &CheckArgs) -> Outcome {
-    let list_format = match args.format {
-        None => None,
-        Some(SummaryFormat::Table) => Some(ListFormat::Table),
-        Some(SummaryFormat::Json) => Some(ListFormat::Json),
-        Some(SummaryFormat::Xlsx) => Some(ListFormat::Xlsx),
-    };
-    // The same rules as the lists' (a workbook needs a file, an .xlsx file a workbook), with a
-    // table rather than CSV as the default.
-    let format = match config::list_format(list_format, &args.output)? {
-        ListFormat::Csv if args.format.is_none() => ListFormat::Table,
-        format => format,
-    };
+    // The same rule as every command's: the extension of -o FILE picks the format (.txt a
+    // table, .json, .xlsx a workbook), and one naming another format is refused.
+    const FORMATS: [config::Format<SummaryFormat>; 3] = [
+        config::Format { format: SummaryFormat::Table, name: "table", extensions: &["txt"] },
+        config::Format { format: SummaryFormat::Json, name: "json", extensions: &["json"] },
+        config::Format { format: SummaryFormat::Xlsx, name: "xlsx", extensions: &["xlsx"] },
+    ];
+    let format = config::output_format(
+        "check",
+        args.format,
+        &args.output,
+        &FORMATS,
+        Some(SummaryFormat::Table),
+    )?;
+    if format == SummaryFormat::Xlsx && args.output.file().is_none() {
+        return Err(config::workbook_to_standard_output());
+    }
     let workspace = Workspace::open_checked(&args.workspace, args.strict)?;
     let summary = summarize(&workspace.network);
     let text = match format {
-        ListFormat::Json => summary_json(&summary, &workspace.name),
-        ListFormat::Xlsx => {
+        SummaryFormat::Json => summary_json(&summary, &workspace.name),
+        SummaryFormat::Xlsx => {
             return workspace.emit_workbook(&args.output, &summary_records(&summary));
         }
-        ListFormat::Table | ListFormat::Csv => summary_table(&summary, &workspace.name),
+        SummaryFormat::Table => summary_table(&summary, &workspace.name),
     };
     workspace.emit(&args.output, &text)
 }

@@ -68,7 +68,7 @@ pub(crate) struct CompareArgs {
 pub(crate) fn run(args: &CompareArgs) -> Outcome {
     config::threads(&args.threads)?;
     let profile = profile(args.profile.as_deref())?;
-    let format = config::list_format(args.format, &args.output)?;
+    let format = config::list_format("compare", args.format, &args.output)?;
     let mut workspace = Workspace::open(&args.workspace)?;
     // The profile is an input too: -o never writes over it.
     workspace.inputs.extend(args.profile.iter().cloned());

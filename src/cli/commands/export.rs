@@ -3,7 +3,7 @@
 use clap::{Args, ValueEnum};
 
 use super::super::options::{OutputArgs, WorkspaceArgs};
-use super::super::{Failure, Outcome, Workspace};
+use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::render::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 
 pub(crate) const HELP: &str = "\
@@ -25,7 +25,8 @@ relations next to the memberships) is mixed. GraphML and GEXF keep each tie's ow
 Gephi, yEd and Cytoscape read that, but NetworkX and igraph refuse mixed graphs: for them, add
 --mixed directed. Characters XML cannot hold (control characters) become U+FFFD.
 
-Without --format, the extension of -o FILE decides (.graphml, .gexf, .json, .dot or .gv).
+Without --format, the extension of -o FILE decides (.graphml, .gexf, .json, .dot or .gv); a
+file named for another format (x.gexf with --format graphml, x.pdf) is refused.
 
 Examples:
   stakenet export --format gexf -o regio-deals.gexf
@@ -98,20 +99,14 @@ pub(crate) fn run(args: &ExportArgs) -> Outcome {
     workspace.emit(&args.output, &text)
 }
 
-/// The format asked for, or the one the output file's extension names.
+/// The format asked for, or the one the output file's extension names; an extension that
+/// names another format is refused.
 fn format(args: &ExportArgs) -> Result<ExportFormat, Failure> {
-    if let Some(format) = args.format {
-        return Ok(format);
-    }
-    let extension = args.output.extension();
-    match extension.as_deref() {
-        Some("graphml") => Ok(ExportFormat::Graphml),
-        Some("gexf") => Ok(ExportFormat::Gexf),
-        Some("json") => Ok(ExportFormat::Json),
-        Some("dot" | "gv") => Ok(ExportFormat::Dot),
-        _ => Err(Failure::Input(
-            "export needs --format graphml, gexf, json or dot (or -o FILE ending in .graphml, .gexf, .json, .dot or .gv)"
-                .to_owned(),
-        )),
-    }
+    const FORMATS: [config::Format<ExportFormat>; 4] = [
+        config::Format { format: ExportFormat::Graphml, name: "graphml", extensions: &["graphml"] },
+        config::Format { format: ExportFormat::Gexf, name: "gexf", extensions: &["gexf"] },
+        config::Format { format: ExportFormat::Json, name: "json", extensions: &["json"] },
+        config::Format { format: ExportFormat::Dot, name: "dot", extensions: &["dot", "gv"] },
+    ];
+    config::output_format("export", args.format, &args.output, &FORMATS, None)
 }

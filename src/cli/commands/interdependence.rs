@@ -74,7 +74,7 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     }
     args.list.check(&INTERDEPENDENCE_MEASURES)?;
     config::threads(&args.view.threads)?;
-    let format = config::list_format(args.format, &args.output)?;
+    let format = config::list_format("interdependence", args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let mut spec = config::view_spec(network, &args.view)?;

@@ -37,7 +37,7 @@ pub(crate) struct LayersArgs {
 /// Loads, builds one view per layer, computes, renders.
 pub(crate) fn run(args: &LayersArgs) -> Outcome {
     config::threads(&args.view.threads)?;
-    let format = config::list_format(args.format, &args.output)?;
+    let format = config::list_format("layers", args.format, &args.output)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;

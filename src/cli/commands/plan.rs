@@ -45,7 +45,8 @@ ended is described on its last day, one that has not started on its first).
 Formats: svg (a drawing: Rijk ministries and departments left, topics middle, region by
 sector right, and under it a table of every tie: Rijk party, region party, topic, money), dot (Graphviz source of the same drawing), md (a report section with a table
 per status), json (DESIGN's schema). Without --format, the extension of -o FILE decides (.svg,
-.dot/.gv, .md, .json); else md.
+.dot/.gv, .md or .txt, .json); else md. A file named for another format (plan.pdf, or plan.svg with
+--format md) is refused.
 
 --engine dot draws the SVG with Graphviz (`dot -Tsvg`) instead of the built-in renderer; it
 needs Graphviz installed.
@@ -105,7 +106,7 @@ pub(crate) struct PlanArgs {
 
 /// Loads, plans, renders (and runs Graphviz when asked).
 pub(crate) fn run(args: &PlanArgs) -> Outcome {
-    let format = format(args);
+    let format = format(args)?;
     if args.engine == Engine::Dot && format != PlanFormat::Svg {
         return Err(Failure::Input(
             "--engine dot draws SVG; use it with --format svg (or -o FILE.svg)".to_owned(),
@@ -130,18 +131,20 @@ pub(crate) fn run(args: &PlanArgs) -> Outcome {
     workspace.emit(&args.output, &text)
 }
 
-/// The format asked for, or the one the output file's extension names, or Markdown.
-fn format(args: &PlanArgs) -> PlanFormat {
-    if let Some(format) = args.format {
-        return format;
-    }
-    let extension = args.output.extension();
-    match extension.as_deref() {
-        Some("svg") => PlanFormat::Svg,
-        Some("dot" | "gv") => PlanFormat::Dot,
-        Some("json") => PlanFormat::Json,
-        _ => PlanFormat::Md,
-    }
+/// The format asked for, or the one the output file's extension names, or Markdown; an
+/// extension that names another format is refused.
+fn format(args: &PlanArgs) -> Result<PlanFormat, Failure> {
+    const FORMATS: [config::Format<PlanFormat>; 4] = [
+        config::Format { format: PlanFormat::Svg, name: "svg", extensions: &["svg"] },
+        config::Format { format: PlanFormat::Dot, name: "dot", extensions: &["dot", "gv"] },
+        config::Format {
+            format: PlanFormat::Md,
+            name: "md",
+            extensions: &["md", "markdown", "txt"],
+        },
+        config::Format { format: PlanFormat::Json, name: "json", extensions: &["json"] },
+    ];
+    config::output_format("plan", args.format, &args.output, &FORMATS, Some(PlanFormat::Md))
 }
 
 /// Runs `dot -Tsvg` on `dot_text` and returns the SVG.

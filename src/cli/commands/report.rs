@@ -3,7 +3,7 @@
 //! atomically.
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -15,7 +15,7 @@ use stakenet::analysis::{
 };
 use stakenet::io::{FolderFile, FolderMarker, check_folder, write_folder};
 use stakenet::model::{CoalitionId, Network};
-use stakenet::render::{REPORT_MARKER, report_files};
+use stakenet::render::report_files;
 
 pub(crate) const HELP: &str = "\
 DIR gets index.html, one page that needs nothing but a browser (no script, no web fonts, no
@@ -37,8 +37,10 @@ analysed over its members and their units (a directorate of a signing ministry c
 and over the relations only: shared membership would tie every member to every other.
 
 Every measure comes with a plain-language explanation. The folder is built beside DIR and
-renamed into place: an earlier report in DIR is replaced (only when its index.html was made by
-stakenet), any other existing DIR is refused, and DIR is never inside the workspace folder.
+renamed into place. DIR gets a hidden manifest, .stakenet-report, listing the files the report
+wrote: an earlier report in DIR is replaced only when that manifest lists everything in DIR (a
+file you added, or the --profile file, makes it refuse, naming the file); any other existing DIR
+is refused, and DIR is never inside the workspace folder.
 Byte-identical for the same input at any thread count.
 
 Examples:
@@ -79,9 +81,14 @@ pub(crate) struct ReportArgs {
     pub(crate) threads: ThreadsArgs,
 }
 
-/// What marks a folder as an earlier report that may be replaced.
-const MARKER: FolderMarker<'static> =
-    FolderMarker { file: "index.html", text: REPORT_MARKER, what: "an earlier stakenet report" };
+/// The manifest of a report folder: what marks it as an earlier report, and lists the files
+/// the report wrote (the only ones the next report may replace).
+const MARKER: FolderMarker<'static> = FolderMarker {
+    file: ".stakenet-report",
+    text: "stakenet report: the files below were written by `stakenet report`; the next report \
+           into this folder replaces them, and refuses the folder if it holds anything else",
+    what: "an earlier stakenet report",
+};
 
 /// Checks the options and the output folder, analyzes the whole network and every coalition,
 /// renders the page and its files, and swaps the folder into place.
@@ -93,6 +100,9 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
     let folder_error = Failure::input;
     // Refuse a bad destination before any work.
     check_folder(&args.output, &workspace.inputs, &MARKER).map_err(folder_error)?;
+    if let Some(profile) = &args.profile {
+        refuse_inside(profile, &args.output)?;
+    }
     let coalitions = chosen_coalitions(network, &args.coalitions)?;
     let asked = config::at(&args.at)?;
     let moment = moment(network, asked, config::today());
@@ -121,6 +131,23 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
             "note: the new report is in place, but the earlier one could not be removed from {}\n",
             leftover.display()
         ));
+    }
+    Ok(())
+}
+
+/// Refuses an input (the `--profile` file) kept inside the report folder, which the report
+/// replaces.
+fn refuse_inside(input: &Path, folder: &Path) -> Outcome {
+    let (Ok(input_path), Ok(folder_path)) = (input.canonicalize(), folder.canonicalize()) else {
+        return Ok(());
+    };
+    if input_path.starts_with(&folder_path) {
+        return Err(Failure::Input(format!(
+            "refusing to replace {}: it holds {}, an input of this run (--profile); move it out \
+             of the report folder, or choose another folder",
+            folder.display(),
+            input.display()
+        )));
     }
     Ok(())
 }

@@ -118,7 +118,7 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
     }
     config::threads(&args.threads)?;
     let profile = profile(args.profile.as_deref())?;
-    let format = config::list_format(args.format, &args.output)?;
+    let format = config::list_format("suspects", args.format, &args.output)?;
     let mut workspace = Workspace::open(&args.workspace)?;
     // The profile is an input too: -o never writes over it.
     workspace.inputs.extend(args.profile.iter().cloned());
