@@ -14,6 +14,7 @@ mod pajek;
 mod profile;
 mod source;
 mod table;
+mod text;
 mod ucinet;
 mod workbook;
 mod workspace;
