@@ -309,3 +309,21 @@ fn pseudo_file(file: &std::fs::File) -> Option<String> {
 fn pseudo_file(_: &std::fs::File) -> Option<String> {
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file of /proc says its size is 0 and holds more: it is refused, not read.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn proc_files_are_refused() {
+        let FileRead::Unreadable(why) = read_file(Path::new("/proc/self/status")) else {
+            panic!("read")
+        };
+        assert_eq!(
+            why,
+            "is a file of the /proc or /sys pseudo file system; stakenet reads only regular files"
+        );
+    }
+}

@@ -1109,6 +1109,33 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_that_never_closes_is_found_where_it_opens() {
+        assert_eq!(unclosed_quote(b"a,\"b\nc,d\n", b','), Some(2));
+        assert_eq!(unclosed_quote(b"a,\"b\"\"\nc\",d\n", b','), None);
+        assert_eq!(unclosed_quote(b"a,b\"c\nd\n", b','), None, "a quote inside a cell");
+        assert_eq!(unclosed_quote(b"a;\"b\"x\"\n", b';'), None, "after a closed quote");
+        assert_eq!(unclosed_quote(b"a,\"b\"\"", b','), Some(2), "a doubled quote does not close");
+        assert_eq!(unclosed_quote(b"a\r\"b", b','), Some(2));
+    }
+
+    #[test]
+    fn a_header_of_200_000_columns_is_checked_in_linear_time() {
+        let names: Vec<String> = (0..200_000).map(|i| format!("c{i}")).collect();
+        let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
+        names.push("C7");
+        let at = Location { path: "t.csv".to_owned(), line: Some(1) };
+        let mut diagnostics = Diagnostics::default();
+        let started = std::time::Instant::now();
+        assert!(normalize_header(&names, &at, &mut diagnostics).is_none());
+        // Quadratic work would take minutes; a look-up per column well under a second.
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        assert_eq!(
+            diagnostics.items()[0].to_string(),
+            "t.csv:1: column `c7` appears twice in the header; give each column one name"
+        );
+    }
+
+    #[test]
     fn the_delimiter_is_detected_outside_quotes() {
         assert_eq!(detect_delimiter(b"id;name;\"a,b,c\"\n1,2,3,4,5"), b';');
         assert_eq!(detect_delimiter(b"id\tname\n"), b'\t');
