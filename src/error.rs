@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::terminal::escape_controls;
+
 /// Where a problem is: a file of the workspace and, when it concerns a row, its line
 /// (the header is line 1).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -43,11 +45,16 @@ pub struct Diagnostic {
     pub severity: Severity,
 }
 
+/// A diagnostic is one line: control characters in its path and message (they may come from
+/// the data) are shown escaped, `\u{1b}` (see [`crate::terminal`]).
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let location = self.location.to_string();
+        let location = escape_controls(&location, false);
+        let message = escape_controls(&self.message, false);
         match self.severity {
-            Severity::Error => write!(f, "{}: {}", self.location, self.message),
-            Severity::Warning => write!(f, "{}: warning: {}", self.location, self.message),
+            Severity::Error => write!(f, "{location}: {message}"),
+            Severity::Warning => write!(f, "{location}: warning: {message}"),
         }
     }
 }

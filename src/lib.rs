@@ -31,6 +31,7 @@ pub mod model;
 pub mod names;
 pub mod random;
 pub mod render;
+pub mod terminal;
 pub mod view;
 
 /// nalgebra, whose `DMatrix` [`analysis::DependenceMatrix::from_dense`] takes: use this one to be

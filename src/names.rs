@@ -170,8 +170,7 @@ pub fn level(text: &str) -> Result<Level, NameError> {
 /// # Errors
 /// [`NameError::NotADate`].
 pub fn date(text: &str) -> Result<Date, NameError> {
-    Date::parse_from_str(text, DATE_FORMAT)
-        .map_err(|_| NameError::NotADate { text: text.to_owned() })
+    crate::model::parse_iso_date(text).ok_or_else(|| NameError::NotADate { text: text.to_owned() })
 }
 
 /// A `kind` some actor of the network has (ASCII case ignored), as written there.

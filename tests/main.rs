@@ -18,6 +18,7 @@ mod compare;
 mod export;
 mod formats;
 mod graphalytics;
+mod hostile_inputs;
 mod init;
 mod interdependence;
 mod lists;

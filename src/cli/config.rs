@@ -292,3 +292,13 @@ fn unknown_coalition(key: &str, known: &[String]) -> Failure {
 pub(crate) fn coalition(network: &Network, key: &str) -> Result<CoalitionId, Failure> {
     names::coalition(network, key).map_err(|error| name_failure(&error))
 }
+
+/// A number given as an option, for a message: as written (`0.85`), but in exponent form when
+/// written out it would be long (`1e300`, not 301 digits).
+pub(crate) fn short_number(x: f64) -> String {
+    if x.is_finite() && x != 0.0 && (x.abs() >= 1e15 || x.abs() < 1e-9) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}

@@ -99,10 +99,13 @@ fn on_interrupt() {
     });
 }
 
-/// Writes `text` to standard error as it is. A standard error that cannot be written (a full
-/// device, a closed pipe) loses the text but never stops the run: the exit code still says how
-/// it went.
+/// Writes `text` to standard error, the one way every message goes out: control characters
+/// other than line ends and tabs (escape sequences, `\r`, bidi overrides; they may come from
+/// the data) are shown escaped, `\u{1b}`, so that no file can hide or rewrite what is printed.
+/// A standard error that cannot be written (a full device, a closed pipe) loses the text but
+/// never stops the run: the exit code still says how it went.
 pub(crate) fn say(text: &str) {
+    let text = stakenet::terminal::escape_controls(text, true);
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(text.as_bytes()).and_then(|()| stderr.flush());
 }

@@ -41,7 +41,7 @@ impl Dialect {
     /// Parses a date: ISO `YYYY-MM-DD` always; in a file that writes numbers the Dutch way also
     /// day first, `31-12-2019`, `1-3-2019` or `31/12/2019`.
     pub(crate) fn date(self, text: &str) -> Result<Date, String> {
-        if let Ok(date) = Date::parse_from_str(text, "%Y-%m-%d") {
+        if let Some(date) = crate::model::parse_iso_date(text) {
             return Ok(date);
         }
         let day_first = text.len() >= 8

@@ -4,6 +4,7 @@
 
 use std::marker::PhantomData;
 
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use serde::de::{Deserializer, Error as _, SeqAccess, Visitor};
 use serde_json::value::RawValue;
@@ -65,6 +66,13 @@ pub(crate) fn tables<'a>(
     diagnostics: &mut Diagnostics,
 ) -> Option<Tables<'a>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some((reason, _)) = super::text::not_text(bytes) {
+        diagnostics.push(
+            Location { path: path.to_owned(), line: None },
+            format!("the file {reason}: save it as UTF-8"),
+        );
+        return None;
+    }
     let Ok(text) = std::str::from_utf8(bytes) else {
         diagnostics.push(
             Location { path: path.to_owned(), line: None },
@@ -83,7 +91,8 @@ pub(crate) fn tables<'a>(
     };
     let lines = LineIndex::new(text);
     let mut table = |name: &str, records: Option<Records<'_, MAX_ROWS>>| {
-        records.map(|Records(records)| flatten(path, name, &records, &lines, text, diagnostics))
+        records
+            .and_then(|Records(records)| flatten(path, name, &records, &lines, text, diagnostics))
     };
     Some(Tables {
         actors: table("actors", document.actors),
@@ -101,12 +110,22 @@ fn json_error_text(error: &serde_json::Error) -> String {
         text
     } else if text.starts_with("unknown field") {
         format!("{text}; a JSON workspace has the arrays actors, relations, coalitions and members")
+    } else if text.contains("number out of range") {
+        format!("invalid JSON: {text}; a number is at most about 1.8e308 in size")
+    } else if text.contains("escape") || text.contains("surrogate") {
+        format!(
+            "invalid JSON: {text}; a `\\u` escape is four hex digits, and one of a surrogate \
+             (\\ud800 to \\udfff) comes in a pair such as \\ud83d\\ude00"
+        )
     } else {
         format!("invalid JSON: {text}")
     }
 }
 
-/// Turns the records of one array into a table whose header is the union of their keys.
+/// Turns the records of one array into a table whose header is the union of their keys;
+/// `None` when a record is not an object of cells or not valid JSON (each such record is
+/// reported; the array is not read further, so that its missing records cause no other
+/// problems).
 fn flatten<'a>(
     path: &str,
     array: &str,
@@ -114,23 +133,35 @@ fn flatten<'a>(
     lines: &LineIndex,
     text: &str,
     diagnostics: &mut Diagnostics,
-) -> Table<'a> {
+) -> Option<Table<'a>> {
     let mut header: Vec<String> = Vec::new();
+    // Each key's column, and the last record that gave it a cell: one look-up per key.
+    let mut columns: FxHashMap<String, usize> = FxHashMap::default();
+    let mut given: Vec<usize> = Vec::new();
     let mut rows: Vec<(u64, Vec<(usize, String)>)> = Vec::with_capacity(records.len());
-    for raw in records {
+    let mut broken = false;
+    for (number, raw) in records.iter().enumerate() {
         let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
         let line = lines.line_of(offset);
         let at = Location { path: path.to_owned(), line: Some(line) };
         let object: serde_json::Map<String, serde_json::Value> =
             match serde_json::from_str(raw.get()) {
                 Ok(object) => object,
-                Err(_) => {
-                    diagnostics.push(
-                        at,
-                        format!(
-                            "each item of `{array}` must be an object such as {{\"id\": \"a\"}}"
-                        ),
-                    );
+                Err(error) => {
+                    broken = true;
+                    if error.classify() == serde_json::error::Category::Data {
+                        diagnostics.push(
+                            at,
+                            format!(
+                                "each item of `{array}` must be an object such as {{\"id\": \"a\"}}"
+                            ),
+                        );
+                    } else {
+                        // Within the record: a number out of range, an invalid escape.
+                        let line = line + (error.line() as u64).saturating_sub(1);
+                        let at = Location { path: path.to_owned(), line: Some(line) };
+                        diagnostics.push(at, json_error_text(&error));
+                    }
                     continue;
                 }
             };
@@ -141,21 +172,27 @@ fn flatten<'a>(
                 diagnostics.push(at.clone(), format!("`{key}` holds a nested object; values are text, numbers, true/false, null or a list"));
                 continue;
             };
-            let column = match header.iter().position(|h| *h == key) {
-                Some(column) => column,
+            let column = match columns.get(&key) {
+                Some(&column) => column,
                 None => {
+                    columns.insert(key.clone(), header.len());
                     header.push(key.clone());
+                    given.push(usize::MAX);
                     header.len() - 1
                 }
             };
-            if cells.iter().any(|(c, _)| *c == column) {
+            if given[column] == number {
                 diagnostics
                     .push(at.clone(), format!("key `{key}` appears twice (keys ignore case)"));
                 continue;
             }
+            given[column] = number;
             cells.push((column, cell));
         }
         rows.push((line, cells));
+    }
+    if broken {
+        return None;
     }
     let width = header.len();
     let rows = rows
@@ -168,7 +205,7 @@ fn flatten<'a>(
             (line, row)
         })
         .collect();
-    Table::records(path.to_owned(), header, rows)
+    Some(Table::records(path.to_owned(), header, rows))
 }
 
 /// Text of a JSON value as a cell; lists are joined with `|`. `None` for nested objects.

@@ -15,6 +15,7 @@ mod profile;
 mod source;
 mod table;
 mod temporaries;
+mod text;
 mod ucinet;
 mod workbook;
 mod workspace;

@@ -134,6 +134,17 @@ impl<'a> Table<'a> {
         diagnostics: &mut Diagnostics,
     ) -> Option<Self> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if let Some((reason, nul)) = super::text::not_text(bytes) {
+            let line = nul.map_or(1, |at| line_of(bytes, at));
+            diagnostics.push(
+                Location { path, line: Some(line) },
+                format!(
+                    "the file {reason}: save it as UTF-8 (Excel: Save As → CSV UTF-8); none of \
+                     its rows were read"
+                ),
+            );
+            return None;
+        }
         if bytes.iter().all(|b| b.is_ascii_whitespace()) {
             diagnostics.push(
                 Location { path, line: Some(1) },
@@ -166,6 +177,23 @@ impl<'a> Table<'a> {
             Some((delimiter, length)) => (delimiter, length, 2),
             None => (detect_delimiter(bytes), 0, 1),
         };
+        if let Some(open) = unclosed_quote(&bytes[skip..], delimiter) {
+            let open = skip + open;
+            let line = line_of(bytes, open);
+            let cell = &bytes[open..];
+            let end = memchr::memchr2(b'\n', b'\r', cell).unwrap_or(cell.len());
+            let shown: String =
+                String::from_utf8_lossy(&cell[..end.min(40)]).chars().take(24).collect();
+            diagnostics.push(
+                Location { path, line: Some(line) },
+                format!(
+                    "the quoted cell that opens here (`{shown}`) is never closed, so the rest of \
+                     the file would be read into it; close the quote (a quote inside a quoted \
+                     cell is written twice: \"\"); none of the file's rows were read"
+                ),
+            );
+            return None;
+        }
         let at_header = Location { path: path.clone(), line: Some(header_line) };
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
@@ -267,6 +295,26 @@ impl<'a> Table<'a> {
     /// The position of column `name` (lower-case), if present.
     pub(crate) fn column(&self, name: &str) -> Option<usize> {
         self.header.iter().position(|h| h == name)
+    }
+
+    /// How messages name this table, whose CSV file is `file` (`relations.csv`): that file,
+    /// the JSON array (`the array \`relations\``) or the workbook sheet (`the relations
+    /// sheet`).
+    pub(crate) fn called(&self, file: &str) -> String {
+        let stem = file.strip_suffix(".csv").unwrap_or(file);
+        match self.body {
+            Body::Csv { .. } => file.to_owned(),
+            Body::Records(_) => format!("the array `{stem}`"),
+            Body::Sheet(_) => format!("the {stem} sheet"),
+        }
+    }
+
+    /// What this table calls a column: a key in JSON.
+    pub(crate) fn column_word(&self) -> &'static str {
+        match self.body {
+            Body::Records(_) => "key",
+            Body::Csv { .. } | Body::Sheet(_) => "column",
+        }
     }
 
     /// The location of a line of this table.
@@ -817,21 +865,61 @@ pub(crate) fn normalize_header(
     at_header: &Location,
     diagnostics: &mut Diagnostics,
 ) -> Option<Vec<String>> {
-    let mut header: Vec<String> = Vec::with_capacity(names.len());
+    let header: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let name = name.trim().trim_start_matches('\u{feff}').to_lowercase();
+            if name.is_empty() { format!("column_{}", i + 1) } else { name }
+        })
+        .collect();
+    // One look-up per column: a header of 100,000 columns takes no longer than its reading.
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    seen.reserve(header.len());
     let mut ok = true;
-    for (i, name) in names.iter().enumerate() {
-        let name = name.trim().trim_start_matches('\u{feff}').to_lowercase();
-        let name = if name.is_empty() { format!("column_{}", i + 1) } else { name };
-        if header.contains(&name) {
+    for name in &header {
+        if !seen.insert(name) {
             diagnostics.push(
                 at_header.clone(),
                 format!("column `{name}` appears twice in the header; give each column one name"),
             );
             ok = false;
         }
-        header.push(name);
     }
     ok.then_some(header)
+}
+
+/// The 1-based line of byte `at` of `bytes`.
+fn line_of(bytes: &[u8], at: usize) -> u64 {
+    1 + memchr::memchr_iter(b'\n', &bytes[..at.min(bytes.len())]).count() as u64
+}
+
+/// Where a quoted cell opens that is never closed, if one does: the CSV reader would read the
+/// rest of the file into that cell. A quote opens a quoted cell at the start of a cell only (as
+/// the CSV reader reads it; elsewhere it is a character of the cell), and a doubled quote
+/// inside one is a quote character.
+fn unclosed_quote(bytes: &[u8], delimiter: u8) -> Option<usize> {
+    let mut at = 0;
+    loop {
+        let quote = at + memchr::memchr(b'"', &bytes[at..])?;
+        let opens = quote == 0
+            || matches!(bytes[quote - 1], b'\n' | b'\r')
+            || bytes[quote - 1] == delimiter;
+        at = quote + 1;
+        if !opens {
+            continue;
+        }
+        loop {
+            let Some(close) = memchr::memchr(b'"', &bytes[at..]) else { return Some(quote) };
+            let close = at + close;
+            at = close + 1;
+            if bytes.get(at) == Some(&b'"') {
+                at += 1;
+            } else {
+                break;
+            }
+        }
+    }
 }
 
 /// The delimiter an Excel `sep=;` first line names (`,`, `;` or tab), and the length of that
@@ -1018,6 +1106,33 @@ mod tests {
         for size in [100, 5000, 1 << 20] {
             assert_eq!(read_rows(&many, Some(size)), reference);
         }
+    }
+
+    #[test]
+    fn a_quote_that_never_closes_is_found_where_it_opens() {
+        assert_eq!(unclosed_quote(b"a,\"b\nc,d\n", b','), Some(2));
+        assert_eq!(unclosed_quote(b"a,\"b\"\"\nc\",d\n", b','), None);
+        assert_eq!(unclosed_quote(b"a,b\"c\nd\n", b','), None, "a quote inside a cell");
+        assert_eq!(unclosed_quote(b"a;\"b\"x\"\n", b';'), None, "after a closed quote");
+        assert_eq!(unclosed_quote(b"a,\"b\"\"", b','), Some(2), "a doubled quote does not close");
+        assert_eq!(unclosed_quote(b"a\r\"b", b','), Some(2));
+    }
+
+    #[test]
+    fn a_header_of_200_000_columns_is_checked_in_linear_time() {
+        let names: Vec<String> = (0..200_000).map(|i| format!("c{i}")).collect();
+        let mut names: Vec<&str> = names.iter().map(String::as_str).collect();
+        names.push("C7");
+        let at = Location { path: "t.csv".to_owned(), line: Some(1) };
+        let mut diagnostics = Diagnostics::default();
+        let started = std::time::Instant::now();
+        assert!(normalize_header(&names, &at, &mut diagnostics).is_none());
+        // Quadratic work would take minutes; a look-up per column well under a second.
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
+        assert_eq!(
+            diagnostics.items()[0].to_string(),
+            "t.csv:1: column `c7` appears twice in the header; give each column one name"
+        );
     }
 
     #[test]

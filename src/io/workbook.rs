@@ -61,6 +61,18 @@ pub(crate) fn tables(
     diagnostics: &mut Diagnostics,
 ) -> Option<Tables<'static>> {
     let whole = Location { path: path.to_owned(), line: None };
+    if bytes.starts_with(OLE_SIGNATURE) {
+        diagnostics.push(
+            whole,
+            "this is an Excel 97-2003 workbook (.xls), whatever its name says, and those are not \
+             read: save it as an Excel workbook (.xlsx)",
+        );
+        return None;
+    }
+    if let Some(refusal) = ods_too_large(&bytes) {
+        diagnostics.push(whole, refusal);
+        return None;
+    }
     let mut workbook = match open_workbook_auto_from_rs(Cursor::new(bytes)) {
         Ok(workbook) => workbook,
         Err(error) => {
@@ -102,6 +114,135 @@ pub(crate) fn tables(
         );
     }
     Some(Tables { actors, relations, coalitions, members })
+}
+
+/// The first bytes of an OLE compound file: an Excel 97-2003 workbook (`.xls`).
+const OLE_SIGNATURE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
+/// The fewest cells a sheet's grid may span whatever the file's size (a million: about 60 MB
+/// as calamine holds them).
+const MIN_CELL_BUDGET: u64 = 1 << 20;
+
+/// The cells a sheet's grid may span per byte of the file beyond [`MIN_CELL_BUDGET`].
+const CELLS_PER_BYTE: u64 = 64;
+
+/// Why an OpenDocument spreadsheet is not handed to calamine: one of its sheets spans a grid
+/// (from its first to its last non-empty row and column, repeats counted) out of all
+/// proportion to the file's size. calamine builds every sheet of an `.ods` as a whole grid as
+/// it opens the file, so a file of a few kilobytes with one cell far down and to the right
+/// (or a row repeated a million times) would ask for gigabytes; the sheets are measured first
+/// by reading `content.xml` as a stream. `None` for anything else (calamine reports what it
+/// cannot read).
+fn ods_too_large(bytes: &[u8]) -> Option<String> {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut mimetype = String::new();
+    std::io::Read::read_to_string(
+        &mut std::io::Read::take(zip.by_name("mimetype").ok()?, 100),
+        &mut mimetype,
+    )
+    .ok()?;
+    if !mimetype.starts_with("application/vnd.oasis.opendocument.spreadsheet") {
+        return None;
+    }
+    let content = std::io::BufReader::new(zip.by_name("content.xml").ok()?);
+    let budget = MIN_CELL_BUDGET.max(CELLS_PER_BYTE.saturating_mul(bytes.len() as u64));
+    let mut reader = quick_xml::Reader::from_reader(content);
+    let mut buffer = Vec::new();
+    let mut sheet = SheetExtent::default();
+    let repeats = |e: &quick_xml::events::BytesStart<'_>, name: &[u8]| -> u64 {
+        e.try_get_attribute(name)
+            .ok()
+            .flatten()
+            .and_then(|a| std::str::from_utf8(&a.value).ok()?.trim().parse().ok())
+            .unwrap_or(1)
+    };
+    loop {
+        let event = reader.read_event_into(&mut buffer).ok()?;
+        match event {
+            Event::Eof => return None,
+            Event::Start(e) | Event::Empty(e)
+                if matches!(e.local_name().as_ref(), b"table-cell" | b"covered-table-cell") =>
+            {
+                let n = repeats(&e, b"table:number-columns-repeated");
+                let valued = e.try_get_attribute(b"office:value-type").ok().flatten().is_some();
+                sheet.cell(n, valued);
+            }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"table-row" => {
+                sheet.row(repeats(&e, b"table:number-rows-repeated"));
+            }
+            // Text in a cell (`<text:p>`) makes it non-empty.
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"p" => {
+                sheet.text_in_cell();
+            }
+            Event::End(e) if e.local_name().as_ref() == b"table" => {
+                if let Some((rows, columns)) = sheet.span() {
+                    if rows.saturating_mul(columns) > budget {
+                        return Some(format!(
+                            "a sheet spans {rows} rows × {columns} columns from its first to its \
+                             last non-empty cell, too many for a file of {} bytes (at most \
+                             {budget} cells): delete the far-off cells and rows (Ctrl+End shows \
+                             the last one) or save the workbook as .xlsx",
+                            bytes.len()
+                        ));
+                    }
+                }
+                sheet = SheetExtent::default();
+            }
+            _ => {}
+        }
+        buffer.clear();
+    }
+}
+
+/// The extent of an `.ods` sheet as its `content.xml` is read: rows and columns counted with
+/// their repeats, and the first and last row and column holding a non-empty cell.
+#[derive(Default)]
+struct SheetExtent {
+    /// Rows before the current one, and the current row's repeat count.
+    row: u64,
+    row_repeats: u64,
+    /// Columns before the current cell in the current row.
+    column: u64,
+    /// The current cell: its first column, and its repeat count.
+    cell: Option<(u64, u64)>,
+    rows: Option<(u64, u64)>,
+    columns: Option<(u64, u64)>,
+}
+
+impl SheetExtent {
+    fn row(&mut self, repeats: u64) {
+        self.row = self.row.saturating_add(self.row_repeats);
+        self.row_repeats = repeats;
+        self.column = 0;
+        self.cell = None;
+    }
+
+    fn cell(&mut self, repeats: u64, valued: bool) {
+        self.cell = Some((self.column, repeats));
+        self.column = self.column.saturating_add(repeats);
+        if valued {
+            self.text_in_cell();
+        }
+    }
+
+    /// The current cell is not empty.
+    fn text_in_cell(&mut self) {
+        let Some((first, repeats)) = self.cell else { return };
+        let last_column = first.saturating_add(repeats.max(1) - 1);
+        let last_row = self.row.saturating_add(self.row_repeats.max(1) - 1);
+        let widen = |span: Option<(u64, u64)>, low: u64, high: u64| {
+            Some(span.map_or((low, high), |(a, b)| (a.min(low), b.max(high))))
+        };
+        self.columns = widen(self.columns, first, last_column);
+        self.rows = widen(self.rows, self.row, last_row);
+    }
+
+    /// The number of rows and columns from the first to the last non-empty cell.
+    fn span(&self) -> Option<(u64, u64)> {
+        let (rows, columns) = (self.rows?, self.columns?);
+        Some((rows.1 - rows.0 + 1, columns.1 - columns.0 + 1))
+    }
 }
 
 /// A sheet's non-empty cells as they are read, each rendered to text at once into one string.

@@ -224,6 +224,8 @@ fn name_columns(
     let alias_list = aliases::column_aliases(file);
     let written = std::mem::take(&mut table.header);
     let mut named: Vec<String> = Vec::with_capacity(written.len());
+    // Each name's first column: one look-up per column, however wide the header.
+    let mut first_of: FxHashMap<String, usize> = FxHashMap::default();
     let mut ok = true;
     for name in &written {
         let key = aliases::normalized(name);
@@ -260,7 +262,8 @@ fn name_columns(
                 name.clone()
             }
         };
-        if let Some(first) = named.iter().position(|n| *n == new_name) {
+        let column = named.len();
+        if let Some(&first) = first_of.get(&new_name) {
             diagnostics.push(
                 table.at(table.header_line),
                 format!(
@@ -269,6 +272,8 @@ fn name_columns(
                 ),
             );
             ok = false;
+        } else {
+            first_of.insert(new_name.clone(), column);
         }
         named.push(new_name);
     }
@@ -436,9 +441,13 @@ fn finish(
         });
     }
 
-    let coalition_keys = coalitions
-        .map(|table| read_coalitions(table, &mut builder, diagnostics))
-        .unwrap_or_default();
+    // A coalitions table without ids names no coalition either.
+    let (coalition_keys, coalitions_broken) =
+        match coalitions.map(|table| read_coalitions(table, &mut builder, diagnostics)) {
+            Some(Some(keys)) => (keys, coalitions_broken),
+            Some(None) => (FxHashMap::default(), true),
+            None => (FxHashMap::default(), coalitions_broken),
+        };
     if let Some(members) = members {
         read_members(
             members,
@@ -556,6 +565,9 @@ impl Here<'_> {
 /// index of their keys.
 struct ActorTable {
     path: String,
+    /// The actors could not be read at all (no `id` column): references to them are not
+    /// reported one by one.
+    unreadable: bool,
     actors: Vec<Actor>,
     lines: Vec<u64>,
     by_key: KeyIndex<ActorId>,
@@ -592,6 +604,9 @@ impl ActorTable {
         if let Some(id) = found {
             return Some(id);
         }
+        if self.unreadable {
+            return None;
+        }
         // Suggestions are looked for among the first 100,000 ids, and only for problems that
         // are kept.
         let hint = if diagnostics.is_full() {
@@ -608,6 +623,9 @@ impl ActorTable {
     }
 }
 
+/// The most column names a message lists: a header of 100,000 columns is not echoed whole.
+const COLUMNS_SHOWN: usize = 20;
+
 fn missing_column(
     table: &Table<'_>,
     column: &str,
@@ -615,14 +633,29 @@ fn missing_column(
     columns: &[&str],
     diagnostics: &mut Diagnostics,
 ) {
+    let word = table.column_word();
+    let mut found: Vec<String> =
+        table.header.iter().take(COLUMNS_SHOWN).map(|name| shorten(name, 40)).collect();
+    if table.header.len() > COLUMNS_SHOWN {
+        found.push(format!("… ({} in all)", table.header.len()));
+    }
     diagnostics.push(
         table.at(table.header_line),
         format!(
-            "missing column `{column}`; {file} has the columns {} (found: {})",
+            "missing {word} `{column}`; {} has the {word}s {} (found: {})",
+            table.called(file),
             columns.join(", "),
-            table.header.join(", ")
+            found.join(", ")
         ),
     );
+}
+
+/// `text` cut to its first `n` characters (with `…` when cut).
+fn shorten(text: &str, n: usize) -> String {
+    match text.char_indices().nth(n) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
 }
 
 /// The columns not defined by the format, to keep as attributes.
@@ -741,9 +774,11 @@ fn read_actors(
         actors: Vec::new(),
         lines: Vec::new(),
         by_key: KeyIndex::default(),
+        unreadable: false,
     };
     let Some(id) = table.column("id") else {
         missing_column(&table, "id", "actors.csv", ACTOR_COLUMNS, diagnostics);
+        actor_table.unreadable = true;
         return actor_table;
     };
     let [name, sector, level, parent, kind, themes, influence] =
@@ -890,6 +925,7 @@ fn read_relations(
             .into_iter()
             .map(|(column, name)| (column, builder.relation_attributes.add_column(&name)))
             .collect(),
+        members_called: table.called("members.csv"),
     };
     let dialect = table.dialect;
     let path = table.path.clone();
@@ -1024,6 +1060,8 @@ struct RelationColumns {
     since: Option<usize>,
     until: Option<usize>,
     extra: Vec<(usize, usize)>,
+    /// How messages name the members table (`members.csv`, the array `members`).
+    members_called: String,
 }
 
 /// The key layers are told apart by: the name in lower case.
@@ -1065,7 +1103,14 @@ fn read_relation(
             ),
         );
     } else if key.as_ref() == COMEMBERSHIP {
-        diagnostics.push(at.location(), "layer `comembership` is derived from members.csv; give explicit relations another layer name");
+        diagnostics.push(
+            at.location(),
+            format!(
+                "layer `comembership` is derived from {}; give explicit relations another layer \
+                 name",
+                columns.members_called
+            ),
+        );
     }
     let directed_value = match row.optional(columns.directed) {
         None => directed_by_default(layer_name),
@@ -1150,11 +1195,11 @@ fn read_coalitions(
     table: Table<'_>,
     builder: &mut NetworkBuilder,
     diagnostics: &mut Diagnostics,
-) -> FxHashMap<String, (CoalitionId, u64)> {
+) -> Option<FxHashMap<String, (CoalitionId, u64)>> {
     let mut by_key: FxHashMap<String, (CoalitionId, u64)> = FxHashMap::default();
     let Some(id) = table.column("id") else {
         missing_column(&table, "id", "coalitions.csv", COALITION_COLUMNS, diagnostics);
-        return by_key;
+        return None;
     };
     let [name, tranche, region, themes, national, cofinancing, governance, start, end] = [
         "name",
@@ -1200,7 +1245,7 @@ fn read_coalitions(
         by_key.insert(coalition.key.clone(), (CoalitionId::from_index(builder.coalitions.len()), row.line));
         builder.coalitions.push(coalition);
     });
-    by_key
+    Some(by_key)
 }
 
 fn read_members(
@@ -1223,6 +1268,7 @@ fn read_members(
     let extra = extra_columns(&table, MEMBER_COLUMNS);
     let dialect = table.dialect;
     let roles = aliases::roles_accepted();
+    let coalitions_called = table.called("coalitions.csv");
     let mut seen: FxHashMap<(CoalitionId, ActorId, Role), u64> = FxHashMap::default();
     let path = table.path.clone();
     table.for_each_row(diagnostics, |row, diagnostics| {
@@ -1232,7 +1278,7 @@ fn read_members(
             Some((id, _)) => Some(*id),
             None if coalitions_broken => None,
             None if coalition_key.is_empty() => {
-                diagnostics.push(at.location(), "empty `coalition`; name a coalition id from coalitions.csv");
+                diagnostics.push(at.location(), format!("empty `coalition`; name a coalition id from {coalitions_called}"));
                 None
             }
             None => {
@@ -1240,7 +1286,7 @@ fn read_members(
                     coalition_key,
                     coalitions.keys().map(String::as_str),
                 ));
-                diagnostics.push(at.location(), format!("unknown coalition `{coalition_key}`; it is not an id in coalitions.csv{hint}"));
+                diagnostics.push(at.location(), format!("unknown coalition `{coalition_key}`; it is not an id in {coalitions_called}{hint}"));
                 None
             }
         };

@@ -28,7 +28,7 @@ pub use ministry::ABBREVIATION_COLUMN;
 pub use network::{AmountCoverage, Network, NetworkBuilder, Side};
 pub use profile::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use relation::Relation;
-pub use validity::Validity;
+pub use validity::{Validity, parse_iso_date};
 
 /// A calendar date (ISO `YYYY-MM-DD` in files).
 pub type Date = chrono::NaiveDate;

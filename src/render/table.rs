@@ -27,12 +27,12 @@ impl TextTable {
         self.rows.push(cells);
     }
 
-    /// Renders the table; control characters in cells are shown as `�` so that a name cannot
-    /// move the cursor or break the layout.
+    /// Renders the table; control characters in cells, and the Unicode controls that reorder
+    /// text (U+202E), are shown escaped (`\u{1b}`, see [`crate::terminal`]) so that a name
+    /// cannot move the cursor, reorder the columns or break the layout.
     pub fn render(&self) -> String {
-        let clean = |text: &str| -> String {
-            text.chars().map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect()
-        };
+        let clean =
+            |text: &str| -> String { crate::terminal::escape_controls(text, false).into_owned() };
         let header: Vec<String> = self.header.iter().map(|h| clean(h)).collect();
         let rows: Vec<Vec<String>> =
             self.rows.iter().map(|r| r.iter().map(|c| clean(c)).collect()).collect();

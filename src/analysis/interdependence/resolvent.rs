@@ -43,8 +43,9 @@ pub fn indirect_dependence(
 
 fn not_m_matrix(alpha: f64) -> AnalysisError {
     AnalysisError::InvalidParameter(format!(
-        "α = {alpha} is within rounding of 1/ρ(D): I − αD is numerically singular; choose a \
-         smaller α"
+        "α = {} is within rounding of 1/ρ(D): I − αD is numerically singular; choose a \
+         smaller α",
+        super::spectral::shown(alpha)
     ))
 }
 

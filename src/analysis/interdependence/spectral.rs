@@ -51,7 +51,8 @@ pub fn largest_alpha(d: &DependenceMatrix) -> Option<f64> {
 pub(super) fn checked_radius(d: &DependenceMatrix, alpha: f64) -> Result<f64, AnalysisError> {
     if !alpha.is_finite() || alpha < 0.0 {
         return Err(AnalysisError::InvalidParameter(format!(
-            "α = {alpha}: α must be a finite number ≥ 0"
+            "α = {}: α must be a finite number ≥ 0",
+            shown(alpha)
         )));
     }
     let rho = spectral_radius(d);
@@ -86,11 +87,27 @@ fn significant_below(x: f64) -> String {
     significant(cut)
 }
 
+/// A number as given (`0.85`), in exponent form when written out it would be long (`1e300`).
+pub(crate) fn shown(x: f64) -> String {
+    if x.is_finite() && x != 0.0 && (x.abs() >= 1e15 || x.abs() < 1e-9) {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}
+
 /// A number with at most 10 significant digits, without trailing zeros: 1/ρ for the message
 /// (`0.5773502692`, `1`, `2.5`).
 pub(crate) fn significant(x: f64) -> String {
     if !x.is_finite() || x == 0.0 {
         return format!("{x}");
+    }
+    if x.abs() >= 1e15 || x.abs() < 1e-9 {
+        // 1e300 in short form, not written out with 300 digits.
+        let text = format!("{x:.9e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        return format!("{mantissa}e{exponent}");
     }
     let digits = (9 - x.abs().log10().floor() as i32).clamp(0, 17) as usize;
     let text = format!("{x:.digits$}");

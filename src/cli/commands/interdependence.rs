@@ -69,7 +69,7 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     if !args.alpha.is_finite() || args.alpha < 0.0 {
         return Err(Failure::Input(format!(
             "--alpha {}: expected a finite number ≥ 0, e.g. 0.5",
-            args.alpha
+            config::short_number(args.alpha)
         )));
     }
     args.list.check(&INTERDEPENDENCE_MEASURES)?;
@@ -87,8 +87,13 @@ pub(crate) fn run(args: &InterdependenceArgs) -> Outcome {
     let matrix = DependenceMatrix::from_view(&view, source)
         .map_err(|e| Failure::Input(format!("layer {layer_name}: {e}")))?;
     let progress = workspace.progress(&view, "interdependence");
-    let result = interdependence(&matrix, &InterdependenceConfig::new(args.alpha))
-        .map_err(|e| Failure::Input(format!("--alpha {} (layer {layer_name}): {e}", args.alpha)))?;
+    let result =
+        interdependence(&matrix, &InterdependenceConfig::new(args.alpha)).map_err(|e| {
+            Failure::Input(format!(
+                "--alpha {} (layer {layer_name}): {e}",
+                config::short_number(args.alpha)
+            ))
+        })?;
     // Layer overlap over every layer of relations.csv, on the same actors, level and date.
     // Overlap asks only whether pairs are tied: weights do not matter.
     let all_layers = layer_views(
