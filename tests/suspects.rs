@@ -157,6 +157,24 @@ fn leave_one_out_is_the_same_at_any_thread_count() {
     let all = serial.summary(Ranker::Score, Subset::All).unwrap();
     assert!(all.hit_at_5 <= all.hit_at_10 && all.hit_at_10 <= 1.0);
     assert_eq!(all.n, 175);
+
+    // Progress: every hidden member planned at the start and reported done once.
+    #[derive(Default)]
+    struct Counted(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64);
+    impl stakenet::analysis::Progress for Counted {
+        fn planned(&self, n: u64) {
+            self.0.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        }
+        fn done(&self, n: u64) {
+            self.1.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+    let counted = Counted::default();
+    let counted_run =
+        stakenet::analysis::leave_one_out_with_progress(&network, &profile, &counted).unwrap();
+    assert_eq!(counted_run, serial);
+    assert_eq!(counted.0.into_inner(), 175);
+    assert_eq!(counted.1.into_inner(), 175);
 }
 
 #[test]

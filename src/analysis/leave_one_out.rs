@@ -5,6 +5,7 @@
 use rayon::prelude::*;
 
 use super::error::AnalysisError;
+use super::progress::Progress;
 use super::suspects::{Candidate, is_ministry, suspects};
 use crate::model::Profile;
 use crate::model::{ActorId, CoalitionId, Network, NetworkBuilder, Sector};
@@ -234,6 +235,19 @@ fn ranker_index(ranker: Ranker) -> usize {
 /// # Complexity
 /// One [`suspects`] run, plus a copy of the network, per hidden member.
 pub fn leave_one_out(network: &Network, profile: &Profile) -> Result<Evaluation, AnalysisError> {
+    leave_one_out_with_progress(network, profile, &())
+}
+
+/// [`leave_one_out`], telling `progress` about the hidden members (all planned at the start,
+/// each done when its ranking is scored).
+///
+/// # Errors
+/// As [`leave_one_out`].
+pub fn leave_one_out_with_progress(
+    network: &Network,
+    profile: &Profile,
+    progress: &dyn Progress,
+) -> Result<Evaluation, AnalysisError> {
     let mut tasks: Vec<(CoalitionId, ActorId)> = Vec::new();
     let mut coalitions: Vec<CoalitionId> = network.coalition_ids().collect();
     coalitions.sort_by(|a, b| network.coalition(*a).key.cmp(&network.coalition(*b).key));
@@ -242,10 +256,22 @@ pub fn leave_one_out(network: &Network, profile: &Profile) -> Result<Evaluation,
         for membership in network.members_of(coalition) {
             is_member[membership.actor.index()] = true;
         }
+        // Up the parent chain while the level stays the same (or is missing), as
+        // `Network::with_units_below` covers units, until another member: O(depth) per member.
         let is_unit_of_another = |actor: ActorId| {
-            let mut others = is_member.clone();
-            others[actor.index()] = false;
-            network.with_units_below(&others)[actor.index()]
+            let mut unit = actor;
+            for _ in 0..network.actors().len() {
+                let Some(parent) = network.actor(unit).parent else { return false };
+                let level = network.actor(unit).level;
+                if level.is_some() && level != network.actor(parent).level {
+                    return false;
+                }
+                if parent != actor && is_member[parent.index()] {
+                    return true;
+                }
+                unit = parent;
+            }
+            false
         };
         let mut members: Vec<ActorId> = network
             .members_of(coalition)
@@ -256,9 +282,14 @@ pub fn leave_one_out(network: &Network, profile: &Profile) -> Result<Evaluation,
         members.dedup();
         tasks.extend(members.into_iter().map(|actor| (coalition, actor)));
     }
+    progress.planned(tasks.len() as u64);
     let held_out: Result<Vec<HeldOut>, AnalysisError> = tasks
         .par_iter()
-        .map(|&(coalition, actor)| hold_out(network, profile, coalition, actor))
+        .map(|&(coalition, actor)| {
+            let held_out = hold_out(network, profile, coalition, actor);
+            progress.done(1);
+            held_out
+        })
         .collect();
     let held_out = held_out?;
     let government = held_out

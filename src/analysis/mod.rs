@@ -50,6 +50,7 @@ pub use interdependence::{
 pub use kernels::PathLength;
 pub use leave_one_out::{
     Evaluation, HeldOut, Position, RANKERS, Ranker, RankerSummary, SUBSETS, Subset, leave_one_out,
+    leave_one_out_with_progress,
 };
 pub use moment::{Moment, MomentBasis, coalition_moment, moment};
 pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};

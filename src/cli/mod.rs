@@ -201,7 +201,24 @@ impl Workspace {
     /// A bar on standard error that counts an analysis's single-source searches and shows the
     /// time left (hidden like [`Workspace::progress`]).
     pub(crate) fn search_bar(&self, view: &View, what: &str) -> SearchBar {
-        SearchBar(self.progress(view, what))
+        SearchBar(self.progress(view, what), "searches")
+    }
+
+    /// A bar on standard error that counts the `unit`s of work of a whole-workspace analysis
+    /// (such as the hidden members of `suspects --evaluate`): shown on a terminal for
+    /// workspaces of 200,000 relations or more, where the work takes minutes.
+    pub(crate) fn work_bar(&self, what: &str, unit: &'static str) -> SearchBar {
+        let relations = self.network.relations().len();
+        if relations < 200_000 || !std::io::stderr().is_terminal() {
+            return SearchBar(indicatif::ProgressBar::hidden(), unit);
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message(format!(
+            "{what}: {} actors, {relations} relations",
+            self.network.actors().len()
+        ));
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        SearchBar(bar, unit)
     }
 
     /// What the view holds, for JSON outputs.
@@ -263,7 +280,7 @@ impl Workspace {
 
 /// Draws an analysis's [`Progress`] on a progress bar: the spinner becomes a bar counting
 /// searches, with the time left, once the analysis says how many it plans.
-pub(crate) struct SearchBar(indicatif::ProgressBar);
+pub(crate) struct SearchBar(indicatif::ProgressBar, &'static str);
 
 impl SearchBar {
     /// Removes the bar.
@@ -282,8 +299,8 @@ impl Progress for SearchBar {
             return;
         }
         self.0.set_length(sources);
-        let template = "{msg} {wide_bar} {pos}/{len} searches, {eta} left";
-        if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        let template = format!("{{msg}} {{wide_bar}} {{pos}}/{{len}} {}, {{eta}} left", self.1);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
             self.0.set_style(style);
         }
     }

@@ -7,7 +7,9 @@ use clap::Args;
 
 use super::super::options::{AtArgs, ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use stakenet::analysis::{Profile, coalition_moment, leave_one_out, moment, suspects};
+use stakenet::analysis::{
+    Profile, coalition_moment, leave_one_out_with_progress, moment, suspects,
+};
 use stakenet::io::read_profile;
 use stakenet::render::{
     candidate_records, coverage_records, evaluation_items, evaluation_json, evaluation_summary,
@@ -124,7 +126,11 @@ pub(crate) fn run(args: &SuspectsArgs) -> Outcome {
     workspace.inputs.extend(args.profile.iter().cloned());
     let network = &workspace.network;
     if args.evaluate {
-        let evaluation = leave_one_out(network, &profile).map_err(Failure::analysis)?;
+        let progress = workspace.work_bar("suspects --evaluate", "hidden members");
+        let evaluation =
+            leave_one_out_with_progress(network, &profile, &progress).map_err(Failure::analysis);
+        progress.finish();
+        let evaluation = evaluation?;
         let text = match format {
             ListFormat::Csv => evaluation_items(network, &evaluation).to_csv(),
             ListFormat::Table => evaluation_table(&evaluation),
