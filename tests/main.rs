@@ -29,6 +29,7 @@ mod oracle;
 mod petgraph;
 mod plan;
 mod properties;
+mod real_fixtures;
 mod report;
 mod robustness;
 #[cfg(feature = "serde")]
