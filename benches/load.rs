@@ -1,5 +1,6 @@
 //! Loading and validating a generated workspace of 100,000 actors and about 1,000,000
-//! relations (Barabási–Albert, m = 10), and building its view.
+//! relations (Barabási–Albert, m = 10), and building its view; and the largest real
+//! workspace bundled, `fixtures/subsidies-2015` (11,977 actors, 15,476 funding relations).
 //!
 //! Target (issue 2): load + validate ≤ 1 s and ≤ 250 MB peak on a 2-core machine; peak memory
 //! is measured on the whole process (`/usr/bin/time -v stakenet check DIR`), see
@@ -40,6 +41,17 @@ fn bench_load(c: &mut Criterion) {
             b.iter(|| black_box(View::build(&network, &ViewSpec::default()).unwrap()));
         });
     }
+    // The real one: the national subsidy network of 2015, names, amounts with cents, long topics.
+    let source = Source::Folder(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/subsidies-2015"),
+    );
+    group.bench_function("load_validate/subsidies_2015", |b| {
+        b.iter(|| black_box(load(&source).unwrap()));
+    });
+    let network = load(&source).unwrap();
+    group.bench_function("view_all_layers/subsidies_2015", |b| {
+        b.iter(|| black_box(View::build(&network, &ViewSpec::default()).unwrap()));
+    });
     group.finish();
 }
 

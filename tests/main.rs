@@ -32,6 +32,7 @@ mod outputs;
 mod petgraph;
 mod plan;
 mod properties;
+mod real_fixtures;
 mod report;
 mod robustness;
 #[cfg(feature = "serde")]
