@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::model::{
     ActorId, AmountCoverage, COMEMBERSHIP, CoalitionId, Date, LayerId, Level, Network,
-    comembership_ties,
+    comembership_pair_count_among, comembership_ties_among, members_by_coalition,
 };
 
 /// Which actors a view covers.
@@ -305,6 +305,11 @@ impl ViewSpec {
     }
 }
 
+/// The most co-member pairs a view's `comembership` layer holds (10 million, about a gigabyte
+/// while the view is built); beyond it [`View::build`] refuses with
+/// [`ViewError::ComembershipTooLarge`] rather than exhaust memory.
+pub const MAX_COMEMBERSHIP_PAIRS: u64 = 10_000_000;
+
 /// Why a view could not be built.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[non_exhaustive]
@@ -329,6 +334,21 @@ pub enum ViewError {
     TooLarge {
         /// Arcs the selection would need.
         n_arcs: u64,
+    },
+    /// The `comembership` layer would hold more co-member pairs than a view builds
+    /// ([`MAX_COMEMBERSHIP_PAIRS`]): each pair of members of a coalition is a tie, so a
+    /// coalition of 20,000 members alone makes 200 million.
+    #[error(
+        "the comembership layer of this selection has {pairs} co-member pairs (coalition `{coalition}` alone has {members} members); a view builds at most {} (choose relation layers, or a scope with fewer co-members)",
+        MAX_COMEMBERSHIP_PAIRS
+    )]
+    ComembershipTooLarge {
+        /// Co-member pairs the layer would hold.
+        pairs: u64,
+        /// The id of the coalition with the most members in the selection.
+        coalition: String,
+        /// Its members in the selection.
+        members: usize,
     },
     /// [`View::from_arcs`]: more nodes than `u32` indices can address.
     #[error("a view holds at most {} nodes, not {n_nodes}", u32::MAX)]
@@ -814,7 +834,22 @@ impl View {
         };
         let mut comembership = Vec::new();
         if layers.contains(&LayerChoice::Comembership) {
-            for (a, b, shared) in comembership_ties(network, spec.at) {
+            let in_view = |actor: ActorId| node(actor).is_some();
+            let pairs = comembership_pair_count_among(network, spec.at, in_view);
+            if pairs > MAX_COMEMBERSHIP_PAIRS {
+                let members = members_by_coalition(network, spec.at, in_view);
+                let (largest, members) = members
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(i, m)| (m.len(), std::cmp::Reverse(*i)))
+                    .map_or((0, 0), |(i, m)| (i, m.len()));
+                return Err(ViewError::ComembershipTooLarge {
+                    pairs,
+                    coalition: network.coalitions()[largest].key.clone(),
+                    members,
+                });
+            }
+            for (a, b, shared) in comembership_ties_among(network, spec.at, in_view) {
                 if let (Some(from), Some(to)) = (node(a), node(b)) {
                     add(&mut comembership, from, to, f64::from(shared), false);
                 }

@@ -30,6 +30,7 @@ mod plan;
 mod properties;
 mod report;
 mod robustness;
+mod scale;
 #[cfg(feature = "serde")]
 mod serde;
 mod snapshots;
