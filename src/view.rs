@@ -350,6 +350,16 @@ pub enum ViewError {
         /// Its members in the selection.
         members: usize,
     },
+    /// Ties whose weights (or amounts) are finite but whose sum is not: parallel ties merged
+    /// into one arc, or an actor's strength. Refused rather than carried on as infinity, which
+    /// would turn shares and balances into nonsense.
+    #[error(
+        "{what} add up to more than the largest number stakenet can hold (about 1.8e308), though each weight is finite; scale the weights or amounts down (in thousands or millions)"
+    )]
+    WeightOverflow {
+        /// Which ties, naming the actors: "the ties between `a` and `b`" or "the ties of `a`".
+        what: String,
+    },
     /// [`View::from_arcs`]: more nodes than `u32` indices can address.
     #[error("a view holds at most {} nodes, not {n_nodes}", u32::MAX)]
     TooManyNodes {
@@ -376,6 +386,39 @@ pub enum ViewError {
         /// The weight as written by `{:?}` (so that the error stays comparable).
         weight: String,
     },
+}
+
+/// Refuses rows whose merged weights, strengths or total overflowed to infinity, naming the
+/// actors:
+/// the sums a view makes (parallel ties merged, a node's strength) are where finite weights can
+/// add up to infinity, and the view is where they are made for every analysis — whatever layers,
+/// date and folding decide to add. O(m).
+fn check_sums<'a>(
+    rows: &Csr,
+    n_nodes: usize,
+    key: impl Fn(u32) -> &'a str,
+) -> Result<(), ViewError> {
+    for node in 0..n_nodes as u32 {
+        if rows.strength(node).is_finite() {
+            continue;
+        }
+        let what = match rows.weights(node).iter().position(|w| !w.is_finite()) {
+            Some(at) => {
+                let other = rows.neighbors(node)[at];
+                let (a, b) = (key(node.min(other)), key(node.max(other)));
+                format!("the weights of the ties between `{a}` and `{b}`")
+            }
+            None => format!("the weights of the ties of `{}`", key(node)),
+        };
+        return Err(ViewError::WeightOverflow { what });
+    }
+    // Measures that add up every arc (flows between groups, weighted reciprocity) stay finite.
+    let total = (0..n_nodes as u32).fold(0.0, |total, node| total + rows.strength(node));
+    if !total.is_finite() {
+        let what = "the weights of all the ties in this view".to_owned();
+        return Err(ViewError::WeightOverflow { what });
+    }
+    Ok(())
 }
 
 /// Compressed sparse rows: the arcs leaving (or entering) each node, sorted by neighbour.
@@ -919,6 +962,11 @@ impl View {
         // 4. Rows.
         let out_arcs = arcs.into_rows(n_nodes);
         let in_arcs = directed.then(|| out_arcs.transpose(n_nodes));
+        let key = |node: u32| network.actor(actors[node as usize]).key.as_str();
+        check_sums(&out_arcs, n_nodes, key)?;
+        if let Some(in_arcs) = &in_arcs {
+            check_sums(in_arcs, n_nodes, key)?;
+        }
         Ok(View {
             actors,
             node_of_actor,

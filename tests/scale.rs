@@ -146,3 +146,51 @@ fn a_coalition_of_20000_members_is_counted_not_built() {
         "{stderr}"
     );
 }
+
+/// Finding 17: finite weights whose sum is not. Two parallel ties of 1.79e308 are refused
+/// naming both actors (they used to print null and 0 and drop both); a national contribution
+/// and a co-financing of 1e308 each give a national share of 0.5, not 0.
+#[test]
+fn sums_that_overflow_are_refused_or_computed_without_overflow() {
+    let actors = "id,name,sector,level\na,A,government,national\nb,B,government,local\n\
+                  c,C,government,local\n";
+    let coalitions = "id,name,national_contribution,cofinancing\nd,D,1e308,1e308\n";
+    let members = "coalition,actor,role\nd,a,signatory\nd,b,signatory\n";
+    let parallel = "source,target,layer,weight\na,b,funding,1.79e308\na,b,funding,1.79e308\n\
+                    b,c,funding,1\n";
+    let dir = crate::common::workspace_with(&[
+        ("actors.csv", actors),
+        ("relations.csv", parallel),
+        ("coalitions.csv", coalitions),
+        ("members.csv", members),
+    ]);
+    let assert = stakenet().arg("asymmetry").arg(dir.path()).assert().code(2);
+    let stderr = crate::common::stderr_text(&assert);
+    assert!(
+        stderr.contains(
+            "error: the weights of the ties between `a` and `b` add up to more than the largest \
+             number stakenet can hold (about 1.8e308), though each weight is finite"
+        ),
+        "{stderr}"
+    );
+    // One actor's ties to two others: its strength overflows.
+    let fan = "source,target,layer,weight\na,b,funding,1.79e308\na,c,funding,1.79e308\n";
+    std::fs::write(dir.path().join("relations.csv"), fan).unwrap();
+    let assert = stakenet().arg("centrality").arg(dir.path()).assert().code(2);
+    let stderr = crate::common::stderr_text(&assert);
+    assert!(stderr.contains("error: the weights of the ties of `a` add up to more"), "{stderr}");
+
+    let single = "source,target,layer,weight\na,b,funding,1.79e308\nb,c,funding,1\n";
+    std::fs::write(dir.path().join("relations.csv"), single).unwrap();
+    let json = crate::common::stdout_json(&[
+        "asymmetry",
+        dir.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let coalition = &json["coalitions"][0];
+    assert_eq!(coalition["national_share"], 0.5, "{coalition}");
+    assert_eq!(coalition["cofinancing_ratio"], 1.0, "{coalition}");
+    let b = json["actors"].as_array().unwrap().iter().find(|a| a["id"] == "b").unwrap();
+    assert_eq!(b["balance"], -1.0, "{b}");
+}
