@@ -154,8 +154,9 @@ fn flatten<'a>(
     let mut header: Vec<String> = Vec::new();
     let mut attribute_keys: Vec<String> = Vec::new();
     let mut position: rustc_hash::FxHashMap<String, (bool, usize)> = Default::default();
-    let mut rows: Vec<(u64, Vec<(usize, String)>, Vec<(usize, String)>)> =
-        Vec::with_capacity(records.len());
+    // Per record: its line, its cells by column and its attributes by attribute key.
+    type Cells = Vec<(usize, String)>;
+    let mut rows: Vec<(u64, Cells, Cells)> = Vec::with_capacity(records.len());
     for raw in records {
         let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
         let line = lines.line_of(offset);
