@@ -44,6 +44,6 @@ pub use model::{
     Role, Sector, Side,
 };
 pub use view::{
-    Csr, LayerChoice, MAX_COMEMBERSHIP_PAIRS, Scope, TieWeight, View, ViewError, ViewSpec,
-    Weighting,
+    Csr, LayerChoice, MAX_COMEMBERSHIP_PAIRS, MAX_LAYER_CELLS, MAX_LAYER_PAIRS, Scope, TieWeight,
+    View, ViewError, ViewSpec, Weighting,
 };

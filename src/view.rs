@@ -310,6 +310,14 @@ impl ViewSpec {
 /// [`ViewError::ComembershipTooLarge`] rather than exhaust memory.
 pub const MAX_COMEMBERSHIP_PAIRS: u64 = 10_000_000;
 
+/// The most layers × actors [`layer_views`](crate::analysis::layer_views) builds (50 million:
+/// a view per layer has a row per actor).
+pub const MAX_LAYER_CELLS: u64 = 50_000_000;
+
+/// The most pairs of layers [`layer_views`](crate::analysis::layer_views) builds views for (10
+/// million, about 4,500 layers), as the multiplex measures compare every pair.
+pub const MAX_LAYER_PAIRS: u64 = 10_000_000;
+
 /// Why a view could not be built.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[non_exhaustive]
@@ -359,6 +367,20 @@ pub enum ViewError {
     WeightOverflow {
         /// Which ties, naming the actors: "the ties between `a` and `b`" or "the ties of `a`".
         what: String,
+    },
+    /// One view per layer ([`layer_views`](crate::analysis::layer_views)) for more layers and
+    /// actors than fit in memory: each view has a row per actor, and the multiplex measures a
+    /// row per pair of layers.
+    #[error(
+        "{layers} layers over {actors} actors are too many to compare layer by layer (at most {} layers × actors and {} pairs of layers); choose fewer layers or a coalition",
+        MAX_LAYER_CELLS,
+        MAX_LAYER_PAIRS
+    )]
+    TooManyLayers {
+        /// Layers chosen.
+        layers: usize,
+        /// Actors of each view.
+        actors: usize,
     },
     /// [`View::from_arcs`]: more nodes than `u32` indices can address.
     #[error("a view holds at most {} nodes, not {n_nodes}", u32::MAX)]

@@ -244,3 +244,28 @@ fn packed_json_attributes_are_read_back() {
     assert_eq!(relations.get(1, "note"), None);
     assert_eq!(relations.get(1, "origin"), Some("survey"));
 }
+
+/// Finding 10: 20,000 layers of one relation each. `check` loads them in 2 GB (a layer used
+/// once is compared with the layers used more often, not with every other), and `layers`
+/// refuses with the sizes before it builds a view per layer, instead of aborting.
+#[test]
+fn twenty_thousand_layers_are_checked_and_refused_by_layers_with_the_sizes() {
+    let dir = tempfile::tempdir().unwrap();
+    write_actors(dir.path(), LEAVES);
+    let mut text = String::from("source,target,layer,directed\n");
+    for i in 0..LEAVES {
+        writeln!(text, "hub,l{i},layer{i},no").unwrap();
+    }
+    std::fs::write(dir.path().join("relations.csv"), text).unwrap();
+    let workspace = dir.path().to_str().unwrap();
+    let assert = limited(&["check", workspace]).success();
+    assert!(crate::common::stdout_text(&assert).contains("20000 layer(s)"));
+    let assert = limited(&["layers", workspace, "--format", "csv"]).code(2);
+    let stderr = crate::common::stderr_text(&assert);
+    assert!(
+        stderr.contains(
+            "error: 20000 layers over 20001 actors are too many to compare layer by layer"
+        ),
+        "{stderr}"
+    );
+}

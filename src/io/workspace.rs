@@ -1046,17 +1046,28 @@ fn warn_single_layers(
     warnings: &mut Diagnostics,
 ) {
     let well_known = crate::model::WELL_KNOWN_LAYERS;
+    let mut hinted = 0;
+    let repeated: Vec<&str> = layers
+        .iter()
+        .zip(uses)
+        .filter(|(_, (_, n))| *n > 1)
+        .map(|(l, _)| l.name.as_str())
+        .collect();
     for (layer, &(line, n)) in layers.iter().zip(uses) {
         let key = layer_key(&layer.name);
         if n != 1 || well_known.contains(&key.as_ref()) {
             continue;
         }
-        let others = layers
-            .iter()
-            .map(|l| l.name.as_str())
-            .filter(|name| *name != layer.name)
-            .chain(well_known.iter().copied());
-        let close = aliases::close_to(&layer.name, others);
+        // Names close to it among the layers used more than once (a slip of the pen is the
+        // rare spelling) and the well-known ones, for the warnings that are listed; beyond
+        // those only the count shows. So 20,000 layers used once take no 20,000² comparisons.
+        hinted += 1;
+        let close = if hinted <= crate::error::MAX_DIAGNOSTICS {
+            let others = repeated.iter().copied().chain(well_known.iter().copied());
+            aliases::close_to(&layer.name, others)
+        } else {
+            Vec::new()
+        };
         let hint = if close.is_empty() {
             "; check its spelling".to_owned()
         } else {
