@@ -44,4 +44,7 @@ pub use model::{
     Actor, ActorId, Coalition, CoalitionId, Layer, LayerId, Level, Membership, Network, Relation,
     Role, Sector, Side,
 };
-pub use view::{Csr, LayerChoice, Scope, TieWeight, View, ViewError, ViewSpec, Weighting};
+pub use view::{
+    Csr, LayerChoice, MAX_COMEMBERSHIP_PAIRS, MAX_LAYER_CELLS, MAX_LAYER_PAIRS, Scope, TieWeight,
+    View, ViewError, ViewSpec, Weighting,
+};

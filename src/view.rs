@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::model::{
     ActorId, AmountCoverage, COMEMBERSHIP, CoalitionId, Date, LayerId, Level, Network,
-    comembership_ties,
+    comembership_pair_count_among, comembership_ties_among, members_by_coalition,
 };
 
 /// Which actors a view covers.
@@ -305,6 +305,19 @@ impl ViewSpec {
     }
 }
 
+/// The most co-member pairs a view's `comembership` layer holds (10 million, about a gigabyte
+/// while the view is built); beyond it [`View::build`] refuses with
+/// [`ViewError::ComembershipTooLarge`] rather than exhaust memory.
+pub const MAX_COMEMBERSHIP_PAIRS: u64 = 10_000_000;
+
+/// The most layers × actors [`layer_views`](crate::analysis::layer_views) builds (50 million:
+/// a view per layer has a row per actor).
+pub const MAX_LAYER_CELLS: u64 = 50_000_000;
+
+/// The most pairs of layers [`layer_views`](crate::analysis::layer_views) builds views for (10
+/// million, about 4,500 layers), as the multiplex measures compare every pair.
+pub const MAX_LAYER_PAIRS: u64 = 10_000_000;
+
 /// Why a view could not be built.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[non_exhaustive]
@@ -329,6 +342,45 @@ pub enum ViewError {
     TooLarge {
         /// Arcs the selection would need.
         n_arcs: u64,
+    },
+    /// The `comembership` layer would hold more co-member pairs than a view builds
+    /// ([`MAX_COMEMBERSHIP_PAIRS`]): each pair of members of a coalition is a tie, so a
+    /// coalition of 20,000 members alone makes 200 million.
+    #[error(
+        "the comembership layer of this selection has {pairs} co-member pairs (coalition `{coalition}` alone has {members} members); a view builds at most {} (choose relation layers, or a scope with fewer co-members)",
+        MAX_COMEMBERSHIP_PAIRS
+    )]
+    ComembershipTooLarge {
+        /// Co-member pairs the layer would hold.
+        pairs: u64,
+        /// The id of the coalition with the most members in the selection.
+        coalition: String,
+        /// Its members in the selection.
+        members: usize,
+    },
+    /// Ties whose weights (or amounts) are finite but whose sum is not: parallel ties merged
+    /// into one arc, or an actor's strength. Refused rather than carried on as infinity, which
+    /// would turn shares and balances into nonsense.
+    #[error(
+        "{what} add up to more than the largest number stakenet can hold (about 1.8e308), though each weight is finite; scale the weights or amounts down (in thousands or millions)"
+    )]
+    WeightOverflow {
+        /// Which ties, naming the actors: "the ties between `a` and `b`" or "the ties of `a`".
+        what: String,
+    },
+    /// One view per layer ([`layer_views`](crate::analysis::layer_views)) for more layers and
+    /// actors than fit in memory: each view has a row per actor, and the multiplex measures a
+    /// row per pair of layers.
+    #[error(
+        "{layers} layers over {actors} actors are too many to compare layer by layer (at most {} layers × actors and {} pairs of layers); choose fewer layers or a coalition",
+        MAX_LAYER_CELLS,
+        MAX_LAYER_PAIRS
+    )]
+    TooManyLayers {
+        /// Layers chosen.
+        layers: usize,
+        /// Actors of each view.
+        actors: usize,
     },
     /// [`View::from_arcs`]: more nodes than `u32` indices can address.
     #[error("a view holds at most {} nodes, not {n_nodes}", u32::MAX)]
@@ -356,6 +408,39 @@ pub enum ViewError {
         /// The weight as written by `{:?}` (so that the error stays comparable).
         weight: String,
     },
+}
+
+/// Refuses rows whose merged weights, strengths or total overflowed to infinity, naming the
+/// actors:
+/// the sums a view makes (parallel ties merged, a node's strength) are where finite weights can
+/// add up to infinity, and the view is where they are made for every analysis — whatever layers,
+/// date and folding decide to add. O(m).
+fn check_sums<'a>(
+    rows: &Csr,
+    n_nodes: usize,
+    key: impl Fn(u32) -> &'a str,
+) -> Result<(), ViewError> {
+    for node in 0..n_nodes as u32 {
+        if rows.strength(node).is_finite() {
+            continue;
+        }
+        let what = match rows.weights(node).iter().position(|w| !w.is_finite()) {
+            Some(at) => {
+                let other = rows.neighbors(node)[at];
+                let (a, b) = (key(node.min(other)), key(node.max(other)));
+                format!("the weights of the ties between `{a}` and `{b}`")
+            }
+            None => format!("the weights of the ties of `{}`", key(node)),
+        };
+        return Err(ViewError::WeightOverflow { what });
+    }
+    // Measures that add up every arc (flows between groups, weighted reciprocity) stay finite.
+    let total = (0..n_nodes as u32).fold(0.0, |total, node| total + rows.strength(node));
+    if !total.is_finite() {
+        let what = "the weights of all the ties in this view".to_owned();
+        return Err(ViewError::WeightOverflow { what });
+    }
+    Ok(())
 }
 
 /// Compressed sparse rows: the arcs leaving (or entering) each node, sorted by neighbour.
@@ -814,7 +899,22 @@ impl View {
         };
         let mut comembership = Vec::new();
         if layers.contains(&LayerChoice::Comembership) {
-            for (a, b, shared) in comembership_ties(network, spec.at) {
+            let in_view = |actor: ActorId| node(actor).is_some();
+            let pairs = comembership_pair_count_among(network, spec.at, in_view);
+            if pairs > MAX_COMEMBERSHIP_PAIRS {
+                let members = members_by_coalition(network, spec.at, in_view);
+                let (largest, members) = members
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|(i, m)| (m.len(), std::cmp::Reverse(*i)))
+                    .map_or((0, 0), |(i, m)| (i, m.len()));
+                return Err(ViewError::ComembershipTooLarge {
+                    pairs,
+                    coalition: network.coalitions()[largest].key.clone(),
+                    members,
+                });
+            }
+            for (a, b, shared) in comembership_ties_among(network, spec.at, in_view) {
                 if let (Some(from), Some(to)) = (node(a), node(b)) {
                     add(&mut comembership, from, to, f64::from(shared), false);
                 }
@@ -884,6 +984,11 @@ impl View {
         // 4. Rows.
         let out_arcs = arcs.into_rows(n_nodes);
         let in_arcs = directed.then(|| out_arcs.transpose(n_nodes));
+        let key = |node: u32| network.actor(actors[node as usize]).key.as_str();
+        check_sums(&out_arcs, n_nodes, key)?;
+        if let Some(in_arcs) = &in_arcs {
+            check_sums(in_arcs, n_nodes, key)?;
+        }
         Ok(View {
             actors,
             node_of_actor,

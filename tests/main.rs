@@ -35,6 +35,7 @@ mod properties;
 mod real_fixtures;
 mod report;
 mod robustness;
+mod scale;
 #[cfg(feature = "serde")]
 mod serde;
 mod snapshots;

@@ -355,7 +355,11 @@ pub fn coalition_finance(network: &Network, coalition: CoalitionId) -> Coalition
     let (national, cofinancing) = (c.national_contribution, c.cofinancing);
     let (national_share, cofinancing_ratio) = match (national, cofinancing) {
         (Some(n), Some(cf)) => {
-            let share = (n + cf > 0.0).then(|| n / (n + cf));
+            // Two amounts near the largest number add up to infinity: halved first, which
+            // changes no ratio (1e308 and 1e308: a share of 0.5, not 0).
+            let total = if (n + cf).is_infinite() { n / 2.0 + cf / 2.0 } else { n + cf };
+            let half = if (n + cf).is_infinite() { n / 2.0 } else { n };
+            let share = (total > 0.0).then(|| half / total);
             let ratio = (n > 0.0).then(|| cf / n);
             (share.filter(|x| x.is_finite()), ratio.filter(|x| x.is_finite()))
         }
@@ -373,6 +377,9 @@ pub fn coalition_finance(network: &Network, coalition: CoalitionId) -> Coalition
 /// (a − b) / (a + b), `None` when a + b is not positive or the result not finite.
 fn normalized_difference(a: f64, b: f64) -> Option<f64> {
     let total = a + b;
+    // Two finite values whose sum overflows: halved first, which changes no ratio.
+    let (a, b, total) =
+        if total.is_infinite() { (a / 2.0, b / 2.0, a / 2.0 + b / 2.0) } else { (a, b, total) };
     (total > 0.0).then(|| (a - b) / total).filter(|x| x.is_finite())
 }
 

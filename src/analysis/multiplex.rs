@@ -76,7 +76,10 @@ pub struct Multiplex {
 /// nodes depend on its scope and level only.
 ///
 /// # Errors
-/// [`ViewError`] when a layer's view cannot be built.
+/// [`ViewError`] when a layer's view cannot be built, and [`ViewError::TooManyLayers`] before
+/// any is built when k views of n actors (k·n above [`MAX_LAYER_CELLS`](crate::view::MAX_LAYER_CELLS))
+/// or the k(k−1)/2 pairs of layers (above [`MAX_LAYER_PAIRS`](crate::view::MAX_LAYER_PAIRS))
+/// would not fit in memory.
 ///
 /// # Complexity
 /// O(k (n + m)) for k layers (see [`View::build`]).
@@ -84,9 +87,21 @@ pub fn layer_views(network: &Network, spec: &ViewSpec) -> Result<Vec<View>, View
     // The same default as `View::build`.
     let chosen: Vec<LayerChoice> = spec.layer_choices(network);
     let mut seen = Vec::with_capacity(chosen.len());
+    let mut distinct = rustc_hash::FxHashSet::default();
     for choice in chosen {
-        if !seen.contains(&choice) {
+        if distinct.insert(choice) {
             seen.push(choice);
+        }
+    }
+    if seen.len() > 1 {
+        // The actors of every layer's view: those of one built without ties.
+        let actors = View::build(network, &ViewSpec { layers: Some(Vec::new()), ..spec.clone() })
+            .map_or(network.actors().len(), |view| view.n_nodes());
+        let k = seen.len() as u64;
+        if k * actors as u64 > crate::view::MAX_LAYER_CELLS
+            || k * (k - 1) / 2 > crate::view::MAX_LAYER_PAIRS
+        {
+            return Err(ViewError::TooManyLayers { layers: seen.len(), actors });
         }
     }
     seen.into_iter()

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{COMEMBERSHIP, Level, Network, Role, Sector, comembership_ties};
+use crate::model::{COMEMBERSHIP, Level, Network, Role, Sector, comembership_pair_count};
 
 /// Counts that describe a network at a glance.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,7 +79,8 @@ pub struct CoalitionSummary {
 /// Summarizes `network`.
 ///
 /// # Complexity
-/// O(n + m + Σ_c |members(c)|²) for the co-member pairs.
+/// O(n + m + M) for M memberships, the co-member pairs counted without building them (see
+/// [`comembership_pair_count`](crate::model::comembership_pair_count)).
 pub fn summarize(network: &Network) -> Summary {
     let mut actors_by_sector_level = BTreeMap::new();
     for actor in network.actors() {
@@ -94,7 +95,8 @@ pub fn summarize(network: &Network) -> Summary {
         layers.push(LayerSummary {
             name: COMEMBERSHIP.to_owned(),
             directed: false,
-            n_ties: comembership_ties(network, None).len(),
+            // Counted, not built: one large coalition makes |c|² / 2 pairs.
+            n_ties: usize::try_from(comembership_pair_count(network, None)).unwrap_or(usize::MAX),
         });
     }
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); network.coalitions().len()];

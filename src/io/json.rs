@@ -59,10 +59,12 @@ impl<'de: 'a, 'a, const MAX: u64> Deserialize<'de> for Records<'a, MAX> {
 }
 
 /// Parses a JSON workspace into tables, reporting syntax errors and records that are not flat
-/// objects.
+/// objects. `is_column(array, key)` says whether a (trimmed, lower-case) key names a column of
+/// the format; the other keys are attributes, packed into [`ATTRIBUTES`].
 pub(crate) fn tables<'a>(
     path: &str,
     bytes: &'a [u8],
+    is_column: &dyn Fn(&str, &str) -> bool,
     diagnostics: &mut Diagnostics,
 ) -> Option<Tables<'a>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -91,8 +93,10 @@ pub(crate) fn tables<'a>(
     };
     let lines = LineIndex::new(text);
     let mut table = |name: &str, records: Option<Records<'_, MAX_ROWS>>| {
-        records
-            .and_then(|Records(records)| flatten(path, name, &records, &lines, text, diagnostics))
+        let is_column = |key: &str| is_column(name, key);
+        records.and_then(|Records(records)| {
+            flatten(path, name, &records, &lines, text, &is_column, diagnostics)
+        })
     };
     Some(Tables {
         actors: table("actors", document.actors),
@@ -122,23 +126,58 @@ fn json_error_text(error: &serde_json::Error) -> String {
     }
 }
 
-/// Turns the records of one array into a table whose header is the union of their keys;
-/// `None` when a record is not an object of cells or not valid JSON (each such record is
-/// reported; the array is not read further, so that its missing records cause no other
-/// problems).
+/// The column that holds a record's attributes, packed: the keys that are not columns of the
+/// format, each stored once in the header after this column (a record's cells stop here), and
+/// per record only the attributes it has (see [`pack_attribute`]). So records with keys of their
+/// own make a table as large as the document, not records × keys. `\0` keeps it apart from
+/// any column a file names.
+pub(crate) const ATTRIBUTES: &str = "\0attributes";
+
+/// Appends an attribute to a packed [`ATTRIBUTES`] cell: `column:length:value`, the column its
+/// key's position in the header and the length in bytes.
+fn pack_attribute(cell: &mut String, column: usize, value: &str) {
+    use std::fmt::Write as _;
+    let _ = write!(cell, "{column}:{}:{value}", value.len());
+}
+
+/// The attributes of a packed [`ATTRIBUTES`] cell, as (header position, value); stops at the
+/// first piece that is not one.
+pub(crate) fn packed_attributes(cell: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = cell;
+    std::iter::from_fn(move || {
+        let (column, after) = rest.split_once(':')?;
+        let (length, after) = after.split_once(':')?;
+        let (column, length) = (column.parse().ok()?, length.parse::<usize>().ok()?);
+        let value = after.get(..length)?;
+        rest = &after[length..];
+        Some((column, value))
+    })
+}
+
+/// Turns the records of one array into a table whose header is the union of their keys: the
+/// format's columns, then [`ATTRIBUTES`] and the attribute keys. `None` when a record is not an
+/// object of cells or not valid JSON (each such record is reported; the array is not read
+/// further, so that its missing records cause no other problems).
 fn flatten<'a>(
     path: &str,
     array: &str,
     records: &[&RawValue],
     lines: &LineIndex,
     text: &str,
+    is_column: &dyn Fn(&str) -> bool,
     diagnostics: &mut Diagnostics,
 ) -> Option<Table<'a>> {
+    // Each key once, by first appearance: the format's columns, and the attributes apart.
     let mut header: Vec<String> = Vec::new();
-    // Each key's column, and the last record that gave it a cell: one look-up per key.
-    let mut columns: FxHashMap<String, usize> = FxHashMap::default();
+    let mut attribute_keys: Vec<String> = Vec::new();
+    // Each key's place (attribute or not, its column) and its number among all keys: one
+    // look-up per key.
+    let mut position: FxHashMap<String, (bool, usize, usize)> = FxHashMap::default();
+    // Per key number, the last record that gave it a cell: a repeated key found in O(1).
     let mut given: Vec<usize> = Vec::new();
-    let mut rows: Vec<(u64, Vec<(usize, String)>)> = Vec::with_capacity(records.len());
+    // Per record: its line, its cells by column and its attributes by attribute key.
+    type Cells = Vec<(usize, String)>;
+    let mut rows: Vec<(u64, Cells, Cells)> = Vec::with_capacity(records.len());
     let mut broken = false;
     for (number, raw) in records.iter().enumerate() {
         let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
@@ -166,41 +205,61 @@ fn flatten<'a>(
                 }
             };
         let mut cells = Vec::with_capacity(object.len());
+        let mut attributes = Vec::new();
         for (key, value) in object {
             let key = key.trim().to_lowercase();
             let Some(cell) = cell_text(&value) else {
                 diagnostics.push(at.clone(), format!("`{key}` holds a nested object; values are text, numbers, true/false, null or a list"));
                 continue;
             };
-            let column = match columns.get(&key) {
-                Some(&column) => column,
+            let (is_attribute, column, id) = match position.get(&key) {
+                Some(&found) => found,
                 None => {
-                    columns.insert(key.clone(), header.len());
-                    header.push(key.clone());
+                    let is_attribute = !is_column(&key);
+                    let keys = if is_attribute { &mut attribute_keys } else { &mut header };
+                    keys.push(key.clone());
+                    let found = (is_attribute, keys.len() - 1, given.len());
                     given.push(usize::MAX);
-                    header.len() - 1
+                    position.insert(key.clone(), found);
+                    found
                 }
             };
-            if given[column] == number {
+            if given[id] == number {
                 diagnostics
                     .push(at.clone(), format!("key `{key}` appears twice (keys ignore case)"));
                 continue;
             }
-            given[column] = number;
+            given[id] = number;
+            let cells = if is_attribute { &mut attributes } else { &mut cells };
             cells.push((column, cell));
         }
-        rows.push((line, cells));
+        rows.push((line, cells, attributes));
     }
     if broken {
         return None;
     }
     let width = header.len();
+    let packed = !attribute_keys.is_empty();
+    if packed {
+        header.push(ATTRIBUTES.to_owned());
+        header.append(&mut attribute_keys);
+    }
     let rows = rows
         .into_iter()
-        .map(|(line, cells)| {
-            let mut row = vec![String::new(); width];
+        .map(|(line, cells, attributes)| {
+            let mut row = vec![String::new(); width + usize::from(packed)];
             for (column, cell) in cells {
                 row[column] = cell;
+            }
+            if packed {
+                let mut cell = String::new();
+                for (key, value) in attributes {
+                    let value = value.trim();
+                    if !value.is_empty() {
+                        pack_attribute(&mut cell, width + 1 + key, value);
+                    }
+                }
+                row[width] = cell;
             }
             (line, row)
         })

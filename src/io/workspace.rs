@@ -299,7 +299,15 @@ fn load_json(
 ) -> Option<Network> {
     let path = source.display_path("network.json");
     let bytes = source.read_required("network.json", diagnostics)?;
-    let tables = json::tables(&path, &bytes, diagnostics)?;
+    // The keys that name a column of the format (as `name_columns` renames them); the
+    // others are attributes, which the document packs per record.
+    let is_column = |array: &str, key: &str| {
+        let file = format!("{array}.csv");
+        let key = aliases::normalized(key);
+        known_columns(&file).contains(&key.as_str())
+            || aliases::column_aliases(&file).iter().any(|(alias, _)| *alias == key)
+    };
+    let tables = json::tables(&path, &bytes, &is_column, diagnostics)?;
     let missing =
         "missing the array `actors`; a JSON workspace needs {\"actors\": [{\"id\": …}, …]}";
     finish_document(tables, &path, missing, diagnostics, warnings)
@@ -658,22 +666,59 @@ fn shorten(text: &str, n: usize) -> String {
     }
 }
 
-/// The columns not defined by the format, to keep as attributes.
-fn extra_columns(table: &Table<'_>, known: &[&str]) -> Vec<(usize, String)> {
-    table
-        .header
+/// The columns not defined by the format, to keep as attributes: columns of their own, and
+/// the attributes a `network.json` packs into one cell per record ([`json::ATTRIBUTES`]).
+struct ExtraColumns {
+    plain: Vec<(usize, String)>,
+    packed: Option<PackedColumns>,
+}
+
+/// The packed attribute cell's column, and the attribute keys that follow it in the header.
+struct PackedColumns {
+    column: usize,
+    names: Vec<String>,
+}
+
+impl PackedColumns {
+    /// The attributes of `row`'s packed cell, as (position in `names`, value): only those the
+    /// record has, however many keys the document holds.
+    fn of<'r>(&self, row: &Row<'r>) -> impl Iterator<Item = (usize, &'r str)> {
+        let first = self.column + 1;
+        json::packed_attributes(row.get(self.column)).filter_map(move |(column, value)| {
+            let key = column.checked_sub(first).filter(|&key| key < self.names.len())?;
+            Some((key, value))
+        })
+    }
+}
+
+fn extra_columns(table: &Table<'_>, known: &[&str]) -> ExtraColumns {
+    let packed_at = (table.dialect == crate::io::cells::Dialect::JSON)
+        .then(|| table.column(json::ATTRIBUTES))
+        .flatten();
+    let end = packed_at.unwrap_or(table.header.len());
+    let plain = table.header[..end]
         .iter()
         .enumerate()
         .filter(|(_, h)| !known.contains(&h.as_str()))
         .map(|(i, h)| (i, h.clone()))
-        .collect()
+        .collect();
+    let packed = packed_at
+        .map(|column| PackedColumns { column, names: table.header[column + 1..].to_vec() });
+    ExtraColumns { plain, packed }
 }
 
-fn attributes(row: &Row<'_>, extra: &[(usize, String)]) -> BTreeMap<String, String> {
-    extra
+fn attributes(row: &Row<'_>, extra: &ExtraColumns) -> BTreeMap<String, String> {
+    let mut attributes: BTreeMap<String, String> = extra
+        .plain
         .iter()
         .filter_map(|(column, name)| Some((name.clone(), row.optional(Some(*column))?.to_owned())))
-        .collect()
+        .collect();
+    if let Some(packed) = &extra.packed {
+        for (key, value) in packed.of(row) {
+            attributes.insert(packed.names[key].clone(), value.to_owned());
+        }
+    }
+    attributes
 }
 
 /// Reads an optional finite, non-negative number.
@@ -911,7 +956,7 @@ fn read_relations(
             ),
         );
     }
-    let columns = RelationColumns {
+    let mut columns = RelationColumns {
         source,
         target,
         layer: table.column("layer"),
@@ -921,12 +966,20 @@ fn read_relations(
         topic: table.column("topic"),
         since: table.column("since"),
         until: table.column("until"),
-        extra: extra_columns(&table, RELATION_COLUMNS)
-            .into_iter()
-            .map(|(column, name)| (column, builder.relation_attributes.add_column(&name)))
-            .collect(),
+        extra: Vec::new(),
+        packed: None,
         members_called: table.called("members.csv"),
     };
+    let ExtraColumns { plain, packed } = extra_columns(&table, RELATION_COLUMNS);
+    columns.extra = plain
+        .into_iter()
+        .map(|(column, name)| (column, builder.relation_attributes.add_column(&name)))
+        .collect();
+    columns.packed = packed.map(|packed| {
+        let slots =
+            packed.names.iter().map(|name| builder.relation_attributes.add_column(name)).collect();
+        (packed, slots)
+    });
     let dialect = table.dialect;
     let path = table.path.clone();
     // Relations are read straight into place; their layers and topics are renumbered below.
@@ -1025,17 +1078,28 @@ fn warn_single_layers(
     warnings: &mut Diagnostics,
 ) {
     let well_known = crate::model::WELL_KNOWN_LAYERS;
+    let mut hinted = 0;
+    let repeated: Vec<&str> = layers
+        .iter()
+        .zip(uses)
+        .filter(|(_, (_, n))| *n > 1)
+        .map(|(l, _)| l.name.as_str())
+        .collect();
     for (layer, &(line, n)) in layers.iter().zip(uses) {
         let key = layer_key(&layer.name);
         if n != 1 || well_known.contains(&key.as_ref()) {
             continue;
         }
-        let others = layers
-            .iter()
-            .map(|l| l.name.as_str())
-            .filter(|name| *name != layer.name)
-            .chain(well_known.iter().copied());
-        let close = aliases::close_to(&layer.name, others);
+        // Names close to it among the layers used more than once (a slip of the pen is the
+        // rare spelling) and the well-known ones, for the warnings that are listed; beyond
+        // those only the count shows. So 20,000 layers used once take no 20,000² comparisons.
+        hinted += 1;
+        let close = if hinted <= crate::error::MAX_DIAGNOSTICS {
+            let others = repeated.iter().copied().chain(well_known.iter().copied());
+            aliases::close_to(&layer.name, others)
+        } else {
+            Vec::new()
+        };
         let hint = if close.is_empty() {
             "; check its spelling".to_owned()
         } else {
@@ -1062,6 +1126,8 @@ struct RelationColumns {
     extra: Vec<(usize, usize)>,
     /// How messages name the members table (`members.csv`, the array `members`).
     members_called: String,
+    /// A `network.json`'s packed attributes, with the slot of each of their keys.
+    packed: Option<(PackedColumns, Vec<usize>)>,
 }
 
 /// The key layers are told apart by: the name in lower case.
@@ -1177,6 +1243,11 @@ fn read_relation(
     for &(column, slot) in &columns.extra {
         if let Some(value) = row.optional(Some(column)) {
             chunk.attributes.push((slot, relation_index, value.to_owned()));
+        }
+    }
+    if let Some((packed, slots)) = &columns.packed {
+        for (key, value) in packed.of(row) {
+            chunk.attributes.push((slots[key], relation_index, value.to_owned()));
         }
     }
     placed.push(Relation {

@@ -16,13 +16,23 @@ use crate::view::View;
 /// that component has no directed cycle (a single node, a directed acyclic graph) the dominant
 /// eigenvalue is 0 and the measure is undefined: every node is `None`.
 ///
-/// Computed by power iteration on `A^T + σI` (σ = half the current eigenvalue estimate, which
-/// avoids the oscillation of plain power iteration on bipartite graphs) until the L1 change is
-/// below the tolerance.
+/// A connected undirected component always has a unique such vector (Perron–Frobenius), also
+/// when it is bipartite — a star, say, whose eigenvalues ±√k make plain power iteration on `A`
+/// swing between hub and leaves for ever. So it is computed by power iteration on the shifted
+/// matrix `A^T + σI` (σ = half the current eigenvalue estimate), which has the same
+/// eigenvectors and moves −λ strictly inside λ's circle: stars and near-stars converge, as in
+/// NetworkX's `eigenvector_centrality`, which iterates `A + I` for the same reason. It stops
+/// when the L1 change between unit-norm iterates is below `tolerance · k` for a component of
+/// k nodes, NetworkX's `nnodes * tol`.
 ///
-/// Matches NetworkX 3.x `eigenvector_centrality_numpy(G, weight="weight")` on that component.
-/// NetworkX refuses a directed component that is not strongly connected; there the result here
-/// is the limit of the iteration from the uniform vector (zero for nodes no cycle reaches).
+/// Matches NetworkX 3.x `eigenvector_centrality_numpy(G, weight="weight")` (the dominant
+/// eigenvector from ARPACK) on that component, and so `eigenvector_centrality(G,
+/// weight="weight")` up to that function's tolerance. NetworkX refuses a directed component
+/// that is not strongly connected; there the result here is the limit of the iteration from
+/// the uniform vector (zero for nodes no cycle reaches). The result is `None` (undefined) only
+/// when the largest component has no cycle (dominant eigenvalue 0) or the iteration does not
+/// settle within `max_iterations` (a directed component whose dominant eigenvalue is shared by
+/// several cycles).
 ///
 /// # Errors
 /// [`AnalysisError::NotConverged`] after `max_iterations` (for instance when two cycles of

@@ -15,8 +15,9 @@ use crate::view::View;
 /// `x_v = α (Σ_{u→v} x_u w_uv / W_u + Σ_{dangling u} x_u / n) + (1 − α) / n`, with W_u the
 /// out-strength of u; values sum to 1. Undirected ties count in both directions.
 ///
-/// Matches NetworkX 3.x `pagerank(G, alpha=0.85, weight="weight")` (iterated to an L1 change
-/// below 1e-12 rather than NetworkX's default n·1e-6). With `tolerance: None`: exactly
+/// Matches NetworkX 3.x `pagerank(G, alpha=0.85, weight="weight")`, with NetworkX's stopping
+/// rule (an L1 change below n·tol) and a tighter tol: 1e-14 rather than 1e-6 (see
+/// [`PowerIterationConfig::tolerance`]). With `tolerance: None`: exactly
 /// `max_iterations` iterations from 1/n, the LDBC Graphalytics PageRank (which uses unit
 /// weights: give it a view whose weights are 1).
 ///

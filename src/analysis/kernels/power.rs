@@ -9,10 +9,11 @@ use crate::view::Csr;
 /// When a power iteration stops.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) enum Stopping {
-    /// When the L1 change between iterates drops below the tolerance; failure after the
-    /// given number of iterations.
+    /// When the L1 change between iterates, relative to the L1 norm of the iterate, drops
+    /// below the tolerance times the number of nodes (NetworkX's `err < N * tol`); failure
+    /// after the given number of iterations.
     Tolerance {
-        /// Largest L1 change accepted.
+        /// Largest L1 change accepted per node, relative to the iterate's L1 norm.
         tolerance: f64,
         /// Iterations allowed.
         max_iterations: usize,
@@ -21,7 +22,8 @@ pub(crate) enum Stopping {
     Iterations(usize),
 }
 
-/// A power iteration that did not converge: iterations run and the last L1 change.
+/// A power iteration that did not converge: iterations run and the last L1 change (relative
+/// to the iterate's L1 norm).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Diverged {
     pub(crate) iterations: usize,
@@ -37,6 +39,11 @@ pub(crate) struct Diverged {
 /// [`NODES_PER_BLOCK`](super::reduce::NODES_PER_BLOCK) nodes over threads: a block computes
 /// its nodes' values, each summing its incoming arcs in row order, and its part of the L1
 /// change; the parts are added in block order. So the result is the same at any thread count.
+///
+/// With [`Stopping::Tolerance`] it stops when the L1 change is below `tolerance · n · ‖x‖₁`
+/// (‖x‖₁ is 1 up to rounding): an absolute bound would sit below the rounding noise of a node
+/// summing thousands of terms (a star's hub), which moves the L1 change by about n·ε however
+/// long one iterates.
 pub(crate) fn pagerank(
     in_rows: &Csr,
     out_strength: &[f64],
@@ -63,6 +70,7 @@ pub(crate) fn pagerank(
         Stopping::Iterations(k) => (k, None),
     };
     let mut residual = f64::INFINITY;
+    let n_nodes = n as f64;
     for _ in 0..max_iterations {
         let dangling_mass: f64 = dangling.iter().map(|&u| x[u as usize]).sum();
         let x_now = &x;
@@ -93,8 +101,12 @@ pub(crate) fn pagerank(
             change
         });
         std::mem::swap(&mut x, &mut next);
-        if tolerance.is_some_and(|tolerance| residual < tolerance) {
-            return Ok(x);
+        if let Some(tolerance) = tolerance {
+            let norm: f64 = x.iter().map(|v| v.abs()).sum();
+            residual /= norm;
+            if residual < tolerance * n_nodes {
+                return Ok(x);
+            }
         }
     }
     match tolerance {
@@ -178,7 +190,10 @@ pub(crate) fn dominant_eigenvector(
             residual += (*y - x[v as usize]).abs();
             x[v as usize] = *y;
         }
-        if residual < tolerance {
+        // ‖x‖₂ = 1: the L1 change is relative to the iterate's norm, and the bound grows with
+        // the component as NetworkX's `err < nnodes * tol` does, so the rounding noise of a
+        // node that sums thousands of terms (a star's hub) never holds the iteration up.
+        if residual < tolerance * k as f64 {
             return Ok(next);
         }
     }

@@ -81,6 +81,10 @@ pub(crate) struct CentralityArgs {
     /// Seed for --sample: the same seed picks the same sources.
     #[arg(long, default_value_t = 1)]
     pub(crate) seed: u64,
+    /// Iterations allowed to PageRank and to eigenvector centrality before they give up
+    /// [default: 1000 for PageRank, 10000 for eigenvector].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_iterations: Option<u64>,
     #[command(flatten)]
     pub(crate) list: ListArgs,
     /// Output format [default: table on a terminal, csv otherwise].
@@ -110,10 +114,14 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let view = workspace.view(&spec)?;
     let sample =
         args.sample.map(|k| Sample::new(usize::try_from(k).unwrap_or(usize::MAX), args.seed));
-    let centrality_config = CentralityConfig::default()
+    let mut centrality_config = CentralityConfig::default()
         .with_measures(measures)
         .with_weighted(args.view.weighted)
         .with_sample(sample);
+    if let Some(limit) = args.max_iterations {
+        centrality_config =
+            centrality_config.with_max_iterations(usize::try_from(limit).unwrap_or(usize::MAX));
+    }
     let progress = workspace.search_bar(&view, "centrality");
     let scores = centrality_with_progress(&view, &centrality_config, &progress)
         .map_err(Failure::analysis)?;
