@@ -642,10 +642,13 @@ fn missing_column(
     diagnostics: &mut Diagnostics,
 ) {
     let word = table.column_word();
+    // The names as written (a `network.json`'s packed attribute cell is none of them).
+    let names: Vec<&String> =
+        table.header.iter().filter(|name| name.as_str() != json::ATTRIBUTES).collect();
     let mut found: Vec<String> =
-        table.header.iter().take(COLUMNS_SHOWN).map(|name| shorten(name, 40)).collect();
-    if table.header.len() > COLUMNS_SHOWN {
-        found.push(format!("… ({} in all)", table.header.len()));
+        names.iter().take(COLUMNS_SHOWN).map(|name| shorten(name, 40)).collect();
+    if names.len() > COLUMNS_SHOWN {
+        found.push(format!("… ({} in all)", names.len()));
     }
     diagnostics.push(
         table.at(table.header_line),
