@@ -43,8 +43,8 @@ pub fn indirect_dependence(
 
 fn not_m_matrix(alpha: f64) -> AnalysisError {
     AnalysisError::InvalidParameter(format!(
-        "α = {} is within rounding of 1/ρ(D): I − αD is numerically singular; choose a \
-         smaller α",
+        "α = {} makes I − αD numerically singular (α within rounding of 1/ρ(D), or so large \
+         that αD leaves the range of the arithmetic); choose a smaller α",
         super::spectral::shown(alpha)
     ))
 }
