@@ -112,7 +112,7 @@ pub struct GraphStructure {
 /// least-upper-boundedness with c strong components and m_c arcs between them, plus
 /// O(g²) for the g distinct sets of source components in least-upper-boundedness.
 pub fn graph_structure(view: &View) -> GraphStructure {
-    structure(view, None, None, &())
+    structure(view, None, None, Paths::Exact, &())
 }
 
 /// [`graph_structure`], reusing the betweenness in `scores` when `config` says it is exact and
@@ -136,7 +136,7 @@ pub fn graph_structure_with(
 ) -> GraphStructure {
     let n = view.n_nodes();
     if let Some(sample) = config.sample.filter(|sample| sample.pivots < n && scores.len() == n) {
-        return sampled_structure(view, scores, config, sample.pivots);
+        return sampled_structure(view, scores, config, sample.pivots, progress);
     }
     let reusable = config.measures.betweenness
         && !config.weighted
@@ -149,7 +149,7 @@ pub fn graph_structure_with(
     });
     let harmonic = (config.measures.harmonic && !config.weighted && scores.len() == n)
         .then(|| scores.iter().map(|s| s.harmonic.unwrap_or(0.0)).collect());
-    structure(view, raw, harmonic, progress)
+    structure(view, raw, harmonic, Paths::Exact, progress)
 }
 
 /// Density and Freeman degree centralization alone, as [`graph_structure`] gives them, without
@@ -180,6 +180,7 @@ fn sampled_structure(
     scores: &[ActorCentrality],
     config: &CentralityConfig,
     pivots: usize,
+    progress: &dyn Progress,
 ) -> GraphStructure {
     let n = view.n_nodes();
     let hops = CentralityConfig::default()
@@ -190,42 +191,30 @@ fn sampled_structure(
     let scores = if reuse {
         scores
     } else {
-        own = super::centrality::centrality(view, &hops).unwrap_or_default();
+        own =
+            super::centrality::centrality_with_progress(view, &hops, progress).unwrap_or_default();
         own.as_slice()
     };
     let pairs = if n > 2 { ((n - 1) as u64 * (n - 2) as u64) as f64 } else { 1.0 };
     let raw = scores.iter().map(|s| s.betweenness.unwrap_or(0.0) * pairs).collect();
-    let harmonic: Vec<f64> = scores.iter().map(|s| s.harmonic.unwrap_or(0.0)).collect();
-    let labels = weak_components(view);
-    let weak_sizes: Vec<usize> = component_sizes(&labels).into_iter().filter(|&s| s > 0).collect();
-    let strong = Condensation::new(view);
-    let (n_directed_ties, n_undirected_ties) = tie_counts(view);
-    let arcs = view.n_arcs();
-    GraphStructure {
-        n_nodes: n,
-        n_ties: n_directed_ties + n_undirected_ties,
-        n_directed_ties,
-        n_undirected_ties,
-        density: density(n, arcs),
-        reciprocity: reciprocity(view),
-        degree_centralization: degree_centralization(view),
-        betweenness_centralization: betweenness_centralization(view, Some(raw), &()),
-        closeness_centralization: None,
-        closeness_by_convention: false,
-        harmonic_centralization: harmonic_centralization(view, &harmonic),
-        connectedness: connectedness(n, &weak_sizes),
-        hierarchy: hierarchy(&strong),
-        efficiency: efficiency(arcs, &weak_sizes),
-        lub: lub(&strong, &labels),
-        n_weak_components: count_components(&labels),
-        sampled_pivots: Some(pivots),
-    }
+    let harmonic = scores.iter().map(|s| s.harmonic.unwrap_or(0.0)).collect();
+    let mut sampled = structure(view, Some(raw), Some(harmonic), Paths::Sampled, &());
+    sampled.sampled_pivots = Some(pivots);
+    sampled
+}
+
+/// Whether [`structure`] may search from every node (closeness centralization needs it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Paths {
+    Exact,
+    Sampled,
 }
 
 fn structure(
     view: &View,
     raw_betweenness: Option<Vec<f64>>,
     harmonic: Option<Vec<f64>>,
+    paths: Paths,
     progress: &dyn Progress,
 ) -> GraphStructure {
     let n = view.n_nodes();
@@ -234,9 +223,13 @@ fn structure(
     let weak_sizes: Vec<usize> = component_sizes(&labels).into_iter().filter(|&s| s > 0).collect();
     let strong = Condensation::new(view);
     let (n_directed_ties, n_undirected_ties) = tie_counts(view);
-    let outward = kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops), progress);
-    let (closeness_centralization, closeness_by_convention) =
-        closeness_centralization(view, &outward);
+    let outward = (paths == Paths::Exact)
+        .then(|| kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops), progress))
+        .unwrap_or_default();
+    let (closeness_centralization, closeness_by_convention) = match paths {
+        Paths::Exact => closeness_centralization(view, &outward),
+        Paths::Sampled => (None, false),
+    };
     let harmonic = harmonic.unwrap_or_else(|| {
         // Inward distances, as the harmonic column; the same searches on an undirected view.
         if view.is_directed() {
