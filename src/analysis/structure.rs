@@ -223,9 +223,12 @@ fn structure(
     let weak_sizes: Vec<usize> = component_sizes(&labels).into_iter().filter(|&s| s > 0).collect();
     let strong = Condensation::new(view);
     let (n_directed_ties, n_undirected_ties) = tie_counts(view);
-    let outward = (paths == Paths::Exact)
-        .then(|| kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops), progress))
-        .unwrap_or_default();
+    let outward = match paths {
+        Paths::Exact => {
+            kernels::reaches(&PathGraph::new(view.out_arcs(), PathLength::Hops), progress)
+        }
+        Paths::Sampled => Vec::new(),
+    };
     let (closeness_centralization, closeness_by_convention) = match paths {
         Paths::Exact => closeness_centralization(view, &outward),
         Paths::Sampled => (None, false),
