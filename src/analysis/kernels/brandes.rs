@@ -2,10 +2,7 @@
 //! search, with full or position-scaled credits (Geisberger, Sanders & Schultes 2008), summed
 //! over sources in fixed chunks.
 
-use rayon::prelude::*;
-
-use super::paths::{PathGraph, PathScratch, UNREACHED};
-use super::reduce::{SOURCES_PER_CHUNK, WAVE_BUDGET, add_in_order};
+use super::paths::{PathGraph, PathScratch, UNREACHED, sums_over_sources};
 use crate::analysis::progress::Progress;
 
 /// How a source credits the nodes on its shortest paths to each target.
@@ -274,30 +271,10 @@ pub(crate) fn scaled_credit_sums(
 }
 
 fn credit_sums(graph: &PathGraph, sources: &[(u32, Credit)], progress: &dyn Progress) -> Vec<f64> {
-    let n = graph.n_nodes();
-    let mut total = vec![0.0; n];
-    if n == 0 {
-        return total;
-    }
-    progress.planned(sources.len() as u64);
-    let chunks_per_wave = (WAVE_BUDGET / n).clamp(16, 256);
-    for wave in sources.chunks(SOURCES_PER_CHUNK * chunks_per_wave) {
-        let partials: Vec<Vec<f64>> = wave
-            .par_chunks(SOURCES_PER_CHUNK)
-            .map_init(
-                || PathScratch::new(n),
-                |scratch, chunk| {
-                    let mut partial = vec![0.0; n];
-                    for &(source, credit) in chunk {
-                        let source = graph.internal[source as usize];
-                        scratch.accumulate_dependencies(graph, source, credit, &mut partial);
-                    }
-                    progress.done(chunk.len() as u64);
-                    partial
-                },
-            )
-            .collect();
-        add_in_order(&mut total, &partials);
-    }
+    let total =
+        sums_over_sources(graph, sources, 1, progress, |scratch, (source, credit), sums| {
+            let source = graph.internal[source as usize];
+            scratch.accumulate_dependencies(graph, source, credit, sums);
+        });
     graph.in_view_order(&total)
 }

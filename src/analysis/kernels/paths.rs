@@ -343,30 +343,12 @@ pub(crate) fn sampled_reaches(
     progress: &dyn Progress,
 ) -> Vec<SampledReach> {
     let n = graph.n_nodes();
+    // Three sums per node, laid out as [reached_by; total_distance; inverse_distance].
+    let total = sums_over_sources(graph, pivots, 3, progress, |scratch, (pivot, weight), sums| {
+        scratch.add_distances(graph, graph.internal[pivot as usize], weight, sums);
+    });
     if n == 0 {
         return Vec::new();
-    }
-    progress.planned(pivots.len() as u64);
-    // Three sums per node, laid out as [reached_by; total_distance; inverse_distance].
-    let mut total = vec![0.0; 3 * n];
-    let chunks_per_wave = (WAVE_BUDGET / (3 * n)).clamp(16, 256);
-    for wave in pivots.chunks(SOURCES_PER_CHUNK * chunks_per_wave) {
-        let partials: Vec<Vec<f64>> = wave
-            .par_chunks(SOURCES_PER_CHUNK)
-            .map_init(
-                || PathScratch::new(n),
-                |scratch, chunk| {
-                    let mut partial = vec![0.0; 3 * n];
-                    for &(pivot, weight) in chunk {
-                        let source = graph.internal[pivot as usize];
-                        scratch.add_distances(graph, source, weight, &mut partial);
-                    }
-                    progress.done(chunk.len() as u64);
-                    partial
-                },
-            )
-            .collect();
-        add_in_order(&mut total, &partials);
     }
     let (reached_by, rest) = total.split_at(n);
     let (total_distance, inverse_distance) = rest.split_at(n);
@@ -417,4 +399,43 @@ impl PathScratch {
             }
         }
     }
+}
+
+/// Σ over `sources` of what `add` puts into `width` sums per node (internal node order): the
+/// sources run in fixed chunks over threads, each chunk into its own sums, added in chunk
+/// order, so the result is bit-identical at any thread count. Chunks run in waves that hold
+/// about [`WAVE_BUDGET`] partial sums at once. Tells `progress` about each source.
+pub(super) fn sums_over_sources<S: Copy + Sync>(
+    graph: &PathGraph,
+    sources: &[S],
+    width: usize,
+    progress: &dyn Progress,
+    add: impl Fn(&mut PathScratch, S, &mut [f64]) + Sync,
+) -> Vec<f64> {
+    let n = graph.n_nodes();
+    let len = width * n;
+    let mut total = vec![0.0; len];
+    if n == 0 {
+        return total;
+    }
+    progress.planned(sources.len() as u64);
+    let chunks_per_wave = (WAVE_BUDGET / len).clamp(16, 256);
+    for wave in sources.chunks(SOURCES_PER_CHUNK * chunks_per_wave) {
+        let partials: Vec<Vec<f64>> = wave
+            .par_chunks(SOURCES_PER_CHUNK)
+            .map_init(
+                || PathScratch::new(n),
+                |scratch, chunk| {
+                    let mut partial = vec![0.0; len];
+                    for &source in chunk {
+                        add(scratch, source, &mut partial);
+                    }
+                    progress.done(chunk.len() as u64);
+                    partial
+                },
+            )
+            .collect();
+        add_in_order(&mut total, &partials);
+    }
+    total
 }
