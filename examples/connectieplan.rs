@@ -31,7 +31,8 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // No date applied: every relation and membership counts (PlanConfig::with_at describes one
     // date).
-    let plan = connectieplan(&network, coalition, &PlanConfig::default());
+    let plan = connectieplan(&network, coalition, &PlanConfig::default())
+        .expect("the bundled amounts add up to a finite sum");
     println!("Connectieplan of {}", network.coalition(coalition).name);
     for topic in &plan.topics {
         let status = topic.status.as_str();

@@ -198,7 +198,8 @@ fn the_connectieplan_maps_bereikbaarheid_to_the_ienw_ministry_and_finds_every_si
     let network = twente();
     // Every relation, whatever its dates (EZK's ended ties included).
     let plan =
-        connectieplan(&network, network.coalition_id("rd_twente").unwrap(), &PlanConfig::default());
+        connectieplan(&network, network.coalition_id("rd_twente").unwrap(), &PlanConfig::default())
+            .unwrap();
     let topic = plan.topics.iter().find(|t| t.topic == "bereikbaarheid").unwrap();
     let proposal = &topic.proposed[0];
     assert_eq!(actor_key(&network, proposal.rijk), "ministerie_ienw");

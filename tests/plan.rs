@@ -21,6 +21,7 @@ const SCRIPT: &str = "<script>alert(\"x\")</script>";
 
 fn plan_of(network: &Network, coalition: &str) -> Connectieplan {
     connectieplan(network, network.coalition_id(coalition).unwrap(), &PlanConfig::default())
+        .unwrap()
 }
 
 /// A Rijk department and a regional partner named `SCRIPT` (and other awkward characters),

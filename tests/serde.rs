@@ -46,7 +46,7 @@ fn a_centrality_result_serializes_with_actor_indices() {
 fn a_connectieplan_serializes_with_snake_case_classifications() {
     let network = tiny();
     let deal = network.coalition_id("deal_x").unwrap();
-    let plan = connectieplan(&network, deal, &PlanConfig::default());
+    let plan = connectieplan(&network, deal, &PlanConfig::default()).unwrap();
     let json = serde_json::to_value(&plan).unwrap();
     assert_eq!(json["coalition"], json!(deal.index()));
     let topics = json["topics"].as_array().unwrap();

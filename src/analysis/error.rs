@@ -20,4 +20,13 @@ pub enum AnalysisError {
     /// A parameter is outside the range where the measure is defined.
     #[error("{0}")]
     InvalidParameter(String),
+    /// Amounts that are each finite but whose sum is not (in euros, above about 1.8e308):
+    /// refused rather than carried on as infinity.
+    #[error(
+        "{what} add up to more than the largest number stakenet can hold (about 1.8e308), though each amount is finite; write the amounts in thousands or millions"
+    )]
+    AmountOverflow {
+        /// Which relations, naming the actors: "the amounts of the relations between `a` and `b`".
+        what: String,
+    },
 }

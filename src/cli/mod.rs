@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use args::{Cli, Command};
 use options::{OutputArgs, WorkspaceArgs};
 
-use stakenet::analysis::Progress;
+use stakenet::analysis::{AnalysisError, Progress};
 use stakenet::io::{
     BUNDLED_NAME, LoadOptions, Source, describe_io_error, load_with, remove_temporaries,
     write_atomic,
@@ -54,6 +54,15 @@ impl Failure {
     /// A failed analysis, from an error that explains itself.
     pub(crate) fn analysis(error: impl std::fmt::Display) -> Failure {
         Failure::Analysis(error.to_string())
+    }
+
+    /// An analysis's error: a problem of the input (amounts that add up past the largest
+    /// number) is bad input, exit 2; anything else the analysis failing, exit 1.
+    pub(crate) fn from_analysis(error: &AnalysisError) -> Failure {
+        match error {
+            AnalysisError::AmountOverflow { .. } => Failure::input(error),
+            _ => Failure::analysis(error),
+        }
     }
 }
 

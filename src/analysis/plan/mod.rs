@@ -27,7 +27,9 @@ pub use model::{
     RegionalBasis, RegionalOwner, TieMatch, TopicStatus,
 };
 
-use crate::analysis::Moment;
+use std::collections::BTreeMap;
+
+use crate::analysis::{AnalysisError, Moment};
 use crate::model::{CoalitionId, Date, Network};
 use context::Context;
 
@@ -125,21 +127,32 @@ impl PlanConfig {
 /// O(n·d + m·k + t·n + Σ c·o) for n actors of hierarchy depth d, m relations, k the most
 /// topics two tied actors share, t topics, and per topic c counterparts and o owners.
 ///
+/// # Errors
+/// [`AnalysisError::AmountOverflow`] when the amounts of the relations between two parties add
+/// up to more than the largest `f64` (each finite), naming the two.
+///
 /// [`ministries_for_theme`]: crate::analysis::ministries_for_theme
 /// [`Scope::Coalition`]: crate::view::Scope::Coalition
 pub fn connectieplan(
     network: &Network,
     coalition: CoalitionId,
     config: &PlanConfig,
-) -> Connectieplan {
+) -> Result<Connectieplan, AnalysisError> {
     let at = config.moment.and_then(|m| m.date);
     let context = Context::new(network, coalition, at);
+    let all_ties = context.ties.values().flat_map(BTreeMap::values).chain(context.general.values());
+    if let Some(tie) = all_ties.into_iter().find(|tie| tie.amount.is_some_and(|a| !a.is_finite())) {
+        let (rijk, region) = (&network.actor(tie.rijk).key, &network.actor(tie.region).key);
+        return Err(AnalysisError::AmountOverflow {
+            what: format!("the amounts of the relations between `{rijk}` and `{region}`"),
+        });
+    }
     let mut topics: Vec<PlanTopic> =
         (0..context.topics.len()).map(|index| context.topic(index)).collect();
     topics.sort_by(|a, b| {
         a.topic.to_lowercase().cmp(&b.topic.to_lowercase()).then(a.topic.cmp(&b.topic))
     });
-    Connectieplan {
+    Ok(Connectieplan {
         coalition,
         moment: config.moment,
         topics,
@@ -147,5 +160,5 @@ pub fn connectieplan(
         unconnected_signatories: context.unconnected_signatories(),
         rijk_signatories: context.rijk_signatories(None),
         dealmakers: context.dealmakers(),
-    }
+    })
 }

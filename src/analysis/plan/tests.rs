@@ -34,6 +34,7 @@ fn fixture_reversed() -> Network {
 
 fn plan_of(network: &Network, coalition: &str) -> Connectieplan {
     connectieplan(network, network.coalition_id(coalition).unwrap(), &PlanConfig::default())
+        .expect("finite amounts")
 }
 
 fn keys(network: &Network, actors: impl IntoIterator<Item = ActorId>) -> Vec<String> {
@@ -250,6 +251,7 @@ fn plan_at(network: &Network, coalition: &str, date: (i32, u32, u32)) -> Connect
     let day = Date::from_ymd_opt(date.0, date.1, date.2).unwrap();
     let config = PlanConfig::default().with_at(day);
     connectieplan(network, network.coalition_id(coalition).unwrap(), &config)
+        .expect("finite amounts")
 }
 
 fn statuses(plan: &Connectieplan) -> Vec<(&str, TopicStatus)> {
@@ -284,7 +286,8 @@ fn ties_that_ended_before_the_date_carry_no_topic() {
     assert!(early.unconnected_signatories.is_empty());
     // Without a date every tie counts, whenever it held.
     let all =
-        connectieplan(&network, network.coalition_id("rd_twente").unwrap(), &PlanConfig::default());
+        connectieplan(&network, network.coalition_id("rd_twente").unwrap(), &PlanConfig::default())
+            .expect("finite amounts");
     assert_eq!(all.moment, None);
     assert_eq!(topic(&all, "circulaire economie").status, TopicStatus::Fragile);
 }

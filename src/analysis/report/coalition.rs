@@ -52,7 +52,7 @@ pub(super) fn coalition_report(
         asymmetry,
         interdependence,
         suspects: suspects(network, coalition, profile, moment.date)?,
-        plan: connectieplan(network, coalition, &PlanConfig::default().with_moment(moment)),
+        plan: connectieplan(network, coalition, &PlanConfig::default().with_moment(moment))?,
     })
 }
 

@@ -120,7 +120,8 @@ pub(crate) fn run(args: &PlanArgs) -> Outcome {
     let network = &workspace.network;
     let coalition = config::coalition(network, &args.coalition)?;
     let described = coalition_moment(network, coalition, moment(network, at, config::today()));
-    let plan = connectieplan(network, coalition, &PlanConfig::default().with_moment(described));
+    let plan = connectieplan(network, coalition, &PlanConfig::default().with_moment(described))
+        .map_err(|error| Failure::from_analysis(&error))?;
     let text = match (format, args.engine) {
         (PlanFormat::Svg, Engine::Builtin) => plan_svg(network, &plan),
         (PlanFormat::Svg, Engine::Dot) => graphviz_svg(&plan_dot(network, &plan))?,

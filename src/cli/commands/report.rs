@@ -155,7 +155,7 @@ fn refuse_inside(input: &Path, folder: &Path) -> Outcome {
 /// A failed analysis exits with 1; a view that cannot be built is the input's fault (exit 2).
 fn failure(error: &ReportError) -> Failure {
     match error {
-        ReportError::Analysis(_) => Failure::analysis(error),
+        ReportError::Analysis(analysis) => Failure::from_analysis(analysis),
         _ => Failure::input(error),
     }
 }

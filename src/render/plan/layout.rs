@@ -927,7 +927,8 @@ mod tests {
             network,
             network.coalition_id(coalition).unwrap(),
             &PlanConfig::default(),
-        );
+        )
+        .expect("finite amounts");
         let graph = PlanGraph::new(network, &plan);
         let layout = layout(network, &plan, &graph);
         (plan, graph, layout)
@@ -1007,7 +1008,8 @@ mod tests {
                 &network,
                 network.coalition_id(coalition).unwrap(),
                 &PlanConfig::default(),
-            );
+            )
+            .expect("finite amounts");
             let before = PlanGraph::unordered(&network, &plan).crossings();
             let after = PlanGraph::new(&network, &plan).crossings();
             assert!(after <= before, "{coalition}: {before} → {after}");
@@ -1015,7 +1017,8 @@ mod tests {
         // The stress case starts tangled (ties to topic (7·i) mod 12) and comes out better.
         let network = stress();
         let plan =
-            connectieplan(&network, network.coalition_id("d").unwrap(), &PlanConfig::default());
+            connectieplan(&network, network.coalition_id("d").unwrap(), &PlanConfig::default())
+                .expect("finite amounts");
         let before = PlanGraph::unordered(&network, &plan).crossings();
         let after = PlanGraph::new(&network, &plan).crossings();
         assert!(after < before, "{before} → {after}");
