@@ -203,8 +203,9 @@ fn the_bundled_report_shows_every_deal_with_its_files() {
     let dir = root.path().join("report");
     report(&[], &dir);
     let page = check_report(&dir);
-    assert_eq!(page.coalitions.len(), 31);
+    assert_eq!(page.coalitions.len(), 67);
     assert!(page.coalitions.contains(&"c-rd_twente".to_owned()));
+    assert!(page.coalitions.contains(&"c-rd4_twente_ii".to_owned()));
     for id in ["overview", "compare", "shape", "mix", "finance"] {
         assert!(page.ids.contains(id), "no section {id}");
     }
@@ -218,9 +219,14 @@ fn the_bundled_report_shows_every_deal_with_its_files() {
     ] {
         assert!(dir.join(file).is_file(), "{file}");
     }
-    // The bundled data has memberships only: the sections say what data would help.
-    assert!(page.text.contains("Not available: asymmetry needs relations between the parties"));
-    assert!(page.text.contains("Not available: interdependence needs a dependency layer"));
+    // The bundled data has relations: every deal has at least its national contribution as a
+    // funding relation, so asymmetry and interdependence are there for all 67.
+    for deal in ["rd_twente", "rd4_twente_ii", "rd5_saba"] {
+        for file in ["asymmetry.json", "interdependence.json"] {
+            assert!(dir.join("data").join(deal).join(file).is_file(), "{deal}/{file}");
+        }
+    }
+    assert!(!page.text.contains("Not available: asymmetry needs relations between the parties"));
     // Plain-language explanations from the evaluations.
     for phrase in [
         "Low centralization is not a defect",
