@@ -227,6 +227,17 @@ fn the_bundled_report_shows_every_deal_with_its_files() {
         }
     }
     assert!(!page.text.contains("Not available: asymmetry needs relations between the parties"));
+    // The tranches side by side; the national shares are those of
+    // tests/oracle/regio_deals.py --summary (national / (national + stated co-financing)).
+    assert!(page.ids.contains("tranches"), "no section tranches");
+    let tranches = std::fs::read_to_string(dir.join("data/tranches.csv")).unwrap();
+    let shares: Vec<&str> =
+        tranches.lines().skip(1).map(|l| l.rsplit(',').next().unwrap()).collect();
+    let expected = [335.0 / 751.0, 182.5 / 472.0, 117.5 / 257.5, 138.0 / 309.0, 0.5];
+    assert_eq!(shares.len(), expected.len(), "{tranches}");
+    for (got, want) in shares.iter().zip(expected) {
+        assert!((got.parse::<f64>().unwrap() - want).abs() < 1e-12, "{got} vs {want}");
+    }
     // Plain-language explanations from the evaluations.
     for phrase in [
         "Low centralization is not a defect",
