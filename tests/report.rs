@@ -227,6 +227,15 @@ fn the_bundled_report_shows_every_deal_with_its_files() {
         }
     }
     assert!(!page.text.contains("Not available: asymmetry needs relations between the parties"));
+    // Empty connectieplan topics say which data is missing: no relation names a topic (65
+    // deals), or the deal records no themes (Groningen Noord and Zeeuws-Vlaanderen).
+    assert_eq!(
+        page.text
+            .matches("Every topic is a gap because none of the ties between the Rijk and the region names a topic")
+            .count(),
+        65
+    );
+    assert_eq!(page.text.matches("The deal has no topics: its themes are not recorded").count(), 2);
     // The tranches side by side; the national shares are those of
     // tests/oracle/regio_deals.py --summary (national / (national + stated co-financing)).
     assert!(page.ids.contains("tranches"), "no section tranches");
