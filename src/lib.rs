@@ -17,7 +17,7 @@
 //! use stakenet::{Source, View, ViewSpec, load};
 //!
 //! let network = load(&Source::Bundled).expect("the bundled workspace is valid");
-//! assert_eq!(network.coalitions().len(), 31);
+//! assert_eq!(network.coalitions().len(), 67);
 //! let view = View::build(&network, &ViewSpec::default()).expect("a valid selection");
 //! assert!(view.n_nodes() > 100);
 //! ```

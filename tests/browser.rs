@@ -90,8 +90,8 @@ fn the_bundled_report_renders_in_chromium_without_errors() {
     let dom = run_chromium(&browser, &page, &["--dump-dom".to_owned()]);
     assert!(dom.status.success(), "{}", String::from_utf8_lossy(&dom.stderr));
     let dom = String::from_utf8_lossy(&dom.stdout);
-    assert_eq!(dom.matches("<section class=\"coalition\"").count(), 31, "coalition sections");
-    assert_eq!(dom.matches("<div class=\"diagram\"><svg").count(), 31, "connectieplan drawings");
+    assert_eq!(dom.matches("<section class=\"coalition\"").count(), 67, "coalition sections");
+    assert_eq!(dom.matches("<div class=\"diagram\"><svg").count(), 67, "connectieplan drawings");
     assert!(dom.contains("id=\"c-rd_twente\""));
     assert!(!dom.contains("<script"));
 

@@ -7,10 +7,10 @@ fn check_summarizes_the_bundled_workspace_by_default() {
     let output = stakenet().arg("check").assert().success().get_output().stdout.clone();
     let text = String::from_utf8(output).unwrap();
     assert!(text.starts_with("workspace fixtures/regio-deals: valid"), "{text}");
-    assert!(text.contains("165 actors by sector (rows) and level (columns)"), "{text}");
-    assert!(text.contains("31 coalition(s)"), "{text}");
+    assert!(text.contains("352 actors by sector (rows) and level (columns)"), "{text}");
+    assert!(text.contains("67 coalition(s)"), "{text}");
     assert!(text.contains("rd_twente"), "{text}");
-    assert!(text.contains("signatory      230"), "{text}");
+    assert!(text.contains("signatory            385"), "{text}");
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn outputs_are_byte_identical_at_any_thread_count_and_across_runs() {
 fn analysis_options_are_checked_before_any_work() {
     stakenet().args(["centrality", "--coalition", "rd_nowhere"]).assert().code(2).stderr(
         predicates::str::starts_with(
-            "error: --coalition rd_nowhere: no such coalition; expected one of rd_achterhoek, ",
+            "error: --coalition rd_nowhere: no such coalition; expected one of rd4_arnhem_nijmegen, ",
         ),
     );
     stakenet()
@@ -230,10 +230,11 @@ fn a_folder_in_place_of_a_file_is_named() {
 #[test]
 fn an_unknown_coalition_lists_the_first_twelve_of_many_or_says_there_are_none() {
     stakenet().args(["centrality", "--coalition", "rd_nowhere"]).assert().code(2).stderr(
-        "error: --coalition rd_nowhere: no such coalition; expected one of rd_achterhoek, \
-         rd_brainport, rd_caribisch_nl, rd_cleantech, rd_den_haag_zuidwest, \
-         rd_drechtsteden_gorinchem, rd_estec, rd_foodvalley, rd_groene_hart, rd_groningen_noord, \
-         rd_kop_noord_holland, rd_midden_west_brabant, … (31 in all; `stakenet check` lists them)\n",
+        "error: --coalition rd_nowhere: no such coalition; expected one of rd4_arnhem_nijmegen, \
+         rd4_den_haag_zuidwest_ii, rd4_mainstage, rd4_midden_brabant, rd4_nieuw_land, \
+         rd4_noardwest_fryslan, rd4_north_sea_port_district, rd4_parkstad_limburg_ii, \
+         rd4_rotterdam_zuid_ii, rd4_twente_ii, rd4_waddeneilanden, rd4_zaanij_ii, … (67 in all; \
+         `stakenet check` lists them)\n",
     );
     let dir = workspace_with(&[
         ("actors.csv", "id,sector,level\na,,\nb,,\n"),

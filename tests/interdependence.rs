@@ -209,8 +209,8 @@ fn unknown_several_or_missing_layers_are_usage_errors() {
         .assert()
         .code(2)
         .stderr("error: --layer: interdependence reads one layer, got 2: funding, mandate\n");
-    // The bundled Regio Deal workspace has no relations: neither dependency nor funding.
-    stakenet().args(["interdependence"]).assert().code(2).stderr(
+    // A workspace of memberships only has neither dependency nor funding.
+    stakenet().args(["interdependence", "fixtures/suspects-peers"]).assert().code(2).stderr(
         "error: interdependence needs a `dependency` layer or a resource layer such as \
          `funding`, and this workspace has no relations.csv layers (only the derived \
          comembership); choose one with --layer\n",

@@ -17,9 +17,11 @@ fn problems(name: &str) -> Vec<String> {
 #[test]
 fn the_bundled_workspace_holds_the_regio_deals() {
     let network = load(&Source::Bundled).unwrap();
-    assert_eq!(network.coalitions().len(), 31);
-    assert_eq!(network.actors().len(), 165);
-    assert_eq!(network.memberships().len(), 308);
+    // Row counts of fixtures/regio-deals/*.csv (tranches I–V).
+    assert_eq!(network.coalitions().len(), 67);
+    assert_eq!(network.actors().len(), 352);
+    assert_eq!(network.memberships().len(), 649);
+    assert_eq!(network.relations().len(), 151);
     let lnv = network.actor_id("min_lnv").unwrap();
     assert_eq!(network.actor(lnv).parent, network.actor_id("rijk"));
     assert_eq!(network.side(lnv), stakenet::Side::Rijk);
@@ -30,6 +32,7 @@ fn the_bundled_workspace_holds_the_regio_deals() {
     let on_disk = load_fixture("regio-deals");
     assert_eq!(on_disk.actors(), network.actors());
     assert_eq!(on_disk.memberships(), network.memberships());
+    assert_eq!(on_disk.relations(), network.relations());
 }
 
 #[test]

@@ -33,6 +33,7 @@ mod petgraph;
 mod plan;
 mod properties;
 mod real_fixtures;
+mod regio_deals;
 mod report;
 mod robustness;
 mod scale;

@@ -64,10 +64,21 @@ fn the_ministries_are_found_by_kind_and_named_by_their_abbreviation() {
 #[test]
 fn the_regio_deals_ministries_answer_to_the_abbreviation_in_their_names() {
     let network = load(&Source::Bundled).unwrap();
-    for (name, id) in [("BZK", "min_bzk"), ("IenW", "min_ienw"), ("jenv", "min_jenv")] {
+    for (name, id) in [
+        ("BZK", "min_bzk"),
+        ("IenW", "min_ienw"),
+        ("jenv", "min_jenv"),
+        // the ministries of the cabinet of 2 July 2024 next to their predecessors
+        ("EZK", "min_ezk"),
+        ("EZ", "min_ez"),
+        ("LVVN", "min_lvvn"),
+        ("VRO", "min_vro"),
+        ("KGG", "min_kgg"),
+    ] {
         assert_eq!(keys(&network, &network.ministries_named(name)), [id], "{name}");
     }
-    assert_eq!(network.ministries().len(), 8);
+    // The 8 ministries of 2018 and the 4 of 2024 (LVVN, EZ, KGG, VRO).
+    assert_eq!(network.ministries().len(), 12);
 }
 
 #[test]

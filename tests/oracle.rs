@@ -43,7 +43,14 @@ impl Case {
     }
 
     fn view(&self) -> View {
-        View::build(&self.network, &ViewSpec::default()).unwrap()
+        // The Regio Deal workspace has relations, so its default view draws on them; the oracle
+        // graph is its derived comembership layer.
+        let spec = if self.name == "regio_deals_comembership" {
+            ViewSpec::default().with_layers(vec![LayerChoice::Comembership])
+        } else {
+            ViewSpec::default()
+        };
+        View::build(&self.network, &spec).unwrap()
     }
 
     fn group_by(&self) -> GroupBy {

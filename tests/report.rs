@@ -203,8 +203,9 @@ fn the_bundled_report_shows_every_deal_with_its_files() {
     let dir = root.path().join("report");
     report(&[], &dir);
     let page = check_report(&dir);
-    assert_eq!(page.coalitions.len(), 31);
+    assert_eq!(page.coalitions.len(), 67);
     assert!(page.coalitions.contains(&"c-rd_twente".to_owned()));
+    assert!(page.coalitions.contains(&"c-rd4_twente_ii".to_owned()));
     for id in ["overview", "compare", "shape", "mix", "finance"] {
         assert!(page.ids.contains(id), "no section {id}");
     }
@@ -218,9 +219,34 @@ fn the_bundled_report_shows_every_deal_with_its_files() {
     ] {
         assert!(dir.join(file).is_file(), "{file}");
     }
-    // The bundled data has memberships only: the sections say what data would help.
-    assert!(page.text.contains("Not available: asymmetry needs relations between the parties"));
-    assert!(page.text.contains("Not available: interdependence needs a dependency layer"));
+    // The bundled data has relations: every deal has at least its national contribution as a
+    // funding relation, so asymmetry and interdependence are there for all 67.
+    for deal in ["rd_twente", "rd4_twente_ii", "rd5_saba"] {
+        for file in ["asymmetry.json", "interdependence.json"] {
+            assert!(dir.join("data").join(deal).join(file).is_file(), "{deal}/{file}");
+        }
+    }
+    assert!(!page.text.contains("Not available: asymmetry needs relations between the parties"));
+    // Empty connectieplan topics say which data is missing: no relation names a topic (65
+    // deals), or the deal records no themes (Groningen Noord and Zeeuws-Vlaanderen).
+    assert_eq!(
+        page.text
+            .matches("Every topic is a gap because none of the ties between the Rijk and the region names a topic")
+            .count(),
+        65
+    );
+    assert_eq!(page.text.matches("The deal has no topics: its themes are not recorded").count(), 2);
+    // The tranches side by side; the national shares are those of
+    // tests/oracle/regio_deals.py --summary (national / (national + stated co-financing)).
+    assert!(page.ids.contains("tranches"), "no section tranches");
+    let tranches = std::fs::read_to_string(dir.join("data/tranches.csv")).unwrap();
+    let shares: Vec<&str> =
+        tranches.lines().skip(1).map(|l| l.rsplit(',').next().unwrap()).collect();
+    let expected = [335.0 / 751.0, 182.5 / 472.0, 117.5 / 257.5, 138.0 / 309.0, 0.5];
+    assert_eq!(shares.len(), expected.len(), "{tranches}");
+    for (got, want) in shares.iter().zip(expected) {
+        assert!((got.parse::<f64>().unwrap() - want).abs() < 1e-12, "{got} vs {want}");
+    }
     // Plain-language explanations from the evaluations.
     for phrase in [
         "Low centralization is not a defect",

@@ -143,12 +143,16 @@ fn the_default_view_uses_the_relations_and_comembership_only_without_them() {
     assert!(!view.layers().contains(&LayerChoice::Comembership));
     assert!(!spec.membership_by_default(&network));
     assert!(view.is_directed());
-    // The bundled Regio Deals record memberships only: shared membership, said so.
-    let bundled = load(&Source::Bundled).unwrap();
-    assert!(spec.membership_by_default(&bundled));
-    let view = View::build(&bundled, &spec).unwrap();
+    // A workspace of memberships only: shared membership, said so. Its 9 actors share a
+    // coalition in 12 pairs (counted from fixtures/suspects-peers/members.csv).
+    let peers = load(&Source::Folder("fixtures/suspects-peers".into())).unwrap();
+    assert!(spec.membership_by_default(&peers));
+    let view = View::build(&peers, &spec).unwrap();
     assert_eq!(view.layers(), [LayerChoice::Comembership]);
     assert!(!view.is_directed());
-    assert_eq!(view.n_nodes(), 165);
-    assert_eq!(view.n_ties(), 1366);
+    assert_eq!(view.n_nodes(), 9);
+    assert_eq!(view.n_ties(), 12);
+    // The bundled Regio Deals have relations (tranches I–V): the default view draws on them.
+    let bundled = load(&Source::Bundled).unwrap();
+    assert!(!spec.membership_by_default(&bundled));
 }

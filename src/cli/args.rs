@@ -20,7 +20,7 @@ use super::commands::suspects::SuspectsArgs;
 const AFTER_HELP: &str = "\
 A WORKSPACE is a folder of CSV files (actors.csv, and optionally relations.csv, coalitions.csv,
 members.csv) or one network.json. Without WORKSPACE, stakenet uses the bundled Regio Deal
-workspace (31 Dutch Regio Deals, 2018-2022). `stakenet init DIR` (or FILE.xlsx) writes a template
+workspace (67 Dutch Regio Deals, tranches I-V, 2018-2024). `stakenet init DIR` (or FILE.xlsx) writes a template
 to start from.
 
 Exit codes: 0 ok, 1 an analysis failed, 2 bad input or usage (every problem is listed as

@@ -12,6 +12,7 @@ const BUNDLED: &[(&str, &[u8])] = &[
     ("actors.csv", include_bytes!("../../fixtures/regio-deals/actors.csv")),
     ("coalitions.csv", include_bytes!("../../fixtures/regio-deals/coalitions.csv")),
     ("members.csv", include_bytes!("../../fixtures/regio-deals/members.csv")),
+    ("relations.csv", include_bytes!("../../fixtures/regio-deals/relations.csv")),
 ];
 
 /// The name under which the bundled workspace appears in messages.

@@ -92,7 +92,7 @@ impl PlanConfig {
 /// - **regional owners**: region-side actors in scope working on it ([`Network::side`]: the root
 ///   of the parent chain is not national government); when none is known to, the members
 ///   standing in for them — the region-side leads, else the programme office, else the
-///   signatories (a workspace with memberships only, like the bundled Regio Deals, still gets
+///   signatories (a workspace with memberships only still gets
 ///   owners);
 /// - **Rijk counterparts**: Rijk-side actors near the coalition (in scope, below a member, or
 ///   with a relation to an actor in scope) working on it; when there are none, the ministries

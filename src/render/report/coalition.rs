@@ -651,6 +651,27 @@ fn plan_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: &str)
             }
         );
     }
+    // No topic, or every topic a gap: say which data is missing for this deal.
+    if plan.topics.is_empty() {
+        s.out.push_str(
+            " The deal has no topics: its themes are not recorded (coalitions.csv, column \
+             <code>themes</code>) and no relation around it names one.",
+        );
+    } else if count(TopicStatus::Gap) == plan.topics.len() {
+        if plan.general.is_empty() {
+            s.out.push_str(
+                " Every topic is a gap because no relation links a Rijk party and a regional \
+                 member of this deal (relations.csv): the ties that would carry its topics are \
+                 not recorded.",
+            );
+        } else {
+            s.out.push_str(
+                " Every topic is a gap because none of the ties between the Rijk and the region \
+                 names a topic (relations.csv, column <code>topic</code>): recording which theme \
+                 each tie serves would show which topics are carried.",
+            );
+        }
+    }
     if !plan.unconnected_signatories.is_empty() {
         let names: Vec<String> =
             plan.unconnected_signatories.iter().map(|&a| context.actor_name(a)).collect();

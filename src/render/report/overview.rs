@@ -1,5 +1,6 @@
-//! The overview part of the page: the coalitions side by side, the network's shape, who takes
-//! part (sectors and levels) and who pays (the national share per deal).
+//! The overview part of the page: the coalitions side by side, the tranches side by side (when
+//! the coalitions have two or more), the network's shape, who takes part (sectors and levels)
+//! and who pays (the national share per deal).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -17,6 +18,7 @@ use super::format::{
 use super::naming::ReportFile;
 use super::prose::{
     EXPLAIN_COMPARE, EXPLAIN_DENSITY, EXPLAIN_FINANCE, EXPLAIN_KEY_ACTORS, EXPLAIN_MIX,
+    EXPLAIN_TRANCHES,
 };
 use super::section::Section;
 use crate::analysis::{ActorCentrality, GraphStructure};
@@ -39,6 +41,16 @@ pub(super) fn overview(out: &mut String, files: &mut Vec<ReportFile>, context: &
         "The coalitions side by side",
         EXPLAIN_COMPARE,
     ));
+    if has_tranches(context) {
+        tranches(Section::wrapped(
+            out,
+            files,
+            context,
+            "tranches",
+            "The tranches side by side",
+            EXPLAIN_TRANCHES,
+        ));
+    }
     network_shape(Section::wrapped(
         out,
         files,
@@ -64,6 +76,129 @@ pub(super) fn overview(out: &mut String, files: &mut Vec<ReportFile>, context: &
         EXPLAIN_FINANCE,
     ));
     out.push_str("</section>\n");
+}
+
+/// Whether the coalitions fall into two or more tranches (rounds), so that a table of the
+/// tranches side by side says something.
+pub(super) fn has_tranches(context: &Context<'_>) -> bool {
+    let tranches: std::collections::BTreeSet<&str> = context
+        .report
+        .overview
+        .compare
+        .iter()
+        .filter_map(|row| context.network.coalition(row.coalition).tranche.as_deref())
+        .collect();
+    tranches.len() >= 2
+}
+
+/// One tranche's figures, summed over its coalitions.
+#[derive(Default)]
+struct TrancheFigures {
+    deals: usize,
+    national: f64,
+    government_shares: Vec<f64>,
+    sectors: usize,
+    with_non_government: usize,
+    stated: usize,
+    stated_national: f64,
+    stated_cofinancing: f64,
+}
+
+/// The tranches side by side: per tranche the deals, the national money, the median government
+/// share, the sectors at the table and the national share of the deals that state their
+/// co-financing.
+fn tranches(mut s: Section<'_, '_>) {
+    let context = s.context;
+    let network = context.network;
+    let overview = &context.report.overview;
+    let cofinancing: BTreeMap<_, _> =
+        overview.finance.coalitions.iter().map(|f| (f.coalition, f.cofinancing)).collect();
+    let mut by_tranche: BTreeMap<&str, TrancheFigures> = BTreeMap::new();
+    for row in &overview.compare {
+        let tranche = network.coalition(row.coalition).tranche.as_deref().unwrap_or("(none)");
+        let t = by_tranche.entry(tranche).or_default();
+        t.deals += 1;
+        t.national += row.national_contribution.unwrap_or(0.0);
+        t.government_shares.extend(row.government_share);
+        t.sectors += row.sectors_present.len();
+        t.with_non_government +=
+            usize::from(row.sectors_present.iter().any(|s| *s != Sector::Government));
+        if let (Some(n), Some(Some(c))) =
+            (row.national_contribution, cofinancing.get(&row.coalition))
+        {
+            t.stated += 1;
+            t.stated_national += n;
+            t.stated_cofinancing += c;
+        }
+    }
+    let median = |values: &mut Vec<f64>| -> Option<f64> {
+        values.sort_by(f64::total_cmp);
+        let n = values.len();
+        (n > 0).then(|| {
+            if n % 2 == 1 { values[n / 2] } else { (values[n / 2 - 1] + values[n / 2]) / 2.0 }
+        })
+    };
+    let columns = [
+        "tranche",
+        "deals",
+        "national_contribution",
+        "median_government_share",
+        "mean_sectors",
+        "deals_with_a_non_government_sector",
+        "deals_stating_cofinancing",
+        "national_share_of_stated",
+    ];
+    let mut records = Records::new(&columns);
+    let mut rows = String::new();
+    for (tranche, t) in &mut by_tranche {
+        let government = median(&mut t.government_shares);
+        let mean_sectors = t.sectors as f64 / t.deals as f64;
+        let national_share =
+            (t.stated > 0).then(|| t.stated_national / (t.stated_national + t.stated_cofinancing));
+        records.push(vec![
+            Cell::text(*tranche),
+            Cell::Number(Some(t.deals as f64)),
+            Cell::Number(Some(t.national)),
+            Cell::Number(government),
+            Cell::Number(Some(mean_sectors)),
+            Cell::Number(Some(t.with_non_government as f64)),
+            Cell::Number(Some(t.stated as f64)),
+            Cell::Number(national_share),
+        ]);
+        let _ = writeln!(
+            rows,
+            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+             <td class=\"num\">{}</td><td class=\"num\">{:.1} of 5</td><td class=\"num\">{} of {}</td>\
+             <td class=\"num\">{}</td></tr>",
+            esc(tranche),
+            t.deals,
+            money(t.national),
+            optional(government, share),
+            mean_sectors,
+            t.with_non_government,
+            t.deals,
+            match national_share {
+                Some(v) => format!(
+                    "{} ({} of {} {})",
+                    share(v),
+                    t.stated,
+                    t.deals,
+                    if t.deals == 1 { "deal" } else { "deals" }
+                ),
+                None => "not known (no deal of the tranche states its co-financing)".to_owned(),
+            },
+        );
+    }
+    s.file("data/tranches.csv", records.to_csv());
+    s.table(
+        "<th>Tranche</th><th class=\"num\">Deals</th><th class=\"num\">National money</th>\
+         <th class=\"num\" title=\"median over the deals of the share of members in the government sector\">Median gov. share</th>\
+         <th class=\"num\" title=\"of government, business, knowledge, civil society, citizens\">Sectors (mean)</th>\
+         <th class=\"num\">Deals with a non-government sector</th>\
+         <th class=\"num\" title=\"national / (national + co-financing), summed over the deals that state both\">National share</th>",
+        |out| out.push_str(&rows),
+    );
+    s.end(Some("stakenet compare --format csv"));
 }
 
 /// The coalitions side by side.

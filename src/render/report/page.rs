@@ -97,9 +97,12 @@ fn page_start(out: &mut String, context: &Context<'_>) {
         esc(&layers),
     );
     out.push_str("<nav>\n<h2>Contents</h2>\n<ol>\n<li><a href=\"#overview\">Overview</a>: ");
+    out.push_str("<a href=\"#compare\">the coalitions side by side</a>, ");
+    if super::overview::has_tranches(context) {
+        out.push_str("<a href=\"#tranches\">the tranches side by side</a>, ");
+    }
     out.push_str(
-        "<a href=\"#compare\">the coalitions side by side</a>, <a href=\"#shape\">the \
-         network's shape</a>, <a href=\"#mix\">sectors and levels</a>, <a \
+        "<a href=\"#shape\">the network's shape</a>, <a href=\"#mix\">sectors and levels</a>, <a \
          href=\"#finance\">the national share per deal</a></li>\n",
     );
     let _ = writeln!(

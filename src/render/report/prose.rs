@@ -7,6 +7,12 @@ the usual suspects, mostly governments. The peers are the three most similar dea
 size and sector mix), as partners for peer review: the evaluations found that peer review \
 rarely happened because deals differed too much, and advise pairing comparable deals.";
 
+pub(super) const EXPLAIN_TRANCHES: &str = "The deals grouped by tranche (the round in which \
+they were chosen), so that the rounds can be compared: how much the Rijk put in, how much of the \
+table was government, how many sectors sat at it, and what share of the money the Rijk paid in \
+the deals that state their co-financing. A later round with fewer deals stating co-financing \
+says less, not that the regions paid less.";
+
 pub(super) const EXPLAIN_DENSITY: &str = "Ties count each directed tie and each undirected tie \
 once. Density is the share of all possible ties that exist. Degree centralization (Freeman) is \
 how much the partners gather at one actor, betweenness centralization how much the shortest \
