@@ -195,6 +195,39 @@ fn sums_that_overflow_are_refused_or_computed_without_overflow() {
     assert_eq!(b["balance"], -1.0, "{b}");
 }
 
+/// Finding 17 in the connectieplan: two relations between a ministry and a region party whose
+/// amounts of 1e308 each add up past the largest number are refused, naming both, with exit 2
+/// (the plan sums a pair's money itself, apart from any view).
+#[test]
+fn plan_amounts_that_overflow_are_refused() {
+    let dir = crate::common::workspace_with(&[
+        (
+            "actors.csv",
+            "id,name,sector,level,kind\nmin_x,Ministry X,government,national,ministry\n\
+             prov,Province,government,regional,\n",
+        ),
+        ("coalitions.csv", "id,name,themes\nd,Deal,water\n"),
+        ("members.csv", "coalition,actor,role\nd,min_x,signatory\nd,prov,signatory\n"),
+        (
+            "relations.csv",
+            "source,target,layer,amount\nmin_x,prov,funding,1e308\nmin_x,prov,funding,1e308\n",
+        ),
+    ]);
+    let assert = stakenet()
+        .args(["plan", "--coalition", "d", "--format", "json"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let stderr = crate::common::stderr_text(&assert);
+    assert!(
+        stderr.contains(
+            "error: the amounts of the relations between `min_x` and `prov` add up to more than \
+             the largest number stakenet can hold"
+        ),
+        "{stderr}"
+    );
+}
+
 /// Finding 8: a `network.json` whose records each have a key of their own. 50,000 actors
 /// (about 2 MB) are read in 2 GB: each key is kept once and each record holds only its own
 /// attributes, not a cell for every key of the document.
