@@ -31,8 +31,7 @@ fn main() -> Result<(), Box<dyn Error>> {
 
     // No date applied: every relation and membership counts (PlanConfig::with_at describes one
     // date).
-    let plan = connectieplan(&network, coalition, &PlanConfig::default())
-        .expect("the bundled amounts add up to a finite sum");
+    let plan = connectieplan(&network, coalition, &PlanConfig::default())?;
     println!("Connectieplan of {}", network.coalition(coalition).name);
     for topic in &plan.topics {
         let status = topic.status.as_str();
