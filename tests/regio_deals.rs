@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::common::{assert_close, repo_root, stdout_json};
 
 fn oracle() -> Value {
-    let path = repo_root().join("tests/oracle/expected/regio_deals_euros.json");
+    let path = repo_root().join("tests/oracle/regio_deals/expected.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 

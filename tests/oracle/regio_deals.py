@@ -12,7 +12,7 @@ region inside the deal, per layer that carries amounts (funding, cofinancing):
 
 It uses the standard library only (csv, json) and nothing of stakenet. It also checks a few sums
 worked by hand from the sources (below, `HAND_WORKED`), so that a slip in the fixture or in this
-script shows up as well. Writes `expected/regio_deals_euros.json`; `--check` compares instead and
+script shows up as well. Writes `regio_deals/expected.json`; `--check` compares instead and
 exits 1 on a difference. Run from anywhere:
 
     python3 tests/oracle/regio_deals.py            # rewrite the expected file
@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "fixtures" / "regio-deals"
-EXPECTED = Path(__file__).resolve().parent / "expected" / "regio_deals_euros.json"
+EXPECTED = Path(__file__).resolve().parent / "regio_deals" / "expected.json"
 DATES = ("2019-01-01", "2024-12-31")
 EURO_LAYERS = ("cofinancing", "funding")
 
