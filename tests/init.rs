@@ -3,11 +3,11 @@
 //! for the lists), and nothing existing is ever written over.
 
 use std::path::Path;
-use std::process::{Command as Process, Stdio};
+use std::process::Command as Process;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-use crate::common::{stakenet, stderr_text, stdout_text};
+use crate::common::{openpyxl_installed, stakenet, stderr_text, stdout_text};
 
 fn path_str(path: &Path) -> &str {
     path.to_str().unwrap()
@@ -129,27 +129,6 @@ fn the_workbook_template_holds_the_csv_example_with_typed_cells() {
     let text: Vec<String> = readme.rows().flat_map(|r| r.iter().map(ToString::to_string)).collect();
     assert!(text.iter().any(|t| t.contains("stakenet check")));
     assert!(text.iter().any(|t| t == "sector"));
-}
-
-/// Whether Python with openpyxl is there. Skips without it (saying so on standard error),
-/// except in CI (`CI` set), where `.ci/run` installs it from tests/oracle/requirements.txt.
-#[allow(clippy::print_stderr)]
-fn openpyxl_installed() -> bool {
-    let found = Process::new("python3")
-        .args(["-c", "import openpyxl"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "python3 with openpyxl is missing, and CI must run the workbook checks (.ci/run \
-             installs tests/oracle/requirements.txt)"
-        );
-        eprintln!("note: python3 with openpyxl is not installed; skipped");
-    }
-    found
 }
 
 /// openpyxl (Excel's own reading, as near as a test gets) sees the drop-down lists, the frozen

@@ -256,23 +256,7 @@ pub fn leave_one_out_with_progress(
         for membership in network.members_of(coalition) {
             is_member[membership.actor.index()] = true;
         }
-        // Up the parent chain while the level stays the same (or is missing), as
-        // `Network::with_units_below` covers units, until another member: O(depth) per member.
-        let is_unit_of_another = |actor: ActorId| {
-            let mut unit = actor;
-            for _ in 0..network.actors().len() {
-                let Some(parent) = network.actor(unit).parent else { return false };
-                let level = network.actor(unit).level;
-                if level.is_some() && level != network.actor(parent).level {
-                    return false;
-                }
-                if parent != actor && is_member[parent.index()] {
-                    return true;
-                }
-                unit = parent;
-            }
-            false
-        };
+        let is_unit_of_another = |actor: ActorId| network.is_unit_of_marked(actor, &is_member);
         let mut members: Vec<ActorId> = network
             .members_of(coalition)
             .map(|m| m.actor)

@@ -198,13 +198,9 @@ impl Workspace {
     /// A spinner on standard error while a long analysis runs (hidden for small views and
     /// when standard error is not a terminal).
     pub(crate) fn progress(&self, view: &View, what: &str) -> indicatif::ProgressBar {
-        if view.n_arcs() < 200_000 || !std::io::stderr().is_terminal() {
-            return indicatif::ProgressBar::hidden();
-        }
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_message(format!("{what}: {} actors, {} ties", view.n_nodes(), view.n_ties()));
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        bar
+        spinner(view.n_arcs(), || {
+            format!("{what}: {} actors, {} ties", view.n_nodes(), view.n_ties())
+        })
     }
 
     /// A bar on standard error that counts an analysis's single-source searches and shows the
@@ -214,19 +210,13 @@ impl Workspace {
     }
 
     /// A bar on standard error that counts the `unit`s of work of a whole-workspace analysis
-    /// (such as the hidden members of `suspects --evaluate`): shown on a terminal for
-    /// workspaces of 200,000 relations or more, where the work takes minutes.
+    /// (such as the hidden members of `suspects --evaluate`), hidden like
+    /// [`Workspace::progress`] but by the workspace's relations.
     pub(crate) fn work_bar(&self, what: &str, unit: &'static str) -> SearchBar {
         let relations = self.network.relations().len();
-        if relations < 200_000 || !std::io::stderr().is_terminal() {
-            return SearchBar(indicatif::ProgressBar::hidden(), unit);
-        }
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_message(format!(
-            "{what}: {} actors, {relations} relations",
-            self.network.actors().len()
-        ));
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        let bar = spinner(relations, || {
+            format!("{what}: {} actors, {relations} relations", self.network.actors().len())
+        });
         SearchBar(bar, unit)
     }
 
@@ -285,6 +275,19 @@ impl Workspace {
             }
         }
     }
+}
+
+/// A spinner saying `message()` on standard error for work on `size` ties or relations of
+/// 200,000 or more, where it takes a while; hidden for less, and when standard error is not a
+/// terminal.
+fn spinner(size: usize, message: impl FnOnce() -> String) -> indicatif::ProgressBar {
+    if size < 200_000 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    bar.set_message(message());
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
 }
 
 /// Draws an analysis's [`Progress`] on a progress bar: the spinner becomes a bar counting

@@ -268,16 +268,40 @@ impl Network {
     pub fn with_units_below(&self, marked: &[bool]) -> Vec<bool> {
         let mut covered = marked.to_vec();
         for &actor in self.hierarchy.top_down() {
-            let unit = &self.actors[actor.index()];
-            if let Some(parent) = unit.parent {
-                let same_level =
-                    unit.level.is_none() || unit.level == self.actors[parent.index()].level;
-                if covered[parent.index()] && same_level {
+            if let Some(parent) = self.unit_parent(actor) {
+                if covered[parent.index()] {
                     covered[actor.index()] = true;
                 }
             }
         }
         covered
+    }
+
+    /// Whether `actor` is a unit of another marked actor, as [`Network::with_units_below`]
+    /// covers units: up its parent chain while each step stays at the same level (or has
+    /// none), until a marked actor other than itself.
+    ///
+    /// # Complexity
+    /// O(depth of `actor`).
+    pub fn is_unit_of_marked(&self, actor: ActorId, marked: &[bool]) -> bool {
+        let mut unit = actor;
+        // The hierarchy is acyclic; the bound only keeps the walk finite whatever happens.
+        for _ in 0..self.actors.len() {
+            let Some(parent) = self.unit_parent(unit) else { return false };
+            if parent != actor && marked[parent.index()] {
+                return true;
+            }
+            unit = parent;
+        }
+        false
+    }
+
+    /// The parent `unit` counts for: its parent when the unit has no level or the parent's.
+    fn unit_parent(&self, unit: ActorId) -> Option<ActorId> {
+        let actor = &self.actors[unit.index()];
+        let parent = actor.parent?;
+        (actor.level.is_none() || actor.level == self.actors[parent.index()].level)
+            .then_some(parent)
     }
 
     /// The latest date the data mentions: the last `since`/`until` of a relation or membership,

@@ -110,7 +110,7 @@ pub fn assert_close(actual: f64, expected: f64, tolerance: f64, what: &str) {
 /// installs Graphviz.
 #[track_caller]
 pub fn graphviz_installed() -> bool {
-    program_installed("dot", "-V", "Graphviz `dot`", "the Graphviz tests")
+    program_installed("dot", &["-V"], "Graphviz `dot`", "the Graphviz tests")
 }
 
 /// Every file below `dir`, by `/`-separated relative path.
@@ -135,16 +135,28 @@ pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 /// does; skipped and failed as [`graphviz_installed`].
 #[track_caller]
 pub fn libreoffice_installed() -> bool {
-    program_installed("soffice", "--version", "LibreOffice `soffice`", "the workbook tests")
+    program_installed("soffice", &["--version"], "LibreOffice `soffice`", "the workbook tests")
 }
 
-/// Whether `program` answers `version_arg`; without it a test skips (saying so on standard
+/// Whether Python's openpyxl is installed (`tests/oracle/requirements.txt`), to read workbooks
+/// as Excel's own format describes them; skipped and failed as [`graphviz_installed`].
+#[track_caller]
+pub fn openpyxl_installed() -> bool {
+    program_installed(
+        "python3",
+        &["-c", "import openpyxl"],
+        "python3 with openpyxl",
+        "the workbook checks",
+    )
+}
+
+/// Whether `program` runs with `args` and succeeds; without it a test skips (saying so on standard
 /// error), except in CI (`CI` set), where it fails: `.ci/run` installs what the tests need.
 #[track_caller]
 #[allow(clippy::print_stderr)]
-fn program_installed(program: &str, version_arg: &str, what: &str, tests: &str) -> bool {
+fn program_installed(program: &str, args: &[&str], what: &str, tests: &str) -> bool {
     let found = Process::new(program)
-        .arg(version_arg)
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
