@@ -11,6 +11,7 @@ mod engagement;
 mod error;
 mod interdependence;
 mod kernels;
+mod layout;
 mod leave_one_out;
 mod moment;
 mod multiplex;
@@ -48,6 +49,7 @@ pub use interdependence::{
     indirect_dependence, interdependence, largest_alpha, spectral_radius,
 };
 pub use kernels::PathLength;
+pub use layout::{Layout, LayoutConfig, LayoutMethod, layout};
 pub use leave_one_out::{
     Evaluation, HeldOut, Position, RANKERS, Ranker, RankerSummary, SUBSETS, Subset, leave_one_out,
     leave_one_out_with_progress,
