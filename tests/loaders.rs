@@ -136,7 +136,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "bad-role",
-        "fixtures/invalid/bad-role/members.csv:2: unknown role `sponsor`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved (in Dutch: ondertekenaar, trekker, programmabureau, stuurgroep, adviseur, projectpartner, dealmaker or betrokken)",
+        "fixtures/invalid/bad-role/members.csv:2: unknown role `sponsor`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker, involved or programme (in Dutch: ondertekenaar, trekker, programmabureau, stuurgroep, adviseur, projectpartner, dealmaker, betrokken or programma)",
     ),
     (
         "bad-directed",
@@ -236,7 +236,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "empty-role",
-        "fixtures/invalid/empty-role/members.csv:2: empty `role`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker or involved (in Dutch: ondertekenaar, trekker, programmabureau, stuurgroep, adviseur, projectpartner, dealmaker or betrokken)",
+        "fixtures/invalid/empty-role/members.csv:2: empty `role`; expected signatory, lead, programme_office, steering_group, advisory, project_partner, dealmaker, involved or programme (in Dutch: ondertekenaar, trekker, programmabureau, stuurgroep, adviseur, projectpartner, dealmaker, betrokken or programma)",
     ),
     (
         "duplicate-role",

@@ -14,7 +14,7 @@ use super::moment::{Moment, coalition_moment};
 use super::suspects::{is_ministry, jaccard, theme_words};
 use crate::model::Profile;
 use crate::model::{ActorId, CoalitionId, Date, Network, Sector};
-use crate::view::{LayerChoice, Scope, View, ViewSpec};
+use crate::view::{LayerChoice, View, ViewSpec};
 
 /// How many peers [`compare`] suggests per coalition.
 pub const N_PEERS: usize = 3;
@@ -277,9 +277,17 @@ fn sector_slot(sector: Option<Sector>) -> usize {
     }
 }
 
+/// The coalition's distinct parties on `at` (every date when `None`), ascending: its members but
+/// its own programme ([`Role::is_party`](crate::model::Role::is_party)).
 fn distinct_members(network: &Network, coalition: CoalitionId, at: Option<Date>) -> Vec<ActorId> {
-    let members = Scope::Members(coalition).actors(network, at);
-    network.actor_ids().filter(|a| members[a.index()]).collect()
+    let mut members: Vec<ActorId> = network
+        .parties_of(coalition)
+        .filter(|m| at.is_none_or(|date| m.validity.contains(date)))
+        .map(|m| m.actor)
+        .collect();
+    members.sort_unstable();
+    members.dedup();
+    members
 }
 
 #[cfg(test)]

@@ -253,12 +253,12 @@ pub fn leave_one_out_with_progress(
     coalitions.sort_by(|a, b| network.coalition(*a).key.cmp(&network.coalition(*b).key));
     for coalition in coalitions {
         let mut is_member = vec![false; network.actors().len()];
-        for membership in network.members_of(coalition) {
+        for membership in network.parties_of(coalition) {
             is_member[membership.actor.index()] = true;
         }
         let is_unit_of_another = |actor: ActorId| network.is_unit_of_marked(actor, &is_member);
         let mut members: Vec<ActorId> = network
-            .members_of(coalition)
+            .parties_of(coalition)
             .map(|m| m.actor)
             .filter(|&a| !is_ministry(network, a) && !is_unit_of_another(a))
             .collect();

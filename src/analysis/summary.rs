@@ -102,7 +102,9 @@ pub fn summarize(network: &Network) -> Summary {
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); network.coalitions().len()];
     let mut members_by_role = BTreeMap::new();
     for membership in network.memberships() {
-        members[membership.coalition.index()].push(membership.actor.index());
+        if membership.role.is_party() {
+            members[membership.coalition.index()].push(membership.actor.index());
+        }
         *members_by_role.entry(membership.role).or_insert(0) += 1;
     }
     let coalitions = network

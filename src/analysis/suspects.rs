@@ -293,7 +293,7 @@ impl Members {
         let mut only_signatory = vec![true; n];
         let mut contributes = vec![false; n];
         let holds = |m: &&Membership| at.is_none_or(|date| m.validity.contains(date));
-        for membership in network.members_of(coalition).filter(holds) {
+        for membership in network.parties_of(coalition).filter(holds) {
             let i = membership.actor.index();
             is_member[i] = true;
             only_involved[i] &= membership.role == Role::Involved;
@@ -456,9 +456,14 @@ fn candidates(
     let weights = profile.weights;
     // The coalition's parties — members and their units — are at the table already.
     let in_scope = network.with_units_below(&members.is_member);
+    // A coalition's own programme (this one's or another's) is no party to invite.
+    let mut programme = vec![false; network.actors().len()];
+    for membership in network.memberships() {
+        programme[membership.actor.index()] |= membership.role == Role::Programme;
+    }
     let mut candidates: Vec<Candidate> = Vec::new();
     for actor in network.actor_ids() {
-        if in_scope[actor.index()] {
+        if in_scope[actor.index()] || programme[actor.index()] {
             continue;
         }
         let a = network.actor(actor);
@@ -566,7 +571,7 @@ fn co_members(
     let n = network.actors().len();
     let mut by_coalition: Vec<Vec<ActorId>> = vec![Vec::new(); network.coalitions().len()];
     for membership in network.memberships() {
-        if membership.coalition != coalition {
+        if membership.coalition != coalition && membership.role.is_party() {
             by_coalition[membership.coalition.index()].push(membership.actor);
         }
     }

@@ -122,6 +122,7 @@ const ROLE_ALIASES: &[(&str, Role)] = &[
     ("projectpartner", Role::ProjectPartner),
     ("dealmaker", Role::Dealmaker),
     ("betrokken", Role::Involved),
+    ("programma", Role::Programme),
 ];
 
 /// Reads a value of a vocabulary: its own spelling or a Dutch one, case ignored, a space or

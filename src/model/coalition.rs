@@ -54,8 +54,22 @@ vocabulary!(
         Dealmaker = "dealmaker",
         /// Involved without signing (letters of support, monitoring partners).
         Involved = "involved",
+        /// The coalition's own programme drawn as one actor (its budget, steering group and
+        /// project list): in the coalition's scope, so that ties to it count, but not a party
+        /// to it.
+        Programme = "programme",
     }
 );
+
+impl Role {
+    /// Whether the member is a party to the coalition: every role but
+    /// [`Programme`](Role::Programme). Parties are what member counts, sector mixes, shared
+    /// membership (`comembership`) and the candidates of `suspects` are about; a view of the
+    /// coalition's scope holds its programme too.
+    pub fn is_party(self) -> bool {
+        self != Role::Programme
+    }
+}
 
 /// One actor's part in one coalition.
 #[derive(Clone, Debug, PartialEq)]

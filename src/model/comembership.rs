@@ -98,7 +98,7 @@ pub(crate) fn comembership_pair_count_among(
     total / 2
 }
 
-/// Each coalition's distinct members on `at` (all when `None`) that `keep` accepts, ascending.
+/// Each coalition's distinct parties ([`Role::is_party`](crate::model::Role::is_party)) on `at` (all when `None`) that `keep` accepts, ascending.
 pub(crate) fn members_by_coalition(
     network: &Network,
     at: Option<Date>,
@@ -106,7 +106,10 @@ pub(crate) fn members_by_coalition(
 ) -> Vec<Vec<ActorId>> {
     let mut members_by_coalition: Vec<Vec<ActorId>> = vec![Vec::new(); network.coalitions().len()];
     for membership in network.memberships() {
-        if at.is_none_or(|date| membership.validity.contains(date)) && keep(membership.actor) {
+        if membership.role.is_party()
+            && at.is_none_or(|date| membership.validity.contains(date))
+            && keep(membership.actor)
+        {
             members_by_coalition[membership.coalition.index()].push(membership.actor);
         }
     }

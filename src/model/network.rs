@@ -190,6 +190,12 @@ impl Network {
         self.memberships.iter().filter(move |m| m.coalition == coalition)
     }
 
+    /// The memberships of one coalition's parties ([`Role::is_party`](super::Role::is_party): every role but the
+    /// coalition's own programme), in workspace order.
+    pub fn parties_of(&self, coalition: CoalitionId) -> impl Iterator<Item = &Membership> {
+        self.members_of(coalition).filter(|m| m.role.is_party())
+    }
+
     /// The parent hierarchy.
     pub fn hierarchy(&self) -> &Hierarchy {
         &self.hierarchy

@@ -210,7 +210,10 @@ def regio_deals_comembership() -> Workspace:
     actors = [{"id": r["id"], "name": r["name"], "group": r["sector"]} for r in arows]
     coalitions: dict[str, set[str]] = defaultdict(set)
     for r in mrows:
-        coalitions[r["actor"]].add(r["coalition"])  # two roles in one coalition count once
+        # a deal's own programme (role `programme`) is in its scope but no party: it shares no
+        # membership
+        if r["role"] != "programme":
+            coalitions[r["actor"]].add(r["coalition"])  # two roles in one coalition count once
     ids = sorted(coalitions)
     rels = []
     for i, a in enumerate(ids):
