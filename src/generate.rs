@@ -192,6 +192,7 @@ pub fn generate(config: &GenerateConfig) -> Network {
             amount: None,
             topic: None,
             validity: Validity::default(),
+            coalition: None,
         });
     }
     for c in 0..config.n_coalitions {

@@ -874,10 +874,13 @@ impl View {
             }
         }
         let relations = network.relations();
-        // The weight a relation's arcs carry, or `None` when it makes none in this view.
+        let coalition = spec.scope.coalition();
+        // The weight a relation's arcs carry, or `None` when it makes none in this view: a tie
+        // of another coalition makes none in a coalition's view.
         let tie = |relation: &crate::model::Relation| -> Option<(u32, u32, f64)> {
             if !chosen[relation.layer.index()]
                 || spec.at.is_some_and(|date| !relation.validity.contains(date))
+                || !relation.counts_in(coalition)
             {
                 return None;
             }

@@ -208,7 +208,7 @@ fn json_problems_name_their_real_cause_and_never_a_csv_file() {
     assert_eq!(
         found,
         ["network.json:1: missing key `source`; the array `relations` has the keys source, \
-             target, layer, directed, weight, amount, topic, since, until (found: target, from)"]
+             target, layer, directed, weight, amount, topic, since, until, coalition (found: target, from)"]
     );
     let reserved = b"{\"actors\": [{\"id\": \"a\"}, {\"id\": \"b\"}],\n \"relations\": [{\"source\": \"a\", \"target\": \"b\", \"layer\": \"comembership\"}]}";
     let found = problems(&memory(&[("network.json", reserved)]));

@@ -288,6 +288,10 @@ const DEFECTS: &[(&str, &str)] = &[
         "fixtures/invalid/unknown-actor-suggestions/relations.csv:2: unknown actor `gem_3` in `target`; it is not an id in fixtures/invalid/unknown-actor-suggestions/actors.csv; did you mean `gem_1`, `gem_2` or `gem_4`?",
     ),
     (
+        "relation-unknown-coalition",
+        "fixtures/invalid/relation-unknown-coalition/relations.csv:3: `coalition` is `d2`, which is not an id in coalitions.csv; name the coalition the tie is part of, or leave the cell empty for a tie of the whole network",
+    ),
+    (
         "json-missing-actors",
         "fixtures/invalid/json-missing-actors/network.json: missing the array `actors`; a JSON workspace needs {\"actors\": [{\"id\": …}, …]}",
     ),

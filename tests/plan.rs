@@ -326,9 +326,18 @@ fn every_bundled_deal_gets_a_plan_in_every_format() {
     assert_eq!(json["topics"][0]["regional_owners"][0]["via"], "signatory");
     assert_eq!(json["topics"][0]["proposed"][0]["rijk"], "min_ocw");
     assert_eq!(json["topics"][0]["proposed"][0]["region"], "prov_overijssel");
-    // Of the six signing ministries, LNV pays the national contribution into the deal and BZK
-    // holds Twente Board's mandate (2023): EZK, IenW, OCW and SZW have no tie with the region.
-    assert_eq!(json["unconnected_signatories"].as_array().unwrap().len(), 4);
+    // Of the six signing ministries, LNV pays the national contribution into the deal. Twente
+    // Board's mandate to BZK (2023) is part of Twente II (the relation's `coalition`), so it
+    // does not count here: BZK, EZK, IenW, OCW and SZW have no tie with the region in Twente I.
+    assert_eq!(json["unconnected_signatories"].as_array().unwrap().len(), 5);
+    let twente_ii = plan_json(&network, &plan_of(&network, "rd4_twente_ii"));
+    let unconnected: Vec<&str> = twente_ii["unconnected_signatories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap_or_default())
+        .collect();
+    assert!(!unconnected.contains(&"min_bzk"), "{unconnected:?}");
     assert!(!json["general"].as_array().unwrap().is_empty(), "{json}");
 }
 

@@ -156,3 +156,50 @@ fn the_default_view_uses_the_relations_and_comembership_only_without_them() {
     let bundled = load(&Source::Bundled).unwrap();
     assert!(!spec.membership_by_default(&bundled));
 }
+
+/// A relation that names its coalition counts in that coalition's view and in the whole
+/// network's, not in the view of another coalition whose scope holds both ends; one without a
+/// coalition counts in every coalition with both ends.
+#[test]
+fn a_tie_part_of_one_coalition_is_left_out_of_another_coalitions_view() {
+    let dir = crate::common::workspace_with(&[
+        (
+            "actors.csv",
+            "id,name,sector,level\nmin,Ministerie,government,national\n\
+             prov,Provincie,government,provincial\ngem,Gemeente,government,municipal\n",
+        ),
+        (
+            "relations.csv",
+            "source,target,layer,amount,coalition\nmin,prov,funding,15000000,deal_a\n\
+             min,prov,funding,7500000,deal_b\nprov,gem,collaboration,,\n",
+        ),
+        ("coalitions.csv", "id,name\ndeal_a,Deal A\ndeal_b,Deal B\n"),
+        (
+            "members.csv",
+            "coalition,actor,role\ndeal_a,min,signatory\ndeal_a,prov,signatory\n\
+             deal_a,gem,signatory\ndeal_b,min,signatory\ndeal_b,prov,signatory\n\
+             deal_b,gem,signatory\n",
+        ),
+    ]);
+    let network = load(&Source::Folder(dir.path().to_owned())).unwrap();
+    let funding = layers(&network, &["funding", "collaboration"]);
+    let view_of = |coalition: Option<&str>| {
+        let spec = match coalition {
+            Some(key) => ViewSpec::coalition(network.coalition_id(key).unwrap()),
+            None => ViewSpec::default(),
+        };
+        let view = View::build(&network, &spec.with_layers(funding.clone())).unwrap();
+        arcs(&network, &view)
+    };
+    let collaboration = [arc("gem", "prov", 1.0), arc("prov", "gem", 1.0)];
+    let with = |euros: f64| {
+        let mut expected = vec![arc("min", "prov", euros)];
+        expected.extend(collaboration.iter().cloned());
+        expected.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        expected
+    };
+    assert_eq!(view_of(Some("deal_a")), with(1.0), "deal A: its own tie only");
+    assert_eq!(view_of(Some("deal_b")), with(1.0), "deal B: its own tie only");
+    // The whole network: both ties, merged into one arc of weight 2 (strength, not euros).
+    assert_eq!(view_of(None), with(2.0));
+}

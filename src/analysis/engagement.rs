@@ -33,7 +33,10 @@ pub(crate) fn tied_through_units(
         signed[membership.actor.index()] |= membership.role == Role::Signatory;
     }
     let mut tied = vec![false; network.actors().len()];
-    for relation in network.relations().iter().filter(|r| holds(&r.validity)) {
+    // A tie that is part of another coalition is no working relation with this one.
+    for relation in
+        network.relations().iter().filter(|r| holds(&r.validity) && r.counts_in(Some(coalition)))
+    {
         let (a, b) = (relation.source, relation.target);
         if a == b {
             continue;

@@ -39,6 +39,8 @@ const RELATION_ALIASES: &[(&str, &str)] = &[
     ("sinds", "since"),
     ("tot", "until"),
     ("tot_en_met", "until"),
+    ("coalitie", "coalition"),
+    ("deal", "coalition"),
 ];
 
 /// See [`ACTOR_ALIASES`].

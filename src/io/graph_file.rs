@@ -172,6 +172,7 @@ pub(crate) fn push_layer(builder: &mut NetworkBuilder, name: String, ties: Vec<F
         amount: None,
         topic: None,
         validity: Validity::default(),
+        coalition: None,
     }));
 }
 

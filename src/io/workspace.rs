@@ -25,8 +25,18 @@ use crate::model::{
 pub const ACTOR_COLUMNS: &[&str] =
     &["id", "name", "sector", "level", "parent", "kind", "themes", "influence"];
 /// See [`ACTOR_COLUMNS`].
-pub const RELATION_COLUMNS: &[&str] =
-    &["source", "target", "layer", "directed", "weight", "amount", "topic", "since", "until"];
+pub const RELATION_COLUMNS: &[&str] = &[
+    "source",
+    "target",
+    "layer",
+    "directed",
+    "weight",
+    "amount",
+    "topic",
+    "since",
+    "until",
+    "coalition",
+];
 /// See [`ACTOR_COLUMNS`].
 pub const COALITION_COLUMNS: &[&str] = &[
     "id",
@@ -438,8 +448,23 @@ fn finish(
 ) -> Option<Network> {
     let OtherTables { relations, coalitions, coalitions_broken, members, matrices } = others;
     let mut builder = NetworkBuilder::default();
+    // A coalitions table without ids names no coalition either. Read first: relations and
+    // members name coalitions.
+    let (coalition_keys, coalitions_broken) =
+        match coalitions.map(|table| read_coalitions(table, &mut builder, diagnostics)) {
+            Some(Some(keys)) => (keys, coalitions_broken),
+            Some(None) => (FxHashMap::default(), true),
+            None => (FxHashMap::default(), coalitions_broken),
+        };
     if let Some(relations) = relations {
-        read_relations(relations, &actor_table, &mut builder, diagnostics, warnings);
+        read_relations(
+            relations,
+            &actor_table,
+            (&coalition_keys, coalitions_broken),
+            &mut builder,
+            diagnostics,
+            warnings,
+        );
     }
     // Survey matrices (relations-LAYER.csv): a layer each, ids from actors.csv.
     for matrix in matrices {
@@ -449,13 +474,6 @@ fn finish(
         });
     }
 
-    // A coalitions table without ids names no coalition either.
-    let (coalition_keys, coalitions_broken) =
-        match coalitions.map(|table| read_coalitions(table, &mut builder, diagnostics)) {
-            Some(Some(keys)) => (keys, coalitions_broken),
-            Some(None) => (FxHashMap::default(), true),
-            None => (FxHashMap::default(), coalitions_broken),
-        };
     if let Some(members) = members {
         read_members(
             members,
@@ -939,6 +957,7 @@ struct RelationChunk {
 fn read_relations(
     table: Table<'_>,
     actors: &ActorTable,
+    coalitions: (&FxHashMap<String, (CoalitionId, u64)>, bool),
     builder: &mut NetworkBuilder,
     diagnostics: &mut Diagnostics,
     warnings: &mut Diagnostics,
@@ -969,6 +988,10 @@ fn read_relations(
         topic: table.column("topic"),
         since: table.column("since"),
         until: table.column("until"),
+        coalition: table.column("coalition"),
+        coalitions: coalitions.0,
+        coalitions_broken: coalitions.1,
+        coalitions_called: table.called("coalitions.csv"),
         extra: Vec::new(),
         packed: None,
         members_called: table.called("members.csv"),
@@ -995,6 +1018,7 @@ fn read_relations(
         amount: None,
         topic: None,
         validity: Validity::default(),
+        coalition: None,
     };
     let mut relations = Vec::new();
     let chunks = table.map_chunks_into(
@@ -1116,7 +1140,7 @@ fn warn_single_layers(
 }
 
 /// The positions of the columns of `relations.csv`, and the attribute slot of each unknown one.
-struct RelationColumns {
+struct RelationColumns<'k> {
     source: usize,
     target: usize,
     layer: Option<usize>,
@@ -1126,6 +1150,13 @@ struct RelationColumns {
     topic: Option<usize>,
     since: Option<usize>,
     until: Option<usize>,
+    coalition: Option<usize>,
+    /// The coalitions by id, to resolve `coalition`.
+    coalitions: &'k FxHashMap<String, (CoalitionId, u64)>,
+    /// A coalitions table that is there but could not be read: its ids are not checked.
+    coalitions_broken: bool,
+    /// How messages name the coalitions table.
+    coalitions_called: String,
     extra: Vec<(usize, usize)>,
     /// How messages name the members table (`members.csv`, the array `members`).
     members_called: String,
@@ -1147,7 +1178,7 @@ fn layer_key(name: &str) -> std::borrow::Cow<'_, str> {
 #[allow(clippy::too_many_arguments)]
 fn read_relation(
     row: &Row<'_>,
-    columns: &RelationColumns,
+    columns: &RelationColumns<'_>,
     ends: (Option<ActorId>, Option<ActorId>),
     actors: &ActorTable,
     dialect: Dialect,
@@ -1205,6 +1236,26 @@ fn read_relation(
     let amount_value = non_negative(row, columns.amount, "amount", dialect, at, diagnostics);
     let dates =
         validity(row, (columns.since, columns.until), ("since", "until"), dialect, at, diagnostics);
+    let coalition_id = row.optional(columns.coalition).and_then(|key| {
+        match columns.coalitions.get(key) {
+            Some((id, _)) => Some(*id),
+            None if columns.coalitions_broken => None,
+            None => {
+                let hint = aliases::did_you_mean(&aliases::close_to(
+                    key,
+                    columns.coalitions.keys().map(String::as_str),
+                ));
+                let called = &columns.coalitions_called;
+                diagnostics.push(
+                    at.location(),
+                    format!(
+                        "`coalition` is `{key}`, which is not an id in {called}{hint}; name the coalition the tie is part of, or leave the cell empty for a tie of the whole network"
+                    ),
+                );
+                None
+            }
+        }
+    });
     let (Some(source_id), Some(target_id)) = (source_id, target_id) else { return };
     if source_id == target_id {
         diagnostics.push(
@@ -1262,6 +1313,7 @@ fn read_relation(
         amount: amount_value,
         topic: topic_id,
         validity: dates,
+        coalition: coalition_id,
     });
 }
 

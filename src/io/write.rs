@@ -105,6 +105,7 @@ fn relations_csv(network: &Network) -> String {
             relation.topic.map(|t| network.topic(t).to_owned()).unwrap_or_default(),
             date(relation.validity.since),
             date(relation.validity.until),
+            relation.coalition.map(|c| network.coalition(c).key.clone()).unwrap_or_default(),
         ];
         row.extend(
             extra.iter().map(|k| network.relation_attributes().get(i, k).unwrap_or("").to_owned()),

@@ -1,6 +1,6 @@
 //! Relations: ties between two actors in one layer, with strength, money, topic and dates.
 
-use super::ids::{ActorId, LayerId, TopicId};
+use super::ids::{ActorId, CoalitionId, LayerId, TopicId};
 use super::validity::Validity;
 
 /// One tie of the network.
@@ -25,4 +25,19 @@ pub struct Relation {
     pub topic: Option<TopicId>,
     /// The dates between which the tie holds.
     pub validity: Validity,
+    /// The coalition the tie is part of, when the workspace says so (`relations.csv`'s
+    /// `coalition`): a view or plan of another coalition leaves it out. `None`: a tie of the
+    /// network, counted in every coalition whose scope holds both ends.
+    pub coalition: Option<CoalitionId>,
+}
+
+impl Relation {
+    /// Whether the tie counts in the scope of `coalition` (`None`: the whole network): it is
+    /// part of no coalition in particular, or of that one.
+    pub fn counts_in(&self, coalition: Option<CoalitionId>) -> bool {
+        match (self.coalition, coalition) {
+            (Some(own), Some(asked)) => own == asked,
+            _ => true,
+        }
+    }
 }

@@ -161,6 +161,10 @@ pub const TEMPLATE_TABLES: [TemplateTable; 4] = [
                 "until",
                 "the last day the tie holds (tot en met), YYYY-MM-DD; empty: still running",
             ),
+            text(
+                "coalition",
+                "the id of the coalition the tie is part of (coalitie), e.g. the deal that pays; empty: a tie of the whole network, counted in every coalition with both parties",
+            ),
         ],
         rows: &[
             &[
@@ -173,6 +177,7 @@ pub const TEMPLATE_TABLES: [TemplateTable; 4] = [
                 "innovatie",
                 "2024-01-01",
                 "2027-12-31",
+                "rd_voorbeeld",
             ],
             &[
                 "prov_voorbeeld",
@@ -183,6 +188,7 @@ pub const TEMPLATE_TABLES: [TemplateTable; 4] = [
                 "",
                 "innovatie",
                 "2024-03-01",
+                "",
                 "",
             ],
         ],
@@ -226,7 +232,7 @@ pub const TEMPLATE_TABLES: [TemplateTable; 4] = [
             text("actor", "the id of the party"),
             text(
                 "role",
-                "signatory (ondertekenaar), lead (trekker), programme_office (programmabureau), steering_group (stuurgroep), advisory (adviseur), project_partner (projectpartner), dealmaker or involved (betrokken)",
+                "signatory (ondertekenaar), lead (trekker), programme_office (programmabureau), steering_group (stuurgroep), advisory (adviseur), project_partner (projectpartner), dealmaker, involved (betrokken), or programme (programma: the coalition's own programme or fund as one node, in its scope but no party)",
             ),
             number("contribution", "the euros it puts in (bijdrage); may stay empty"),
             text("since", "the first day it takes part (vanaf), YYYY-MM-DD; empty: from the start"),

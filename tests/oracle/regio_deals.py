@@ -49,12 +49,11 @@ HAND_WORKED = {
     # (stated; not the whole 130m); MRE's 2.4m for the uitvoeringsorganisatie.
     ("rd_brainport", "2024-12-31", "funding", "rijk->region"): 26_700_000,
     ("rd_brainport", "2024-12-31", "funding", "region->region"): 2_400_000,
-    # Cleantech: the Rijk 7.5m and Gelderland 4m to Apeldoorn, the kassier. On 2024-12-31 the
-    # Rijk -> region euros also hold BZK's 15m to Gelderland as regiokassier of Arnhem-Nijmegen
-    # (since 2023-11-01): BZK and Gelderland both sit at Cleantech's table, and a relation
-    # belongs to no single deal. 7.5m + 15m = 22.5m. (The one relation with euros that counts
-    # in deals other than its own: 9 deals of Gelderland.)
-    ("rd_cleantech", "2024-12-31", "funding", "rijk->region"): 22_500_000,
+    # Cleantech: the Rijk 7.5m and Gelderland 4m to Apeldoorn, the kassier. BZK's 15m to
+    # Gelderland as regiokassier of Arnhem-Nijmegen (since 2023-11-01) is part of that deal
+    # (the relation's `coalition`), so it does not count here, though BZK and Gelderland both
+    # sit at Cleantech's table.
+    ("rd_cleantech", "2024-12-31", "funding", "rijk->region"): 7_500_000,
     ("rd_cleantech", "2019-01-01", "funding", "rijk->region"): 0,  # signed 2020
     ("rd_cleantech", "2024-12-31", "funding", "region->region"): 4_000_000,
     # Twente II: BZK's 25m national contribution into the deal; the deal's co-financing is
@@ -120,6 +119,9 @@ def compute() -> dict:
                 sums: dict[str, float] = defaultdict(float)
                 for r in relations:
                     if r["layer"] != layer or (r["since"] and r["since"] > date):
+                        continue
+                    # a tie that is part of another deal does not count in this one
+                    if r["coalition"] and r["coalition"] != deal:
                         continue
                     if r["source"] in inside and r["target"] in inside:
                         sums[f"{side(r['source'])}->{side(r['target'])}"] += float(r["amount"])

@@ -54,7 +54,10 @@ impl<'a> Context<'a> {
     ) -> Context<'a> {
         let n = network.actors().len();
         let in_scope = Scope::Coalition(coalition).actors(network, at);
-        let holds = |relation: &Relation| at.is_none_or(|date| relation.validity.contains(date));
+        let holds = |relation: &Relation| {
+            at.is_none_or(|date| relation.validity.contains(date))
+                && relation.counts_in(Some(coalition))
+        };
 
         // Topics: the coalition's themes first, then relation topics around its members.
         let mut topics: Vec<TopicEntry> = Vec::new();
@@ -214,9 +217,11 @@ impl<'a> Context<'a> {
             .filter(move |m| at.is_none_or(|date| m.validity.contains(date)))
     }
 
-    /// Whether `relation` holds on the date.
+    /// Whether `relation` holds on the date and counts in the coalition (it is part of no other
+    /// coalition, [`Relation::counts_in`]).
     pub(super) fn holds(&self, relation: &Relation) -> bool {
         self.at.is_none_or(|date| relation.validity.contains(date))
+            && relation.counts_in(Some(self.coalition))
     }
 
     /// The ties of one topic, or the general ones (`None`), by Rijk id then region id.

@@ -10,7 +10,8 @@
 //!   `cofinancing`, `governance`, `start_date`, `end_date` (renamed from `start`/`end`, which
 //!   Gephi would take for a time interval); then every free column of `actors.csv` and
 //!   `coalitions.csv`, by name. Edge attributes: `layer`, `directed`, `amount`, `topic`,
-//!   `since`, `until`, `role`, `contribution`, then every free column of `relations.csv` and
+//!   `since`, `until`, `coalition` (the id of the coalition a relation is part of, when it
+//!   names one), `role`, `contribution`, then every free column of `relations.csv` and
 //!   `members.csv`. The name (the label) and the weight are kept apart, because each format
 //!   puts them in its own place.
 //! - A free column is `double` when every value in it is a plain decimal number (`-12.5`,
@@ -194,6 +195,7 @@ const EDGE_COLUMNS: &[(&str, AttributeType)] = &[
     ("topic", AttributeType::String),
     ("since", AttributeType::String),
     ("until", AttributeType::String),
+    ("coalition", AttributeType::String),
     ("role", AttributeType::String),
     ("contribution", AttributeType::Double),
 ];
@@ -266,6 +268,7 @@ impl ExportGraph {
             row.text("topic", relation.topic.map(|t| network.topic(t)));
             row.date("since", relation.validity.since);
             row.date("until", relation.validity.until);
+            row.text("coalition", relation.coalition.map(|c| network.coalition(c).key.as_str()));
             for (name, column) in &edge_columns.relation_free {
                 if let Some(value) = network.relation_attributes().get(index, name) {
                     row.free(column, value);
