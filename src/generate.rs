@@ -158,6 +158,7 @@ pub fn generate(config: &GenerateConfig) -> Network {
             kind: Some(kind.to_owned()),
             themes: Vec::new(),
             influence: None,
+            successors: Vec::new(),
             attributes: BTreeMap::new(),
         });
     }

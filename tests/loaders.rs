@@ -100,7 +100,7 @@ const DEFECTS: &[(&str, &str)] = &[
     ),
     (
         "missing-column",
-        "fixtures/invalid/missing-column/actors.csv:1: missing column `id`; actors.csv has the columns id, name, sector, level, parent, kind, themes, influence (found: name, sector)",
+        "fixtures/invalid/missing-column/actors.csv:1: missing column `id`; actors.csv has the columns id, name, sector, level, parent, kind, themes, influence, successor (found: name, sector)",
     ),
     (
         "duplicate-id",

@@ -136,6 +136,45 @@ fn an_empty_coalition_has_every_sector_missing_and_no_proximity() {
     assert_eq!(found.missing_ministries[0].actor, None);
 }
 
+/// Achterhoek II (2024) has EZ and LVVN at the table and "duurzame economie" among its themes:
+/// EZK, which the theme map names, is no longer there, but EZ took over from it (the bundled
+/// `successor` column), so no ministry is missing. Without the successor link, EZK would be.
+#[test]
+fn a_ministry_of_the_other_era_counts_at_the_table() {
+    let network = load(&Source::Bundled).unwrap();
+    let coalition = network.coalition_id("rd5_achterhoek_ii").unwrap();
+    let found = suspects(&network, coalition, &Profile::default(), None).unwrap();
+    assert_eq!(found.missing_ministries, []);
+    let ezk = network.actor_id("min_ezk").unwrap();
+    let successors: Vec<&str> =
+        network.actor(ezk).successors.iter().map(|&s| network.actor(s).key.as_str()).collect();
+    assert_eq!(successors, ["min_ez", "min_kgg"]);
+    let dir = crate::common::workspace_with(&[
+        (
+            "actors.csv",
+            "id,name,sector,level,parent,kind,successor\nrijk,Rijk,government,national,,,\n\
+             min_ezk,Ministerie van EZK (EZK),government,national,rijk,ministry,LINK\n\
+             min_ez,Ministerie van EZ (EZ),government,national,rijk,ministry,\n\
+             gem,Gemeente,government,municipal,,,\n",
+        ),
+        ("coalitions.csv", "id,name,themes\nd,Deal,duurzame economie\n"),
+        ("members.csv", "coalition,actor,role\nd,min_ez,signatory\nd,gem,signatory\n"),
+    ]);
+    let missing = |link: &str| {
+        let actors = std::fs::read_to_string(dir.path().join("actors.csv")).unwrap();
+        std::fs::write(dir.path().join("actors.csv"), actors.replace("LINK", link)).unwrap();
+        let network = load(&Source::Folder(dir.path().to_owned())).unwrap();
+        let found =
+            suspects(&network, network.coalition_id("d").unwrap(), &Profile::default(), None);
+        let names: Vec<String> =
+            found.unwrap().missing_ministries.into_iter().map(|m| m.ministry).collect();
+        std::fs::write(dir.path().join("actors.csv"), actors).unwrap();
+        names
+    };
+    assert_eq!(missing(""), ["EZK"]);
+    assert_eq!(missing("min_ez"), Vec::<String>::new());
+}
+
 #[test]
 fn leave_one_out_is_the_same_at_any_thread_count() {
     let network = load(&Source::Bundled).unwrap();

@@ -395,7 +395,9 @@ fn missing_ministries(
     for theme in &network.coalition(coalition).themes {
         for ministry in profile.ministries_for_theme(theme) {
             let actors = network.ministries_named(ministry);
-            if actors.iter().any(|a| present[a.index()]) {
+            // The ministry of another era counts too: EZ or KGG at the table for EZK, LNV for
+            // LVVN ([`Network::lineage`]).
+            if actors.iter().any(|&a| network.lineage(a).iter().any(|l| present[l.index()])) {
                 continue;
             }
             match missing.iter_mut().find(|m| m.ministry == ministry) {

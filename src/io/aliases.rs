@@ -19,6 +19,8 @@ const ACTOR_ALIASES: &[(&str, &str)] = &[
     ("thema", "themes"),
     ("invloed", "influence"),
     ("afkorting", "abbreviation"),
+    ("opvolger", "successor"),
+    ("opvolgers", "successor"),
 ];
 
 /// See [`ACTOR_ALIASES`].

@@ -23,7 +23,7 @@ use crate::model::{
 
 /// The columns of each table that the format defines; any other column is kept as an attribute.
 pub const ACTOR_COLUMNS: &[&str] =
-    &["id", "name", "sector", "level", "parent", "kind", "themes", "influence"];
+    &["id", "name", "sector", "level", "parent", "kind", "themes", "influence", "successor"];
 /// See [`ACTOR_COLUMNS`].
 pub const RELATION_COLUMNS: &[&str] = &[
     "source",
@@ -828,6 +828,8 @@ struct ActorChunk {
     lines: Vec<u64>,
     /// The actors that name a parent: their position in the chunk and the parent's id.
     parents: Vec<(usize, String)>,
+    /// The actors that name successors: their position in the chunk and the successors' ids.
+    successors: Vec<(usize, Vec<String>)>,
 }
 
 fn read_actors(
@@ -847,8 +849,8 @@ fn read_actors(
         actor_table.unreadable = true;
         return actor_table;
     };
-    let [name, sector, level, parent, kind, themes, influence] =
-        ["name", "sector", "level", "parent", "kind", "themes", "influence"]
+    let [name, sector, level, parent, kind, themes, influence, successor] =
+        ["name", "sector", "level", "parent", "kind", "themes", "influence", "successor"]
             .map(|c| table.column(c));
     for (column, found) in [("sector", sector), ("level", level)] {
         if found.is_none() {
@@ -906,10 +908,14 @@ fn read_actors(
                     kind: row.optional(kind).map(str::to_owned),
                     themes: row.optional(themes).map(|t| dialect.list(t)).unwrap_or_default(),
                     influence: non_negative(row, influence, "influence", dialect, at, diagnostics),
+                    successors: Vec::new(),
                     attributes: attributes(row, &extra),
                 });
                 if let Some(parent) = row.optional(parent) {
                     chunk.parents.push((chunk.lines.len(), parent.to_owned()));
+                }
+                if let Some(successors) = row.optional(successor) {
+                    chunk.successors.push((chunk.lines.len(), dialect.list(successors)));
                 }
                 chunk.lines.push(row.line);
             }
@@ -934,6 +940,15 @@ fn read_actors(
             let at = Here { path: &actor_table.path, line: actor_table.lines[i] };
             let parent = actor_table.resolve(&key, "parent", at, diagnostics);
             actor_table.actors[i].parent = parent;
+        }
+        for (at_in_chunk, keys) in chunk.successors {
+            let i = range.start + at_in_chunk;
+            let at = Here { path: &actor_table.path, line: actor_table.lines[i] };
+            let successors: Vec<ActorId> = keys
+                .iter()
+                .filter_map(|key| actor_table.resolve(key, "successor", at, diagnostics))
+                .collect();
+            actor_table.actors[i].successors = successors;
         }
     }
     actor_table

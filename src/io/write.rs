@@ -83,6 +83,12 @@ fn actors_csv(network: &Network) -> String {
             text(actor.kind.as_ref()),
             actor.themes.join("; "),
             number(actor.influence),
+            actor
+                .successors
+                .iter()
+                .map(|&s| network.actor(s).key.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
         ];
         row.extend(extra.iter().map(|k| text(actor.attributes.get(k))));
         sheet.row(&row);

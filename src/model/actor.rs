@@ -106,6 +106,9 @@ pub struct Actor {
     pub themes: Vec<String>,
     /// Perceived influence (≥ 0), when given.
     pub influence: Option<f64>,
+    /// The actors that took over from this one (a ministry renamed or split: EZK → EZ and
+    /// KGG), in the order given.
+    pub successors: Vec<ActorId>,
     /// Columns the format does not define, kept by their lower-case header.
     pub attributes: BTreeMap<String, String>,
 }

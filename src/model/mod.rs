@@ -14,6 +14,7 @@ mod ministry;
 mod network;
 mod profile;
 mod relation;
+mod succession;
 mod validity;
 
 pub use actor::join_alternatives;

@@ -461,6 +461,7 @@ mod tests {
                 kind: None,
                 themes: Vec::new(),
                 influence: None,
+                successors: Vec::new(),
                 attributes: BTreeMap::new(),
             });
         }

@@ -6,7 +6,7 @@
 //! - Edges: every relation in workspace order, then every membership in workspace order as an
 //!   undirected edge of layer `membership` from the actor to the coalition (weight 1).
 //! - Node attributes: `kind`, `sector`, `level`, `parent` (the parent's id), `themes` (joined
-//!   with `; `), `influence`; for coalitions `tranche`, `region`, `national_contribution`,
+//!   with `; `), `influence`, `successor` (the successors' ids, joined with `; `); for coalitions `tranche`, `region`, `national_contribution`,
 //!   `cofinancing`, `governance`, `start_date`, `end_date` (renamed from `start`/`end`, which
 //!   Gephi would take for a time interval); then every free column of `actors.csv` and
 //!   `coalitions.csv`, by name. Edge attributes: `layer`, `directed`, `amount`, `topic`,
@@ -178,6 +178,7 @@ const NODE_COLUMNS: &[(&str, AttributeType)] = &[
     ("parent", AttributeType::String),
     ("themes", AttributeType::String),
     ("influence", AttributeType::Double),
+    ("successor", AttributeType::String),
     ("tranche", AttributeType::String),
     ("region", AttributeType::String),
     ("national_contribution", AttributeType::Double),
@@ -223,6 +224,11 @@ impl ExportGraph {
             row.text("parent", actor.parent.map(|p| network.actor(p).key.as_str()));
             row.list("themes", &actor.themes);
             row.number("influence", actor.influence);
+            if !actor.successors.is_empty() {
+                let keys: Vec<&str> =
+                    actor.successors.iter().map(|&s| network.actor(s).key.as_str()).collect();
+                row.text("successor", Some(&keys.join("; ")));
+            }
             for (name, value) in &actor.attributes {
                 row.free(&node_columns.free[name], value);
             }
