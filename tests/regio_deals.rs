@@ -79,3 +79,23 @@ fn the_eras_separate_by_date_and_later_deals_name_the_first() {
     assert_eq!(follows.len(), 1);
     assert!(follows[0].ends_with(",rd_twente"), "{}", follows[0]);
 }
+
+/// The report shows the relations behind a deal's euros with what the fixture notes about each:
+/// Twente I's €30m is the national contribution, derived from coalitions.csv, not a stated
+/// payment; a relation of Twente II (2023) is not among Twente I's.
+#[test]
+fn the_report_says_which_euros_are_derived() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report");
+    crate::common::stakenet()
+        .args(["report", "--coalition", "rd_twente", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let start = html.find("with euros behind these figures").expect("the table of euros");
+    let table = &html[start..start + html[start..].find("</table>").unwrap()];
+    assert_eq!(table.matches("<tr><td>").count(), 3, "{table}");
+    assert!(table.contains("€30.0m") && table.contains("evidence: derived"), "{table}");
+    assert_eq!(table.matches("evidence: stated").count(), 2, "{table}");
+}

@@ -9,8 +9,8 @@ use crate::analysis::{
     connectieplan, dependence_layer, group_nodes, interdependence, layer_views, multiplexity,
     suspects,
 };
-use crate::model::{CoalitionId, Network};
-use crate::view::{LayerChoice, View, ViewSpec};
+use crate::model::{CoalitionId, Date, Network};
+use crate::view::{LayerChoice, Scope, View, ViewSpec};
 
 /// Everything about one coalition on `moment`, each on the coalition's members and their units
 /// over the explicit layers (as the commands give with `--coalition` and `--at`).
@@ -53,7 +53,28 @@ pub(super) fn coalition_report(
         interdependence,
         suspects: suspects(network, coalition, profile, moment.date)?,
         plan: connectieplan(network, coalition, &PlanConfig::default().with_moment(moment))?,
+        euro_relations: euro_relations(network, coalition, moment.date),
     })
+}
+
+/// The relations with an amount that count in `coalition` on `at`: both ends in its scope (its
+/// members and their units), holding on the date, part of no other coalition; in workspace
+/// order.
+fn euro_relations(network: &Network, coalition: CoalitionId, at: Option<Date>) -> Vec<usize> {
+    let in_scope = Scope::Coalition(coalition).actors(network, at);
+    network
+        .relations()
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.amount.is_some()
+                && in_scope[r.source.index()]
+                && in_scope[r.target.index()]
+                && at.is_none_or(|date| r.validity.contains(date))
+                && r.counts_in(Some(coalition))
+        })
+        .map(|(index, _)| index)
+        .collect()
 }
 
 /// Interdependence from the [`dependence_layer`] (as `stakenet interdependence` chooses without

@@ -93,6 +93,10 @@ pub struct CoalitionReport {
     pub suspects: Suspects,
     /// The connectieplan.
     pub plan: Connectieplan,
+    /// The relations with euros behind the figures: both ends in the coalition's scope, holding
+    /// on its date, part of no other coalition ([`Relation::counts_in`](crate::Relation::counts_in));
+    /// indices into [`Network::relations`](crate::Network::relations), in workspace order.
+    pub euro_relations: Vec<usize>,
 }
 
 /// The asymmetry section of a coalition.

@@ -409,7 +409,69 @@ fn asymmetry_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: 
             }
         },
     );
+    euros_behind(&mut s, coalition);
     s.end(Some(&format!("stakenet asymmetry --coalition {key} --format json")));
+}
+
+/// The most rows of the table of euros; the rest are counted.
+const EURO_ROWS: usize = 25;
+
+/// The relations whose euros the figures add up, with what the workspace notes about each (its
+/// own columns of `relations.csv`, such as a source or how the amount was found), so a reader
+/// can tell a stated payment from a derived one.
+fn euros_behind(s: &mut Section<'_, '_>, coalition: &CoalitionReport) {
+    let network = s.context.network;
+    let relations = &coalition.euro_relations;
+    if relations.is_empty() {
+        return;
+    }
+    let attributes = network.relation_attributes();
+    let names: Vec<&str> = attributes.names().collect();
+    let which = match relations.len() {
+        1 => "The relation".to_owned(),
+        n => format!("The {n} relations"),
+    };
+    let noted = if names.is_empty() { "" } else { ", with what relations.csv notes about each" };
+    let _ =
+        writeln!(s.out, "<p class=\"explain\">{which} with euros behind these figures{noted}:</p>");
+    let head = if names.is_empty() { "" } else { "<th>Noted</th>" };
+    s.table(
+        &format!("<th>From</th><th>To</th><th>Layer</th><th class=\"num\">Euros</th>{head}"),
+        |out| {
+            for &index in relations.iter().take(EURO_ROWS) {
+                let relation = &network.relations()[index];
+                let noted: Vec<String> = names
+                    .iter()
+                    .filter_map(|&name| {
+                        let value = attributes.get(index, name)?;
+                        let shown: String = value.chars().take(160).collect();
+                        let cut = if shown.len() < value.len() { "…" } else { "" };
+                        Some(format!("{}: {}{cut}", esc(name), esc(&shown)))
+                    })
+                    .collect();
+                let noted = if names.is_empty() {
+                    String::new()
+                } else {
+                    format!("<td class=\"small\">{}</td>", noted.join("; "))
+                };
+                let _ = writeln!(
+                    out,
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>{noted}</tr>",
+                    esc(&network.actor(relation.source).name),
+                    esc(&network.actor(relation.target).name),
+                    esc(&network.layer(relation.layer).name),
+                    money(relation.amount.unwrap_or(0.0)),
+                );
+            }
+        },
+    );
+    if relations.len() > EURO_ROWS {
+        let _ = writeln!(
+            s.out,
+            "<p class=\"note\">And {} more; `stakenet export` lists every relation.</p>",
+            relations.len() - EURO_ROWS
+        );
+    }
 }
 
 fn interdependence_section(mut s: Section<'_, '_>, coalition: &CoalitionReport, data: &str) {
