@@ -26,6 +26,7 @@ mod loaders;
 mod long_work;
 mod messages;
 mod ministries;
+mod mixing;
 mod oracle;
 mod outputs;
 #[cfg(feature = "petgraph")]

@@ -13,6 +13,7 @@ mod interdependence;
 mod kernels;
 mod layout;
 mod leave_one_out;
+mod mixing;
 mod moment;
 mod multiplex;
 mod multiplexity;
@@ -54,6 +55,7 @@ pub use leave_one_out::{
     Evaluation, HeldOut, Position, RANKERS, Ranker, RankerSummary, SUBSETS, Subset, leave_one_out,
     leave_one_out_with_progress,
 };
+pub use mixing::{EiTest, GroupMixing, Mixing, MixingConfig, mixing};
 pub use moment::{Moment, MomentBasis, coalition_moment, moment};
 pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};
 pub use multiplexity::multiplexity;

@@ -13,6 +13,7 @@ use super::commands::generate::GenerateArgs;
 use super::commands::init::InitArgs;
 use super::commands::interdependence::InterdependenceArgs;
 use super::commands::layers::LayersArgs;
+use super::commands::mixing::MixingArgs;
 use super::commands::plan::PlanArgs;
 use super::commands::report::ReportArgs;
 use super::commands::suspects::SuspectsArgs;
@@ -65,6 +66,11 @@ pub(crate) enum Command {
     /// effective size).
     #[command(after_help = super::commands::brokerage::HELP)]
     Brokerage(BrokerageArgs),
+    /// Do parties tie within their own kind? The mixing matrix by sector, level, side or any
+    /// column, the E-I index per group and overall with a permutation test, and the
+    /// assortativity.
+    #[command(after_help = super::commands::mixing::HELP)]
+    Mixing(MixingArgs),
     /// How the layers of a multiplex network differ: per actor and layer the degree,
     /// neighbourhood, exclusive neighbourhood and (exclusive) relevance, and the edge overlap
     /// of every pair of layers.

@@ -14,6 +14,7 @@ mod interdependence;
 pub mod json;
 mod layers;
 pub(crate) mod markup;
+mod mixing;
 mod plan;
 mod records;
 mod report;
@@ -45,6 +46,7 @@ pub use interdependence::{
     interdependence_json_ordered, interdependence_table, interdependence_table_ordered,
 };
 pub use layers::{layer_records, layers_json, overlap_records};
+pub use mixing::{MIXING_MEASURES, mixing_json, mixing_records, mixing_summary};
 pub use plan::{md_escape, plan_dot, plan_json, plan_markdown, plan_svg, proposal_reason};
 pub use records::{Cell, ListOrder, Records, defuse_formula};
 pub use report::{
