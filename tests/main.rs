@@ -19,6 +19,7 @@ mod export;
 mod formats;
 mod graphalytics;
 mod hostile_inputs;
+mod influence;
 mod init;
 mod interdependence;
 mod lists;

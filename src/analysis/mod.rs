@@ -9,6 +9,7 @@ mod compare;
 mod components;
 mod engagement;
 mod error;
+mod influence;
 mod interdependence;
 mod kernels;
 mod layout;
@@ -44,6 +45,7 @@ pub use components::{
     largest_weak_component, n_weak_components, strong_components, weak_components,
 };
 pub use error::AnalysisError;
+pub use influence::{Influence, InfluenceReading, RatedActor, perceived_influence};
 pub use interdependence::{
     ActorDependence, DEPENDENCY_LAYER, DependenceMatrix, DependencePair, DependenceSource,
     Interdependence, InterdependenceConfig, MAX_DENSE_ACTORS, dependence_layer,

@@ -10,6 +10,7 @@ use super::commands::check::CheckArgs;
 use super::commands::compare::CompareArgs;
 use super::commands::export::ExportArgs;
 use super::commands::generate::GenerateArgs;
+use super::commands::influence::InfluenceArgs;
 use super::commands::init::InitArgs;
 use super::commands::interdependence::InterdependenceArgs;
 use super::commands::layers::LayersArgs;
@@ -71,6 +72,10 @@ pub(crate) enum Command {
     /// assortativity.
     #[command(after_help = super::commands::mixing::HELP)]
     Mixing(MixingArgs),
+    /// Perceived against structural influence (Net-Map): the rank correlation of the
+    /// `influence` column with a centrality, and the paper tigers and hidden influencers.
+    #[command(after_help = super::commands::influence::HELP)]
+    Influence(InfluenceArgs),
     /// How the layers of a multiplex network differ: per actor and layer the degree,
     /// neighbourhood, exclusive neighbourhood and (exclusive) relevance, and the edge overlap
     /// of every pair of layers.

@@ -10,6 +10,7 @@ mod compare;
 mod description;
 mod evaluation;
 mod exchange;
+mod influence;
 mod interdependence;
 pub mod json;
 mod layers;
@@ -40,6 +41,7 @@ pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
 pub use description::ViewDescription;
 pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, evaluation_table};
 pub use exchange::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
+pub use influence::{INFLUENCE_MEASURES, influence_json, influence_records, influence_summary};
 pub use interdependence::{
     INTERDEPENDENCE_MEASURES, PAIR_COLUMNS, dependence_actor_records, dependence_pair_records,
     dependence_pair_records_ordered, interdependence_figure_records, interdependence_json,

@@ -7,6 +7,7 @@ pub(crate) mod check;
 pub(crate) mod compare;
 pub(crate) mod export;
 pub(crate) mod generate;
+pub(crate) mod influence;
 pub(crate) mod init;
 pub(crate) mod interdependence;
 pub(crate) mod layers;
