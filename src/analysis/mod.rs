@@ -55,7 +55,9 @@ pub use leave_one_out::{
     leave_one_out_with_progress,
 };
 pub use moment::{Moment, MomentBasis, coalition_moment, moment};
-pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};
+pub use multiplex::{
+    ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex, multiplex_of,
+};
 pub use multiplexity::multiplexity;
 pub use plan::{
     Connectieplan, Counterpart, CounterpartSource, PlanConfig, PlanTie, PlanTopic, ProposalGoal,
