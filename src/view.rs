@@ -259,11 +259,29 @@ impl ViewSpec {
     /// [`ViewError::NoAmounts`] when `Amount` is asked for on `comembership` or on a layer some
     /// of whose relations carry no amount.
     pub fn weighting(&self, network: &Network) -> Result<Weighting, ViewError> {
+        self.weighting_with(network, None)
+    }
+
+    /// [`ViewSpec::weighting`] with the network's [`Network::amount_coverage`] given, so that
+    /// it is counted once for many single-layer specs (`None`: counted here when needed).
+    fn weighting_with(
+        &self,
+        network: &Network,
+        coverage: Option<&[AmountCoverage]>,
+    ) -> Result<Weighting, ViewError> {
         let in_euros = match self.weight {
             TieWeight::Weight => return Ok(Weighting::Strength),
             TieWeight::Count => return Ok(Weighting::Count),
             TieWeight::Auto | TieWeight::Amount => {
-                self.layers_in_euros(network, self.weight == TieWeight::Auto)
+                let counted;
+                let coverage = match coverage {
+                    Some(coverage) => coverage,
+                    None => {
+                        counted = network.amount_coverage();
+                        &counted
+                    }
+                };
+                self.layers_in_euros(network, coverage, self.weight == TieWeight::Auto)
             }
         };
         match (self.weight, in_euros) {
@@ -276,12 +294,16 @@ impl ViewSpec {
     /// `Ok` when every relation of every chosen layer carries an amount (and, `strict`, there
     /// is a layer and each has relations); else the first layer that does not, as
     /// [`ViewError::NoAmounts`]. `comembership` never has amounts.
-    fn layers_in_euros(&self, network: &Network, strict: bool) -> Result<(), ViewError> {
+    fn layers_in_euros(
+        &self,
+        network: &Network,
+        coverage: &[AmountCoverage],
+        strict: bool,
+    ) -> Result<(), ViewError> {
         let layers = self.layer_choices(network);
         if strict && layers.is_empty() {
             return Err(ViewError::NoAmounts { layer: String::new(), without: 0, relations: 0 });
         }
-        let coverage = network.amount_coverage();
         for choice in layers {
             let (layer, coverage) = match choice {
                 LayerChoice::Comembership => (COMEMBERSHIP.to_owned(), AmountCoverage::default()),
@@ -315,7 +337,8 @@ pub const MAX_COMEMBERSHIP_PAIRS: u64 = 10_000_000;
 pub const MAX_LAYER_CELLS: u64 = 50_000_000;
 
 /// The most pairs of layers [`layer_views`](crate::analysis::layer_views) builds views for (10
-/// million, about 4,500 layers), as the multiplex measures compare every pair.
+/// million, about 4,500 layers), as the measures on them compare every pair; and the most
+/// pairs of layers sharing ties that [`multiplex_of`](crate::analysis::multiplex_of) lists.
 pub const MAX_LAYER_PAIRS: u64 = 10_000_000;
 
 /// Why a view could not be built.
@@ -381,6 +404,17 @@ pub enum ViewError {
         layers: usize,
         /// Actors of each view.
         actors: usize,
+    },
+    /// The multiplex measures ([`multiplex_of`](crate::analysis::multiplex_of)) of layers more
+    /// pairs of which share ties than a list of their overlaps can hold
+    /// ([`MAX_LAYER_PAIRS`]): when many layers hold the same ties, each pair of them does.
+    #[error(
+        "more than {} pairs of the {layers} layers share ties, too many to list their overlaps; choose fewer layers or a coalition",
+        MAX_LAYER_PAIRS
+    )]
+    TooManyLayerPairs {
+        /// Layers chosen.
+        layers: usize,
     },
     /// [`View::from_arcs`]: more nodes than `u32` indices can address.
     #[error("a view holds at most {} nodes, not {n_nodes}", u32::MAX)]
@@ -790,39 +824,20 @@ fn sort_and_merge_row(
     len
 }
 
-/// A network selection as a graph. Node `i` stands for actor [`View::actor`]`(i)`.
-///
-/// With the `petgraph` feature (on by default), `&View` implements petgraph's visit traits,
-/// so `petgraph::algo` runs on it directly; see [`interop`](crate::interop).
-#[derive(Clone, Debug)]
-pub struct View {
+/// The nodes of every view of one scope, level and date (whatever its layers): step 1.
+struct Nodes {
+    /// The actor each node stands for: the folded images of the actors in scope, by id.
     actors: Vec<ActorId>,
+    /// The node of each actor that is one, else [`NOT_IN_VIEW`].
     node_of_actor: Vec<u32>,
-    directed: bool,
-    layers: Vec<LayerChoice>,
-    weighting: Weighting,
-    out_arcs: Csr,
-    in_arcs: Option<Csr>,
-    /// On a directed view with undirected ties in it: the arcs of its directed ties alone.
-    directed_arcs: Option<Csr>,
-    /// On such a mixed view: the distinct pairs joined by an undirected tie.
-    n_undirected_ties: usize,
+    /// The node a tie at each actor ends at (its folded image), or [`NOT_IN_VIEW`] when the
+    /// actor is not in scope.
+    node_of_tie_end: Vec<u32>,
 }
 
-const NOT_IN_VIEW: u32 = u32::MAX;
-
-impl View {
-    /// Builds the view of `network` selected by `spec`.
-    ///
-    /// # Errors
-    /// [`ViewError::TooLarge`] when the selection needs more than `u32::MAX` arcs.
-    ///
-    /// # Complexity
-    /// O(n + m log d) for n actors, m relations and d the largest degree (plus the pairs of
-    /// co-members when `comembership` is chosen).
-    pub fn build(network: &Network, spec: &ViewSpec) -> Result<View, ViewError> {
-        let layers = spec.layer_choices(network);
-        let weighting = spec.weighting(network)?;
+impl Nodes {
+    /// The nodes of the views of `spec`. O(n).
+    fn new(network: &Network, spec: &ViewSpec) -> Nodes {
         let by_kind: Option<Vec<ActorId>> =
             spec.fold_kind.as_deref().map(|kind| network.fold_to_kind(kind));
         let by_level: Option<Vec<ActorId>> = spec.level.map(|level| network.fold_to_level(level));
@@ -857,6 +872,186 @@ impl View {
                 }
             })
             .collect();
+        Nodes { actors, node_of_actor, node_of_tie_end }
+    }
+}
+
+/// The arcs of the `comembership` layer among the actors `node` places, both ways, weighted
+/// by the coalitions shared.
+///
+/// # Errors
+/// [`ViewError::ComembershipTooLarge`] beyond [`MAX_COMEMBERSHIP_PAIRS`] pairs, before any is
+/// built.
+fn comembership_arcs(
+    network: &Network,
+    at: Option<Date>,
+    node: impl Fn(ActorId) -> Option<u32> + Copy,
+) -> Result<Vec<Arc>, ViewError> {
+    let in_view = |actor: ActorId| node(actor).is_some();
+    let pairs = comembership_pair_count_among(network, at, in_view);
+    if pairs > MAX_COMEMBERSHIP_PAIRS {
+        let members = members_by_coalition(network, at, in_view);
+        let (largest, members) = members
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, m)| (m.len(), std::cmp::Reverse(*i)))
+            .map_or((0, 0), |(i, m)| (i, m.len()));
+        return Err(ViewError::ComembershipTooLarge {
+            pairs,
+            coalition: network.coalitions()[largest].key.clone(),
+            members,
+        });
+    }
+    let mut arcs = Vec::new();
+    for (a, b, shared) in comembership_ties_among(network, at, in_view) {
+        if let (Some(from), Some(to)) = (node(a), node(b)) {
+            if from != to {
+                arcs.push((from, to, f64::from(shared)));
+                arcs.push((to, from, f64::from(shared)));
+            }
+        }
+    }
+    Ok(arcs)
+}
+
+/// Each chosen layer's arcs apart, over the nodes every view of the spec has: what one view
+/// per layer ([`layer_views`](crate::analysis::layer_views)) would hold, without a row per
+/// node for each layer — memory follows the ties, not layers × actors.
+pub(crate) struct LayerArcs {
+    /// The nodes, as [`View::actors`] of any view of the spec.
+    pub(crate) actors: Vec<ActorId>,
+    /// The chosen layers, each once, in the order chosen.
+    pub(crate) layers: Vec<LayerChoice>,
+    /// Per layer: whether its view would be directed (an explicit directed layer).
+    pub(crate) directed: Vec<bool>,
+    /// `(layer, from, to)`: the layer's position in `layers` and an arc of its view. Self-loops
+    /// are left out and an undirected tie is both arcs (an undirected relation on a directed
+    /// layer too), as in that layer's view; parallel arcs are not merged, nor sorted.
+    pub(crate) arcs: Vec<(u32, u32, u32)>,
+}
+
+impl LayerArcs {
+    /// The arcs of every layer of `spec` ([`ViewSpec::layer_choices`], a layer chosen twice
+    /// kept once), each layer with the ties its own view ([`View::build`] of `spec` with that
+    /// layer alone) would have: the same scope, folding and date, and the same weighting
+    /// decided per layer — a layer weighed in euros leaves out relations without money.
+    ///
+    /// # Errors
+    /// As [`View::build`] of the first layer that fails: [`ViewError::NoAmounts`] for
+    /// [`TieWeight::Amount`] on a layer without amounts, [`ViewError::ComembershipTooLarge`].
+    ///
+    /// # Complexity
+    /// O(n + m + k) for n actors, m relations and k layers (plus the co-member pairs when
+    /// `comembership` is chosen).
+    pub(crate) fn build(network: &Network, spec: &ViewSpec) -> Result<LayerArcs, ViewError> {
+        let mut layers = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
+        for choice in spec.layer_choices(network) {
+            if seen.insert(choice) {
+                layers.push(choice);
+            }
+        }
+        drop(seen);
+        const NOT_CHOSEN: u32 = u32::MAX;
+        let mut position = vec![NOT_CHOSEN; network.layers().len()];
+        let mut directed = Vec::with_capacity(layers.len());
+        let mut euros = Vec::with_capacity(layers.len());
+        let coverage = network.amount_coverage();
+        for (i, &choice) in layers.iter().enumerate() {
+            // The weighting of this layer's own view (only the layers and weight matter).
+            let alone =
+                ViewSpec { layers: Some(vec![choice]), weight: spec.weight, ..ViewSpec::default() };
+            euros.push(alone.weighting_with(network, Some(&coverage))? == Weighting::Euros);
+            directed.push(match choice {
+                LayerChoice::Explicit(layer) => {
+                    position[layer.index()] = i as u32;
+                    network.layer(layer).directed
+                }
+                LayerChoice::Comembership => false,
+            });
+        }
+        drop(coverage);
+        let Nodes { actors, node_of_tie_end, .. } = Nodes::new(network, spec);
+        let node = |actor: ActorId| -> Option<u32> {
+            let n = node_of_tie_end[actor.index()];
+            (n != NOT_IN_VIEW).then_some(n)
+        };
+        let relations = network.relations();
+        let per_block = RELATIONS_PER_BLOCK.max(relations.len().div_ceil(MAX_BLOCKS));
+        let mut arcs: Vec<(u32, u32, u32)> = relations
+            .par_chunks(per_block.max(1))
+            .flat_map_iter(|block| {
+                let mut arcs = Vec::new();
+                for relation in block {
+                    let layer = position[relation.layer.index()];
+                    if layer == NOT_CHOSEN
+                        || spec.at.is_some_and(|date| !relation.validity.contains(date))
+                        || (euros[layer as usize]
+                            && !relation.amount.is_some_and(|amount| amount > 0.0))
+                    {
+                        continue;
+                    }
+                    let (Some(from), Some(to)) = (node(relation.source), node(relation.target))
+                    else {
+                        continue;
+                    };
+                    if from == to {
+                        continue;
+                    }
+                    arcs.push((layer, from, to));
+                    if !(directed[layer as usize] && relation.directed) {
+                        arcs.push((layer, to, from));
+                    }
+                }
+                arcs
+            })
+            .collect();
+        if let Some(layer) = layers.iter().position(|&l| l == LayerChoice::Comembership) {
+            let layer = layer as u32;
+            arcs.extend(
+                comembership_arcs(network, spec.at, node)?
+                    .into_iter()
+                    .map(|(from, to, _)| (layer, from, to)),
+            );
+        }
+        Ok(LayerArcs { actors, layers, directed, arcs })
+    }
+}
+
+/// A network selection as a graph. Node `i` stands for actor [`View::actor`]`(i)`.
+///
+/// With the `petgraph` feature (on by default), `&View` implements petgraph's visit traits,
+/// so `petgraph::algo` runs on it directly; see [`interop`](crate::interop).
+#[derive(Clone, Debug)]
+pub struct View {
+    actors: Vec<ActorId>,
+    node_of_actor: Vec<u32>,
+    directed: bool,
+    layers: Vec<LayerChoice>,
+    weighting: Weighting,
+    out_arcs: Csr,
+    in_arcs: Option<Csr>,
+    /// On a directed view with undirected ties in it: the arcs of its directed ties alone.
+    directed_arcs: Option<Csr>,
+    /// On such a mixed view: the distinct pairs joined by an undirected tie.
+    n_undirected_ties: usize,
+}
+
+const NOT_IN_VIEW: u32 = u32::MAX;
+
+impl View {
+    /// Builds the view of `network` selected by `spec`.
+    ///
+    /// # Errors
+    /// [`ViewError::TooLarge`] when the selection needs more than `u32::MAX` arcs.
+    ///
+    /// # Complexity
+    /// O(n + m log d) for n actors, m relations and d the largest degree (plus the pairs of
+    /// co-members when `comembership` is chosen).
+    pub fn build(network: &Network, spec: &ViewSpec) -> Result<View, ViewError> {
+        let layers = spec.layer_choices(network);
+        let weighting = spec.weighting(network)?;
+        let Nodes { actors, node_of_actor, node_of_tie_end } = Nodes::new(network, spec);
         let node = |actor: ActorId| -> Option<u32> {
             let n = node_of_tie_end[actor.index()];
             (n != NOT_IN_VIEW).then_some(n)
@@ -900,29 +1095,11 @@ impl View {
                 arcs.push((to, from, weight));
             }
         };
-        let mut comembership = Vec::new();
-        if layers.contains(&LayerChoice::Comembership) {
-            let in_view = |actor: ActorId| node(actor).is_some();
-            let pairs = comembership_pair_count_among(network, spec.at, in_view);
-            if pairs > MAX_COMEMBERSHIP_PAIRS {
-                let members = members_by_coalition(network, spec.at, in_view);
-                let (largest, members) = members
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|(i, m)| (m.len(), std::cmp::Reverse(*i)))
-                    .map_or((0, 0), |(i, m)| (i, m.len()));
-                return Err(ViewError::ComembershipTooLarge {
-                    pairs,
-                    coalition: network.coalitions()[largest].key.clone(),
-                    members,
-                });
-            }
-            for (a, b, shared) in comembership_ties_among(network, spec.at, in_view) {
-                if let (Some(from), Some(to)) = (node(a), node(b)) {
-                    add(&mut comembership, from, to, f64::from(shared), false);
-                }
-            }
-        }
+        let comembership = if layers.contains(&LayerChoice::Comembership) {
+            comembership_arcs(network, spec.at, node)?
+        } else {
+            Vec::new()
+        };
         // A directed view with undirected ties in it: the arcs of its directed ties are kept
         // apart as well, for measures of direction (reciprocity).
         let mixed = directed

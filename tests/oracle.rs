@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 use stakenet::analysis::{
     BrokerageConfig, CentralityConfig, GroupBy, brokerage, centrality, graph_structure,
-    group_nodes, layer_views, multiplex, weak_components,
+    group_nodes, layer_views, multiplex, multiplex_of, weak_components,
 };
 use stakenet::{LayerChoice, Network, Source, View, ViewSpec, load};
 
@@ -325,11 +325,14 @@ fn multiplex_measures_match_uunet() {
         );
         let views = layer_views(&case.network, &spec).unwrap();
         let result = multiplex(&views).unwrap();
+        // Taken from the network layer by layer, without a view per layer: the same result.
+        assert_eq!(multiplex_of(&case.network, &spec).unwrap(), result);
         let expected = &case.expected["layers"];
         let mut n_checked = 0;
         for entry in &result.actors {
             let key = &case.network.actor(entry.actor).key;
-            for (l, measures) in entry.layers.iter().enumerate() {
+            for l in 0..result.layers.len() {
+                let measures = entry.layer(l);
                 let layer = View::layer_name(&case.network, result.layers[l]);
                 let e = &expected["actors"][key.as_str()][layer];
                 let what = |m: &str| format!("{name} {m} of {key} in {layer}");
@@ -362,7 +365,11 @@ fn multiplex_measures_match_uunet() {
             }
         }
         assert!(n_checked > 20, "{name}: only {n_checked} values checked");
-        for overlap in &result.overlaps {
+        assert_eq!(
+            result.all_overlaps().count(),
+            result.layers.len() * (result.layers.len() - 1) / 2
+        );
+        for overlap in result.all_overlaps() {
             let (a, b) = (
                 View::layer_name(&case.network, overlap.first),
                 View::layer_name(&case.network, overlap.second),

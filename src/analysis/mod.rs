@@ -59,7 +59,9 @@ pub use leave_one_out::{
 };
 pub use mixing::{EiTest, GroupMixing, Mixing, MixingConfig, mixing};
 pub use moment::{Moment, MomentBasis, coalition_moment, moment};
-pub use multiplex::{ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex};
+pub use multiplex::{
+    ActorLayers, LayerMeasures, LayerOverlap, Multiplex, layer_views, multiplex, multiplex_of,
+};
 pub use multiplexity::multiplexity;
 pub use plan::{
     Connectieplan, Counterpart, CounterpartSource, PlanConfig, PlanTie, PlanTopic, ProposalGoal,

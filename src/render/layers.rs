@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::actors::by_actor_id;
 use super::json::to_pretty;
 use super::records::{Cell, Records};
-use crate::analysis::Multiplex;
+use crate::analysis::{LayerMeasures, LayerOverlap, Multiplex};
 use crate::model::Network;
 use crate::view::View;
 
@@ -26,11 +26,20 @@ pub fn layer_records<'a>(network: &'a Network, result: &'a Multiplex) -> Records
     let names: Vec<&str> = result.layers.iter().map(|&l| View::layer_name(network, l)).collect();
     let mut layer_order: Vec<usize> = (0..names.len()).collect();
     layer_order.sort_by(|&a, &b| names[a].cmp(names[b]));
+    // Each layer's place in name order.
+    let mut rank = vec![0; names.len()];
+    for (place, &l) in layer_order.iter().enumerate() {
+        rank[l] = place;
+    }
+    let mut by_name: Vec<&LayerMeasures> = Vec::new();
     for i in by_actor_id(network, result.actors.iter().map(|a| a.actor)) {
         let entry = &result.actors[i];
         let actor = network.actor(entry.actor);
-        for &l in &layer_order {
-            let Some(m) = &entry.layers[l] else { continue };
+        by_name.clear();
+        by_name.extend(&entry.layers);
+        by_name.sort_by_key(|m| rank[m.layer]);
+        for &m in &by_name {
+            let l = m.layer;
             records.push(vec![
                 Cell::text(actor.key.as_str()),
                 Cell::text(actor.name.as_str()),
@@ -46,12 +55,22 @@ pub fn layer_records<'a>(network: &'a Network, result: &'a Multiplex) -> Records
     records
 }
 
-/// Edge overlap of each pair of layers (Jaccard), pairs ordered by name.
+/// Up to this many layers, the overlap of every pair of layers is listed; beyond, only the
+/// pairs that share a tie ([`overlap_note`] says so), as k(k−1)/2 rows would be the bulk of
+/// the output.
+pub const OVERLAPS_OF_EVERY_PAIR_UP_TO: usize = 500;
+
+/// Edge overlap of each pair of layers (Jaccard), pairs ordered by name: every pair up to
+/// [`OVERLAPS_OF_EVERY_PAIR_UP_TO`] layers, else those that share a tie.
 pub fn overlap_records<'a>(network: &'a Network, result: &'a Multiplex) -> Records<'a> {
     let mut records = Records::new(&["layer_a", "layer_b", "shared", "union", "jaccard"]);
-    let mut rows: Vec<(String, String, usize, usize, Option<f64>)> = result
-        .overlaps
-        .iter()
+    let pairs: Box<dyn Iterator<Item = LayerOverlap> + '_> =
+        if result.layers.len() <= OVERLAPS_OF_EVERY_PAIR_UP_TO {
+            Box::new(result.all_overlaps())
+        } else {
+            Box::new(result.overlaps.iter().copied())
+        };
+    let mut rows: Vec<(String, String, usize, usize, Option<f64>)> = pairs
         .map(|o| {
             let (a, b) = (View::layer_name(network, o.first), View::layer_name(network, o.second));
             let (a, b) = if a <= b { (a, b) } else { (b, a) };
@@ -71,19 +90,39 @@ pub fn overlap_records<'a>(network: &'a Network, result: &'a Multiplex) -> Recor
     records
 }
 
+/// When [`overlap_records`] leaves out the pairs of layers that share no tie (more than
+/// [`OVERLAPS_OF_EVERY_PAIR_UP_TO`] layers): a sentence saying which pairs are listed and what
+/// the others are.
+pub fn overlap_note(result: &Multiplex) -> Option<String> {
+    let k = result.layers.len();
+    (k > OVERLAPS_OF_EVERY_PAIR_UP_TO).then(|| {
+        format!(
+            "of the {} pairs of the {k} layers, only the {} that share a tie are listed (more \
+             than {OVERLAPS_OF_EVERY_PAIR_UP_TO} layers); every other pair shares no tie",
+            k as u64 * (k as u64 - 1) / 2,
+            result.overlaps.len()
+        )
+    })
+}
+
 /// The JSON output of `layers`.
 #[derive(Serialize)]
 struct LayersJson<'a> {
     actors: Value,
     overlap: Value,
+    /// Only when pairs are left out of `overlap`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    overlap_note: Option<String>,
     workspace: &'a str,
 }
 
-/// The whole result as JSON: `{"actors": [...], "overlap": [...], "workspace"}`.
+/// The whole result as JSON: `{"actors": [...], "overlap": [...], "workspace"}`, with
+/// `overlap_note` ([`overlap_note`]) after `overlap` when pairs are left out.
 pub fn layers_json(network: &Network, result: &Multiplex, workspace: &str) -> String {
     to_pretty(&LayersJson {
         actors: layer_records(network, result).to_json(),
         overlap: overlap_records(network, result).to_json(),
+        overlap_note: overlap_note(result),
         workspace,
     })
 }

@@ -47,7 +47,9 @@ pub use interdependence::{
     dependence_pair_records_ordered, interdependence_figure_records, interdependence_json,
     interdependence_json_ordered, interdependence_table, interdependence_table_ordered,
 };
-pub use layers::{layer_records, layers_json, overlap_records};
+pub use layers::{
+    OVERLAPS_OF_EVERY_PAIR_UP_TO, layer_records, layers_json, overlap_note, overlap_records,
+};
 pub use mixing::{MIXING_MEASURES, mixing_json, mixing_records, mixing_summary};
 pub use plan::{md_escape, plan_dot, plan_json, plan_markdown, plan_svg, proposal_reason};
 pub use records::{Cell, ListOrder, Records, defuse_formula};

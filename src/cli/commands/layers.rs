@@ -4,8 +4,9 @@ use clap::Args;
 
 use super::super::options::{ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use stakenet::analysis::{layer_views, multiplex};
-use stakenet::render::{layer_records, layers_json, overlap_records};
+use stakenet::analysis::multiplex_of;
+use stakenet::render::{layer_records, layers_json, overlap_note, overlap_records};
+use stakenet::view::{MAX_LAYER_PAIRS, ViewError};
 
 pub(crate) const HELP: &str = "\
 Definitions and numbers as uunet/multinet: degree counts a layer's ties of the actor,
@@ -13,7 +14,7 @@ neighborhood its distinct neighbours there, xneighborhood those it meets in no o
 layer; relevance and xrelevance divide them by the actor's neighbours over all chosen layers (how
 much of the actor's network is in that layer, and only there).
 Actors without a tie in a layer have no row for it. The json format adds the Jaccard overlap of
-the edge sets of every pair of layers.
+the edge sets of every pair of layers (beyond 500 layers, of the pairs that share a tie).
 
 Examples:
   stakenet layers fixtures/tiny
@@ -42,13 +43,20 @@ pub(crate) fn run(args: &LayersArgs) -> Outcome {
     let network = &workspace.network;
     let spec = config::view_spec(network, &args.view)?;
     workspace.say_view_notes(&spec);
-    let views = layer_views(network, &spec).map_err(Failure::input)?;
-    let result = multiplex(&views).map_err(Failure::analysis)?;
+    let result = multiplex_of(network, &spec).map_err(|error| match error {
+        ViewError::TooManyLayerPairs { layers } => Failure::input(format!(
+            "more than {MAX_LAYER_PAIRS} pairs of the {layers} layers share ties, too many to \
+             list their overlaps; name the layers to compare with --layer NAME (repeated), or \
+             narrow to a coalition with --coalition ID"
+        )),
+        error => Failure::input(error),
+    })?;
     let text = match format {
         ListFormat::Csv => layer_records(network, &result).to_csv(),
         ListFormat::Table => format!(
-            "{}\nlayer overlap (Jaccard of edge sets)\n{}",
+            "{}\nlayer overlap (Jaccard of edge sets{})\n{}",
             layer_records(network, &result).to_table(),
+            overlap_note(&result).map(|note| format!("; {note}")).unwrap_or_default(),
             overlap_records(network, &result).to_table()
         ),
         ListFormat::Json => layers_json(network, &result, &workspace.name),
