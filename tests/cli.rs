@@ -478,3 +478,13 @@ fn dash_as_output_is_standard_output() {
     assert!(stdout_text(&output).starts_with("id,name,"));
     assert!(!dir.path().join("-").exists(), "no file named -");
 }
+
+/// A power iteration cut short names the option that raises its limit (issue 17).
+#[test]
+fn a_power_iteration_cut_short_names_max_iterations() {
+    let output = stakenet().args(["centrality", "--max-iterations", "1"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("did not converge after 1 iterations"), "{stderr}");
+    assert!(stderr.contains("raise the limit with --max-iterations"), "{stderr}");
+}

@@ -58,9 +58,17 @@ impl Failure {
 
     /// An analysis's error: a problem of the input (amounts that add up past the largest
     /// number) is bad input, exit 2; anything else the analysis failing, exit 1.
+    /// A power iteration that did not converge names the option that raises its limit.
     pub(crate) fn from_analysis(error: &AnalysisError) -> Failure {
         match error {
             AnalysisError::AmountOverflow { .. } => Failure::input(error),
+            AnalysisError::NotConverged { measure, iterations, residual } => {
+                Failure::Analysis(format!(
+                    "{measure} did not converge after {iterations} iterations (residual \
+                     {residual:e}); raise the limit with --max-iterations (stakenet centrality) \
+                     or check the network"
+                ))
+            }
             _ => Failure::analysis(error),
         }
     }

@@ -124,7 +124,7 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     }
     let progress = workspace.search_bar(&view, "centrality");
     let scores = centrality_with_progress(&view, &centrality_config, &progress)
-        .map_err(Failure::analysis)?;
+        .map_err(|error| Failure::from_analysis(&error))?;
     // The network figures are shown in tables and JSON only; CSV holds the actor list, so a
     // large run in CSV skips their O(n·m) searches.
     let structure = (format != ListFormat::Csv)
