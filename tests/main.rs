@@ -15,6 +15,7 @@ mod browser;
 mod cli;
 mod common;
 mod compare;
+mod ego;
 mod export;
 mod formats;
 mod graphalytics;

@@ -7,6 +7,7 @@ mod brokerage;
 mod centrality;
 mod compare;
 mod components;
+mod ego;
 mod engagement;
 mod error;
 mod influence;
@@ -44,6 +45,7 @@ pub use compare::{CoalitionFigures, CoalitionShape, N_PEERS, Peer, coalition_sim
 pub use components::{
     largest_weak_component, n_weak_components, strong_components, weak_components,
 };
+pub use ego::{Alter, EgoNetwork, ego_network};
 pub use error::AnalysisError;
 pub use influence::{Influence, InfluenceReading, RatedActor, perceived_influence};
 pub use interdependence::{

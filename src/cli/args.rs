@@ -8,6 +8,7 @@ use super::commands::brokerage::BrokerageArgs;
 use super::commands::centrality::CentralityArgs;
 use super::commands::check::CheckArgs;
 use super::commands::compare::CompareArgs;
+use super::commands::ego::EgoArgs;
 use super::commands::export::ExportArgs;
 use super::commands::generate::GenerateArgs;
 use super::commands::influence::InfluenceArgs;
@@ -76,6 +77,10 @@ pub(crate) enum Command {
     /// `influence` column with a centrality, and the paper tigers and hidden influencers.
     #[command(after_help = super::commands::influence::HELP)]
     Influence(InfluenceArgs),
+    /// Who is around one party: the actors within K steps, the ties among them and their
+    /// density, their mix of sectors (Blau, IQV), and Burt's effective size and constraint.
+    #[command(after_help = super::commands::ego::HELP)]
+    Ego(EgoArgs),
     /// How the layers of a multiplex network differ: per actor and layer the degree,
     /// neighbourhood, exclusive neighbourhood and (exclusive) relevance, and the edge overlap
     /// of every pair of layers.

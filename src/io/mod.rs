@@ -21,6 +21,7 @@ mod workbook;
 mod workspace;
 mod write;
 
+pub(crate) use aliases::close_to;
 pub use folder::{
     FolderError, FolderFile, FolderMarker, FolderWritten, check_folder, write_folder,
 };

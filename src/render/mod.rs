@@ -8,6 +8,7 @@ mod brokerage;
 mod centrality;
 mod compare;
 mod description;
+mod ego;
 mod evaluation;
 mod exchange;
 mod influence;
@@ -39,6 +40,7 @@ pub use centrality::{
 };
 pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
 pub use description::ViewDescription;
+pub use ego::{ego_json, ego_records, ego_summary};
 pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, evaluation_table};
 pub use exchange::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 pub use influence::{INFLUENCE_MEASURES, influence_json, influence_records, influence_summary};

@@ -24,6 +24,23 @@ pub(super) fn structural_holes(view: &View, weighted: bool) -> Vec<(Option<f64>,
         .collect()
 }
 
+/// (constraint, effective size) of one node, as [`structural_holes`] gives them.
+pub(crate) fn structural_holes_of(
+    view: &View,
+    node: u32,
+    weighted: bool,
+) -> (Option<f64>, Option<f64>) {
+    let mutual = MutualTies::new(view, weighted);
+    let borgatti = !view.is_directed() && !weighted;
+    let n_nodes = view.n_nodes();
+    let mut scratch = HoleScratch {
+        stamp: vec![u32::MAX; n_nodes],
+        indirect: vec![0.0; n_nodes],
+        redundancy: vec![0.0; n_nodes],
+    };
+    mutual.holes_of(node as usize, borgatti, &mut scratch)
+}
+
 /// Per-thread scratch of [`structural_holes`], indexed by node.
 pub(super) struct HoleScratch {
     /// `stamp[j] == i` marks j as a neighbour of the node i being scored.

@@ -15,6 +15,7 @@ mod roles;
 mod tests;
 
 pub use grouping::{GroupBy, Grouping, NO_GROUP, group_nodes};
+pub(crate) use holes::structural_holes_of;
 pub use measure::{BrokerScores, Brokerage, BrokerageConfig, brokerage};
 pub use roles::{Roles, brokerage_roles};
 
