@@ -331,6 +331,22 @@ fn multiplex_measures_match_uunet() {
         let mut n_checked = 0;
         for entry in &result.actors {
             let key = &case.network.actor(entry.actor).key;
+            if let Some(across) = expected["across"].get(key.as_str()) {
+                let what = format!("{name} across the layers of {key}");
+                assert_close(
+                    entry.degree_deviation(result.layers.len()),
+                    across["degree_deviation"].as_f64().unwrap(),
+                    1e-9,
+                    &format!("{what}: degree deviation"),
+                );
+                assert_close(
+                    entry.connective_redundancy().unwrap(),
+                    across["connective_redundancy"].as_f64().unwrap(),
+                    1e-9,
+                    &format!("{what}: connective redundancy"),
+                );
+                n_checked += 1;
+            }
             for l in 0..result.layers.len() {
                 let measures = entry.layer(l);
                 let layer = View::layer_name(&case.network, result.layers[l]);

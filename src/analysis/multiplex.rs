@@ -46,6 +46,8 @@ pub struct ActorLayers {
     /// without a tie of the actor has none (multinet leaves an actor that is not in a layer
     /// undefined, `NA`). Memory follows the actor's layers, not every chosen layer.
     pub layers: Vec<LayerMeasures>,
+    /// Distinct neighbours over all chosen layers, in or out.
+    pub neighbours: usize,
 }
 
 impl ActorLayers {
@@ -53,6 +55,29 @@ impl ActorLayers {
     /// when it has no tie there. O(log d) for d layers of the actor.
     pub fn layer(&self, layer: usize) -> Option<&LayerMeasures> {
         self.layers.binary_search_by_key(&layer, |m| m.layer).ok().map(|i| &self.layers[i])
+    }
+
+    /// The standard deviation of the actor's degree over the `n_layers` chosen layers, 0 in a
+    /// layer it has no tie in: √(Σ_L (d_L − d̄)² / k) (uunet/multinet `degree_deviation_ml`,
+    /// Berlingerio et al. 2011). 0 when its ties are spread evenly; large when one layer holds
+    /// them.
+    pub fn degree_deviation(&self, n_layers: usize) -> f64 {
+        if n_layers == 0 {
+            return 0.0;
+        }
+        let k = n_layers as f64;
+        let mean = self.layers.iter().map(|m| m.degree as f64).sum::<f64>() / k;
+        let present: f64 = self.layers.iter().map(|m| (m.degree as f64 - mean).powi(2)).sum();
+        let absent = (n_layers - self.layers.len()) as f64 * mean * mean;
+        ((present + absent) / k).sqrt()
+    }
+
+    /// 1 − (distinct neighbours over all layers) / (degree summed over the layers)
+    /// (uunet/multinet `connective_redundancy_ml`, Berlingerio et al. 2011): the share of its ties
+    /// that repeat a contact it has in another layer; `None` without ties.
+    pub fn connective_redundancy(&self) -> Option<f64> {
+        let degree: usize = self.layers.iter().map(|m| m.degree).sum();
+        (degree > 0).then(|| 1.0 - self.neighbours as f64 / degree as f64)
     }
 }
 
@@ -312,10 +337,8 @@ fn actor_measures(
             (first..last)
                 .map(|node| {
                     let ties = &at[start[node]..start[node + 1]];
-                    ActorLayers {
-                        actor: actors[node],
-                        layers: node_measures(ties, &mut everywhere),
-                    }
+                    let (layers, neighbours) = node_measures(ties, &mut everywhere);
+                    ActorLayers { actor: actors[node], layers, neighbours }
                 })
                 .collect()
         })
@@ -325,7 +348,10 @@ fn actor_measures(
 
 /// One node's measures from its ties `(node, layer, neighbour)` sorted by layer, then
 /// neighbour (a neighbour twice in a layer: an arc each way). `everywhere` is scratch space.
-fn node_measures(ties: &[(u32, u32, u32)], everywhere: &mut Vec<u32>) -> Vec<LayerMeasures> {
+fn node_measures(
+    ties: &[(u32, u32, u32)],
+    everywhere: &mut Vec<u32>,
+) -> (Vec<LayerMeasures>, usize) {
     // The neighbour of each distinct (layer, neighbour): a neighbour appears once per layer it
     // is a neighbour in.
     everywhere.clear();
@@ -347,7 +373,8 @@ fn node_measures(ties: &[(u32, u32, u32)], everywhere: &mut Vec<u32>) -> Vec<Lay
         let p = everywhere.partition_point(|&x| x < u);
         everywhere.get(p + 1) != Some(&u)
     };
-    ties.chunk_by(|a, b| a.1 == b.1)
+    let measures = ties
+        .chunk_by(|a, b| a.1 == b.1)
         .map(|run| {
             let mut neighborhood = 0;
             let mut xneighborhood = 0;
@@ -366,7 +393,8 @@ fn node_measures(ties: &[(u32, u32, u32)], everywhere: &mut Vec<u32>) -> Vec<Lay
                 xrelevance: xneighborhood as f64 / n_all as f64,
             }
         })
-        .collect()
+        .collect();
+    (measures, n_all)
 }
 
 /// The pairs of layers sharing arcs, with their overlaps, from the distinct arcs sorted by

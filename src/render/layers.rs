@@ -11,7 +11,8 @@ use crate::model::Network;
 use crate::view::View;
 
 /// One row per actor × layer the actor has a tie in, ordered by id then layer name:
-/// `id,name,layer,degree,neighborhood,xneighborhood,relevance,xrelevance`.
+/// `id,name,layer,degree,neighborhood,xneighborhood,relevance,xrelevance,degree_deviation,
+/// connective_redundancy` (the last two are the actor's across all layers, on each of its rows).
 pub fn layer_records<'a>(network: &'a Network, result: &'a Multiplex) -> Records<'a> {
     let mut records = Records::new(&[
         "id",
@@ -22,6 +23,8 @@ pub fn layer_records<'a>(network: &'a Network, result: &'a Multiplex) -> Records
         "xneighborhood",
         "relevance",
         "xrelevance",
+        "degree_deviation",
+        "connective_redundancy",
     ]);
     let names: Vec<&str> = result.layers.iter().map(|&l| View::layer_name(network, l)).collect();
     let mut layer_order: Vec<usize> = (0..names.len()).collect();
@@ -38,6 +41,8 @@ pub fn layer_records<'a>(network: &'a Network, result: &'a Multiplex) -> Records
         by_name.clear();
         by_name.extend(&entry.layers);
         by_name.sort_by_key(|m| rank[m.layer]);
+        let deviation = entry.degree_deviation(names.len());
+        let redundancy = entry.connective_redundancy();
         for &m in &by_name {
             let l = m.layer;
             records.push(vec![
@@ -49,6 +54,8 @@ pub fn layer_records<'a>(network: &'a Network, result: &'a Multiplex) -> Records
                 Cell::Count(m.xneighborhood as u64),
                 Cell::Number(Some(m.relevance)),
                 Cell::Number(Some(m.xrelevance)),
+                Cell::Number(Some(deviation)),
+                Cell::Number(redundancy),
             ]);
         }
     }

@@ -699,7 +699,27 @@ def uunet_layers(ws: Workspace) -> dict:
             if not close(x, inter / union):
                 PROBLEMS.add(f"{ws.name}: jaccard.edges {A}|{B} = {x!r}, by hand {inter / union!r}")
             overlap[f"{A}|{B}"] = x
-    return {"actors": {a: actors[a] for a in sorted(actors)}, "overlap": overlap}
+    # Across all layers, per actor: the standard deviation of its degree over the layers (0 in
+    # a layer it is not in) and its connective redundancy, 1 - neighbours / degree, both from
+    # uunet and checked by hand.
+    everyone = sorted(actors)
+    deviation = ml.degree_deviation(net, actors=everyone, layers=layers, mode="all")
+    redundancy = ml.connective_redundancy(net, actors=everyone, layers=layers, mode="all")
+    across = {}
+    for i, a in enumerate(everyone):
+        degrees = [deg[L].get(a, 0) for L in layers]
+        mean = sum(degrees) / len(degrees)
+        hand_dev = (sum((d - mean) ** 2 for d in degrees) / len(degrees)) ** 0.5
+        allnb = set().union(*(nb[K].get(a, set()) for K in layers))
+        hand_red = 1 - len(allnb) / sum(degrees)
+        if not close(float(deviation[i]), hand_dev):
+            PROBLEMS.add(f"{ws.name}: uunet degree_deviation({a}) = {deviation[i]!r}, by hand {hand_dev!r}")
+        if not close(float(redundancy[i]), hand_red):
+            PROBLEMS.add(f"{ws.name}: uunet connective_redundancy({a}) = {redundancy[i]!r}, by hand {hand_red!r}")
+        across[a] = {"degree_deviation": float(deviation[i]),
+                     "connective_redundancy": float(redundancy[i])}
+    return {"actors": {a: actors[a] for a in sorted(actors)}, "overlap": overlap,
+            "across": across}
 
 
 # ----------------------------------------------------------------------------------------------

@@ -12,7 +12,11 @@ pub(crate) const HELP: &str = "\
 Definitions and numbers as uunet/multinet: degree counts a layer's ties of the actor,
 neighborhood its distinct neighbours there, xneighborhood those it meets in no other chosen
 layer; relevance and xrelevance divide them by the actor's neighbours over all chosen layers (how
-much of the actor's network is in that layer, and only there).
+much of the actor's network is in that layer, and only there). degree_deviation (the standard
+deviation of the actor's degree over the chosen layers, 0 where it has no tie: large when one
+layer holds its ties) and connective_redundancy (1 - its neighbours over all layers / its degree
+summed over them: the share of its ties that repeat a contact of another layer) are the actor's
+across all layers, repeated on each of its rows.
 Actors without a tie in a layer have no row for it. The json format adds the Jaccard overlap of
 the edge sets of every pair of layers (beyond 500 layers, of the pairs that share a tie).
 
