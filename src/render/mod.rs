@@ -13,8 +13,9 @@ mod exchange;
 mod interdependence;
 pub mod json;
 mod layers;
+mod map;
 pub(crate) mod markup;
-mod plan;
+pub(crate) mod plan;
 mod records;
 mod report;
 mod summary;
@@ -45,6 +46,10 @@ pub use interdependence::{
     interdependence_json_ordered, interdependence_table, interdependence_table_ordered,
 };
 pub use layers::{layer_records, layers_json, overlap_records};
+pub use map::{
+    DEFAULT_LABELS, Ego, Hull, Label, MapEdge, MapError, MapGroup, MapLayer, MapModel, MapNode,
+    MapOptions, OTHER_GROUP, PIXELS_PER_HOP, Rect, SizeBy, map_html, map_svg,
+};
 pub use plan::{md_escape, plan_dot, plan_json, plan_markdown, plan_svg, proposal_reason};
 pub use records::{Cell, ListOrder, Records, defuse_formula};
 pub use report::{

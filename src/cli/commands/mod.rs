@@ -10,6 +10,7 @@ pub(crate) mod generate;
 pub(crate) mod init;
 pub(crate) mod interdependence;
 pub(crate) mod layers;
+pub(crate) mod map;
 pub(crate) mod plan;
 pub(crate) mod report;
 pub(crate) mod suspects;
