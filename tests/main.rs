@@ -24,6 +24,7 @@ mod interdependence;
 mod lists;
 mod loaders;
 mod long_work;
+mod map;
 mod messages;
 mod ministries;
 mod oracle;

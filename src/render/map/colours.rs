@@ -1,7 +1,7 @@
 //! The map's colours, all distinguishable with the common colour-vision deficiencies: groups
 //! of actors in the Okabe–Ito palette (sectors in the report's colours), the largest seven
 //! kept apart and the rest "other" when there are more than eight; layers in Paul Tol's
-//! bright palette.
+//! muted palette.
 
 use crate::analysis::{Grouping, NO_GROUP};
 use crate::model::Sector;
@@ -28,9 +28,11 @@ const GROUP_PALETTE: [&str; 8] = [
     BLACK,
 ];
 
-/// Paul Tol's bright palette, for layers.
-const LAYER_PALETTE: [&str; 7] =
-    ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#777777"];
+/// Paul Tol's muted palette, for layers.
+const LAYER_PALETTE: [&str; 9] = [
+    "#332288", "#CC6677", "#117733", "#DDCC77", "#88CCEE", "#882255", "#44AA99", "#999933",
+    "#AA4499",
+];
 
 /// The one layer of a single-layer map: a neutral grey that leaves the colours to the actors.
 const SINGLE_LAYER: &str = "#7A8089";

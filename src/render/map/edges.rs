@@ -44,6 +44,11 @@ pub struct MapEdge {
     pub width: f64,
 }
 
+/// An edge's layer, ends and whether it is directed.
+type PairKey = (usize, u32, u32, bool);
+/// An edge's summed weight, euros and relation count.
+type Sums = (f64, Option<f64>, usize);
+
 /// The edges between view nodes, by layer, as `(layers, edges)` with view node indices as
 /// ends, in layer order then pair order. Relations hold on the view's date and join two nodes
 /// as the view maps actors (scope, folding); a relation folded onto one node is left out.
@@ -81,8 +86,7 @@ pub(crate) fn view_edges(
         };
         layers.push(MapLayer { name, directed, colour: palette[i], n_edges: 0 });
     }
-    // (layer, from, to, directed) → (weight, euros, relations)
-    let mut merged: BTreeMap<(usize, u32, u32, bool), (f64, Option<f64>, usize)> = BTreeMap::new();
+    let mut merged: BTreeMap<PairKey, Sums> = BTreeMap::new();
     for relation in network.relations() {
         let layer = of_layer[relation.layer.index()];
         if layer == usize::MAX || spec.at.is_some_and(|date| !relation.validity.contains(date)) {

@@ -21,7 +21,7 @@ html,body{margin:0;height:100%;font-family:FONT;color:#1a1a1a;background:#fff}\
 body{display:flex;flex-direction:column}\
 header{padding:8px 16px 0}\
 header h1{font-size:18px;margin:0 0 2px}\
-header p{font-size:12px;color:#444;margin:0 0 6px}\
+header p{font-size:12px;color:#444;margin:0 0 6px;white-space:pre-line}\
 .controls{display:none;gap:16px;align-items:center;flex-wrap:wrap;padding:4px 16px 8px;font-size:13px;border-bottom:1px solid #ddd}\
 .js .controls{display:flex}\
 .controls fieldset{border:0;margin:0;padding:0;display:flex;gap:12px;flex-wrap:wrap}\
@@ -105,7 +105,7 @@ pub fn map_html(model: &MapModel) -> String {
          autocomplete=\"off\"></label>\n",
     );
     out.push_str("<fieldset id=\"layers\"><legend>Layers</legend>\n");
-    for (i, layer) in model.layers.iter().enumerate() {
+    for (i, layer) in model.layers.iter().enumerate().filter(|(_, l)| l.n_edges > 0) {
         out.push_str(&format!(
             "<label><input type=\"checkbox\" data-layer=\"{i}\" checked><span class=\"swatch\" \
              style=\"background:{}\"></span>{}</label>\n",

@@ -156,7 +156,10 @@
       if (data.edges[k][2] === l) { el.style.display = on ? '' : 'none'; }
     });
     var box = document.querySelector('#layers input[data-layer="' + l + '"]');
-    if (box) { box.checked = on; }
+    if (box) {
+      box.checked = on;
+      if (on) { box.setAttribute('checked', ''); } else { box.removeAttribute('checked'); }
+    }
     if (focused !== null) { focus(focused); }
   }
   Array.prototype.forEach.call(document.querySelectorAll('#layers input'), function (box) {

@@ -415,8 +415,11 @@ fn words(
         None => "ties of every date".to_owned(),
     });
     parts.push(format!("{} actors, {} ties", nodes.len(), edges.len()));
+    let mut caption = parts.join(" · ");
+    caption.push('\n');
+    let mut parts = Vec::new();
     parts.push(format!(
-        "colour: {}; size: {}; width: {}",
+        "colour: {}, size: {}, line width: {}",
         options.color_by.name(),
         options.size_by.name(),
         if view.weighting() == Weighting::Euros { "euros" } else { "tie strength" }
@@ -424,7 +427,8 @@ fn words(
     if options.size_by == SizeBy::Amount && nodes.iter().all(|n| n.value.is_none()) {
         parts.push("no relation carries an amount".to_owned());
     }
-    (title, parts.join(" · "))
+    caption.push_str(&parts.join(" · "));
+    (title, caption)
 }
 
 /// Euros as the map writes them (`€1.5m`).

@@ -20,6 +20,8 @@ const PAD: f64 = 24.0;
 const LEGEND_GAP: f64 = 40.0;
 /// The narrowest the header may be.
 const MIN_HEADER_WIDTH: f64 = 560.0;
+/// The widest the caption runs before it wraps.
+const MAX_CAPTION_WIDTH: f64 = 860.0;
 /// The font every text is set in (the text metrics assume one of these).
 pub(crate) const FONT: &str = "Helvetica, Arial, 'DejaVu Sans', sans-serif";
 
@@ -49,7 +51,11 @@ pub(crate) fn svg_element(model: &MapModel, sized: bool) -> String {
     let content = content_with_edges(model);
     let header_width = content.width.max(MIN_HEADER_WIDTH);
     let title_lines = wrap(&model.title, header_width, TextStyle::Title);
-    let caption_lines = wrap(&model.caption, header_width, TextStyle::Subtitle);
+    let caption_lines: Vec<String> = model
+        .caption
+        .split('\n')
+        .flat_map(|line| wrap(line, header_width.min(MAX_CAPTION_WIDTH), TextStyle::Subtitle))
+        .collect();
     let header_height = title_lines.len() as f64 * TextStyle::Title.line_height()
         + caption_lines.len() as f64 * TextStyle::Subtitle.line_height()
         + 16.0;
@@ -334,7 +340,7 @@ fn legend_texts(model: &MapModel) -> Vec<(String, TextStyle)> {
         }
     }
     texts.push(("Ties by layer".to_owned(), TextStyle::Heading));
-    for layer in &model.layers {
+    for layer in model.layers.iter().filter(|l| l.n_edges > 0) {
         texts.push((format!("{} ({})", layer.name, layer.n_edges), TextStyle::Legend));
     }
     texts.push((width_note(model), TextStyle::Legend));
@@ -349,6 +355,19 @@ fn width_note(model: &MapModel) -> String {
     } else {
         format!("width: {what}")
     }
+}
+
+/// The values the size legend shows: the lowest, a round value between, the highest.
+fn legend_values(low: f64, high: f64) -> Vec<f64> {
+    let target = low + (high - low) * 0.3;
+    let magnitude = 10f64.powf(target.abs().max(f64::MIN_POSITIVE).log10().floor());
+    let round = (target / magnitude).round() * magnitude;
+    let mut values = vec![low];
+    if round > low && round < high {
+        values.push(round);
+    }
+    values.push(high);
+    values
 }
 
 /// The legend's width.
@@ -399,8 +418,8 @@ fn write_legend(out: &mut String, model: &MapModel, x: f64, top: f64) -> f64 {
     match model.size_range {
         Some((low, high)) => {
             let max_r = radius_of_share(1.0);
-            for (share, value) in [(0.0, low), (0.25, low + (high - low) * 0.25), (1.0, high)] {
-                let r = radius_of_share(share);
+            for value in legend_values(low, high) {
+                let r = radius_of_share(((value - low) / (high - low)).clamp(0.0, 1.0));
                 y += 2.0 * max_r.max(r) / 2.0 + 8.0;
                 let cy = y - 4.0;
                 let _ = writeln!(
@@ -429,7 +448,7 @@ fn write_legend(out: &mut String, model: &MapModel, x: f64, top: f64) -> f64 {
     }
     y += 12.0;
     heading(out, &mut y, "Ties by layer");
-    for (i, layer) in model.layers.iter().enumerate() {
+    for (i, layer) in model.layers.iter().enumerate().filter(|(_, l)| l.n_edges > 0) {
         y += row;
         let marker = if layer.directed {
             format!(" marker-end=\"url(#{p}-arrow-{i})\"")
