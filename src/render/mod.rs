@@ -48,7 +48,7 @@ pub use interdependence::{
 pub use layers::{layer_records, layers_json, overlap_records};
 pub use map::{
     DEFAULT_LABELS, Ego, Hull, Label, MapEdge, MapError, MapGroup, MapLayer, MapModel, MapNode,
-    MapOptions, OTHER_GROUP, PIXELS_PER_HOP, Rect, SizeBy, map_html, map_svg,
+    MapOptions, OTHER_GROUP, PIXELS_PER_HOP, Rect, SizeBy, map_html, map_svg, map_svg_element,
 };
 pub use plan::{md_escape, plan_dot, plan_json, plan_markdown, plan_svg, proposal_reason};
 pub use records::{Cell, ListOrder, Records, defuse_formula};

@@ -136,7 +136,8 @@ pub(crate) fn run(args: &MapArgs) -> Outcome {
         .with_ego(ego)
         .with_nest(args.nest)
         .with_method(method)
-        .with_seed(args.seed);
+        .with_seed(args.seed)
+        .with_weighted(args.view.weighted);
     let progress = workspace.progress(&view, "map");
     let model = MapModel::build(network, &spec, &view, &options);
     progress.finish_and_clear();

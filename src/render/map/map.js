@@ -107,8 +107,13 @@
 
   // The ego network: the actor, the actors tied to it on the visible layers, the ties among
   // them.
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+  var labelLayer = svg.querySelector('.labels');
   function clearFocus() {
     focused = null;
+    Array.prototype.forEach.call(svg.querySelectorAll('.focus-label'), function (el) {
+      el.parentNode.removeChild(el);
+    });
     svg.classList.remove('focused');
     Array.prototype.forEach.call(svg.querySelectorAll('[data-highlight]'), function (el) {
       el.removeAttribute('data-highlight');
@@ -131,6 +136,17 @@
       mark(nodes[k], inside[k]);
       mark(labels[k], inside[k]);
       if (inside[k] === 'neighbour') { count += 1; }
+      if (!labels[k] && labelLayer) {
+        // An actor of the ego network without a drawn name gets one while it is lit up.
+        var c = nodes[k].querySelector('circle');
+        var text = document.createElementNS(SVG_NS, 'text');
+        text.setAttribute('class', 'label focus-label');
+        text.setAttribute('data-highlight', inside[k]);
+        text.setAttribute('x', Number(c.getAttribute('cx')) + Number(c.getAttribute('r')) + 3);
+        text.setAttribute('y', Number(c.getAttribute('cy')) + 4);
+        text.textContent = data.nodes[k].name;
+        labelLayer.appendChild(text);
+      }
     });
     data.edges.forEach(function (e, k) {
       if (!hiddenLayers[e[2]] && inside[e[0]] && inside[e[1]]) { mark(edges[k], 'tie'); }

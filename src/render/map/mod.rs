@@ -33,4 +33,4 @@ pub use labels::{Label, Rect};
 pub use model::{MapModel, MapNode, PIXELS_PER_HOP};
 pub use nest::Hull;
 pub use options::{DEFAULT_LABELS, Ego, MapOptions, SizeBy};
-pub use svg::map_svg;
+pub use svg::{map_svg, map_svg_element};

@@ -115,7 +115,8 @@ impl MapModel {
             MapError::UnknownColorBy { name: options.color_by.name().to_owned(), accepted }
         })?;
         let (mut layers, all_edges) = view_edges(network, spec, view);
-        let (scores, values) = size_values(network, view, &all_edges, &options.size_by)?;
+        let (scores, values) =
+            size_values(network, view, &all_edges, &options.size_by, options.weighted)?;
 
         // The actors shown: all, or those within the ego's radius.
         let ego_node = match options.ego {

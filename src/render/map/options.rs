@@ -111,6 +111,8 @@ pub struct MapOptions {
     pub title: String,
     /// The prefix of every id in the drawing (`map`), so that several maps fit one page.
     pub id_prefix: String,
+    /// Whether path measures (betweenness, closeness, harmonic) count tie weights.
+    pub weighted: bool,
 }
 
 impl Default for MapOptions {
@@ -126,6 +128,7 @@ impl Default for MapOptions {
             seed: 1,
             title: String::new(),
             id_prefix: "map".to_owned(),
+            weighted: false,
         }
     }
 }
@@ -187,6 +190,12 @@ impl MapOptions {
             .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
             .collect();
         self.id_prefix = if clean.is_empty() { "map".to_owned() } else { clean };
+        self
+    }
+
+    /// Path measures count tie weights (a tie's length is 1/weight).
+    pub fn with_weighted(mut self, weighted: bool) -> Self {
+        self.weighted = weighted;
         self
     }
 

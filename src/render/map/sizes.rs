@@ -24,6 +24,7 @@ pub(crate) fn size_values(
     view: &View,
     edges: &[MapEdge],
     by: &SizeBy,
+    weighted: bool,
 ) -> Result<(Vec<ActorCentrality>, Vec<Option<f64>>), MapError> {
     let measures = match by {
         SizeBy::Betweenness => Measures::NONE.with_betweenness(true),
@@ -33,8 +34,8 @@ pub(crate) fn size_values(
         SizeBy::Pagerank => Measures::NONE.with_pagerank(true),
         _ => Measures::NONE,
     };
-    let scores = centrality(view, &CentralityConfig::default().with_measures(measures))
-        .map_err(|error| MapError::Measure(error.to_string()))?;
+    let config = CentralityConfig::default().with_measures(measures).with_weighted(weighted);
+    let scores = centrality(view, &config).map_err(|error| MapError::Measure(error.to_string()))?;
     let values: Vec<Option<f64>> = match by {
         SizeBy::Degree => scores.iter().map(|s| Some(s.degree as f64)).collect(),
         SizeBy::Strength => scores.iter().map(|s| Some(s.strength)).collect(),

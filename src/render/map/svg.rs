@@ -44,6 +44,12 @@ pub fn map_svg(model: &MapModel) -> String {
     out
 }
 
+/// The map as an `<svg>` element with its natural size and no XML declaration, to be placed
+/// inline in an HTML page (ids start with the options' `id_prefix`).
+pub fn map_svg_element(model: &MapModel) -> String {
+    svg_element(model, true)
+}
+
 /// The `<svg>` element; `sized` gives it its natural width and height in pixels (else it fills
 /// its container, as in the interactive page).
 pub(crate) fn svg_element(model: &MapModel, sized: bool) -> String {
