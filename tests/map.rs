@@ -376,4 +376,22 @@ fn the_interactive_map_focuses_an_actor_and_hides_a_layer_in_chromium() {
     assert!(hidden.iter().all(|t| t.contains("display: none")), "{hidden:?}");
     assert!(shown.iter().all(|t| !t.contains("display: none")));
     assert!(dom.contains(&format!("data-layer=\"{first}\">")), "its switch is off");
+
+    // Hostile names stay text in the browser too: no element of theirs, the page's two scripts
+    // only, and the script runs (focusing a hostile actor by its id).
+    let dir = hostile_workspace();
+    let page = root.path().join("hostile.html");
+    stakenet().arg("map").arg(dir.path()).arg("-o").arg(&page).assert().success();
+    let dom = dom_at(&browser, &page.canonicalize().unwrap(), "#focus=a");
+    assert!(dom.contains("class=\"js\""), "the script did not run");
+    assert_eq!(dom.matches("<script").count(), 2);
+    assert!(!dom.contains("<b>"));
+    assert_eq!(
+        tags(&dom, "<g class=\"node")
+            .iter()
+            .filter(|t| attr(t, "data-highlight").is_some())
+            .count(),
+        3,
+        "a, b and c"
+    );
 }
