@@ -67,11 +67,16 @@ pub(crate) fn svg_element(model: &MapModel, sized: bool) -> String {
         + 16.0;
     let left = content.x - PAD;
     let top = content.y - header_height - PAD;
-    let legend_x = content.x + header_width.max(content.width) + LEGEND_GAP;
+    let header_used = title_lines
+        .iter()
+        .map(|l| text_width(l, TextStyle::Title))
+        .chain(caption_lines.iter().map(|l| text_width(l, TextStyle::Subtitle)))
+        .fold(0.0, f64::max);
+    let legend_x = content.x + content.width + LEGEND_GAP;
     let mut legend = String::new();
     let legend_bottom = write_legend(&mut legend, model, legend_x, content.y);
     let legend_width = legend_width(model);
-    let right = legend_x + legend_width + PAD;
+    let right = (legend_x + legend_width).max(content.x + header_used) + PAD;
     let bottom = (content.y + content.height).max(legend_bottom) + PAD;
     let (width, height) = (right - left, bottom - top);
 
@@ -366,7 +371,11 @@ fn width_note(model: &MapModel) -> String {
 /// The values the size legend shows: the lowest, a round value between, the highest.
 fn legend_values(low: f64, high: f64) -> Vec<f64> {
     let target = low + (high - low) * 0.3;
-    let magnitude = 10f64.powf(target.abs().max(f64::MIN_POSITIVE).log10().floor());
+    let mut magnitude = 10f64.powf(target.abs().max(f64::MIN_POSITIVE).log10().floor());
+    if low.fract() == 0.0 && high.fract() == 0.0 {
+        // A count (degree) is shown in whole numbers.
+        magnitude = magnitude.max(1.0);
+    }
     let round = (target / magnitude).round() * magnitude;
     let mut values = vec![low];
     if round > low && round < high {
