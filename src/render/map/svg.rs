@@ -1,9 +1,9 @@
 //! The map drawn as SVG: the title and caption above, the ministry hulls, the ties (coloured
-//! by layer, as wide as their weight or euros, arrowheads on directed ties, two arcs for a tie
-//! answered the other way), the actors (coloured by group, sized by measure, each with its
-//! hover text) and their labels, and on the right the legends of colour, size and ties. Every
-//! text is escaped; coordinates have one decimal, so the same map gives the same bytes.
-
+//! by layer, as wide as their weight or euros, arrowheads on directed ties, fanned out as arcs
+//! when two actors are tied several ways: in other layers, or a directed tie answered the other
+//! way), the actors (coloured by group, sized by measure, each with its hover text) and their
+//! labels, and on the right the legends of colour, size and ties. Every text is escaped;
+//! coordinates have one decimal, so the same map gives the same bytes.
 use std::fmt::Write as _;
 
 use crate::render::markup::svg::{coordinate, svg_text};
@@ -165,8 +165,8 @@ pub(crate) fn svg_element(model: &MapModel, sized: bool) -> String {
 
     // Ties.
     out.push_str("<g class=\"edges\">\n");
-    for edge in &model.edges {
-        write_edge(&mut out, model, edge);
+    for (edge, bend) in model.edges.iter().zip(bends(model)) {
+        write_edge(&mut out, model, edge, bend);
     }
     out.push_str("</g>\n");
 
@@ -239,12 +239,41 @@ pub(crate) fn svg_element(model: &MapModel, sized: bool) -> String {
     out
 }
 
-/// One tie: a line between the two circles (an arc for a reciprocated directed tie), ending
+/// Space between the arcs of the ties of one pair of actors, at their middle.
+const ARC_SPACING: f64 = 12.0;
+
+/// How far each tie bows out from the straight line, in pixels, measured to the left of the
+/// direction from its lower-numbered actor to the higher: 0 for the only tie of a pair; the
+/// ties of a pair (other layers, or a directed tie answered the other way) fanned out around
+/// the straight line, in edge order.
+fn bends(model: &MapModel) -> Vec<f64> {
+    let mut of_pair: std::collections::BTreeMap<(usize, usize), Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, edge) in model.edges.iter().enumerate() {
+        let pair = (edge.source.min(edge.target), edge.source.max(edge.target));
+        of_pair.entry(pair).or_default().push(i);
+    }
+    let mut bends = vec![0.0; model.edges.len()];
+    for edges in of_pair.values() {
+        let middle = (edges.len() as f64 - 1.0) / 2.0;
+        for (j, &i) in edges.iter().enumerate() {
+            bends[i] = (j as f64 - middle) * ARC_SPACING;
+        }
+    }
+    bends
+}
+
+/// The bend of `edge` relative to its own direction.
+fn own_bend(edge: &MapEdge, bend: f64) -> f64 {
+    if edge.source < edge.target { bend } else { -bend }
+}
+
+/// One tie: a line between the two circles (an arc when the pair has several ties), ending
 /// at the target's circle with an arrowhead when directed.
-fn write_edge(out: &mut String, model: &MapModel, edge: &MapEdge) {
+fn write_edge(out: &mut String, model: &MapModel, edge: &MapEdge, bend: f64) {
     let p = &model.id_prefix;
     let (s, t) = (&model.nodes[edge.source], &model.nodes[edge.target]);
-    let (d, _) = edge_geometry(s.position, s.radius, t.position, t.radius, edge.reciprocated);
+    let (d, _) = edge_geometry(s.position, s.radius, t.position, t.radius, own_bend(edge, bend));
     let layer = &model.layers[edge.layer];
     let marker = if edge.directed {
         format!(" marker-end=\"url(#{p}-arrow-{})\"", edge.layer)
@@ -272,9 +301,11 @@ fn write_edge(out: &mut String, model: &MapModel, edge: &MapEdge) {
     );
 }
 
-/// The path of a tie from the circle at `s` (radius `rs`) to the one at `t`, and its control
-/// point (the midpoint for a straight tie).
-fn edge_geometry(s: [f64; 2], rs: f64, t: [f64; 2], rt: f64, curved: bool) -> (String, [f64; 2]) {
+/// The path of a tie from the circle at `s` (radius `rs`) to the one at `t`, bowing `bend`
+/// pixels to the left of its direction at its middle, and its control point (the midpoint for
+/// a straight tie).
+fn edge_geometry(s: [f64; 2], rs: f64, t: [f64; 2], rt: f64, bend: f64) -> (String, [f64; 2]) {
+    let curved = bend != 0.0;
     let (dx, dy) = (t[0] - s[0], t[1] - s[1]);
     let length = dx.hypot(dy);
     let mid = [(s[0] + t[0]) / 2.0, (s[1] + t[1]) / 2.0];
@@ -289,8 +320,9 @@ fn edge_geometry(s: [f64; 2], rs: f64, t: [f64; 2], rt: f64, curved: bool) -> (S
         return (d, mid);
     }
     let control = if curved {
-        let offset = (length * 0.2).min(36.0);
-        [mid[0] - dy / length * offset, mid[1] + dx / length * offset]
+        // A quadratic curve passes halfway between the chord and its control point.
+        let offset = (2.0 * bend).clamp(-0.8 * length, 0.8 * length);
+        [mid[0] + dy / length * offset, mid[1] - dx / length * offset]
     } else {
         mid
     };
@@ -328,9 +360,10 @@ fn edge_geometry(s: [f64; 2], rs: f64, t: [f64; 2], rt: f64, curved: bool) -> (S
 /// without actors gets a small box at the origin.
 fn content_with_edges(model: &MapModel) -> Rect {
     let mut r = model.content_bounds();
-    for edge in model.edges.iter().filter(|e| e.reciprocated) {
+    for (edge, bend) in model.edges.iter().zip(bends(model)).filter(|(_, b)| *b != 0.0) {
         let (s, t) = (&model.nodes[edge.source], &model.nodes[edge.target]);
-        let (_, c) = edge_geometry(s.position, s.radius, t.position, t.radius, true);
+        let bend = own_bend(edge, bend);
+        let (_, c) = edge_geometry(s.position, s.radius, t.position, t.radius, bend);
         let (x0, y0) = (r.x.min(c[0]), r.y.min(c[1]));
         let (x1, y1) = ((r.x + r.width).max(c[0]), (r.y + r.height).max(c[1]));
         r = Rect { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
@@ -494,11 +527,11 @@ fn write_legend(out: &mut String, model: &MapModel, x: f64, top: f64) -> f64 {
         coordinate(y),
         svg_text(&width_note(model))
     );
-    if model.edges.iter().any(|e| e.reciprocated) {
+    if bends(model).iter().any(|&b| b != 0.0) {
         y += row;
         let _ = writeln!(
             out,
-            "<text class=\"legend\" x=\"{}\" y=\"{}\">two arcs: a tie answered both ways</text>",
+            "<text class=\"legend\" x=\"{}\" y=\"{}\">arcs: two actors tied several ways</text>",
             coordinate(x),
             coordinate(y)
         );
