@@ -15,7 +15,7 @@ pub mod json;
 mod layers;
 mod map;
 pub(crate) mod markup;
-pub(crate) mod plan;
+mod plan;
 mod records;
 mod report;
 mod summary;

@@ -4,6 +4,7 @@
 //! way), the actors (coloured by group, sized by measure, each with its hover text) and their
 //! labels, and on the right the legends of colour, size and ties. Every text is escaped;
 //! coordinates have one decimal, so the same map gives the same bytes.
+
 use std::fmt::Write as _;
 
 use crate::render::markup::svg::{coordinate, svg_text};
