@@ -33,7 +33,7 @@ const STYLE: &str = "\
 .legend-heading{font-size:13px;font-weight:bold;fill:#1a1a1a}\
 .legend{font-size:12px;fill:#333}\
 .edge{fill:none;stroke-opacity:.55;stroke-linecap:round}\
-.actor{stroke:#fff;stroke-width:1.2}\
+.actor{stroke:#333;stroke-opacity:.55;stroke-width:.8}\
 .ego .actor{stroke:#1a1a1a;stroke-width:2.5}\
 .hull{fill:#5A6B7B;fill-opacity:.07;stroke:#5A6B7B;stroke-opacity:.55;stroke-width:1;stroke-dasharray:4 3}\
 .label{font-size:12px;fill:#1a1a1a;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}";
