@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use crate::common::stakenet;
 
 /// `/usr/bin/chromium`, or `chromium` (or `chromium-browser`) on `PATH`.
-fn chromium() -> Option<PathBuf> {
+pub(crate) fn chromium() -> Option<PathBuf> {
     let fixed = PathBuf::from("/usr/bin/chromium");
     if fixed.is_file() {
         return Some(fixed);
@@ -27,7 +27,7 @@ fn chromium() -> Option<PathBuf> {
 /// Runs headless Chromium on `page` with `extra` flags and a fresh profile; kills it after two
 /// minutes. Standard output and error are read while it runs, so that a full pipe never
 /// blocks it.
-fn run_chromium(browser: &Path, page: &Path, extra: &[String]) -> Output {
+pub(crate) fn run_chromium(browser: &Path, page: &Path, extra: &[String]) -> Output {
     let profile = tempfile::tempdir().unwrap();
     let mut child = Process::new(browser)
         .args([

@@ -26,6 +26,7 @@ mod interdependence;
 mod lists;
 mod loaders;
 mod long_work;
+mod map;
 mod messages;
 mod ministries;
 mod mixing;

@@ -15,6 +15,7 @@ use super::commands::influence::InfluenceArgs;
 use super::commands::init::InitArgs;
 use super::commands::interdependence::InterdependenceArgs;
 use super::commands::layers::LayersArgs;
+use super::commands::map::MapArgs;
 use super::commands::mixing::MixingArgs;
 use super::commands::plan::PlanArgs;
 use super::commands::report::ReportArgs;
@@ -107,6 +108,11 @@ pub(crate) enum Command {
     /// ministries without a working tie, and the dealmaker; as SVG, DOT, Markdown or JSON.
     #[command(after_help = super::commands::plan::HELP)]
     Plan(PlanArgs),
+    /// A map of the network: actors coloured by group and sized by a measure, ties coloured by
+    /// layer and as wide as their weight or euros, the largest actors named; as SVG, or as one
+    /// interactive HTML page (pan, zoom, hover, an actor's ties on click, layers, search).
+    #[command(after_help = super::commands::map::HELP)]
+    Map(MapArgs),
     /// Compare coalitions: members, government share, sectors, ministries, money, density and
     /// centralization per coalition, with the three most similar as peer-review partners.
     #[command(after_help = super::commands::compare::HELP)]

@@ -93,6 +93,7 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         Command::Interdependence(args) => commands::interdependence::run(args),
         Command::Suspects(args) => commands::suspects::run(args),
         Command::Plan(args) => commands::plan::run(args),
+        Command::Map(args) => commands::map::run(args),
         Command::Compare(args) => commands::compare::run(args),
         Command::Report(args) => commands::report::run(args),
         Command::Export(args) => commands::export::run(args),

@@ -15,6 +15,7 @@ mod influence;
 mod interdependence;
 pub mod json;
 mod layers;
+mod map;
 pub(crate) mod markup;
 mod mixing;
 mod plan;
@@ -51,6 +52,10 @@ pub use interdependence::{
 };
 pub use layers::{
     OVERLAPS_OF_EVERY_PAIR_UP_TO, layer_records, layers_json, overlap_note, overlap_records,
+};
+pub use map::{
+    DEFAULT_LABELS, Ego, Hull, Label, MapEdge, MapError, MapGroup, MapLayer, MapModel, MapNode,
+    MapOptions, OTHER_GROUP, PIXELS_PER_HOP, Rect, SizeBy, map_html, map_svg, map_svg_element,
 };
 pub use mixing::{MIXING_MEASURES, mixing_json, mixing_records, mixing_summary};
 pub use plan::{md_escape, plan_dot, plan_json, plan_markdown, plan_svg, proposal_reason};

@@ -12,6 +12,7 @@ pub(crate) mod influence;
 pub(crate) mod init;
 pub(crate) mod interdependence;
 pub(crate) mod layers;
+pub(crate) mod map;
 pub(crate) mod mixing;
 pub(crate) mod plan;
 pub(crate) mod report;

@@ -8,7 +8,7 @@ mod dot;
 mod graph;
 mod layout;
 mod svg;
-mod text_metrics;
+pub(in crate::render) mod text_metrics;
 
 pub(crate) use document::described as plan_described;
 pub use document::{md_escape, plan_json, plan_markdown, proposal_reason};

@@ -1,0 +1,142 @@
+//! The ties a map draws: the view's ties kept apart by layer (the view itself merges them),
+//! one edge per layer and pair (per ordered pair for directed ties), with the summed weight and
+//! euros, and whether a directed tie is answered by one the other way in its layer.
+
+use std::collections::BTreeMap;
+
+use crate::model::{ActorId, Network, comembership_ties_among};
+use crate::view::{LayerChoice, View, ViewSpec};
+
+/// One layer of the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLayer {
+    /// Its name (`comembership` for shared membership).
+    pub name: String,
+    /// Whether some of its ties are directed.
+    pub directed: bool,
+    /// Its colour in the drawing.
+    pub colour: &'static str,
+    /// Edges of the layer on the map.
+    pub n_edges: usize,
+}
+
+/// One edge of the map: the relations of one layer between two actors.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapEdge {
+    /// Where it starts (an index into [`MapModel::nodes`](super::MapModel::nodes)).
+    pub source: usize,
+    /// Where it ends.
+    pub target: usize,
+    /// Its layer (an index into [`MapModel::layers`](super::MapModel::layers)).
+    pub layer: usize,
+    /// Whether it has a direction (source → target).
+    pub directed: bool,
+    /// The summed tie strength (shared coalitions for `comembership`).
+    pub weight: f64,
+    /// The summed amounts in euros, when some relation carries one.
+    pub euros: Option<f64>,
+    /// The relations it stands for.
+    pub relations: usize,
+    /// A directed edge answered by one the other way in the same layer: the two are drawn as
+    /// two arcs.
+    pub reciprocated: bool,
+    /// Its width in the drawing (pixels).
+    pub width: f64,
+}
+
+/// An edge's layer, ends and whether it is directed.
+type PairKey = (usize, u32, u32, bool);
+/// An edge's summed weight, euros and relation count.
+type Sums = (f64, Option<f64>, usize);
+
+/// The edges between view nodes, by layer, as `(layers, edges)` with view node indices as
+/// ends, in layer order then pair order. Relations hold on the view's date and join two nodes
+/// as the view maps actors (scope, folding); a relation folded onto one node is left out.
+pub(crate) fn view_edges(
+    network: &Network,
+    spec: &ViewSpec,
+    view: &View,
+) -> (Vec<MapLayer>, Vec<MapEdge>) {
+    let by_kind = spec.fold_kind.as_deref().map(|kind| network.fold_to_kind(kind));
+    let by_level = spec.level.map(|level| network.fold_to_level(level));
+    let in_scope = spec.scope.actors(network, spec.at);
+    let node = |actor: ActorId| -> Option<u32> {
+        if !in_scope[actor.index()] {
+            return None;
+        }
+        let actor = by_kind.as_ref().map_or(actor, |f| f[actor.index()]);
+        let actor = by_level.as_ref().map_or(actor, |f| f[actor.index()]);
+        view.node(actor)
+    };
+    let palette = super::colours::layer_palette(view.layers().len());
+    let mut layers = Vec::new();
+    let mut of_layer = vec![usize::MAX; network.layers().len()];
+    let mut comembership = None;
+    for (i, &choice) in view.layers().iter().enumerate() {
+        let (name, directed) = match choice {
+            LayerChoice::Explicit(id) => {
+                of_layer[id.index()] = i;
+                let layer = network.layer(id);
+                (layer.name.clone(), layer.directed)
+            }
+            LayerChoice::Comembership => {
+                comembership = Some(i);
+                (View::layer_name(network, choice).to_owned(), false)
+            }
+        };
+        layers.push(MapLayer { name, directed, colour: palette[i], n_edges: 0 });
+    }
+    let mut merged: BTreeMap<PairKey, Sums> = BTreeMap::new();
+    for relation in network.relations() {
+        let layer = of_layer[relation.layer.index()];
+        if layer == usize::MAX || spec.at.is_some_and(|date| !relation.validity.contains(date)) {
+            continue;
+        }
+        let (Some(from), Some(to)) = (node(relation.source), node(relation.target)) else {
+            continue;
+        };
+        if from == to {
+            continue;
+        }
+        let key = if relation.directed {
+            (layer, from, to, true)
+        } else {
+            (layer, from.min(to), from.max(to), false)
+        };
+        let entry = merged.entry(key).or_insert((0.0, None, 0));
+        entry.0 += relation.weight;
+        if let Some(amount) = relation.amount {
+            entry.1 = Some(entry.1.unwrap_or(0.0) + amount);
+        }
+        entry.2 += 1;
+    }
+    if let Some(layer) = comembership {
+        let in_view = |actor: ActorId| node(actor).is_some();
+        for (a, b, shared) in comembership_ties_among(network, spec.at, in_view) {
+            if let (Some(from), Some(to)) = (node(a), node(b)) {
+                if from != to {
+                    let entry = merged
+                        .entry((layer, from.min(to), from.max(to), false))
+                        .or_insert((0.0, None, 0));
+                    entry.0 += f64::from(shared);
+                    entry.2 += 1;
+                }
+            }
+        }
+    }
+    let edges: Vec<MapEdge> = merged
+        .iter()
+        .map(|(&(layer, from, to, directed), &(weight, euros, relations))| MapEdge {
+            source: from as usize,
+            target: to as usize,
+            layer,
+            directed,
+            weight,
+            euros,
+            relations,
+            reciprocated: directed && merged.contains_key(&(layer, to, from, true)),
+            width: 1.0,
+        })
+        .collect();
+    (layers, edges)
+}
