@@ -395,3 +395,22 @@ fn the_interactive_map_focuses_an_actor_and_hides_a_layer_in_chromium() {
         "a, b and c"
     );
 }
+
+/// A tie that is part of another coalition is not drawn on a coalition's map: Twente Board's
+/// mandate to BZK (2023) belongs to Twente II, so Twente I's map has no mandate tie, and Twente
+/// II's has it.
+#[test]
+fn a_coalition_map_leaves_out_the_ties_of_another_coalition() {
+    let edges = |coalition: &str| -> usize {
+        let output = crate::common::stakenet()
+            .args(["map", "--coalition", coalition, "--at", "2024-06-01"])
+            .output()
+            .unwrap();
+        assert!(output.status.success());
+        let svg = String::from_utf8(output.stdout).unwrap();
+        // The legend names the layers with their tie counts: "mandate (1)".
+        svg.matches(">mandate (").count()
+    };
+    assert_eq!(edges("rd_twente"), 0);
+    assert_eq!(edges("rd4_twente_ii"), 1);
+}

@@ -89,7 +89,10 @@ pub(crate) fn view_edges(
     let mut merged: BTreeMap<PairKey, Sums> = BTreeMap::new();
     for relation in network.relations() {
         let layer = of_layer[relation.layer.index()];
-        if layer == usize::MAX || spec.at.is_some_and(|date| !relation.validity.contains(date)) {
+        if layer == usize::MAX
+            || spec.at.is_some_and(|date| !relation.validity.contains(date))
+            || !relation.counts_in(spec.scope.coalition())
+        {
             continue;
         }
         let (Some(from), Some(to)) = (node(relation.source), node(relation.target)) else {

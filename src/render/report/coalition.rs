@@ -12,8 +12,8 @@ use super::format::{
 };
 use super::naming::ReportFile;
 use super::prose::{
-    EXPLAIN_ASYMMETRY, EXPLAIN_COALITION_KEY_ACTORS, EXPLAIN_INTERDEPENDENCE, EXPLAIN_PLAN,
-    EXPLAIN_SUMMARY, EXPLAIN_SUSPECTS, EXPLAIN_WEAK,
+    EXPLAIN_ASYMMETRY, EXPLAIN_COALITION_KEY_ACTORS, EXPLAIN_COALITION_MAP,
+    EXPLAIN_INTERDEPENDENCE, EXPLAIN_PLAN, EXPLAIN_SUMMARY, EXPLAIN_SUSPECTS, EXPLAIN_WEAK,
 };
 use super::section::Section;
 use crate::analysis::{
@@ -44,8 +44,9 @@ const KEY_ACTORS: usize = 8;
 type Part = fn(Section<'_, '_>, &CoalitionReport, &str);
 
 /// The parts of a coalition's section, in order: heading, explanation, body.
-const PARTS: [(&str, &str, Part); 6] = [
+const PARTS: [(&str, &str, Part); 7] = [
     ("Summary", EXPLAIN_SUMMARY, summary),
+    ("Map", EXPLAIN_COALITION_MAP, super::map::coalition_map),
     ("Key actors", EXPLAIN_COALITION_KEY_ACTORS, key_actors),
     ("Asymmetry", EXPLAIN_ASYMMETRY, asymmetry_section),
     ("Interdependence", EXPLAIN_INTERDEPENDENCE, interdependence_section),

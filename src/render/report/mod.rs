@@ -10,6 +10,7 @@ mod charts;
 mod coalition;
 mod context;
 pub(super) mod format;
+mod map;
 mod naming;
 mod overview;
 mod page;

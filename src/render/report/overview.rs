@@ -17,8 +17,8 @@ use super::format::{
 };
 use super::naming::ReportFile;
 use super::prose::{
-    EXPLAIN_COMPARE, EXPLAIN_DENSITY, EXPLAIN_FINANCE, EXPLAIN_KEY_ACTORS, EXPLAIN_MIX,
-    EXPLAIN_TRANCHES,
+    EXPLAIN_COMPARE, EXPLAIN_DENSITY, EXPLAIN_FINANCE, EXPLAIN_KEY_ACTORS, EXPLAIN_MAP,
+    EXPLAIN_MIX, EXPLAIN_TRANCHES,
 };
 use super::section::Section;
 use crate::analysis::{ActorCentrality, GraphStructure};
@@ -58,6 +58,14 @@ pub(super) fn overview(out: &mut String, files: &mut Vec<ReportFile>, context: &
         "shape",
         "The network's shape",
         EXPLAIN_DENSITY,
+    ));
+    super::map::overview_map(Section::wrapped(
+        out,
+        files,
+        context,
+        "map",
+        "The network on a map",
+        EXPLAIN_MAP,
     ));
     mix(Section::wrapped(
         out,

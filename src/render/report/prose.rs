@@ -72,6 +72,16 @@ chicken is involved but the pig is committed. These members signed, but neither 
 of theirs (a directorate, an accounthouder) has a working relation with another member, and they \
 made no contribution.";
 
+pub(super) const EXPLAIN_MAP: &str = "Every actor of the workspace and the relations between \
+them on the report's date: colour by sector, size by the number of partners, one colour per kind \
+of relation, arrows where a tie runs one way. Actors close together are close in the network. \
+The largest are named; every name shows on hover.";
+
+pub(super) const EXPLAIN_COALITION_MAP: &str = "The coalition's parties (its members and their \
+units) and the relations among them, on its date: colour by sector, size by the number of \
+partners, one colour per kind of relation. A party alone at the edge has no recorded relation \
+with the others.";
+
 pub(super) const EXPLAIN_PLAN: &str = "The connectieplan maps, per topic of the deal, who works on it in \
 the region and at the Rijk, and which ties connect them: covered (two or more independent \
 ties), fragile (one tie, or all through one person) or a gap. A topic that hangs on one person \
