@@ -21,6 +21,7 @@ mod multiplex;
 mod multiplexity;
 mod plan;
 mod progress;
+mod qap;
 mod report;
 mod structure;
 mod summary;
@@ -70,6 +71,10 @@ pub use plan::{
     ProposedTie, RegionalBasis, RegionalOwner, TieMatch, TopicStatus, connectieplan,
 };
 pub use progress::Progress;
+pub use qap::{
+    Dyads, MAX_QAP_ACTORS, PermutationTest, QapCoefficient, QapConfig, QapCorrelation,
+    QapRegression, qap_correlation, qap_regression,
+};
 pub use report::{
     AsymmetryFinding, CoalitionReport, InterdependenceFinding, Overview, Report, ReportError,
     ReportSource, all_coalitions, report,

@@ -18,6 +18,7 @@ use super::commands::layers::LayersArgs;
 use super::commands::map::MapArgs;
 use super::commands::mixing::MixingArgs;
 use super::commands::plan::PlanArgs;
+use super::commands::qap::QapArgs;
 use super::commands::report::ReportArgs;
 use super::commands::suspects::SuspectsArgs;
 
@@ -82,6 +83,10 @@ pub(crate) enum Command {
     /// density, their mix of sectors (Blau, IQV), and Burt's effective size and constraint.
     #[command(after_help = super::commands::ego::HELP)]
     Ego(EgoArgs),
+    /// Does one relation follow others? MR-QAP regression of one layer on others (or on
+    /// same-sector, same-level matrices) with double semi-partialling, and QAP correlations.
+    #[command(after_help = super::commands::qap::HELP)]
+    Qap(QapArgs),
     /// How the layers of a multiplex network differ: per actor and layer the degree,
     /// neighbourhood, exclusive neighbourhood and (exclusive) relevance, and the edge overlap
     /// of every pair of layers.

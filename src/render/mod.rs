@@ -19,6 +19,7 @@ mod map;
 pub(crate) mod markup;
 mod mixing;
 mod plan;
+mod qap;
 mod records;
 mod report;
 mod summary;
@@ -59,6 +60,7 @@ pub use map::{
 };
 pub use mixing::{MIXING_MEASURES, mixing_json, mixing_records, mixing_summary};
 pub use plan::{md_escape, plan_dot, plan_json, plan_markdown, plan_svg, proposal_reason};
+pub use qap::{qap_json, qap_records, qap_summary};
 pub use records::{Cell, ListOrder, Records, defuse_formula};
 pub use report::{
     Bar, BarChart, CANDIDATES_IN_FILES, REPORT_MARKER, Reference, ReportFile, bar_chart_svg,

@@ -15,5 +15,6 @@ pub(crate) mod layers;
 pub(crate) mod map;
 pub(crate) mod mixing;
 pub(crate) mod plan;
+pub(crate) mod qap;
 pub(crate) mod report;
 pub(crate) mod suspects;
