@@ -17,11 +17,11 @@ pub(crate) const PIVOTS: usize = 100;
 pub(crate) const SIDE_MARGIN: f64 = 0.5;
 
 /// Relative change of stress between two sweeps under which majorization stops.
-const TOLERANCE: f64 = 1e-5;
+const TOLERANCE: f64 = 1e-4;
 
 /// The pair updates a full majorization may spend (sweeps × n²), so a component near
 /// [`FULL_STRESS_LIMIT`] stops after a bounded time.
-const FULL_PAIR_BUDGET: f64 = 2.5e9;
+const FULL_PAIR_BUDGET: f64 = 1e9;
 
 /// Where an actor may go: anywhere, or left or right of x = 0 by [`SIDE_MARGIN`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,7 +150,7 @@ fn full(graph: &Graph, positions: &mut [[f64; 2]], bounds: Option<&[Bound]>) {
                 .sum()
         })
         .collect();
-    let sweeps = (FULL_PAIR_BUDGET / (n as f64 * n as f64)).clamp(30.0, 1000.0) as usize;
+    let sweeps = (FULL_PAIR_BUDGET / (n as f64 * n as f64)).clamp(30.0, 300.0) as usize;
     let mut previous = f64::INFINITY;
     for _ in 0..sweeps {
         let mut stress = 0.0;
@@ -175,7 +175,7 @@ fn full(graph: &Graph, positions: &mut [[f64; 2]], bounds: Option<&[Bound]>) {
             x[i] = bound_of(bounds, i).clamp(nx / sum);
             y[i] = ny / sum;
         }
-        if !stress.is_finite() || (previous - stress).abs() <= TOLERANCE * previous {
+        if !stress.is_finite() || (previous - stress).abs() <= TOLERANCE * stress {
             break;
         }
         previous = stress;
@@ -282,7 +282,7 @@ pub(crate) fn sparse(
             x[i] = bound_of(bounds, i).clamp(nx / sum);
             y[i] = ny / sum;
         }
-        if !stress.is_finite() || (previous - stress).abs() <= TOLERANCE * previous {
+        if !stress.is_finite() || (previous - stress).abs() <= TOLERANCE * stress {
             break;
         }
         previous = stress;
