@@ -31,7 +31,11 @@ fn main() -> Result<(), Box<dyn Error>> {
         "stress" => LayoutMethod::Stress,
         "force" => LayoutMethod::Force,
         "rijk-region" => LayoutMethod::RijkRegion,
-        other => return Err(format!("unknown method {other:?}: auto, stress, force, rijk-region").into()),
+        other => {
+            return Err(
+                format!("unknown method {other:?}: auto, stress, force, rijk-region").into()
+            );
+        }
     };
     let seed: u64 = args.next().map_or(Ok(1), |s| s.parse())?;
     let network = if source == "bundled" {

@@ -21,6 +21,7 @@ mod graphalytics;
 mod hostile_inputs;
 mod init;
 mod interdependence;
+mod layout;
 mod lists;
 mod loaders;
 mod long_work;

@@ -50,8 +50,8 @@ pub use interdependence::{
 };
 pub use kernels::PathLength;
 pub use layout::{
-    AUTO_STRESS_LIMIT, EXACT_STRESS_LIMIT, Layout, LayoutConfig, LayoutMethod, STRESS_SAMPLE_SOURCES,
-    layout, normalized_stress,
+    AUTO_STRESS_LIMIT, EXACT_STRESS_LIMIT, Layout, LayoutConfig, LayoutMethod,
+    STRESS_SAMPLE_SOURCES, layout, normalized_stress,
 };
 pub use leave_one_out::{
     Evaluation, HeldOut, Position, RANKERS, Ranker, RankerSummary, SUBSETS, Subset, leave_one_out,

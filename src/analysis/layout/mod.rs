@@ -158,7 +158,8 @@ pub fn layout(view: &View, network: &Network, config: &LayoutConfig) -> Layout {
             continue;
         }
         let sub = graph.induced(&nodes);
-        let mut rng = SplitMix64::new(config.seed ^ u64::from(nodes[0]).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let mut rng =
+            SplitMix64::new(config.seed ^ u64::from(nodes[0]).wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let local_bounds: Option<Vec<Bound>> =
             sides.as_ref().map(|s| nodes.iter().map(|&v| s[v as usize]).collect());
         let mut positions = match method {
@@ -173,7 +174,7 @@ pub fn layout(view: &View, network: &Network, config: &LayoutConfig) -> Layout {
         blocks.push(Block { nodes, positions });
     }
     // Largest first; components come ordered by smallest node, which the stable sort keeps.
-    blocks.sort_by(|a, b| b.nodes.len().cmp(&a.nodes.len()));
+    blocks.sort_by_key(|b| std::cmp::Reverse(b.nodes.len()));
     let mut positions = vec![[0.0f64; 2]; n];
     match &sides {
         None => {

@@ -55,10 +55,7 @@ pub(crate) fn remove_overlaps(positions: &mut [[f64; 2]], radii: &[f64], bounds:
     for _ in 0..8 {
         separate_coincident(positions, radii, bounds);
         let pairs = overlapping_pairs(positions, radii);
-        let ratio = pairs
-            .iter()
-            .map(|&(_, _, need, d)| need / d.max(1e-12))
-            .fold(1.0f64, f64::max);
+        let ratio = pairs.iter().map(|&(_, _, need, d)| need / d.max(1e-12)).fold(1.0f64, f64::max);
         if pairs.is_empty() || !ratio.is_finite() {
             return;
         }
@@ -113,7 +110,10 @@ fn direction(a: [f64; 2], b: [f64; 2], i: usize, j: usize, d: f64) -> (f64, f64)
 
 /// The pairs `(i, j, needed, distance)`, `i < j`, closer than `r_i + r_j + GAP`, in a fixed
 /// order, found through a uniform grid.
-pub(crate) fn overlapping_pairs(positions: &[[f64; 2]], radii: &[f64]) -> Vec<(u32, u32, f64, f64)> {
+pub(crate) fn overlapping_pairs(
+    positions: &[[f64; 2]],
+    radii: &[f64],
+) -> Vec<(u32, u32, f64, f64)> {
     let n = positions.len();
     let radius = |i: usize| radii.get(i).copied().unwrap_or(0.0).max(0.0);
     let r_max = (0..n).map(radius).fold(0.0f64, f64::max);
@@ -146,6 +146,6 @@ pub(crate) fn overlapping_pairs(positions: &[[f64; 2]], radii: &[f64]) -> Vec<(u
             }
         }
     }
-    pairs.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    pairs.sort_unstable_by_key(|p| (p.0, p.1));
     pairs
 }

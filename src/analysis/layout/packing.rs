@@ -55,10 +55,8 @@ pub(crate) fn isolates_grid(nodes: Vec<u32>, radii: &[f64], x_sign: f64) -> Bloc
 /// boxes decide everything.
 pub(crate) fn pack_rows(blocks: &[Block], radii: &[f64], out: &mut [[f64; 2]]) {
     let boxes: Vec<[f64; 4]> = blocks.iter().map(|b| b.bounds(radii)).collect();
-    let area: f64 = boxes
-        .iter()
-        .map(|b| (b[2] - b[0] + COMPONENT_GAP) * (b[3] - b[1] + COMPONENT_GAP))
-        .sum();
+    let area: f64 =
+        boxes.iter().map(|b| (b[2] - b[0] + COMPONENT_GAP) * (b[3] - b[1] + COMPONENT_GAP)).sum();
     let widest = boxes.iter().map(|b| b[2] - b[0]).fold(0.0f64, f64::max);
     let row_width = area.sqrt().max(widest);
     let (mut x, mut y, mut row_height) = (0.0f64, 0.0f64, 0.0f64);

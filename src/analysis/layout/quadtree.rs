@@ -187,7 +187,9 @@ mod tests {
                 }
             }
             let exact_tree = tree.repulsion(index as u32, p, 0.0, &mut stack);
-            assert!((exact_tree[0] - exact[0]).abs() < 1e-9 && (exact_tree[1] - exact[1]).abs() < 1e-9);
+            assert!(
+                (exact_tree[0] - exact[0]).abs() < 1e-9 && (exact_tree[1] - exact[1]).abs() < 1e-9
+            );
             let approx = tree.repulsion(index as u32, p, 0.8, &mut stack);
             let norm = exact[0].hypot(exact[1]).max(1.0);
             assert!((approx[0] - exact[0]).abs() / norm < 0.1, "{approx:?} {exact:?}");

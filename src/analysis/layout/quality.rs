@@ -87,7 +87,7 @@ pub(crate) fn graph_stress(graph: &Graph, positions: &[[f64; 2]]) -> f64 {
     if count == 0.0 {
         return 0.0;
     }
-    if !(b > 0.0) || !a.is_finite() || !b.is_finite() {
+    if b.is_nan() || b <= 0.0 || !a.is_finite() || !b.is_finite() {
         // Every actor on one spot (or positions beyond measure): the best scale is 0.
         return 1.0;
     }

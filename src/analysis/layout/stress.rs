@@ -66,13 +66,12 @@ pub(crate) fn stress_layout(
         0 => return Vec::new(),
         1 => return vec![[bound_of(bounds, 0).clamp(0.0), 0.0]],
         2 => {
-            let mut pair = [[-0.5, 0.0], [0.5, 0.0]];
-            if bound_of(bounds, 0) == Bound::Right || bound_of(bounds, 1) == Bound::Left {
-                pair.swap(0, 1);
-            }
-            for (i, point) in pair.iter_mut().enumerate() {
-                point[0] = bound_of(bounds, i).clamp(point[0]);
-            }
+            let pair = match (bound_of(bounds, 0), bound_of(bounds, 1)) {
+                (Bound::Right, Bound::Right) => [[SIDE_MARGIN, 0.0], [SIDE_MARGIN + 1.0, 0.0]],
+                (Bound::Left, Bound::Left) => [[-SIDE_MARGIN - 1.0, 0.0], [-SIDE_MARGIN, 0.0]],
+                (Bound::Right, _) | (_, Bound::Left) => [[0.5, 0.0], [-0.5, 0.0]],
+                _ => [[-0.5, 0.0], [0.5, 0.0]],
+            };
             return pair.to_vec();
         }
         _ => {}
