@@ -37,9 +37,12 @@ pub enum LayoutMethod {
     #[default]
     Auto,
     /// Stress majorization (Gansner, Koren & North 2004) started from pivot MDS (Brandes & Pich
-    /// 2006).
+    /// 2006); sparse stress (Ortmann, Klimenta & Brandes 2016) for components of more than
+    /// 5,000 actors.
     Stress,
-    /// A multilevel force-directed layout, for large views.
+    /// A force-directed layout for large views: the spring–electrical model of Hu (2005) with
+    /// Barnes–Hut repulsion, refined from a pivot MDS start (which stands in for sfdp's
+    /// coarsening levels).
     Force,
     /// The national side (the Rijk) on the left, the region on the right, as the connectieplan
     /// draws them.
@@ -128,7 +131,7 @@ pub const AUTO_STRESS_LIMIT: usize = 3_000;
 /// `config.seed` (SplitMix64); nothing depends on the number of threads.
 ///
 /// # Complexity
-/// Stress: O(n² ) memory and O(n (n + m) + sweeps · n²) time per component up to 5,000
+/// Stress: O(n²) memory and O(n (n + m) + sweeps · n²) time per component up to 5,000
 /// actors, O(k (n + m) + sweeps · n (k + deg)) with k = 100 pivots beyond. Force:
 /// O(k (n + m) + sweeps · (n log n + m)).
 pub fn layout(view: &View, network: &Network, config: &LayoutConfig) -> Layout {
