@@ -23,6 +23,7 @@ mod hostile_inputs;
 mod influence;
 mod init;
 mod interdependence;
+mod layout;
 mod lists;
 mod loaders;
 mod long_work;

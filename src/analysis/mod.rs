@@ -55,7 +55,10 @@ pub use interdependence::{
     indirect_dependence, interdependence, largest_alpha, spectral_radius,
 };
 pub use kernels::PathLength;
-pub use layout::{Layout, LayoutConfig, LayoutMethod, layout};
+pub use layout::{
+    AUTO_STRESS_LIMIT, EXACT_STRESS_LIMIT, Layout, LayoutConfig, LayoutMethod,
+    STRESS_SAMPLE_SOURCES, layout, normalized_stress,
+};
 pub use leave_one_out::{
     Evaluation, HeldOut, Position, RANKERS, Ranker, RankerSummary, SUBSETS, Subset, leave_one_out,
     leave_one_out_with_progress,

@@ -1,0 +1,114 @@
+//! Unit tests of the layout engine on small hand-made graphs.
+
+use super::distances::Graph;
+use super::quality::graph_stress;
+use super::stress::stress_layout;
+use crate::random::SplitMix64;
+
+fn graph(n: u32, edges: &[(u32, u32)]) -> Graph {
+    let mut lists = vec![Vec::new(); n as usize];
+    for &(a, b) in edges {
+        lists[a as usize].push(b);
+        lists[b as usize].push(a);
+    }
+    for list in &mut lists {
+        list.sort_unstable();
+        list.dedup();
+    }
+    Graph::from_lists(&lists)
+}
+
+#[test]
+fn a_path_is_laid_out_straight() {
+    // Stress majorization from pivot MDS.
+    let edges: Vec<(u32, u32)> = (0..29).map(|i| (i, i + 1)).collect();
+    let g = graph(30, &edges);
+    let positions = stress_layout(&g, None, &mut SplitMix64::new(1));
+    let stress = graph_stress(&g, &positions);
+    assert!(stress < 0.01, "{stress}");
+}
+
+fn ba_graph(n: usize) -> Graph {
+    use crate::generate::{GenerateConfig, GraphModel, generate};
+    let network = generate(
+        &GenerateConfig::default()
+            .with_model(GraphModel::BarabasiAlbert)
+            .with_n_actors(n)
+            .with_ties_per_actor(2)
+            .with_n_coalitions(0)
+            .with_seed(1)
+            .with_one_layer(true),
+    );
+    let view = crate::view::View::build(&network, &crate::view::ViewSpec::default()).unwrap();
+    Graph::from_view(&view)
+}
+
+#[test]
+fn sparse_stress_comes_close_to_full_stress() {
+    use super::pivot_mds::{Pivots, pivot_mds};
+    use super::stress::{PIVOTS, jitter, sparse};
+    let g = ba_graph(1_000);
+    let full = stress_layout(&g, None, &mut SplitMix64::new(1));
+    let mut rng = SplitMix64::new(1);
+    let pivots = Pivots::max_min(&g, PIVOTS, &mut rng);
+    let start = pivot_mds(&g, &pivots, &mut rng);
+    let mut positions = start.clone();
+    jitter(&mut positions, 1e-3, &mut rng);
+    sparse(&g, &pivots, &mut positions, None);
+    let (full, start, sparse) =
+        (graph_stress(&g, &full), graph_stress(&g, &start), graph_stress(&g, &positions));
+    // Measured: full 0.149, pivot MDS 0.220, sparse 0.165.
+    assert!(
+        sparse < start && sparse < 1.15 * full,
+        "full {full}, pivot MDS {start}, sparse {sparse}"
+    );
+    // The same again: deterministic.
+    let mut again = pivot_mds(
+        &g,
+        &Pivots::max_min(&g, PIVOTS, &mut SplitMix64::new(1)),
+        &mut SplitMix64::new(2),
+    );
+    let first = again.clone();
+    sparse_again(&g, &mut again);
+    let mut twice = first;
+    sparse_again(&g, &mut twice);
+    assert_eq!(again, twice);
+}
+
+fn sparse_again(g: &Graph, positions: &mut [[f64; 2]]) {
+    let pivots = super::pivot_mds::Pivots::max_min(g, 50, &mut SplitMix64::new(3));
+    super::stress::sparse(g, &pivots, positions, None);
+}
+
+#[test]
+fn overlap_removal_falls_back_to_scaling() {
+    use super::overlap::{overlapping_pairs, remove_overlaps};
+    // Forty actors on one spot with large radii: pushing separates them, scaling guarantees it.
+    let mut positions = vec![[1.0, 1.0]; 40];
+    let radii: Vec<f64> = (0..40).map(|i| 0.5 + f64::from(i % 4)).collect();
+    remove_overlaps(&mut positions, &radii, None);
+    assert!(overlapping_pairs(&positions, &radii).is_empty());
+    assert!(positions.iter().all(|p| p[0].is_finite() && p[1].is_finite()));
+}
+
+#[test]
+fn pivot_mds_of_a_grid_is_a_grid() {
+    use super::pivot_mds::{Pivots, pivot_mds};
+    // A 10 × 10 grid graph: classical MDS of its hop distances is close to the grid itself.
+    let mut edges = Vec::new();
+    for r in 0..10u32 {
+        for c in 0..10u32 {
+            if c < 9 {
+                edges.push((r * 10 + c, r * 10 + c + 1));
+            }
+            if r < 9 {
+                edges.push((r * 10 + c, (r + 1) * 10 + c));
+            }
+        }
+    }
+    let g = graph(100, &edges);
+    let mut rng = SplitMix64::new(4);
+    let pivots = Pivots::max_min(&g, 20, &mut rng);
+    let positions = pivot_mds(&g, &pivots, &mut rng);
+    assert!(graph_stress(&g, &positions) < 0.05, "{}", graph_stress(&g, &positions));
+}
