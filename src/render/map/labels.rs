@@ -14,6 +14,8 @@ const GAP: f64 = 3.0;
 const MARGIN: f64 = 1.5;
 /// Longest label in characters; the rest is cut with `…` (the hover text has it whole).
 const MAX_CHARS: usize = 32;
+/// How much further out than touching its circle a label may sit, in pixels, tried in turn.
+const LABEL_RINGS: [f64; 3] = [0.0, 6.0, 14.0];
 
 /// An axis-aligned box.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -162,35 +164,71 @@ pub(crate) fn place_labels(
     let (height, ascent) = label_height();
     let mut labels = vec![None; centres.len()];
     for &node in order.iter().take(limit) {
-        let text = label_text(names[node]);
-        if text.is_empty() {
+        let full = label_text(names[node]);
+        if full.is_empty() {
             continue;
         }
-        let width = text_width(&text, LABEL_STYLE);
-        let [cx, cy] = centres[node];
-        let r = radii[node] + GAP;
-        let diagonal = radii[node] * std::f64::consts::FRAC_1_SQRT_2 + GAP;
-        // Top-left corners of the candidate boxes: right, left, above, below, then the corners.
-        let candidates = [
-            (cx + r, cy - height / 2.0),
-            (cx - r - width, cy - height / 2.0),
-            (cx - width / 2.0, cy - r - height),
-            (cx - width / 2.0, cy + r),
-            (cx + diagonal, cy - diagonal - height),
-            (cx + diagonal, cy + diagonal),
-            (cx - diagonal - width, cy - diagonal - height),
-            (cx - diagonal - width, cy + diagonal),
-        ];
-        for (x, y) in candidates {
-            let rect = Rect { x, y, width, height };
-            if !grid.blocked(&rect) {
-                grid.insert(rect.grown(MARGIN), Obstacle::Box(rect));
-                labels[node] = Some(Label { text, x, baseline: y + ascent, rect });
+        // The full name first; where it does not fit, the abbreviation a name ends with
+        // ("Ministerie van … (LNV)" → "LNV"), so that a crowded hub is still named.
+        let texts = std::iter::once(full).chain(short_label(names[node]));
+        for text in texts {
+            if let Some(label) =
+                place_one(&mut grid, &text, centres[node], radii[node], (height, ascent))
+            {
+                labels[node] = Some(label);
                 break;
             }
         }
     }
     labels
+}
+
+/// The abbreviation in brackets at the end of a name (`Ministerie van EZK (EZK)` → `EZK`): at
+/// most 10 characters, no space.
+fn short_label(name: &str) -> Option<String> {
+    let inner = name.trim_end().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let short = &inner[open + 1..];
+    (!short.is_empty() && short.chars().count() <= 10 && !short.contains(char::is_whitespace))
+        .then(|| short.to_owned())
+}
+
+/// Places `text` at the first free spot around the circle (`centre`, `radius`), marking it taken.
+fn place_one(
+    grid: &mut Grid,
+    text: &str,
+    [cx, cy]: [f64; 2],
+    radius: f64,
+    (height, ascent): (f64, f64),
+) -> Option<Label> {
+    {
+        let width = text_width(text, LABEL_STYLE);
+        // Top-left corners of the candidate boxes: right, left, above, below, then the corners;
+        // touching the circle first, then a little further out (a hub is ringed by its
+        // neighbours, and its name matters most).
+        let candidates = LABEL_RINGS.iter().flat_map(|&further| {
+            let r = radius + GAP + further;
+            let diagonal = radius * std::f64::consts::FRAC_1_SQRT_2 + GAP + further;
+            [
+                (cx + r, cy - height / 2.0),
+                (cx - r - width, cy - height / 2.0),
+                (cx - width / 2.0, cy - r - height),
+                (cx - width / 2.0, cy + r),
+                (cx + diagonal, cy - diagonal - height),
+                (cx + diagonal, cy + diagonal),
+                (cx - diagonal - width, cy - diagonal - height),
+                (cx - diagonal - width, cy + diagonal),
+            ]
+        });
+        for (x, y) in candidates {
+            let rect = Rect { x, y, width, height };
+            if !grid.blocked(&rect) {
+                grid.insert(rect.grown(MARGIN), Obstacle::Box(rect));
+                return Some(Label { text: text.to_owned(), x, baseline: y + ascent, rect });
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -269,5 +307,20 @@ mod tests {
         assert!(text.ends_with('…'));
         assert!(text.chars().count() <= MAX_CHARS);
         assert_eq!(label_text("  a \n b "), "a b");
+    }
+}
+
+#[cfg(test)]
+mod short_labels {
+    use super::short_label;
+
+    #[test]
+    fn a_bracketed_abbreviation_stands_in_for_a_long_name() {
+        assert_eq!(
+            short_label("Ministerie van Landbouw, Natuur en Voedselkwaliteit (LNV)").as_deref(),
+            Some("LNV")
+        );
+        assert_eq!(short_label("Gemeente Een"), None);
+        assert_eq!(short_label("Regio Deal (the deal: its budget)"), None);
     }
 }
