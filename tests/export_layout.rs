@@ -232,3 +232,49 @@ fn a_free_column_named_like_a_measure_gives_way() {
     let plain = export_graphml(&network, MixedEdges::Keep);
     assert!(plain.contains("attr.name=\"degree\"") && !plain.contains("attr_degree"));
 }
+
+#[test]
+fn a_coalition_sits_small_and_grey_beside_its_members() {
+    let network = tiny();
+    let (map, _) = map_and_scores(&network);
+    let options = ExportOptions::default().with_layout(&map);
+    let json: Value = serde_json::from_str(&export_cytoscape_with(&network, &options)).unwrap();
+    let nodes = json["elements"]["nodes"].as_array().unwrap();
+    let position = |id: &str| {
+        let node = nodes.iter().find(|n| n["data"]["id"] == id).unwrap();
+        [node["position"]["x"].as_f64().unwrap(), node["position"]["y"].as_f64().unwrap()]
+    };
+    for (index, coalition) in network.coalitions().iter().enumerate() {
+        let members: Vec<_> = network
+            .memberships()
+            .iter()
+            .filter(|m| m.coalition.index() == index)
+            .map(|m| map.nodes.iter().find(|n| n.actor == m.actor).unwrap())
+            .collect();
+        assert!(!members.is_empty());
+        let n = members.len() as f64;
+        let mean = [
+            members.iter().map(|m| m.position[0]).sum::<f64>() / n,
+            members.iter().map(|m| m.position[1]).sum::<f64>() / n,
+        ];
+        let largest = members.iter().map(|m| m.radius).fold(0.0, f64::max);
+        let [x, y] = position(&format!("coalition:{}", coalition.key));
+        let offset = (x - mean[0]).hypot(y - mean[1]);
+        assert!(is_close(offset, largest + 4.0 + 2.0, 1e-9), "{}: {offset}", coalition.key);
+    }
+    let gexf = export_gexf_with(&network, &options);
+    let coalition = &gexf[gexf.find("<node id=\"coalition:").unwrap()..];
+    let coalition = &coalition[..coalition.find("</node>").unwrap()];
+    assert!(coalition.contains("<viz:color r=\"158\" g=\"158\" b=\"158\"/>"), "{coalition}");
+    assert!(coalition.contains("<viz:size value=\"4\"/>"), "{coalition}");
+}
+
+#[test]
+fn gexf_of_tiny_with_measures() {
+    let network = tiny();
+    let (_, scores) = map_and_scores(&network);
+    insta::assert_snapshot!(export_gexf_with(
+        &network,
+        &ExportOptions::default().with_measures(&scores)
+    ));
+}
