@@ -5,7 +5,7 @@ use clap::{Args, ValueEnum};
 use super::super::options::{OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::ViewSpec;
-use stakenet::analysis::{CentralityConfig, centrality};
+use stakenet::analysis::{CentralityConfig, centrality_with_progress};
 use stakenet::render::{
     ExportOptions, MapModel, MapOptions, MixedEdges, export_cytoscape_with, export_dot,
     export_gexf_with, export_graphml_with,
@@ -134,7 +134,10 @@ pub(crate) fn run(args: &ExportArgs) -> Outcome {
             None
         };
         let scores = if args.with_measures {
-            Some(centrality(&view, &CentralityConfig::default()).map_err(Failure::analysis)?)
+            let progress = workspace.search_bar(&view, "centrality");
+            let scores = centrality_with_progress(&view, &CentralityConfig::default(), &progress);
+            progress.finish();
+            Some(scores.map_err(|error| Failure::from_analysis(&error))?)
         } else {
             None
         };
