@@ -18,17 +18,17 @@ use crate::common::{
 
 /// Every character that needs care: markup, both quotes, a backslash (and DOT's `\N`), a line
 /// break, a control character XML cannot hold, and a right-to-left override.
-const NASTY: &str = "<script>alert(1)</script> & \"double\" 'single' back\\slash \\N\nline two \u{1} \u{202E}mirrored";
+pub(crate) const NASTY: &str = "<script>alert(1)</script> & \"double\" 'single' back\\slash \\N\nline two \u{1} \u{202E}mirrored";
 
 /// `NASTY` as XML can hold it: the control character replaced with U+FFFD.
-fn nasty_in_xml() -> String {
+pub(crate) fn nasty_in_xml() -> String {
     NASTY.replace('\u{1}', "\u{FFFD}")
 }
 
 /// A workspace with `NASTY` as an actor and a coalition name, `<script>…` as another name, ids
 /// that clash with generated ones (`r0`, `coalition:deal`), a numeric and a code-like free
 /// column, and a free relation column named `label`.
-fn nasty_workspace(dir: &Path) -> Network {
+pub(crate) fn nasty_workspace(dir: &Path) -> Network {
     let write = |file: &str, rows: &[&[&str]]| write_csv(dir, file, rows);
     write(
         "actors.csv",

@@ -2,7 +2,8 @@
 //! outputs and error texts; `loaders` checks workspaces (valid, invalid, Dutch Excel, JSON);
 //! `oracle` compares every measure with independent values committed in `tests/oracle/`;
 //! `properties` holds the property tests; `graphalytics` runs the LDBC validation graphs;
-//! `export` snapshots and parses back the GraphML, GEXF, Cytoscape JSON and DOT exports;
+//! `export` snapshots and parses back the GraphML, GEXF, Cytoscape JSON and DOT exports
+//! (`export_layout` their map layout and centrality figures, read back by NetworkX);
 //! `messages` holds the exact text of errors only a caller of the library can meet; `petgraph`
 //! runs petgraph's algorithms on views against stakenet's measures (feature `petgraph`);
 //! `serde` serializes analysis results (feature `serde`); `xlsx` reads back the workbooks of
@@ -17,6 +18,7 @@ mod common;
 mod compare;
 mod ego;
 mod export;
+mod export_layout;
 mod formats;
 mod graphalytics;
 mod hostile_inputs;

@@ -150,6 +150,18 @@ pub fn openpyxl_installed() -> bool {
     )
 }
 
+/// Whether Python's NetworkX is installed (`tests/oracle/requirements.txt`), to read exports
+/// back as its users do; skipped and failed as [`graphviz_installed`].
+#[track_caller]
+pub fn networkx_installed() -> bool {
+    program_installed(
+        "python3",
+        &["-c", "import networkx"],
+        "python3 with networkx",
+        "the NetworkX read-back checks",
+    )
+}
+
 /// Whether `program` runs with `args` and succeeds; without it a test skips (saying so on standard
 /// error), except in CI (`CI` set), where it fails: `.ci/run` installs what the tests need.
 #[track_caller]

@@ -2,9 +2,14 @@
 
 use clap::{Args, ValueEnum};
 
-use super::super::options::{OutputArgs, WorkspaceArgs};
+use super::super::options::{OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
-use stakenet::render::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
+use stakenet::ViewSpec;
+use stakenet::analysis::{CentralityConfig, centrality_with_progress};
+use stakenet::render::{
+    ExportOptions, MapModel, MapOptions, MixedEdges, export_cytoscape_with, export_dot,
+    export_gexf_with, export_graphml_with,
+};
 
 pub(crate) const HELP: &str = "\
 Exports everything: every actor with its sector, level, parent, kind, themes, influence and
@@ -28,8 +33,17 @@ Gephi, yEd and Cytoscape read that, but NetworkX and igraph refuse mixed graphs:
 Without --format, the extension of -o FILE decides (.graphml, .gexf, .json, .dot or .gv); a
 file named for another format (x.gexf with --format graphml, x.pdf) is refused.
 
+The same picture in Gephi, yEd and Cytoscape: --with-layout gives every actor the position,
+colour and size it has on `stakenet map` of the whole network (GEXF `viz:position`, `viz:color`,
+`viz:size`, with y upwards as Gephi has it; yEd's `y:ShapeNode` graphics in GraphML; Cytoscape.js
+`position`, for its preset layout); a coalition node sits small and grey beside its members.
+--with-measures adds the centrality of each actor on the whole network (degree, strength,
+betweenness, closeness, harmonic, eigenvector, pagerank; as `stakenet centrality` computes them)
+as node attributes; coalition nodes get none. Neither applies to dot.
+
 Examples:
   stakenet export --format gexf -o regio-deals.gexf
+  stakenet export --with-layout --with-measures -o regio-deals.gexf
   stakenet export fixtures/tiny -o tiny.graphml --mixed directed
   stakenet export my-region/ --format dot | dot -Tsvg > my-region.svg";
 
@@ -69,6 +83,15 @@ pub(crate) struct ExportArgs {
     /// [default: keep].
     #[arg(long, value_enum, value_name = "HOW")]
     pub(crate) mixed: Option<MixedArg>,
+    /// Write the positions, colours and sizes of `stakenet map` (graphml, gexf, json).
+    #[arg(long)]
+    pub(crate) with_layout: bool,
+    /// Add each actor's centrality figures as node attributes (graphml, gexf, json).
+    #[arg(long)]
+    pub(crate) with_measures: bool,
+    /// `--threads`.
+    #[command(flatten)]
+    pub(crate) threads: ThreadsArgs,
     #[command(flatten)]
     pub(crate) output: OutputArgs,
 }
@@ -88,12 +111,51 @@ pub(crate) fn run(args: &ExportArgs) -> Outcome {
             ));
         }
     };
+    if format == ExportFormat::Dot && (args.with_layout || args.with_measures) {
+        let flag = if args.with_layout { "--with-layout" } else { "--with-measures" };
+        return Err(Failure::Input(format!(
+            "{flag} applies to --format graphml, gexf and json; dot has no place for it (Graphviz lays out the graph itself)"
+        )));
+    }
+    config::threads(&args.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
     let network = &workspace.network;
+    let (map, scores) = if args.with_layout || args.with_measures {
+        // The whole network in its default layers, as `stakenet map` and `centrality` see it.
+        let spec = ViewSpec::default();
+        let view = workspace.view(&spec)?;
+        let map = if args.with_layout {
+            let options = MapOptions::default().with_workspace(workspace.name.clone());
+            let progress = workspace.progress(&view, "map");
+            let map = MapModel::build(network, &spec, &view, &options);
+            progress.finish_and_clear();
+            Some(map.map_err(Failure::input)?)
+        } else {
+            None
+        };
+        let scores = if args.with_measures {
+            let progress = workspace.search_bar(&view, "centrality");
+            let scores = centrality_with_progress(&view, &CentralityConfig::default(), &progress);
+            progress.finish();
+            Some(scores.map_err(|error| Failure::from_analysis(&error))?)
+        } else {
+            None
+        };
+        (map, scores)
+    } else {
+        (None, None)
+    };
+    let mut options = ExportOptions::default().with_mixed(mixed);
+    if let Some(map) = &map {
+        options = options.with_layout(map);
+    }
+    if let Some(scores) = &scores {
+        options = options.with_measures(scores);
+    }
     let text = match format {
-        ExportFormat::Graphml => export_graphml(network, mixed),
-        ExportFormat::Gexf => export_gexf(network, mixed),
-        ExportFormat::Json => export_cytoscape(network),
+        ExportFormat::Graphml => export_graphml_with(network, &options),
+        ExportFormat::Gexf => export_gexf_with(network, &options),
+        ExportFormat::Json => export_cytoscape_with(network, &options),
         ExportFormat::Dot => export_dot(network),
     };
     workspace.emit(&args.output, &text)

@@ -6,6 +6,8 @@ use serde::ser::{SerializeMap, Serializer};
 
 use crate::model::Network;
 use crate::render::exchange::flatten::{AttributeValue, Column, ExportGraph};
+use crate::render::exchange::options::ExportOptions;
+use crate::render::exchange::visual::node_visuals;
 use crate::render::json::to_pretty;
 
 /// The whole document: `{"elements": {"nodes": [...], "edges": [...]}}`.
@@ -25,6 +27,15 @@ struct Elements<'a> {
 #[derive(Serialize)]
 struct Element<D> {
     data: D,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<Position>,
+}
+
+/// A node's position on the map, in pixels (y downwards, as Cytoscape.js has it).
+#[derive(Serialize)]
+struct Position {
+    x: f64,
+    y: f64,
 }
 
 /// A node's data: its id and name, then its attributes.
@@ -89,16 +100,31 @@ impl Serialize for Attributes<'_> {
 /// absent values are left out. The name is `name`, which Cytoscape shows as the label. Text is
 /// kept exactly (JSON can hold every character).
 pub fn export_cytoscape(network: &Network) -> String {
-    let graph = ExportGraph::new(network);
+    export_cytoscape_with(network, &ExportOptions::default())
+}
+
+/// [`export_cytoscape`] with `options`: the centrality figures as node data (numbers), and
+/// each node's `position` on the map (`{"x": …, "y": …}` in pixels, y downwards, as
+/// Cytoscape.js's `preset` layout reads it; a coalition beside the mean position of its
+/// members; none for a node the map leaves out). `options.mixed` does not apply: every edge
+/// keeps its `directed` attribute.
+pub fn export_cytoscape_with(network: &Network, options: &ExportOptions<'_>) -> String {
+    let graph = ExportGraph::with_measures(network, options.measures);
+    let visuals = options.layout.map(|map| node_visuals(network, &graph, map));
     let nodes = graph
         .nodes
         .iter()
-        .map(|node| Element {
+        .enumerate()
+        .map(|(index, node)| Element {
             data: NodeData {
                 id: &node.id,
                 name: &node.label,
                 attributes: Attributes { columns: &graph.node_columns, values: &node.values },
             },
+            position: visuals
+                .as_ref()
+                .and_then(|v| v[index].as_ref())
+                .map(|visual| Position { x: visual.position[0], y: visual.position[1] }),
         })
         .collect();
     let edges = graph
@@ -112,6 +138,7 @@ pub fn export_cytoscape(network: &Network) -> String {
                 weight: edge.weight,
                 attributes: Attributes { columns: &graph.edge_columns, values: &edge.values },
             },
+            position: None,
         })
         .collect();
     to_pretty(&CytoscapeJson { elements: Elements { nodes, edges } })

@@ -92,7 +92,7 @@ pub fn export_dot(network: &Network) -> String {
                     None => loose.push(statement),
                 }
             }
-            NodeOrigin::Coalition => coalitions.push(Stmt::Node(Node::new(
+            NodeOrigin::Coalition(_) => coalitions.push(Stmt::Node(Node::new(
                 node_id(&node.id),
                 vec![
                     attribute("label", quoted(&node.label)),

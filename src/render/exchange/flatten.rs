@@ -9,7 +9,10 @@
 //!   with `; `), `influence`, `successor` (the successors' ids, joined with `; `); for coalitions `tranche`, `region`, `national_contribution`,
 //!   `cofinancing`, `governance`, `start_date`, `end_date` (renamed from `start`/`end`, which
 //!   Gephi would take for a time interval); then every free column of `actors.csv` and
-//!   `coalitions.csv`, by name. Edge attributes: `layer`, `directed`, `amount`, `topic`,
+//!   `coalitions.csv`, by name. With measures (`export --with-measures`), the centrality of
+//!   each actor comes before the free columns: `degree`, `strength`, `betweenness`,
+//!   `closeness`, `harmonic`, `eigenvector`, `pagerank` (doubles; a measure with no value, and
+//!   every measure of a coalition node, left out). Edge attributes: `layer`, `directed`, `amount`, `topic`,
 //!   `since`, `until`, `coalition` (the id of the coalition a relation is part of, when it
 //!   names one), `role`, `contribution`, then every free column of `relations.csv` and
 //!   `members.csv`. The name (the label) and the weight are kept apart, because each format
@@ -24,6 +27,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use crate::analysis::ActorCentrality;
 use crate::model::{ActorId, Date, LayerId, Network};
 
 /// How the GraphML and GEXF writers write a network whose ties are partly directed and partly
@@ -99,8 +103,8 @@ pub(crate) struct Column {
 pub(crate) enum NodeOrigin {
     /// An actor.
     Actor(ActorId),
-    /// A coalition.
-    Coalition,
+    /// A coalition (its index in the network's coalitions).
+    Coalition(usize),
 }
 
 /// One node.
@@ -187,6 +191,16 @@ const NODE_COLUMNS: &[(&str, AttributeType)] = &[
     ("start_date", AttributeType::String),
     ("end_date", AttributeType::String),
 ];
+/// The centrality columns of `export --with-measures`, in this order.
+pub(crate) const MEASURE_COLUMNS: &[(&str, AttributeType)] = &[
+    ("degree", AttributeType::Double),
+    ("strength", AttributeType::Double),
+    ("betweenness", AttributeType::Double),
+    ("closeness", AttributeType::Double),
+    ("harmonic", AttributeType::Double),
+    ("eigenvector", AttributeType::Double),
+    ("pagerank", AttributeType::Double),
+];
 const NODE_RESERVED: &[&str] = &["id", "label", "name"];
 
 const EDGE_COLUMNS: &[(&str, AttributeType)] = &[
@@ -205,6 +219,18 @@ const EDGE_RESERVED: &[&str] = &["id", "source", "target", "label", "kind", "typ
 impl ExportGraph {
     /// Flattens `network`.
     pub(crate) fn new(network: &Network) -> Self {
+        Self::with_measures(network, None)
+    }
+
+    /// Flattens `network`, with the centrality of each actor in `measures` (any order; an
+    /// actor missing from it gets no values) as the columns of [`MEASURE_COLUMNS`].
+    pub(crate) fn with_measures(network: &Network, measures: Option<&[ActorCentrality]>) -> Self {
+        let mut measure_of: Vec<Option<&ActorCentrality>> = vec![None; network.actors().len()];
+        for score in measures.unwrap_or_default() {
+            if let Some(slot) = measure_of.get_mut(score.actor.index()) {
+                *slot = Some(score);
+            }
+        }
         let mut used_ids: HashSet<String> =
             network.actors().iter().map(|actor| actor.key.clone()).collect();
         let coalition_ids: Vec<String> = network
@@ -213,7 +239,8 @@ impl ExportGraph {
             .map(|coalition| unique_id(format!("coalition:{}", coalition.key), &mut used_ids))
             .collect();
 
-        let node_columns = NodeColumns::new(network);
+        let extra = if measures.is_some() { MEASURE_COLUMNS } else { &[] };
+        let node_columns = NodeColumns::new(network, extra);
         let mut nodes = Vec::with_capacity(network.actors().len() + network.coalitions().len());
         for &actor_id in network.actor_ids_by_key() {
             let actor = network.actor(actor_id);
@@ -228,6 +255,15 @@ impl ExportGraph {
                 let keys: Vec<&str> =
                     actor.successors.iter().map(|&s| network.actor(s).key.as_str()).collect();
                 row.text("successor", Some(&keys.join("; ")));
+            }
+            if let Some(score) = measure_of[actor_id.index()] {
+                row.number("degree", Some(score.degree as f64));
+                row.number("strength", Some(score.strength));
+                row.number("betweenness", score.betweenness);
+                row.number("closeness", score.closeness);
+                row.number("harmonic", score.harmonic);
+                row.number("eigenvector", score.eigenvector);
+                row.number("pagerank", score.pagerank);
             }
             for (name, value) in &actor.attributes {
                 row.free(&node_columns.free[name], value);
@@ -259,7 +295,7 @@ impl ExportGraph {
             nodes.push(Node {
                 id: coalition_ids[index].clone(),
                 label: coalition.name.clone(),
-                origin: NodeOrigin::Coalition,
+                origin: NodeOrigin::Coalition(index),
                 values: row.values,
             });
         }
@@ -392,8 +428,11 @@ struct NodeColumns {
 }
 
 impl NodeColumns {
-    fn new(network: &Network) -> Self {
+    fn new(network: &Network, extra: &[(&str, AttributeType)]) -> Self {
         let mut columns = ColumnSet::new(NODE_COLUMNS);
+        for (name, value_type) in extra {
+            columns.push((*name).to_owned(), *value_type);
+        }
         let mut values: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         let actor_attributes = network.actors().iter().map(|actor| &actor.attributes);
         let coalition_attributes = network.coalitions().iter().map(|c| &c.attributes);
