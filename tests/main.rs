@@ -39,6 +39,7 @@ mod outputs;
 mod petgraph;
 mod plan;
 mod properties;
+mod qap;
 mod real_fixtures;
 mod regio_deals;
 mod report;
