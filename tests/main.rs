@@ -13,6 +13,7 @@
 mod asymmetry;
 mod browser;
 mod cli;
+mod cohesion;
 mod common;
 mod compare;
 mod export;

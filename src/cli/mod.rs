@@ -77,6 +77,7 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         Command::Generate(args) => commands::generate::run(args),
         Command::Centrality(args) => commands::centrality::run(args),
         Command::Brokerage(args) => commands::brokerage::run(args),
+        Command::Cohesion(args) => commands::cohesion::run(args),
         Command::Layers(args) => commands::layers::run(args),
         Command::Asymmetry(args) => commands::asymmetry::run(args),
         Command::Interdependence(args) => commands::interdependence::run(args),

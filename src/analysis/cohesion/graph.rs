@@ -95,11 +95,6 @@ impl Undirected {
     pub(crate) fn degree(&self, node: u32) -> usize {
         self.offsets[node as usize + 1] - self.offsets[node as usize]
     }
-
-    /// Number of edges (pairs).
-    pub(crate) fn n_edges(&self) -> usize {
-        self.neighbors.len() / 2
-    }
 }
 
 #[cfg(test)]
@@ -114,6 +109,5 @@ mod tests {
         assert_eq!(g.weights(0), &[5.0, 1.0]);
         assert_eq!(g.directions(0), &[OUT | IN, IN]);
         assert_eq!(g.directions(2), &[OUT]);
-        assert_eq!(g.n_edges(), 2);
     }
 }

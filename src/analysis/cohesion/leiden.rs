@@ -438,7 +438,7 @@ fn aggregate(
 
 /// Labels renumbered 0, 1, … in order of first appearance.
 fn compact(labels: &[u32]) -> Vec<u32> {
-    let mut map = vec![u32::MAX; labels.len()];
+    let mut map = vec![u32::MAX; labels.iter().map(|&l| l as usize + 1).max().unwrap_or(0)];
     let mut next = 0u32;
     labels
         .iter()
