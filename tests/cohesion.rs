@@ -74,7 +74,7 @@ fn core_numbers_match_networkx() {
 #[test]
 fn maximal_cliques_match_networkx_in_order() {
     for case in cases() {
-        let cliques = maximal_cliques(&case.view, usize::MAX);
+        let cliques = maximal_cliques(&case.network, &case.view, usize::MAX);
         let ours: Vec<Vec<&str>> = cliques
             .cliques
             .iter()
@@ -89,7 +89,7 @@ fn maximal_cliques_match_networkx_in_order() {
         assert_eq!(ours, expected, "{}: cliques", case.name);
         assert_eq!(cliques.total as usize, expected.len(), "{}", case.name);
         // A cap keeps the first ones and still counts all.
-        let capped = maximal_cliques(&case.view, 3);
+        let capped = maximal_cliques(&case.network, &case.view, 3);
         assert_eq!(capped.cliques.len(), expected.len().min(3));
         assert_eq!(capped.total, cliques.total);
         assert_eq!(capped.cliques[..], cliques.cliques[..capped.cliques.len()]);

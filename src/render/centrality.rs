@@ -93,7 +93,7 @@ struct ComponentJson {
 }
 
 /// The triad census as `{"003": …, "012": …, …}` in the order of the MAN labels.
-struct TriadCensusJson([u64; 16]);
+pub(super) struct TriadCensusJson(pub(super) [u64; 16]);
 
 impl Serialize for TriadCensusJson {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

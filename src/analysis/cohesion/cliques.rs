@@ -6,7 +6,7 @@ use std::cmp::Reverse;
 use super::core::core_numbers_of;
 use super::graph::Undirected;
 use crate::analysis::kernels::count_common;
-use crate::model::ActorId;
+use crate::model::{ActorId, Network};
 use crate::view::View;
 
 /// The maximal cliques of a view, the largest first.
@@ -14,8 +14,9 @@ use crate::view::View;
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Cliques {
-    /// The cliques kept (at most the limit asked for): each one's actors ascending by id; the
-    /// cliques by size, largest first, then by their actors' ids.
+    /// The cliques kept (at most the limit asked for): each one's actors ascending by id (the
+    /// actor's key, as every list is ordered); the cliques by size, largest first, then by their
+    /// actors' ids.
     pub cliques: Vec<Vec<ActorId>>,
     /// How many maximal cliques the view has (the kept ones and the others).
     pub total: u64,
@@ -23,7 +24,7 @@ pub struct Cliques {
     pub largest: usize,
 }
 
-/// The maximal cliques of the view taken as undirected (two actors are neighbours when a tie
+/// The maximal cliques of `view` (of `network`) taken as undirected (two actors are neighbours when a tie
 /// joins them either way), keeping the first `limit` in the order of [`Cliques::cliques`] and
 /// counting all. An isolated actor is a clique of one, a tie in no triangle one of two.
 ///
@@ -38,7 +39,7 @@ pub struct Cliques {
 /// # Complexity
 /// O(3^{n/3}) in the worst case (Moon–Moser graphs have that many cliques); O(d·n·3^{d/3}) for
 /// degeneracy d, small on sparse networks.
-pub fn maximal_cliques(view: &View, limit: usize) -> Cliques {
+pub fn maximal_cliques(network: &Network, view: &View, limit: usize) -> Cliques {
     let graph = Undirected::of(view);
     let n = graph.n_nodes();
     let core = core_numbers_of(&graph);
@@ -48,7 +49,7 @@ pub fn maximal_cliques(view: &View, limit: usize) -> Cliques {
     for (i, &v) in order.iter().enumerate() {
         rank[v as usize] = i as u32;
     }
-    let mut kept = Kept { limit, cliques: Vec::new(), total: 0, largest: 0 };
+    let mut kept = Kept { network, limit, cliques: Vec::new(), total: 0, largest: 0 };
     let mut r: Vec<u32> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     for &v in &order {
@@ -144,14 +145,15 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 }
 
 /// The cliques kept so far: at most `2 · limit` between trims to the first `limit`.
-struct Kept {
+struct Kept<'n> {
+    network: &'n Network,
     limit: usize,
     cliques: Vec<Vec<ActorId>>,
     total: u64,
     largest: usize,
 }
 
-impl Kept {
+impl Kept<'_> {
     fn add(&mut self, view: &View, nodes: &[u32]) {
         self.total += 1;
         self.largest = self.largest.max(nodes.len());
@@ -159,7 +161,8 @@ impl Kept {
             return;
         }
         let mut clique: Vec<ActorId> = nodes.iter().map(|&v| view.actor(v)).collect();
-        clique.sort_unstable();
+        let network = self.network;
+        clique.sort_unstable_by(|&a, &b| network.actor(a).key.cmp(&network.actor(b).key));
         self.cliques.push(clique);
         if self.cliques.len() >= self.limit.saturating_mul(2).max(1024) {
             self.trim();
@@ -167,7 +170,13 @@ impl Kept {
     }
 
     fn trim(&mut self) {
-        self.cliques.sort_unstable_by(|a, b| (Reverse(a.len()), a).cmp(&(Reverse(b.len()), b)));
+        let network = self.network;
+        let keys = |clique: &[ActorId]| -> Vec<&str> {
+            clique.iter().map(|&a| network.actor(a).key.as_str()).collect()
+        };
+        self.cliques.sort_unstable_by(|a, b| {
+            Reverse(a.len()).cmp(&Reverse(b.len())).then_with(|| keys(a).cmp(&keys(b)))
+        });
         self.cliques.truncate(self.limit);
     }
 
@@ -181,6 +190,16 @@ impl Kept {
 mod tests {
     use super::*;
 
+    /// A network of `n` actors keyed `a0`, `a1`, … in index order (single digits: keys sort
+    /// as indices do).
+    fn network(n: usize) -> Network {
+        let mut builder = crate::model::NetworkBuilder::default();
+        for i in 0..n {
+            builder.actors.push(crate::model::Actor { key: format!("a{i}"), ..Default::default() });
+        }
+        builder.build().unwrap()
+    }
+
     fn ids(cliques: &Cliques) -> Vec<Vec<usize>> {
         cliques.cliques.iter().map(|c| c.iter().map(|a| a.index()).collect()).collect()
     }
@@ -189,10 +208,10 @@ mod tests {
     fn two_triangles_sharing_a_tie_and_an_isolate() {
         let arcs = [(0, 1, 1.0), (1, 2, 1.0), (2, 0, 1.0), (1, 3, 1.0), (2, 3, 1.0), (3, 4, 1.0)];
         let view = View::from_arcs(6, arcs, false).unwrap();
-        let cliques = maximal_cliques(&view, 10);
+        let cliques = maximal_cliques(&network(6), &view, 10);
         assert_eq!(ids(&cliques), vec![vec![0, 1, 2], vec![1, 2, 3], vec![3, 4], vec![5]]);
         assert_eq!((cliques.total, cliques.largest), (4, 3));
-        let capped = maximal_cliques(&view, 1);
+        let capped = maximal_cliques(&network(6), &view, 1);
         assert_eq!(ids(&capped), vec![vec![0, 1, 2]]);
         assert_eq!(capped.total, 4);
     }
@@ -206,7 +225,7 @@ mod tests {
             }
         }
         let view = View::from_arcs(6, arcs, true).unwrap();
-        let cliques = maximal_cliques(&view, 5);
+        let cliques = maximal_cliques(&network(6), &view, 5);
         assert_eq!(ids(&cliques), vec![vec![0, 1, 2, 3, 4, 5]]);
     }
 }

@@ -57,7 +57,7 @@ impl LeidenConfig {
 #[non_exhaustive]
 pub struct Communities {
     /// The community of every node, in node order: 0 is the largest community, then by size,
-    /// ties by their first node (the smallest actor id).
+    /// ties by their first node in view order.
     pub community: Vec<u32>,
     /// The number of communities (an isolated actor is one of its own).
     pub n_communities: usize,
@@ -404,8 +404,8 @@ fn aggregate(
     }
     let mut members = vec![0u32; n];
     let mut fill = members_start.clone();
-    for v in 0..n {
-        let r = refined[v] as usize;
+    for (v, &r) in refined.iter().enumerate() {
+        let r = r as usize;
         members[fill[r]] = v as u32;
         fill[r] += 1;
     }

@@ -4,8 +4,8 @@
 use clap::Args;
 
 use super::super::options::{ListArgs, ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
-use super::super::{Outcome, Workspace, config};
-use stakenet::analysis::{LeidenConfig, core_numbers, leiden, maximal_cliques};
+use super::super::{Failure, Outcome, Workspace, config};
+use stakenet::analysis::{LeidenConfig, core_numbers, leiden, maximal_cliques, triad_census};
 use stakenet::render::{
     COHESION_COLUMNS, CohesionOutput, clique_records, cohesion_json, cohesion_records,
     cohesion_summary,
@@ -45,6 +45,11 @@ pub(crate) struct CohesionArgs {
     pub(crate) workspace: WorkspaceArgs,
     #[command(flatten)]
     pub(crate) view: ViewArgs,
+    /// Compute only these (comma-separated: core, community, cliques, triads) [default: core,
+    /// community, cliques]; the columns of others stay empty. triads adds the directed triad
+    /// census (16 MAN types) to the JSON and the summary.
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub(crate) measures: Vec<String>,
     /// Seed of the Leiden algorithm's random choices: the same seed gives the same communities.
     #[arg(long, default_value_t = 1)]
     pub(crate) seed: u64,
@@ -62,6 +67,7 @@ pub(crate) struct CohesionArgs {
 
 /// Loads, builds the view, computes, renders.
 pub(crate) fn run(args: &CohesionArgs) -> Outcome {
+    let wanted = Wanted::parse(&args.measures)?;
     args.list.check(&COHESION_COLUMNS)?;
     config::threads(&args.view.threads)?;
     let format = config::list_format("cohesion", args.format, &args.output)?;
@@ -70,19 +76,22 @@ pub(crate) fn run(args: &CohesionArgs) -> Outcome {
     let spec = config::view_spec(network, &args.view)?;
     let view = workspace.view(&spec)?;
     let progress = workspace.progress(&view, "cohesion");
-    let core = core_numbers(&view);
-    let communities = leiden(&view, &LeidenConfig::default().with_seed(args.seed));
+    let core = wanted.core.then(|| core_numbers(&view));
+    let communities =
+        wanted.community.then(|| leiden(&view, &LeidenConfig::default().with_seed(args.seed)));
     // The cliques are shown in JSON and the workbook; CSV and tables need only their count.
     let limit =
         if matches!(format, ListFormat::Json | ListFormat::Xlsx) { args.cliques } else { 0 };
-    let cliques = maximal_cliques(&view, limit);
+    let cliques = wanted.cliques.then(|| maximal_cliques(network, &view, limit));
+    let triads = wanted.triads.then(|| triad_census(&view));
     progress.finish_and_clear();
     let output = CohesionOutput {
         view: &view,
-        core: &core,
-        communities: &communities,
+        core: core.as_deref(),
+        communities: communities.as_ref(),
         seed: args.seed,
-        cliques: &cliques,
+        cliques: cliques.as_ref(),
+        triad_census: triads,
     };
     let records = args.list.apply(cohesion_records(network, output));
     let text = match format {
@@ -92,9 +101,44 @@ pub(crate) fn run(args: &CohesionArgs) -> Outcome {
             cohesion_json(network, workspace.describe(&view, args.view.weighted), &records, output)
         }
         ListFormat::Xlsx => {
-            let sheets = [("actors", records), ("cliques", clique_records(network, &cliques))];
+            let mut sheets = vec![("actors", records)];
+            if let Some(cliques) = &cliques {
+                sheets.push(("cliques", clique_records(network, cliques)));
+            }
             return workspace.emit_workbook(&args.output, &sheets);
         }
     };
     workspace.emit(&args.output, &text)
+}
+
+/// What `--measures` asks for.
+#[derive(Clone, Copy, Debug)]
+struct Wanted {
+    core: bool,
+    community: bool,
+    cliques: bool,
+    triads: bool,
+}
+
+impl Wanted {
+    fn parse(names: &[String]) -> Result<Wanted, Failure> {
+        if names.is_empty() {
+            return Ok(Wanted { core: true, community: true, cliques: true, triads: false });
+        }
+        let mut wanted = Wanted { core: false, community: false, cliques: false, triads: false };
+        for name in names {
+            match name.trim().to_ascii_lowercase().as_str() {
+                "core" => wanted.core = true,
+                "community" | "communities" => wanted.community = true,
+                "cliques" => wanted.cliques = true,
+                "triads" => wanted.triads = true,
+                other => {
+                    return Err(Failure::Input(format!(
+                        "--measures: unknown measure `{other}`; expected core, community, cliques or triads"
+                    )));
+                }
+            }
+        }
+        Ok(wanted)
+    }
 }
