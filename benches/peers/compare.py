@@ -30,6 +30,7 @@ interpreter and library baseline (measured after imports, before loading) is sub
 """
 
 import argparse
+import importlib.util
 import csv
 import json
 import os
@@ -511,6 +512,8 @@ def main():
         summary = folder / "summary.json"
         load_wall, _, _ = repeated(
             lambda: run_measured([BIN, "check", folder, "--format", "json", "-o", summary])[:2], {})
+        if importlib.util.find_spec("networkit") is None:
+            rows.append(("cohesion", "networkit", None, None, 0, "not installed: skipped", ""))
         rows.append((f"load {n_rel:,} relations (for the ratios below)", "stakenet check (whole process)",
                      load_wall, None, n_rel, "", ""))
         cohesion_peers = {"leiden": ["igraph", "networkit"], "multilevel": ["igraph"], "core": ["igraph", "networkit"],
@@ -522,7 +525,7 @@ def main():
             runs_peers = {}
             for algo in algos:
                 for lib in cohesion_peers[algo]:
-                    if lib in peers:
+                    if lib in peers and importlib.util.find_spec(lib) is not None:
                         runs_peers[(lib, algo)] = (lambda last, lib=lib, algo=algo: peer(
                             lib, algo, edges, n_c, args.threads, args.timeout, keep_values=last))
             wall, peak, results = repeated(lambda: run_measured(command, env=env)[:2], runs_peers)

@@ -18,12 +18,22 @@ use crate::view::View;
 /// # Complexity
 /// O(n + m).
 pub fn core_numbers(view: &View) -> Vec<u32> {
-    core_numbers_of(&Undirected::of(view))
+    if view.is_directed() {
+        core_numbers_of(&Undirected::of(view))
+    } else {
+        // An undirected view's rows are its neighbours already: no copy.
+        let rows = view.out_arcs();
+        bucket_cores(view.n_nodes(), |v| rows.neighbors(v))
+    }
 }
 
 pub(crate) fn core_numbers_of(graph: &Undirected) -> Vec<u32> {
-    let n = graph.n_nodes();
-    let mut degree: Vec<u32> = (0..n as u32).map(|v| graph.degree(v) as u32).collect();
+    bucket_cores(graph.n_nodes(), |v| graph.neighbors(v))
+}
+
+/// Batagelj–Zaversnik on `n` nodes whose (distinct, loop-free) neighbours `neighbors` gives.
+fn bucket_cores<'g>(n: usize, neighbors: impl Fn(u32) -> &'g [u32]) -> Vec<u32> {
+    let mut degree: Vec<u32> = (0..n as u32).map(|v| neighbors(v).len() as u32).collect();
     let max_degree = degree.iter().copied().max().unwrap_or(0) as usize;
     // Bucket sort by degree: `bin[d]` is where the nodes of degree d start in `order`.
     let mut bin = vec![0usize; max_degree + 2];
@@ -47,7 +57,7 @@ pub(crate) fn core_numbers_of(graph: &Undirected) -> Vec<u32> {
     for i in 0..n {
         let v = order[i];
         let dv = degree[v as usize];
-        for &u in graph.neighbors(v) {
+        for &u in neighbors(v) {
             let du = degree[u as usize];
             if du > dv {
                 // Move u to the front of its bucket, then shrink the bucket by one.

@@ -61,7 +61,7 @@ pub struct Communities {
     pub community: Vec<u32>,
     /// The number of communities (an isolated actor is one of its own).
     pub n_communities: usize,
-    /// The modularity of the partition (see [`modularity`](super::modularity)); `None` when
+    /// The modularity of the partition (see [`modularity`](crate::analysis::modularity)); `None` when
     /// the view has no ties.
     pub modularity: Option<f64>,
 }
