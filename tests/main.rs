@@ -14,6 +14,7 @@
 mod asymmetry;
 mod browser;
 mod cli;
+mod cohesion;
 mod common;
 mod compare;
 mod ego;

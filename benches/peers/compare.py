@@ -30,6 +30,7 @@ interpreter and library baseline (measured after imports, before loading) is sub
 """
 
 import argparse
+import importlib.util
 import csv
 import json
 import os
@@ -97,6 +98,23 @@ if lib == "igraph":
         values = [x * scale for x in raw]
     elif algo == "pagerank":
         values = g.pagerank(damping=0.85, weights="weight", directed=directed)
+    elif algo == "multilevel":
+        g = g.as_undirected(mode="collapse", combine_edges="max") if directed else g.simplify(combine_edges="max")
+        t0 = time.perf_counter()
+        membership = g.community_multilevel(weights="weight").membership
+        values = [g.modularity(membership, weights="weight")]
+    elif algo == "leiden":
+        g = g.as_undirected(mode="collapse", combine_edges="max") if directed else g.simplify(combine_edges="max")
+        t0 = time.perf_counter()
+        membership = g.community_leiden(objective_function="modularity", weights="weight", n_iterations=-1).membership
+        values = [g.modularity(membership, weights="weight")]
+    elif algo == "core":
+        g = g.as_undirected(mode="collapse") if directed else g.simplify()
+        t0 = time.perf_counter()
+        values = g.coreness()
+    elif algo == "triads":
+        t0 = time.perf_counter()
+        values = list(g.triad_census())
 elif lib == "networkit":
     g = nk.Graph(n, weighted=True, directed=directed)
     for a, b, c in zip(src, dst, w):
@@ -114,6 +132,16 @@ elif lib == "networkit":
         if not directed:
             # networkit normalizes undirected scores by (n-1)(n-2)/2 like NetworkX: keep.
             pass
+    elif algo == "leiden":
+        t0 = time.perf_counter()
+        plm = nk.community.PLM(g, refine=True)
+        plm.run()
+        values = [nk.community.Modularity().getQuality(plm.getPartition(), g)]
+    elif algo == "core":
+        t0 = time.perf_counter()
+        cd = nk.centrality.CoreDecomposition(g)
+        cd.run()
+        values = [int(x) for x in cd.scores()]
     elif algo == "pagerank":
         pr = nk.centrality.PageRank(g, damp=0.85, tol=1e-12)
         pr.norm = nk.centrality.Norm.L1_NORM
@@ -306,7 +334,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=1,
                         help="timed runs per tool, in a row after one warm-up run; the table "
                              "shows the median time")
-    parser.add_argument("--only", action="append", choices=["betweenness", "pagerank", "load", "sampled", "xlsx"],
+    parser.add_argument("--only", action="append", choices=["betweenness", "pagerank", "load", "sampled", "xlsx", "cohesion"],
                         help="run only this part (repeatable); default: all")
     args = parser.parse_args()
 
@@ -365,7 +393,7 @@ def main():
             ratio = f"{wall / result['seconds']:.2f}×"
             rows.append((case, lib, result["seconds"], result["peak"], n_relations, agree, ratio))
 
-    wanted = set(args.only or ["betweenness", "pagerank", "load", "sampled", "xlsx"])
+    wanted = set(args.only or ["betweenness", "pagerank", "load", "sampled", "xlsx", "cohesion"])
     sizes = [(2000, 5)] if args.quick else [(5000, 5), (10000, 5)]
     for actors, m in sizes if "betweenness" in wanted else []:
         folder = work / f"ba-{actors}-{m}"
@@ -471,6 +499,56 @@ def main():
             rows.append((case, f"pandas read_excel ({versions}; minus {fmt_mb(result['base'])} baseline)",
                          result["seconds"], result["peak"] - result["base"], n_rel, agree,
                          f"{wall / result['seconds']:.2f}×"))
+
+    # Cohesion (issue 21): Leiden against igraph's multilevel (Louvain) and Leiden and
+    # networkit's PLM (modularity compared, higher is better), core numbers and the triad census
+    # against igraph. stakenet runs as a whole process (load, view, the one measure, CSV or
+    # JSON out); `stakenet check` on the same folder times the load alone, and the last column
+    # gives the ratio of the measure without it too.
+    if "cohesion" in wanted:
+        n_c, ties_c = (20000, 5) if args.quick else (200000, 5)
+        folder = work / f"gnm-{n_c}-{ties_c}"
+        edges, n_rel = generate(folder, "gnm", n_c, ties_c)
+        summary = folder / "summary.json"
+        load_wall, _, _ = repeated(
+            lambda: run_measured([BIN, "check", folder, "--format", "json", "-o", summary])[:2], {})
+        if importlib.util.find_spec("networkit") is None:
+            rows.append(("cohesion", "networkit", None, None, 0, "not installed: skipped", ""))
+        rows.append((f"load {n_rel:,} relations (for the ratios below)", "stakenet check (whole process)",
+                     load_wall, None, n_rel, "", ""))
+        cohesion_peers = {"leiden": ["igraph", "networkit"], "multilevel": ["igraph"], "core": ["igraph", "networkit"],
+                          "triads": ["igraph"]}
+        for measure, algos in [("community", ["multilevel", "leiden"]), ("core", ["core"]), ("triads", ["triads"])]:
+            out_json = folder / f"cohesion-{measure}.json"
+            command = [BIN, "cohesion", folder, "--measures", measure, "--format", "json", "-o", out_json,
+                       "--threads", str(args.threads)]
+            runs_peers = {}
+            for algo in algos:
+                for lib in cohesion_peers[algo]:
+                    if lib in peers and importlib.util.find_spec(lib) is not None:
+                        runs_peers[(lib, algo)] = (lambda last, lib=lib, algo=algo: peer(
+                            lib, algo, edges, n_c, args.threads, args.timeout, keep_values=last))
+            wall, peak, results = repeated(lambda: run_measured(command, env=env)[:2], runs_peers)
+            doc = json.loads(out_json.read_text())
+            case = f"{measure}, G(n,m) n={n_c:,} m={n_rel:,}"
+            ours_note = ""
+            if measure == "community":
+                ours_note = f"modularity {doc['communities']['modularity']:.4f}"
+            rows.append((case, "stakenet (whole process)", wall, peak, n_rel, ours_note, ""))
+            for (lib, algo), result in results.items():
+                if result is None:
+                    rows.append((case, f"{lib} {algo}", None, None, n_rel, "timeout", ""))
+                    continue
+                values = result["values"]
+                if measure == "community":
+                    agree = f"modularity {values[0]:.4f}"
+                elif measure == "core":
+                    ours = [row["core"] for row in sorted(doc["actors"], key=lambda r: int(r["id"][1:]))]
+                    agree = "agree" if ours == values else "DIFFER"
+                else:
+                    agree = "agree" if list(doc["triad_census"].values()) == values else "DIFFER"
+                ratio = f"{wall / result['seconds']:.2f}× ({max(wall - load_wall, 0) / result['seconds']:.2f}× without load)"
+                rows.append((case, f"{lib} {algo}", result["seconds"], result["peak"], n_rel, agree, ratio))
 
     runs = max(1, args.repeat)
     print(f"threads: {args.threads}; machine: {os.cpu_count()} cores; timed runs per tool: {runs}"

@@ -5,8 +5,10 @@
 mod asymmetry;
 mod brokerage;
 mod centrality;
+mod cohesion;
 mod compare;
 mod components;
+mod descriptives;
 mod ego;
 mod engagement;
 mod error;
@@ -42,9 +44,15 @@ pub use centrality::{
     PowerIterationConfig, Sample, betweenness, centrality, centrality_with_progress, closeness,
     eigenvector, harmonic, neighbour_count, pagerank, personalized_pagerank,
 };
+pub use cohesion::{
+    Cliques, Communities, LeidenConfig, core_numbers, leiden, maximal_cliques, modularity,
+};
 pub use compare::{CoalitionFigures, CoalitionShape, N_PEERS, Peer, coalition_similarity, compare};
 pub use components::{
     largest_weak_component, n_weak_components, strong_components, weak_components,
+};
+pub use descriptives::{
+    ComponentPaths, Descriptives, TRIAD_TYPES, UNDIRECTED_TRIAD_TYPES, descriptives, triad_census,
 };
 pub use ego::{Alter, EgoNetwork, ego_network};
 pub use error::AnalysisError;

@@ -7,6 +7,7 @@ use super::commands::asymmetry::AsymmetryArgs;
 use super::commands::brokerage::BrokerageArgs;
 use super::commands::centrality::CentralityArgs;
 use super::commands::check::CheckArgs;
+use super::commands::cohesion::CohesionArgs;
 use super::commands::compare::CompareArgs;
 use super::commands::ego::EgoArgs;
 use super::commands::export::ExportArgs;
@@ -87,6 +88,10 @@ pub(crate) enum Command {
     /// same-sector, same-level matrices) with double semi-partialling, and QAP correlations.
     #[command(after_help = super::commands::qap::HELP)]
     Qap(QapArgs),
+    /// Who sticks together: per actor its core number (k-core) and community (Leiden), with
+    /// the modularity of the communities and the maximal cliques.
+    #[command(after_help = super::commands::cohesion::HELP)]
+    Cohesion(CohesionArgs),
     /// How the layers of a multiplex network differ: per actor and layer the degree,
     /// neighbourhood, exclusive neighbourhood and (exclusive) relevance, and the edge overlap
     /// of every pair of layers.

@@ -89,6 +89,7 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         Command::Influence(args) => commands::influence::run(args),
         Command::Ego(args) => commands::ego::run(args),
         Command::Qap(args) => commands::qap::run(args),
+        Command::Cohesion(args) => commands::cohesion::run(args),
         Command::Layers(args) => commands::layers::run(args),
         Command::Asymmetry(args) => commands::asymmetry::run(args),
         Command::Interdependence(args) => commands::interdependence::run(args),

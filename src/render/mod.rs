@@ -6,6 +6,7 @@ mod actors;
 mod asymmetry;
 mod brokerage;
 mod centrality;
+mod cohesion;
 mod compare;
 mod description;
 mod ego;
@@ -37,8 +38,12 @@ pub use brokerage::{
     BROKERAGE_MEASURES, EXPECTED_BROKERAGE_MEASURES, brokerage_json, brokerage_records,
 };
 pub use centrality::{
-    CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_json, structure_records,
-    structure_table,
+    CENTRALITY_COLUMNS, centrality_json, centrality_json_with, centrality_records, network_records,
+    network_table, structure_json, structure_records, structure_table,
+};
+pub use cohesion::{
+    COHESION_COLUMNS, CohesionOutput, UNDIRECTED_NOTE, clique_records, cohesion_json,
+    cohesion_records, cohesion_summary,
 };
 pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
 pub use description::ViewDescription;

@@ -5,10 +5,11 @@ use clap::Args;
 use super::super::options::{ListArgs, ListFormat, OutputArgs, ViewArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config, say};
 use stakenet::analysis::{
-    CentralityConfig, Measures, Sample, centrality_with_progress, graph_structure_with,
+    CentralityConfig, Measures, Sample, centrality_with_progress, descriptives,
+    graph_structure_with,
 };
 use stakenet::render::{
-    CENTRALITY_COLUMNS, centrality_json, centrality_records, structure_records, structure_table,
+    CENTRALITY_COLUMNS, centrality_json_with, centrality_records, network_records, network_table,
 };
 
 pub(crate) const HELP: &str = "\
@@ -47,6 +48,17 @@ Network figures (table and json; a 'note' says when a figure needs a caveat):
   lub           the share of pairs whose chains of ties meet at one nearest common actor, as
                 in an organization chart with one top: 1 for such a tree (Krackhardt)
   weak components  the parts of the network that no tie connects
+  transitivity  the share of connected triples of actors that are closed into triangles
+                (NetworkX transitivity), on the view taken as undirected
+  average clustering
+                the mean over actors of the share of their neighbours' pairs that are tied
+                (Watts-Strogatz; actors with fewer than two neighbours count 0)
+  average path length / diameter
+                the mean and largest number of steps between two actors of the largest weak
+                component, the view taken as undirected (JSON: every component under
+                path_lengths)
+  triad census  (JSON, and rows of the workbook and table) how many triples of actors show
+                each of the 16 patterns of directed ties (MAN labels 003 ... 300)
 
 Examples:
   stakenet centrality --coalition rd_twente
@@ -127,8 +139,9 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
         .map_err(|error| Failure::from_analysis(&error))?;
     // The network figures are shown in tables and JSON only; CSV holds the actor list, so a
     // large run in CSV skips their O(n·m) searches.
-    let structure = (format != ListFormat::Csv)
-        .then(|| graph_structure_with(&view, &scores, &centrality_config, &progress));
+    let structure = (format != ListFormat::Csv).then(|| {
+        (graph_structure_with(&view, &scores, &centrality_config, &progress), descriptives(&view))
+    });
     progress.finish();
     if measures.eigenvector && view.n_nodes() > 0 && scores.iter().all(|s| s.eigenvector.is_none())
     {
@@ -139,14 +152,18 @@ pub(crate) fn run(args: &CentralityArgs) -> Outcome {
     let records = args.list.apply(centrality_records(network, &scores));
     let text = match (format, &structure) {
         (ListFormat::Csv, _) | (_, None) => records.to_csv(),
-        (ListFormat::Table, Some(structure)) => {
-            format!("{}\n{}", records.to_table(), structure_table(structure))
+        (ListFormat::Table, Some((structure, descriptives))) => {
+            format!("{}\n{}", records.to_table(), network_table(structure, Some(descriptives)))
         }
-        (ListFormat::Json, Some(structure)) => {
-            centrality_json(workspace.describe(&view, args.view.weighted), &records, structure)
-        }
-        (ListFormat::Xlsx, Some(structure)) => {
-            let sheets = [("actors", records), ("network", structure_records(structure))];
+        (ListFormat::Json, Some((structure, descriptives))) => centrality_json_with(
+            workspace.describe(&view, args.view.weighted),
+            &records,
+            structure,
+            Some(descriptives),
+        ),
+        (ListFormat::Xlsx, Some((structure, descriptives))) => {
+            let sheets =
+                [("actors", records), ("network", network_records(structure, Some(descriptives)))];
             return workspace.emit_workbook(&args.output, &sheets);
         }
     };

@@ -4,6 +4,7 @@ pub(crate) mod asymmetry;
 pub(crate) mod brokerage;
 pub(crate) mod centrality;
 pub(crate) mod check;
+pub(crate) mod cohesion;
 pub(crate) mod compare;
 pub(crate) mod ego;
 pub(crate) mod export;
