@@ -7,6 +7,7 @@ mod brokerage;
 mod centrality;
 mod compare;
 mod components;
+mod diff;
 mod engagement;
 mod error;
 mod interdependence;
@@ -41,6 +42,10 @@ pub use centrality::{
 pub use compare::{CoalitionFigures, CoalitionShape, N_PEERS, Peer, coalition_similarity, compare};
 pub use components::{
     largest_weak_component, n_weak_components, strong_components, weak_components,
+};
+pub use diff::{
+    ActorLabel, DEFAULT_MOVERS, Diff, DiffConfig, DiffError, DiffSide, FigureChange, LayerChange,
+    MemberChange, RankMove, TieKey, TopicChange, diff, shared_actors,
 };
 pub use error::AnalysisError;
 pub use interdependence::{
