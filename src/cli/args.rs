@@ -8,6 +8,7 @@ use super::commands::brokerage::BrokerageArgs;
 use super::commands::centrality::CentralityArgs;
 use super::commands::check::CheckArgs;
 use super::commands::compare::CompareArgs;
+use super::commands::diff::DiffArgs;
 use super::commands::export::ExportArgs;
 use super::commands::generate::GenerateArgs;
 use super::commands::init::InitArgs;
@@ -95,6 +96,10 @@ pub(crate) enum Command {
     /// centralization per coalition, with the three most similar as peer-review partners.
     #[command(after_help = super::commands::compare::HELP)]
     Compare(CompareArgs),
+    /// What changed between two dates, two workspaces (baseline and follow-up) or two
+    /// coalitions (a deal and the one it follows): ties, members, figures, topics, money.
+    #[command(after_help = super::commands::diff::HELP)]
+    Diff(DiffArgs),
     /// Everything for a steering group: one self-contained HTML page (open DIR/index.html)
     /// with the coalitions side by side and, per coalition, its make-up and money, key actors,
     /// asymmetry, interdependence, usual and unusual suspects and connectieplan, each explained

@@ -8,6 +8,7 @@ mod brokerage;
 mod centrality;
 mod compare;
 mod description;
+mod diff;
 mod evaluation;
 mod exchange;
 mod interdependence;
@@ -37,6 +38,7 @@ pub use centrality::{
 };
 pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
 pub use description::ViewDescription;
+pub use diff::{DIFF_COLUMNS, diff_json, diff_records, diff_summary};
 pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, evaluation_table};
 pub use exchange::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
 pub use interdependence::{

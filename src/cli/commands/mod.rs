@@ -5,6 +5,7 @@ pub(crate) mod brokerage;
 pub(crate) mod centrality;
 pub(crate) mod check;
 pub(crate) mod compare;
+pub(crate) mod diff;
 pub(crate) mod export;
 pub(crate) mod generate;
 pub(crate) mod init;
