@@ -24,6 +24,7 @@ mod structure;
 mod summary;
 mod suspects;
 mod theme_map;
+mod whatif;
 
 pub use asymmetry::{
     ActorBalance, Asymmetry, CoalitionFinance, DyadAsymmetry, GroupFlow, LayerAsymmetry,
@@ -83,3 +84,4 @@ pub use suspects::{
     is_ministry, jaccard, suspects, theme_words,
 };
 pub use theme_map::ministries_for_theme;
+pub use whatif::{KeyPlayer, WhatIf, counterfactual, key_players, whatif, whatif_rank};

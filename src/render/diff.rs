@@ -44,7 +44,9 @@ fn status(s: Option<crate::analysis::TopicStatus>) -> &'static str {
 }
 
 fn topic_detail(t: &TopicChange) -> String {
-    let list = |ties: &[TieKey]| ties.iter().map(|t| format!("{} -- {}", t.0, t.1)).collect::<Vec<_>>().join("; ");
+    let list = |ties: &[TieKey]| {
+        ties.iter().map(|t| format!("{} -- {}", t.0, t.1)).collect::<Vec<_>>().join("; ")
+    };
     let mut parts = Vec::new();
     if !t.gained.is_empty() {
         parts.push(format!("gained: {}", list(&t.gained)));
@@ -58,7 +60,15 @@ fn topic_detail(t: &TopicChange) -> String {
 /// One row per change, by section.
 pub fn diff_records(diff: &Diff) -> Records<'_> {
     let mut r = Records::new(&DIFF_COLUMNS);
-    let row = |section: &str, item: String, name: String, before: Option<f64>, after: Option<f64>, change: Option<f64>, sb: &str, sa: &str, detail: String| {
+    let row = |section: &str,
+               item: String,
+               name: String,
+               before: Option<f64>,
+               after: Option<f64>,
+               change: Option<f64>,
+               sb: &str,
+               sa: &str,
+               detail: String| {
         vec![
             Cell::text(section.to_owned()),
             Cell::text(item),
@@ -71,7 +81,19 @@ pub fn diff_records(diff: &Diff) -> Records<'_> {
             Cell::text(detail),
         ]
     };
-    let figure = |section: &str, f: &FigureChange| row(section, f.figure.to_owned(), String::new(), f.before, f.after, f.change(), "", "", String::new());
+    let figure = |section: &str, f: &FigureChange| {
+        row(
+            section,
+            f.figure.to_owned(),
+            String::new(),
+            f.before,
+            f.after,
+            f.change(),
+            "",
+            "",
+            String::new(),
+        )
+    };
     for f in &diff.figures {
         r.push(figure("figure", f));
     }
@@ -80,22 +102,68 @@ pub fn diff_records(diff: &Diff) -> Records<'_> {
     }
     if let Some(m) = &diff.members {
         let count = |x: usize| Some(x as f64);
-        r.push(row("members", "members".into(), String::new(), count(m.members_before), count(m.members_after), Some(m.members_after as f64 - m.members_before as f64), "", "", String::new()));
-        let share = FigureChange::new("government_share", m.government_share_before, m.government_share_after);
+        r.push(row(
+            "members",
+            "members".into(),
+            String::new(),
+            count(m.members_before),
+            count(m.members_after),
+            Some(m.members_after as f64 - m.members_before as f64),
+            "",
+            "",
+            String::new(),
+        ));
+        let share = FigureChange::new(
+            "government_share",
+            m.government_share_before,
+            m.government_share_after,
+        );
         r.push(figure("members", &share));
         for (section, list) in [("member_joined", &m.joined), ("member_left", &m.left)] {
             for l in list {
-                r.push(row(section, l.key.clone(), l.name.clone(), None, None, None, "", "", label_detail(l)));
+                r.push(row(
+                    section,
+                    l.key.clone(),
+                    l.name.clone(),
+                    None,
+                    None,
+                    None,
+                    "",
+                    "",
+                    label_detail(l),
+                ));
             }
         }
-        for (section, list) in [("sector_gained", &m.sectors_gained), ("sector_lost", &m.sectors_lost)] {
+        for (section, list) in
+            [("sector_gained", &m.sectors_gained), ("sector_lost", &m.sectors_lost)]
+        {
             for s in list {
-                r.push(row(section, s.as_str().to_owned(), String::new(), None, None, None, "", "", String::new()));
+                r.push(row(
+                    section,
+                    s.as_str().to_owned(),
+                    String::new(),
+                    None,
+                    None,
+                    None,
+                    "",
+                    "",
+                    String::new(),
+                ));
             }
         }
         for (section, list) in [("kind_gained", &m.kinds_gained), ("kind_lost", &m.kinds_lost)] {
             for k in list {
-                r.push(row(section, k.clone(), String::new(), None, None, None, "", "", String::new()));
+                r.push(row(
+                    section,
+                    k.clone(),
+                    String::new(),
+                    None,
+                    None,
+                    None,
+                    "",
+                    "",
+                    String::new(),
+                ));
             }
         }
     }
@@ -122,12 +190,32 @@ pub fn diff_records(diff: &Diff) -> Records<'_> {
     for l in &diff.layers {
         for (section, list) in [("tie_gained", &l.gained), ("tie_lost", &l.lost)] {
             for t in list {
-                r.push(row(section, l.layer.clone(), tie_text(t, l.directed), None, None, None, "", "", String::new()));
+                r.push(row(
+                    section,
+                    l.layer.clone(),
+                    tie_text(t, l.directed),
+                    None,
+                    None,
+                    None,
+                    "",
+                    "",
+                    String::new(),
+                ));
             }
         }
     }
     for t in &diff.topics {
-        r.push(row("topic", t.topic.clone(), String::new(), None, None, Some(f64::from(t.direction())), status(t.before), status(t.after), topic_detail(t)));
+        r.push(row(
+            "topic",
+            t.topic.clone(),
+            String::new(),
+            None,
+            None,
+            Some(f64::from(t.direction())),
+            status(t.before),
+            status(t.after),
+            topic_detail(t),
+        ));
     }
     for m in &diff.movers {
         r.push(row(
@@ -142,9 +230,21 @@ pub fn diff_records(diff: &Diff) -> Records<'_> {
             format!("{} {} -> {}", m.measure, trim(m.before), trim(m.after)),
         ));
     }
-    for (section, list) in [("actor_joined", &diff.actors_joined), ("actor_left", &diff.actors_left)] {
+    for (section, list) in
+        [("actor_joined", &diff.actors_joined), ("actor_left", &diff.actors_left)]
+    {
         for l in list {
-            r.push(row(section, l.key.clone(), l.name.clone(), None, None, None, "", "", label_detail(l)));
+            r.push(row(
+                section,
+                l.key.clone(),
+                l.name.clone(),
+                None,
+                None,
+                None,
+                "",
+                "",
+                label_detail(l),
+            ));
         }
     }
     for (section, list) in [("only_before", &diff.only_before), ("only_after", &diff.only_after)] {
@@ -179,7 +279,11 @@ pub fn diff_summary(diff: &Diff, before: &str, after: &str) -> Vec<String> {
     let mut lines = vec![format!("Compared: {before} (before) with {after} (after).")];
     if let Some(m) = &diff.members {
         let sectors = |list: &[crate::model::Sector]| {
-            if list.is_empty() { "none".to_owned() } else { list.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ") }
+            if list.is_empty() {
+                "none".to_owned()
+            } else {
+                list.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+            }
         };
         let broadened = if m.sectors_gained.is_empty() {
             "no new sector at the table"
@@ -223,7 +327,9 @@ pub fn diff_summary(diff: &Diff, before: &str, after: &str) -> Vec<String> {
     let parts: Vec<String> = ["density", "degree_centralization", "weak_components", "mean_degree"]
         .iter()
         .filter_map(|n| figure(n))
-        .map(|f| format!("{} {} -> {}", f.figure.replace('_', " "), fmt_opt(f.before), fmt_opt(f.after)))
+        .map(|f| {
+            format!("{} {} -> {}", f.figure.replace('_', " "), fmt_opt(f.before), fmt_opt(f.after))
+        })
         .collect();
     lines.push(format!("Network: {}.", parts.join(", ")));
     if !diff.topics.is_empty() {
@@ -235,10 +341,20 @@ pub fn diff_summary(diff: &Diff, before: &str, after: &str) -> Vec<String> {
                 .collect()
         };
         let (better, worse) = (moved(1), moved(-1));
-        let one_side = |before: bool| diff.topics.iter().filter(|t| t.before.is_some() != t.after.is_some() && t.before.is_some() == before).count();
+        let one_side = |before: bool| {
+            diff.topics
+                .iter()
+                .filter(|t| t.before.is_some() != t.after.is_some() && t.before.is_some() == before)
+                .count()
+        };
         let (only_b, only_a) = (one_side(true), one_side(false));
-        let same = diff.topics.iter().filter(|t| t.direction() == 0 && t.before.is_some() && t.after.is_some()).count();
-        let list = |v: &[String]| if v.is_empty() { String::new() } else { format!(": {}", v.join("; ")) };
+        let same = diff
+            .topics
+            .iter()
+            .filter(|t| t.direction() == 0 && t.before.is_some() && t.after.is_some())
+            .count();
+        let list =
+            |v: &[String]| if v.is_empty() { String::new() } else { format!(": {}", v.join("; ")) };
         lines.push(format!(
             "Topics: {} better{}; {} worse{}; {same} the same; {only_b} only before, {only_a} only after.",
             better.len(),
@@ -257,7 +373,11 @@ pub fn diff_summary(diff: &Diff, before: &str, after: &str) -> Vec<String> {
             parts.push(format!("national share {} -> {}", fmt_opt(x.before), fmt_opt(x.after)));
         }
         if let Some(x) = f("rijk_region_euros") {
-            parts.push(format!("euros on Rijk-region ties {} -> {}", money(x.before), money(x.after)));
+            parts.push(format!(
+                "euros on Rijk-region ties {} -> {}",
+                money(x.before),
+                money(x.after)
+            ));
         }
         lines.push(format!("Money: {}.", parts.join(", ")));
     }

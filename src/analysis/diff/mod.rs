@@ -17,7 +17,7 @@ mod ties;
 mod topics;
 
 pub use figures::FigureChange;
-pub(crate) use figures::{mean_degree, network_figures};
+pub(crate) use figures::network_figures;
 pub(crate) use members::member_change;
 pub use members::{ActorLabel, MemberChange};
 pub(crate) use money::{money_figures, plan_of};

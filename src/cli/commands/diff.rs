@@ -122,7 +122,9 @@ fn previous(network: &Network, coalition: CoalitionId) -> Result<CoalitionId, Fa
 
 fn date(option: &str, text: &str) -> Result<Date, Failure> {
     names::date(text).map_err(|_| {
-        Failure::Input(format!("--{option} {text}: not a date; expected YYYY-MM-DD, e.g. 2022-12-31"))
+        Failure::Input(format!(
+            "--{option} {text}: not a date; expected YYYY-MM-DD, e.g. 2022-12-31"
+        ))
     })
 }
 
@@ -184,17 +186,20 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
                 workspace.name, other.name
             )));
         }
-        let scope_of = |net: &Network, which: &str| -> Result<(Scope, Option<CoalitionId>), Failure> {
-            match &args.coalition {
-                None => Ok((Scope::All, None)),
-                Some(key) => names::coalition(net, key)
-                    .map(|c| (Scope::Coalition(c), Some(c)))
-                    .map_err(|e| match config::name_failure(&e) {
-                        Failure::Input(m) => Failure::Input(format!("{m} (in the {which} workspace)")),
-                        f => f,
-                    }),
-            }
-        };
+        let scope_of =
+            |net: &Network, which: &str| -> Result<(Scope, Option<CoalitionId>), Failure> {
+                match &args.coalition {
+                    None => Ok((Scope::All, None)),
+                    Some(key) => names::coalition(net, key)
+                        .map(|c| (Scope::Coalition(c), Some(c)))
+                        .map_err(|e| match config::name_failure(&e) {
+                            Failure::Input(m) => {
+                                Failure::Input(format!("{m} (in the {which} workspace)"))
+                            }
+                            f => f,
+                        }),
+                }
+            };
         let (sb, cb) = scope_of(network, "baseline")?;
         let (sa, ca) = scope_of(&other.network, "follow-up")?;
         (
@@ -230,7 +235,9 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
         )
     } else if let (Some(key), Some(vs)) = (&args.coalition, &args.vs) {
         let a = config::coalition(network, key)?;
-        let b = if vs == "previous" { previous(network, a)? } else {
+        let b = if vs == "previous" {
+            previous(network, a)?
+        } else {
             names::coalition(network, vs).map_err(|e| match config::name_failure(&e) {
                 Failure::Input(m) => Failure::Input(m.replacen("--coalition", "--vs", 1)),
                 f => f,
@@ -259,7 +266,8 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
         Some(d) if !label.contains(" on ") => format!("{label} (on {d})"),
         _ => label,
     };
-    let (before_label, after_label) = (describe(before_label, &before_spec), describe(after_label, &after_spec));
+    let (before_label, after_label) =
+        (describe(before_label, &before_spec), describe(after_label, &after_spec));
     let result = diff(
         DiffSide::new(network, &before_spec),
         DiffSide::new(after_net, &after_spec),
