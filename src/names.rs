@@ -65,6 +65,13 @@ pub enum NameError {
         /// The text as written.
         text: String,
     },
+    /// No actor has this id.
+    UnknownActor {
+        /// The id as written.
+        key: String,
+        /// Up to three ids close to it (edit distance), nearest first.
+        close: Vec<String>,
+    },
 }
 
 impl fmt::Display for NameError {
@@ -100,6 +107,14 @@ impl fmt::Display for NameError {
             NameError::UnknownWeight { text } => {
                 write!(f, "unknown weighting {text}; expected amount, weight or count")
             }
+            NameError::UnknownActor { key, close } => {
+                let close: Vec<&str> = close.iter().map(String::as_str).collect();
+                write!(
+                    f,
+                    "no actor {key}; expected an id of actors.csv{}",
+                    crate::io::aliases::did_you_mean(&close)
+                )
+            }
         }
     }
 }
@@ -115,6 +130,19 @@ pub fn coalition(network: &Network, key: &str) -> Result<CoalitionId, NameError>
         let mut known: Vec<String> = network.coalitions().iter().map(|c| c.key.clone()).collect();
         known.sort_unstable();
         NameError::UnknownCoalition { key: key.to_owned(), known }
+    })
+}
+
+/// The actor with this id (compared exactly, as written in `actors.csv`).
+///
+/// # Errors
+/// [`NameError::UnknownActor`] with up to three ids close to it.
+pub fn actor(network: &Network, key: &str) -> Result<crate::model::ActorId, NameError> {
+    network.actor_id(key).ok_or_else(|| {
+        let keys = network.actors().iter().map(|a| a.key.as_str());
+        let close =
+            crate::io::aliases::close_to(key, keys).into_iter().map(str::to_owned).collect();
+        NameError::UnknownActor { key: key.to_owned(), close }
     })
 }
 

@@ -17,6 +17,7 @@ use super::commands::layers::LayersArgs;
 use super::commands::plan::PlanArgs;
 use super::commands::report::ReportArgs;
 use super::commands::suspects::SuspectsArgs;
+use super::commands::whatif::WhatIfArgs;
 
 const AFTER_HELP: &str = "\
 A WORKSPACE is a folder of CSV files (actors.csv, and optionally relations.csv, coalitions.csv,
@@ -100,6 +101,10 @@ pub(crate) enum Command {
     /// coalitions (a deal and the one it follows): ties, members, figures, topics, money.
     #[command(after_help = super::commands::diff::HELP)]
     Diff(DiffArgs),
+    /// What if actors leave or join a coalition: topics, split, Rijk-region brokerage,
+    /// centralization, sectors; --rank: who the network cannot lose (key players).
+    #[command(name = "whatif", after_help = super::commands::whatif::HELP)]
+    WhatIf(WhatIfArgs),
     /// Everything for a steering group: one self-contained HTML page (open DIR/index.html)
     /// with the coalitions side by side and, per coalition, its make-up and money, key actors,
     /// asymmetry, interdependence, usual and unusual suspects and connectieplan, each explained

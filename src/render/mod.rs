@@ -22,6 +22,7 @@ mod summary;
 mod suspects;
 mod table;
 mod template;
+mod whatif;
 mod xlsx;
 
 pub use actors::{ACTOR_COLUMNS, actor_cells, by_actor_id};
@@ -62,5 +63,9 @@ pub use suspects::{
 pub use table::TextTable;
 pub use template::{
     README_SHEET, TEMPLATE_TABLES, TemplateColumn, TemplateTable, template_files, template_workbook,
+};
+pub use whatif::{
+    RANK_COLUMNS, RANK_MEASURES, rank_json, rank_records, whatif_json, whatif_records,
+    whatif_summary,
 };
 pub use xlsx::{FIXED_DATE, MAX_SHEET_ROWS, Sheet, WorkbookError, sheet_name, workbook};

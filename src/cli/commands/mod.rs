@@ -14,3 +14,4 @@ pub(crate) mod layers;
 pub(crate) mod plan;
 pub(crate) mod report;
 pub(crate) mod suspects;
+pub(crate) mod whatif;
