@@ -311,7 +311,7 @@ pub fn diff_summary(diff: &Diff, before: &str, after: &str) -> Vec<String> {
             diff.actors_left.len()
         ));
     }
-    for l in &diff.layers {
+    for l in diff.layers.iter().filter(|l| l.kept + l.gained.len() + l.lost.len() > 0) {
         lines.push(format!(
             "Layer {}: {} -> {} ties (gained {}, lost {}, kept {}; stability {}).",
             l.layer,

@@ -263,7 +263,9 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
         ));
     };
     let describe = |label: String, s: &ViewSpec| match s.at {
-        Some(d) if !label.contains(" on ") => format!("{label} (on {d})"),
+        Some(d) if !label.starts_with("on ") && !label.contains(" on ") => {
+            format!("{label} (on {d})")
+        }
         _ => label,
     };
     let (before_label, after_label) =
