@@ -37,7 +37,9 @@ fn fragmentation_agrees_with_brute_force_networkx() {
             .map(|e| (e[0].as_u64().unwrap() as u32, e[1].as_u64().unwrap() as u32, 1.0))
             .collect();
         let view = View::from_arcs(n, arcs, false).unwrap();
-        let (f, df, players) = key_players(&view, true, &());
+        let ranked = key_players(&view, true, &());
+        let (f, df, players) =
+            (ranked.fragmentation, ranked.distance_fragmentation, ranked.players);
         optional(f, &case["fragmentation"], &format!("case {i} F"));
         optional(df, &case["distance_fragmentation"], &format!("case {i} DF"));
         for (v, want) in case["removed"].as_array().unwrap().iter().enumerate() {

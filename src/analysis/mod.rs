@@ -84,4 +84,4 @@ pub use suspects::{
     is_ministry, jaccard, suspects, theme_words,
 };
 pub use theme_map::ministries_for_theme;
-pub use whatif::{KeyPlayer, WhatIf, counterfactual, key_players, whatif, whatif_rank};
+pub use whatif::{KeyPlayer, KeyPlayers, WhatIf, counterfactual, key_players, whatif, whatif_rank};

@@ -263,7 +263,7 @@ fn trim(x: f64) -> String {
 }
 
 fn fmt_opt(x: Option<f64>) -> String {
-    x.map_or("-".to_owned(), |x| trim(x))
+    x.map_or("-".to_owned(), trim)
 }
 
 fn money(x: Option<f64>) -> String {

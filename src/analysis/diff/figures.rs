@@ -27,6 +27,9 @@ impl FigureChange {
     }
 }
 
+/// A figure before and after.
+type Pair = (Option<f64>, Option<f64>);
+
 /// Mean number of distinct partners, Σ_v deg(v) / n; `None` on an empty view.
 pub(crate) fn mean_degree(view: &View) -> Option<f64> {
     let n = view.n_nodes();
@@ -39,7 +42,7 @@ pub(crate) fn mean_degree(view: &View) -> Option<f64> {
 pub(crate) fn network_figures(before: &View, after: &View) -> Vec<FigureChange> {
     let (b, a) = (graph_structure(before), graph_structure(after));
     let pick = |f: fn(&GraphStructure) -> Option<f64>| (f(&b), f(&a));
-    let rows: [(&'static str, (Option<f64>, Option<f64>)); 7] = [
+    let rows: [(&'static str, Pair); 7] = [
         ("actors", pick(|s| Some(s.n_nodes as f64))),
         ("ties", pick(|s| Some(s.n_ties as f64))),
         ("density", pick(|s| Some(s.density))),

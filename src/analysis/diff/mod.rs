@@ -29,7 +29,9 @@ pub use topics::TopicChange;
 pub(crate) use topics::topic_changes;
 
 use crate::analysis::AnalysisError;
-use crate::model::Network;
+use std::collections::BTreeMap;
+
+use crate::model::{ActorId, Network};
 use crate::view::{View, ViewError, ViewSpec};
 
 /// One side of a comparison: a network and the view of it compared.
@@ -134,16 +136,20 @@ pub fn diff(
     let view_after = View::build(after.network, after.spec)?;
     let layers = layer_changes(before, after)?;
     let members = member_change(before, after);
-    let keys = |side: DiffSide<'_>, view: &View| -> std::collections::BTreeSet<String> {
-        view.actors().iter().map(|&a| side.network.actor(a).key.clone()).collect()
+    let keys = |side: DiffSide<'_>, view: &View| -> BTreeMap<String, ActorId> {
+        view.actors().iter().map(|&a| (side.network.actor(a).key.clone(), a)).collect()
     };
     let (keys_before, keys_after) = (keys(before, &view_before), keys(after, &view_after));
-    let label = |side: DiffSide<'_>, key: &String| {
-        let id = side.network.actor_id(key).expect("a key of the side's own view");
-        ActorLabel::of(side.network, id)
+    let only = |side: DiffSide<'_>,
+                from: &BTreeMap<String, ActorId>,
+                other: &BTreeMap<String, ActorId>| {
+        from.iter()
+            .filter(|(k, _)| !other.contains_key(*k))
+            .map(|(_, &id)| ActorLabel::of(side.network, id))
+            .collect()
     };
-    let actors_left = keys_before.difference(&keys_after).map(|k| label(before, k)).collect();
-    let actors_joined = keys_after.difference(&keys_before).map(|k| label(after, k)).collect();
+    let actors_left = only(before, &keys_before, &keys_after);
+    let actors_joined = only(after, &keys_after, &keys_before);
     let figures = network_figures(&view_before, &view_after);
     let movers = rank_movers(before, &view_before, after, &view_after, config.movers)?;
     let (plan_before, plan_after) = (plan_of(before)?, plan_of(after)?);

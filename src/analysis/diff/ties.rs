@@ -30,6 +30,9 @@ pub struct LayerChange {
     pub jaccard: Option<f64>,
 }
 
+/// A layer's direction and ties.
+type LayerTies = (bool, BTreeSet<TieKey>);
+
 /// The ties of one layer's view, by the keys of their ends.
 fn tie_keys(side: DiffSide<'_>, view: &View) -> BTreeSet<TieKey> {
     let key = |node: u32| side.network.actor(view.actor(node)).key.as_str();
@@ -65,10 +68,9 @@ pub(crate) fn layer_changes(
                 .collect())
         };
     let (b, a) = (per_layer(before)?, per_layer(after)?);
-    let mut after_by_name: BTreeMap<String, (bool, BTreeSet<TieKey>)> =
+    let mut after_by_name: BTreeMap<String, LayerTies> =
         a.iter().map(|(n, d, t)| (n.to_lowercase(), (*d, t.clone()))).collect();
-    let mut names: Vec<(String, bool, BTreeSet<TieKey>, Option<(bool, BTreeSet<TieKey>)>)> =
-        Vec::new();
+    let mut names: Vec<(String, bool, BTreeSet<TieKey>, Option<LayerTies>)> = Vec::new();
     for (name, directed, ties) in b {
         let other = after_by_name.remove(&name.to_lowercase());
         names.push((name, directed, ties, other));

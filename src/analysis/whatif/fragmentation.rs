@@ -196,14 +196,23 @@ fn harmonic_sum(offsets: &[usize], targets: &[u32], removed: Option<u32>) -> f64
     total
 }
 
+/// The key players of a view: its fragmentation as it is and every actor's departure scored.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub struct KeyPlayers {
+    /// F of the whole view; `None` when it has fewer than 2 actors.
+    pub fragmentation: Option<f64>,
+    /// DF of the whole view; `None` when it has fewer than 2 actors or was not asked for.
+    pub distance_fragmentation: Option<f64>,
+    /// One entry per actor: in view node order from [`key_players`], ranked by
+    /// [`whatif_rank`](super::whatif_rank).
+    pub players: Vec<KeyPlayer>,
+}
+
 /// Fragmentation of the whole view and after each single removal, with the distance-weighted
 /// version when `distance` is set (reporting one unit per actor to `progress`). Actors in view
-/// node order. Returns (F of the view, DF of the view, one [`KeyPlayer`] per actor).
-pub fn key_players(
-    view: &View,
-    distance: bool,
-    progress: &dyn Progress,
-) -> (Option<f64>, Option<f64>, Vec<KeyPlayer>) {
+/// node order.
+pub fn key_players(view: &View, distance: bool, progress: &dyn Progress) -> KeyPlayers {
     let n = view.n_nodes();
     let (offsets, targets) = undirected(view);
     let (pieces, comp_size) = pieces_after_removal(&offsets, &targets);
@@ -244,5 +253,5 @@ pub fn key_players(
             }
         })
         .collect();
-    (whole_f, whole_df, players)
+    KeyPlayers { fragmentation: whole_f, distance_fragmentation: whole_df, players }
 }

@@ -6,7 +6,7 @@ mod counterfactual;
 mod fragmentation;
 
 pub use counterfactual::counterfactual;
-pub use fragmentation::{KeyPlayer, key_players};
+pub use fragmentation::{KeyPlayer, KeyPlayers, key_players};
 
 use crate::analysis::diff::{ActorLabel, Diff, DiffConfig, DiffError, DiffSide, diff, plan_of};
 use crate::analysis::{
@@ -87,17 +87,18 @@ pub fn whatif(
 /// on a coalition the connectieplan topics that would lose their last Rijk–region tie (every
 /// tie carrying the topic has the actor at one end). Sorted by fragmentation after removal,
 /// largest first, then distance-weighted fragmentation, then view order (actor key).
-/// Returns (F of the whole view, DF of the whole view, the ranking).
+/// `view` is the view of `spec` on `network`.
 pub fn whatif_rank(
     network: &Network,
     spec: &ViewSpec,
+    view: &View,
     distance: bool,
     progress: &dyn Progress,
-) -> Result<(Option<f64>, Option<f64>, Vec<KeyPlayer>), DiffError> {
-    let view = View::build(network, spec)?;
-    let (f, df, mut players) = key_players(&view, distance, progress);
+) -> Result<KeyPlayers, DiffError> {
+    let mut ranked = key_players(view, distance, progress);
+    let players = &mut ranked.players;
     if let Some(plan) = plan_of(DiffSide::new(network, spec))? {
-        for player in &mut players {
+        for player in players.iter_mut() {
             player.topics_lost = plan
                 .topics
                 .iter()
@@ -118,7 +119,7 @@ pub fn whatif_rank(
             .then_with(|| key(b.distance_fragmentation).total_cmp(&key(a.distance_fragmentation)))
             .then_with(|| b.topics_lost.len().cmp(&a.topics_lost.len()))
     });
-    Ok((f, df, players))
+    Ok(ranked)
 }
 
 #[cfg(test)]

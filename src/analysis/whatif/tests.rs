@@ -11,7 +11,8 @@ fn path_view(n: u32, extra: &[(u32, u32)]) -> View {
 fn the_middle_of_a_path_fragments_it_most() {
     // 0-1-2-3-4: removing 2 leaves {0,1} and {3,4}: F = 1 - (2 + 2) / (4 * 3) = 2/3.
     let view = path_view(5, &[]);
-    let (f, df, players) = key_players(&view, true, &());
+    let KeyPlayers { fragmentation: f, distance_fragmentation: df, players } =
+        key_players(&view, true, &());
     assert_eq!(f, Some(0.0));
     assert!(df.unwrap() > 0.0);
     let middle = &players[2];
@@ -26,7 +27,7 @@ fn the_middle_of_a_path_fragments_it_most() {
 fn a_cycle_has_no_cut_vertex_and_an_isolate_no_pieces() {
     let view = View::from_arcs(5, vec![(0, 1, 1.0), (1, 2, 1.0), (2, 3, 1.0), (3, 0, 1.0)], false)
         .unwrap();
-    let (f, _, players) = key_players(&view, false, &());
+    let KeyPlayers { fragmentation: f, players, .. } = key_players(&view, false, &());
     // components {0..3} and {4}: F = 1 - 12/20.
     assert!((f.unwrap() - 0.4).abs() < 1e-12);
     assert!(players[4].pieces.is_empty());

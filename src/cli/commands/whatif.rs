@@ -31,7 +31,8 @@ and sectors; density and centralization), plus:
                           from the articulation points (linear time)
   distance_fragmentation  DF = 1 - sum_{i != j} (1/d_ij) / (n(n - 1)): also counts pairs that
                           still connect, but over longer paths (one search per actor and pair
-                          source; --no-distance leaves it out on large views)
+                          source; computed up to 3,000 actors unless --distance
+                          asks for it on more; --no-distance leaves it out)
   *_increase              the value without the actor minus the value as it is
   pieces                  the sizes the actor's component splits into
   topics_lost             (a coalition) connectieplan topics whose every Rijk-region tie has
@@ -62,8 +63,12 @@ pub(crate) struct WhatIfArgs {
     #[arg(long, conflicts_with_all = ["without", "with"])]
     pub(crate) rank: bool,
     /// With --rank: leave out the distance-weighted fragmentation (n searches per actor).
-    #[arg(long, requires = "rank")]
+    #[arg(long, requires = "rank", conflicts_with = "distance")]
     pub(crate) no_distance: bool,
+    /// With --rank: compute the distance-weighted fragmentation on a view of more than 3,000
+    /// actors too (left out there by default: n searches per actor, O(n²m)).
+    #[arg(long, requires = "rank")]
+    pub(crate) distance: bool,
     #[command(flatten)]
     pub(crate) list: ListArgs,
     /// Output format [default: table on a terminal, csv otherwise].
@@ -72,6 +77,9 @@ pub(crate) struct WhatIfArgs {
     #[command(flatten)]
     pub(crate) output: OutputArgs,
 }
+
+/// Views up to this many actors get the distance-weighted fragmentation by default.
+const DISTANCE_AUTO_LIMIT: usize = 3_000;
 
 fn actors(
     network: &stakenet::Network,
@@ -114,8 +122,20 @@ pub(crate) fn run(args: &WhatIfArgs) -> Outcome {
     if args.rank {
         let view = workspace.view(&spec)?;
         let bar = workspace.search_bar(&view, "distance-weighted fragmentation");
+        let distance = if args.no_distance {
+            false
+        } else {
+            args.distance || view.n_nodes() <= DISTANCE_AUTO_LIMIT
+        };
+        if !distance && !args.no_distance {
+            super::super::say(&format!(
+                "note: distance-weighted fragmentation left out on {} actors (more than {DISTANCE_AUTO_LIMIT}: one search per actor and source); --distance computes it\n",
+                view.n_nodes()
+            ));
+        }
+        let ranked = whatif_rank(network, &spec, &view, distance, &bar).map_err(fail)?;
         let (f, df, players) =
-            whatif_rank(network, &spec, !args.no_distance, &bar).map_err(fail)?;
+            (ranked.fragmentation, ranked.distance_fragmentation, ranked.players);
         bar.finish();
         args.list.check(&RANK_MEASURES)?;
         let records = || -> Result<_, Failure> {
