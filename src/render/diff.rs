@@ -2,7 +2,8 @@
 //! section), a typed JSON document, and a few summary lines in plain words.
 //!
 //! CSV: `section,item,name,before,after,change,status_before,status_after,detail`, sections in
-//! this order: `figure`, `money`, `members`, `member_joined`, `member_left`, `sector_gained`,
+//! this order: `figure`, `money`, `members`, `member_joined`, `member_left`, `succession`
+//! (item: the member that left, name: its successor that joined), `sector_gained`,
 //! `sector_lost`, `kind_gained`, `kind_lost`, `layer`, `tie_gained`, `tie_lost`, `topic`,
 //! `rank_degree`, `rank_betweenness`, `actor_joined`, `actor_left`, `only_before`,
 //! `only_after`.
@@ -133,6 +134,19 @@ pub fn diff_records(diff: &Diff) -> Records<'_> {
                     label_detail(l),
                 ));
             }
+        }
+        for (left, joined) in &m.successions {
+            r.push(row(
+                "succession",
+                left.clone(),
+                joined.clone(),
+                None,
+                None,
+                None,
+                "",
+                "",
+                format!("{joined} took over from {left} or the other way round: one party renamed or split"),
+            ));
         }
         for (section, list) in
             [("sector_gained", &m.sectors_gained), ("sector_lost", &m.sectors_lost)]
@@ -291,7 +305,7 @@ pub fn diff_summary(diff: &Diff, before: &str, after: &str) -> Vec<String> {
             "it broadened to a new sector"
         };
         lines.push(format!(
-            "Members: {} -> {} ({} joined, {} left); sectors gained: {}; lost: {}; {broadened}; kinds gained: {}. Government share {} -> {}.",
+            "Members: {} -> {} ({} joined, {} left); sectors gained: {}; lost: {}; {broadened}; kinds gained: {}.{} Government share {} -> {}.",
             m.members_before,
             m.members_after,
             m.joined.len(),
@@ -299,6 +313,15 @@ pub fn diff_summary(diff: &Diff, before: &str, after: &str) -> Vec<String> {
             sectors(&m.sectors_gained),
             sectors(&m.sectors_lost),
             if m.kinds_gained.is_empty() { "none".to_owned() } else { m.kinds_gained.join(", ") },
+            if m.successions.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " Of these, {} joined as successors of one that left ({}).",
+                    m.successions.len(),
+                    m.successions.iter().map(|(l, j)| format!("{l} -> {j}")).collect::<Vec<_>>().join(", ")
+                )
+            },
             fmt_opt(m.government_share_before),
             fmt_opt(m.government_share_after),
         ));
@@ -426,6 +449,7 @@ struct MembersJson<'a> {
     sectors_lost: Vec<&'static str>,
     kinds_gained: &'a [String],
     kinds_lost: &'a [String],
+    successions: &'a [(String, String)],
     government_share_before: Option<f64>,
     government_share_after: Option<f64>,
 }
@@ -507,6 +531,7 @@ pub fn diff_json(diff: &Diff, before: &str, after: &str) -> Value {
             sectors_lost: m.sectors_lost.iter().map(|s| s.as_str()).collect(),
             kinds_gained: &m.kinds_gained,
             kinds_lost: &m.kinds_lost,
+            successions: &m.successions,
             government_share_before: m.government_share_before,
             government_share_after: m.government_share_after,
         }),

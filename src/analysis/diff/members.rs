@@ -47,6 +47,10 @@ pub struct MemberChange {
     pub kinds_gained: Vec<String>,
     /// Kinds with a member before and none after.
     pub kinds_lost: Vec<String>,
+    /// (left, joined) pairs of members where the one that joined took over from the one that
+    /// left or the other way round ([`Network::lineage`]: a ministry renamed or split, EZK →
+    /// EZ), by key: the same party under another name.
+    pub successions: Vec<(String, String)>,
     /// Share of members in the government sector before; `None` without members.
     pub government_share_before: Option<f64>,
     /// The same after.
@@ -90,12 +94,26 @@ pub(crate) fn member_change(before: DiffSide<'_>, after: DiffSide<'_>) -> Option
             .collect()
     };
     let (sb, sa) = (sectors(&b), sectors(&a));
+    let joined: Vec<ActorLabel> = a.iter().filter(|m| !kb.contains(&m.key)).cloned().collect();
+    let left: Vec<ActorLabel> = b.iter().filter(|m| !ka.contains(&m.key)).cloned().collect();
+    let mut successions = Vec::new();
+    for l in &left {
+        // The lineage as the side after knows it (the joined actors are its own).
+        let Some(id) = after.network.actor_id(&l.key) else { continue };
+        let lineage = after.network.lineage(id);
+        for j in &joined {
+            if after.network.actor_id(&j.key).is_some_and(|jid| lineage.contains(&jid)) {
+                successions.push((l.key.clone(), j.key.clone()));
+            }
+        }
+    }
     let (kdb, kda) = (kinds(before, &b), kinds(after, &a));
     Some(MemberChange {
         members_before: b.len(),
         members_after: a.len(),
-        joined: a.iter().filter(|m| !kb.contains(&m.key)).cloned().collect(),
-        left: b.iter().filter(|m| !ka.contains(&m.key)).cloned().collect(),
+        joined,
+        left,
+        successions,
         sectors_gained: sa.difference(&sb).copied().collect(),
         sectors_lost: sb.difference(&sa).copied().collect(),
         kinds_gained: kda.difference(&kdb).cloned().collect(),

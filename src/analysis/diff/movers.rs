@@ -98,7 +98,8 @@ pub(crate) fn rank_movers(
                     after: score_after,
                 }
             })
-            .filter(|m| m.places() != 0)
+            // A rank that moved only because others did, the score unchanged, is no move.
+            .filter(|m| m.places() != 0 && m.before != m.after)
             .collect();
         // Keys are in order already: a stable sort keeps ties by key.
         all.sort_by_key(|m| -m.places());
