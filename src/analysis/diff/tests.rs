@@ -1,3 +1,5 @@
+//! Unit tests of `diff`: a view compared with itself changes nothing.
+
 use super::*;
 use crate::io::{Source, load};
 use crate::model::Date;

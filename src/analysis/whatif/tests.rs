@@ -1,3 +1,5 @@
+//! Unit tests of the key players: fragmentation of paths, cycles and isolates worked by hand.
+
 use super::*;
 use crate::view::View;
 
