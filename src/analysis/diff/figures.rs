@@ -1,6 +1,6 @@
 //! Network figures before and after, with the change.
 
-use crate::analysis::{GraphStructure, graph_structure, neighbour_count};
+use crate::analysis::{GraphStructure, neighbour_count};
 use crate::view::View;
 
 /// One figure on both sides.
@@ -38,9 +38,12 @@ pub(crate) fn mean_degree(view: &View) -> Option<f64> {
 }
 
 /// Actors, ties, density, Freeman degree and betweenness centralization, reciprocity, weak
-/// components and mean degree ([`graph_structure`]'s definitions) on both views.
-pub(crate) fn network_figures(before: &View, after: &View) -> Vec<FigureChange> {
-    let (b, a) = (graph_structure(before), graph_structure(after));
+/// components and mean degree ([`GraphStructure`]'s definitions) on both views, each with its
+/// structure.
+pub(crate) fn network_figures(
+    (before, b): (&View, &GraphStructure),
+    (after, a): (&View, &GraphStructure),
+) -> Vec<FigureChange> {
     let pick = |f: fn(&GraphStructure) -> Option<f64>| (f(&b), f(&a));
     let rows: [(&'static str, Pair); 7] = [
         ("actors", pick(|s| Some(s.n_nodes as f64))),

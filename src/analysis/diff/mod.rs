@@ -28,7 +28,10 @@ pub use ties::{LayerChange, TieKey};
 pub use topics::TopicChange;
 pub(crate) use topics::topic_changes;
 
-use crate::analysis::AnalysisError;
+use crate::analysis::{
+    ActorCentrality, AnalysisError, CentralityConfig, Measures, Sample, centrality,
+    graph_structure_with,
+};
 use std::collections::BTreeMap;
 
 use crate::model::{ActorId, Network};
@@ -59,15 +62,25 @@ pub const DEFAULT_MOVERS: usize = 5;
 pub struct DiffConfig {
     /// How many actors to keep among the movers up and down, per measure.
     pub movers: usize,
+    /// Estimate betweenness (the movers and the centralization figures) from this many
+    /// pivots on each side instead of a search from every actor (see
+    /// [`Sample`]); `None`: exact.
+    pub sample: Option<Sample>,
 }
 
 impl Default for DiffConfig {
     fn default() -> Self {
-        DiffConfig { movers: DEFAULT_MOVERS }
+        DiffConfig { movers: DEFAULT_MOVERS, sample: None }
     }
 }
 
 impl DiffConfig {
+    /// Sets [`DiffConfig::sample`].
+    pub fn with_sample(mut self, sample: impl Into<Option<Sample>>) -> Self {
+        self.sample = sample.into();
+        self
+    }
+
     /// Sets [`DiffConfig::movers`].
     pub fn with_movers(mut self, movers: usize) -> Self {
         self.movers = movers;
@@ -150,8 +163,26 @@ pub fn diff(
     };
     let actors_left = only(before, &keys_before, &keys_after);
     let actors_joined = only(after, &keys_after, &keys_before);
-    let figures = network_figures(&view_before, &view_after);
-    let movers = rank_movers(before, &view_before, after, &view_after, config.movers)?;
+    let centrality_config = CentralityConfig::default()
+        .with_measures(
+            Measures::default()
+                .with_betweenness(true)
+                .with_closeness(false)
+                .with_harmonic(false)
+                .with_eigenvector(false)
+                .with_pagerank(false),
+        )
+        .with_sample(config.sample);
+    let scores_before = centrality(&view_before, &centrality_config)?;
+    let scores_after = centrality(&view_after, &centrality_config)?;
+    let structure = |view: &View, scores: &[ActorCentrality]| {
+        graph_structure_with(view, scores, &centrality_config, &())
+    };
+    let figures = network_figures(
+        (&view_before, &structure(&view_before, &scores_before)),
+        (&view_after, &structure(&view_after, &scores_after)),
+    );
+    let movers = rank_movers(before, &scores_before, after, &scores_after, config.movers);
     let (plan_before, plan_after) = (plan_of(before)?, plan_of(after)?);
     let plans = (plan_before.as_ref(), plan_after.as_ref());
     let topics = topic_changes(before, after, plans);

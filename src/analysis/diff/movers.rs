@@ -3,8 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::DiffSide;
-use crate::analysis::{AnalysisError, CentralityConfig, Measures, centrality};
-use crate::view::View;
+use crate::analysis::ActorCentrality;
 
 /// One actor's move in one measure's ranking.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,30 +50,20 @@ fn ranks(scores: &[(String, f64)]) -> BTreeMap<String, (usize, f64)> {
 /// betweenness), among the actors both views hold (ranked among those); ties by key.
 pub(crate) fn rank_movers(
     before: DiffSide<'_>,
-    view_before: &View,
+    scores_before: &[ActorCentrality],
     after: DiffSide<'_>,
-    view_after: &View,
+    scores_after: &[ActorCentrality],
     top: usize,
-) -> Result<Vec<RankMove>, AnalysisError> {
-    let config = CentralityConfig::default().with_measures(
-        Measures::default()
-            .with_betweenness(true)
-            .with_closeness(false)
-            .with_harmonic(false)
-            .with_eigenvector(false)
-            .with_pagerank(false),
-    );
-    let scores =
-        |side: DiffSide<'_>, view: &View| -> Result<BTreeMap<String, (f64, f64)>, AnalysisError> {
-            Ok(centrality(view, &config)?
-                .into_iter()
-                .map(|c| {
-                    let key = side.network.actor(c.actor).key.clone();
-                    (key, (c.degree as f64, c.betweenness.unwrap_or(0.0)))
-                })
-                .collect())
-        };
-    let (b, a) = (scores(before, view_before)?, scores(after, view_after)?);
+) -> Vec<RankMove> {
+    let scores = |side: DiffSide<'_>, list: &[ActorCentrality]| -> BTreeMap<String, (f64, f64)> {
+        list.iter()
+            .map(|c| {
+                let key = side.network.actor(c.actor).key.clone();
+                (key, (c.degree as f64, c.betweenness.unwrap_or(0.0)))
+            })
+            .collect()
+    };
+    let (b, a) = (scores(before, scores_before), scores(after, scores_after));
     let shared: Vec<&String> = b.keys().filter(|k| a.contains_key(*k)).collect();
     let mut moves = Vec::new();
     for (measure, pick) in [("degree", 0usize), ("betweenness", 1)] {
@@ -110,7 +99,7 @@ pub(crate) fn rank_movers(
         down.sort_by(|x, y| x.places().cmp(&y.places()).then_with(|| x.key.cmp(&y.key)));
         moves.extend(down);
     }
-    Ok(moves)
+    moves
 }
 
 fn name_of(side: DiffSide<'_>, key: &str) -> String {

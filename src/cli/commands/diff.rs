@@ -7,7 +7,7 @@ use clap::Args;
 use super::super::options::{ListFormat, OutputArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::analysis::{
-    DiffConfig, DiffError, DiffSide, coalition_moment, diff, moment, shared_actors,
+    DiffConfig, DiffError, DiffSide, Sample, coalition_moment, diff, moment, shared_actors,
 };
 use stakenet::model::{CoalitionId, Date, Network};
 use stakenet::names;
@@ -79,6 +79,14 @@ pub(crate) struct DiffArgs {
     /// Use this layer; repeat for several [default: every layer of relations.csv].
     #[arg(long = "layer", value_name = "NAME")]
     pub(crate) layers: Vec<String>,
+    /// Estimate betweenness (rank movers, betweenness centralization) from K sampled actors
+    /// per side, as `stakenet centrality --sample` does [default: exact up to 20,000 actors in
+    /// a view, 256 beyond, and the output says so]. Closeness centralization is then left out.
+    #[arg(long, value_name = "K", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) sample: Option<u64>,
+    /// Seed for --sample: the same seed picks the same sources.
+    #[arg(long, default_value_t = 1)]
+    pub(crate) seed: u64,
     /// How many rank movers to list each way, per measure.
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub(crate) movers: usize,
@@ -90,6 +98,11 @@ pub(crate) struct DiffArgs {
     #[command(flatten)]
     pub(crate) output: OutputArgs,
 }
+
+/// Views larger than this get betweenness estimated unless --sample says otherwise.
+const AUTO_SAMPLE_ABOVE: usize = 20_000;
+/// The pivots of that estimate.
+const AUTO_SAMPLE: usize = 256;
 
 /// The coalition a deal follows: its `follows` attribute, resolved.
 fn previous(network: &Network, coalition: CoalitionId) -> Result<CoalitionId, Failure> {
@@ -262,6 +275,20 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
             "diff needs two sides: --from DATE --to DATE, a second workspace (diff BASELINE FOLLOWUP), or --coalition A --vs B|previous; see stakenet diff --help".into(),
         ));
     };
+    let size =
+        |net: &Network, s: &ViewSpec| s.scope.actors(net, s.at).iter().filter(|&&b| b).count();
+    let largest = size(network, &before_spec).max(size(after_net, &after_spec));
+    let sample = match args.sample {
+        Some(k) => Some(Sample::new(usize::try_from(k).unwrap_or(usize::MAX), args.seed)),
+        None if largest > AUTO_SAMPLE_ABOVE => {
+            super::super::say(&format!(
+                "note: betweenness estimated from {AUTO_SAMPLE} sampled actors per side ({largest} actors in a view, more than {AUTO_SAMPLE_ABOVE}); --sample K sets K\n"
+            ));
+            Some(Sample::new(AUTO_SAMPLE, args.seed))
+        }
+        None => None,
+    };
+    let config_diff = config_diff.with_sample(sample);
     let describe = |label: String, s: &ViewSpec| match s.at {
         Some(d) if !label.starts_with("on ") && !label.contains(" on ") => {
             format!("{label} (on {d})")
