@@ -130,3 +130,52 @@ fn an_unknown_actor_is_refused_with_a_suggestion() {
     let assert = stakenet().args(["whatif", "--coalition", "rd_twente"]).assert().code(2);
     assert!(stderr_text(&assert).contains("--without ACTOR"));
 }
+
+#[test]
+fn a_topic_hanging_on_one_unit_is_named_and_lost_without_it() {
+    let ws = repo_root().join("fixtures/connectieplan").display().to_string();
+    let doc = stdout_json(&["whatif", &ws, "--coalition", "twente", "--rank", "--format", "json"]);
+    let mbo = doc["actors"].as_array().unwrap().iter().find(|a| a["id"] == "dep_ocw_mbo").unwrap();
+    assert_eq!(mbo["topics_lost"], "arbeidsmarkt en talent");
+    let doc = stdout_json(&[
+        "whatif",
+        &ws,
+        "--coalition",
+        "twente",
+        "--without",
+        "dep_ocw_mbo",
+        "--format",
+        "json",
+    ]);
+    let summary: Vec<&str> =
+        doc["summary"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
+    assert!(
+        summary.iter().any(|l| l.contains("1 worse: arbeidsmarkt en talent (fragile -> gap)")),
+        "{summary:?}"
+    );
+    assert!(summary.iter().any(|l| l.contains("the network splits")), "{summary:?}");
+    assert!(!summary.iter().any(|l| l.contains("only in the workspace before")), "{summary:?}");
+}
+
+#[test]
+fn a_party_joining_counts_as_a_member() {
+    let doc = stdout_json(&[
+        "whatif",
+        "--coalition",
+        "rd5_achterhoek_ii",
+        "--with",
+        "min_kgg",
+        "--format",
+        "json",
+    ]);
+    let summary = doc["summary"].as_array().unwrap();
+    assert!(
+        summary.iter().any(|l| l.as_str().unwrap().contains("(1 joined, 0 left)")),
+        "{summary:?}"
+    );
+    let assert = stakenet()
+        .args(["whatif", "--coalition", "rd5_achterhoek_ii", "--with", "min_ienw"])
+        .assert()
+        .code(2);
+    assert!(stderr_text(&assert).contains("--with min_ienw: already a party to rd5_achterhoek_ii"));
+}

@@ -67,8 +67,10 @@ pub fn whatif(
     with: &[ActorId],
 ) -> Result<WhatIf, DiffError> {
     let changed = counterfactual(network, without, with, spec.scope.coalition());
-    let result =
+    let mut result =
         diff(DiffSide::new(network, spec), DiffSide::new(&changed, spec), &DiffConfig::default())?;
+    // The actors only the network as it is has are those taken out, listed as `without`.
+    result.only_before.clear();
     let (before, after) = (View::build(network, spec)?, View::build(&changed, spec)?);
     let labels = |list: &[ActorId]| list.iter().map(|&a| ActorLabel::of(network, a)).collect();
     Ok(WhatIf {

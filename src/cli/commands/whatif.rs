@@ -41,7 +41,7 @@ Ties are read undirected and unweighted.
 
 Examples (on the bundled Regio Deal workspace):
   stakenet whatif --coalition rd_twente --without min_ezk
-  stakenet whatif --coalition rd5_achterhoek_ii --with min_ienw
+  stakenet whatif --coalition rd5_achterhoek_ii --with min_kgg
   stakenet whatif --coalition rd5_achterhoek_ii --rank
   stakenet whatif --rank --top 20 --format csv -o key-players.csv";
 
@@ -173,6 +173,21 @@ pub(crate) fn run(args: &WhatIfArgs) -> Outcome {
             "--with {0}: {0} is also in --without; an actor either leaves or joins",
             network.actor(*both).key
         )));
+    }
+    if let Some(c) = spec.scope.coalition() {
+        let at = spec.at;
+        for &a in &with {
+            let member = network
+                .parties_of(c)
+                .any(|m| m.actor == a && at.is_none_or(|d| m.validity.contains(d)));
+            if member {
+                return Err(Failure::Input(format!(
+                    "--with {}: already a party to {}; name an actor that is not (or --without to take it out)",
+                    network.actor(a).key,
+                    network.coalition(c).key
+                )));
+            }
+        }
     }
     let result = whatif(network, &spec, &without, &with).map_err(fail)?;
     let text = match format {
