@@ -56,27 +56,56 @@ pub struct KeyPlayer {
     pub topics_lost: Vec<String>,
 }
 
-/// The undirected simple graph of a view: sorted, distinct neighbours, no loops.
+/// The undirected simple graph of a view: sorted, distinct neighbours, no loops, as CSR
+/// (offsets, targets), built by counting — no list per node.
 pub(crate) fn undirected(view: &View) -> (Vec<usize>, Vec<u32>) {
     let n = view.n_nodes();
-    let mut lists: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let arcs = view.out_arcs();
+    let mut degree = vec![0usize; n + 1];
     for u in 0..n as u32 {
-        for &v in view.out_arcs().neighbors(u) {
+        for &v in arcs.neighbors(u) {
             if u != v {
-                lists[u as usize].push(v);
-                lists[v as usize].push(u);
+                degree[u as usize] += 1;
+                degree[v as usize] += 1;
             }
         }
     }
     let mut offsets = Vec::with_capacity(n + 1);
-    let mut targets = Vec::new();
-    offsets.push(0);
-    for list in &mut lists {
-        list.sort_unstable();
-        list.dedup();
-        targets.extend_from_slice(list);
-        offsets.push(targets.len());
+    let mut total = 0;
+    for d in &degree[..n] {
+        offsets.push(total);
+        total += d;
     }
+    offsets.push(total);
+    let mut fill = offsets.clone();
+    let mut targets = vec![0u32; total];
+    for u in 0..n as u32 {
+        for &v in arcs.neighbors(u) {
+            if u != v {
+                targets[fill[u as usize]] = v;
+                fill[u as usize] += 1;
+                targets[fill[v as usize]] = u;
+                fill[v as usize] += 1;
+            }
+        }
+    }
+    // Sort and deduplicate each row, compacting in place.
+    // Row v spans offsets[v]..fill[v] (fill has reached the next row's start).
+    let mut write = 0;
+    for v in 0..n {
+        let (start, end) = (offsets[v], fill[v]);
+        targets[start..end].sort_unstable();
+        let row_start = write;
+        for i in start..end {
+            if write == row_start || targets[write - 1] != targets[i] {
+                targets[write] = targets[i];
+                write += 1;
+            }
+        }
+        offsets[v] = row_start;
+    }
+    offsets[n] = write;
+    targets.truncate(write);
     (offsets, targets)
 }
 
