@@ -1,6 +1,9 @@
 //! Network figures before and after, with the change.
 
-use crate::analysis::{GraphStructure, neighbour_count};
+use crate::analysis::structure::reciprocity;
+use crate::analysis::{
+    GraphStructure, density_and_degree_centralization, n_weak_components, neighbour_count,
+};
 use crate::view::View;
 
 /// One figure on both sides.
@@ -44,15 +47,40 @@ pub(crate) fn network_figures(
     (before, b): (&View, &GraphStructure),
     (after, a): (&View, &GraphStructure),
 ) -> Vec<FigureChange> {
-    let pick = |f: fn(&GraphStructure) -> Option<f64>| (f(&b), f(&a));
+    network_figures_of(before, Some(b), after, Some(a))
+}
+
+/// The figures without path searches (O(n + m)): the same list, betweenness centralization
+/// left empty.
+pub(crate) fn cheap_figures(before: &View, after: &View) -> Vec<FigureChange> {
+    network_figures_of(before, None, after, None)
+}
+
+fn network_figures_of(
+    before: &View,
+    b: Option<&GraphStructure>,
+    after: &View,
+    a: Option<&GraphStructure>,
+) -> Vec<FigureChange> {
+    let cheap = |view: &View| {
+        let (density, degree) = density_and_degree_centralization(view);
+        (density, degree, reciprocity(view), n_weak_components(view))
+    };
+    let (cb, ca) = (cheap(before), cheap(after));
     let rows: [(&'static str, Pair); 7] = [
-        ("actors", pick(|s| Some(s.n_nodes as f64))),
-        ("ties", pick(|s| Some(s.n_ties as f64))),
-        ("density", pick(|s| Some(s.density))),
-        ("degree_centralization", pick(|s| s.degree_centralization)),
-        ("betweenness_centralization", pick(|s| s.betweenness_centralization)),
-        ("reciprocity", pick(|s| s.reciprocity)),
-        ("weak_components", pick(|s| Some(s.n_weak_components as f64))),
+        ("actors", (Some(before.n_nodes() as f64), Some(after.n_nodes() as f64))),
+        ("ties", (Some(before.n_ties() as f64), Some(after.n_ties() as f64))),
+        ("density", (Some(cb.0), Some(ca.0))),
+        ("degree_centralization", (cb.1, ca.1)),
+        (
+            "betweenness_centralization",
+            (
+                b.and_then(|s| s.betweenness_centralization),
+                a.and_then(|s| s.betweenness_centralization),
+            ),
+        ),
+        ("reciprocity", (cb.2, ca.2)),
+        ("weak_components", (Some(cb.3 as f64), Some(ca.3 as f64))),
     ];
     let mut figures: Vec<FigureChange> =
         rows.into_iter().map(|(name, (x, y))| FigureChange::new(name, x, y)).collect();

@@ -66,7 +66,11 @@ pub(crate) fn rank_movers(
     let (b, a) = (scores(before, scores_before), scores(after, scores_after));
     let shared: Vec<&String> = b.keys().filter(|k| a.contains_key(*k)).collect();
     let mut moves = Vec::new();
-    for (measure, pick) in [("degree", 0usize), ("betweenness", 1)] {
+    let with_betweenness =
+        scores_before.iter().chain(scores_after).any(|c| c.betweenness.is_some());
+    let measures: &[(&'static str, usize)] =
+        if with_betweenness { &[("degree", 0), ("betweenness", 1)] } else { &[("degree", 0)] };
+    for &(measure, pick) in measures {
         let get = |map: &BTreeMap<String, (f64, f64)>, k: &String| {
             let (d, bt) = map[k];
             if pick == 0 { d } else { bt }

@@ -81,7 +81,7 @@ pub(crate) struct DiffArgs {
     pub(crate) layers: Vec<String>,
     /// Estimate betweenness (rank movers, betweenness centralization) from K sampled actors
     /// per side, as `stakenet centrality --sample` does [default: exact up to 20,000 actors in
-    /// a view, 256 beyond, and the output says so]. Closeness centralization is then left out.
+    /// a view; beyond, betweenness is left out and the output says so].
     #[arg(long, value_name = "K", value_parser = clap::value_parser!(u64).range(1..))]
     pub(crate) sample: Option<u64>,
     /// Seed for --sample: the same seed picks the same sources.
@@ -99,10 +99,8 @@ pub(crate) struct DiffArgs {
     pub(crate) output: OutputArgs,
 }
 
-/// Views larger than this get betweenness estimated unless --sample says otherwise.
-const AUTO_SAMPLE_ABOVE: usize = 20_000;
-/// The pivots of that estimate.
-const AUTO_SAMPLE: usize = 256;
+/// Views up to this many actors get exact betweenness; larger ones none unless --sample.
+const PATHS_UP_TO: usize = 20_000;
 
 /// The coalition a deal follows: its `follows` attribute, resolved.
 fn previous(network: &Network, coalition: CoalitionId) -> Result<CoalitionId, Failure> {
@@ -278,17 +276,15 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
     let size =
         |net: &Network, s: &ViewSpec| s.scope.actors(net, s.at).iter().filter(|&&b| b).count();
     let largest = size(network, &before_spec).max(size(after_net, &after_spec));
-    let sample = match args.sample {
-        Some(k) => Some(Sample::new(usize::try_from(k).unwrap_or(usize::MAX), args.seed)),
-        None if largest > AUTO_SAMPLE_ABOVE => {
-            super::super::say(&format!(
-                "note: betweenness estimated from {AUTO_SAMPLE} sampled actors per side ({largest} actors in a view, more than {AUTO_SAMPLE_ABOVE}); --sample K sets K\n"
-            ));
-            Some(Sample::new(AUTO_SAMPLE, args.seed))
-        }
-        None => None,
-    };
-    let config_diff = config_diff.with_sample(sample);
+    let sample =
+        args.sample.map(|k| Sample::new(usize::try_from(k).unwrap_or(usize::MAX), args.seed));
+    let paths = sample.is_some() || largest <= PATHS_UP_TO;
+    if !paths {
+        super::super::say(&format!(
+            "note: betweenness left out ({largest} actors in a view, more than {PATHS_UP_TO}): rank movers by degree only, no betweenness centralization; --sample K estimates it from K actors\n"
+        ));
+    }
+    let config_diff = config_diff.with_sample(sample).with_paths(paths);
     let describe = |label: String, s: &ViewSpec| match s.at {
         Some(d) if !label.starts_with("on ") && !label.contains(" on ") => {
             format!("{label} (on {d})")
