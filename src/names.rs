@@ -69,7 +69,7 @@ pub enum NameError {
     UnknownActor {
         /// The id as written.
         key: String,
-        /// Up to three ids close to it, for "did you mean".
+        /// Up to three ids close to it (edit distance), nearest first.
         close: Vec<String>,
     },
 }
@@ -107,17 +107,14 @@ impl fmt::Display for NameError {
             NameError::UnknownWeight { text } => {
                 write!(f, "unknown weighting {text}; expected amount, weight or count")
             }
-            NameError::UnknownActor { key, close } if close.is_empty() => {
+            NameError::UnknownActor { key, close } => {
+                let close: Vec<&str> = close.iter().map(String::as_str).collect();
                 write!(
                     f,
-                    "no actor {key}; give an id of actors.csv (`stakenet centrality` lists them)"
+                    "no actor {key}; expected an id of actors.csv{}",
+                    crate::io::aliases::did_you_mean(&close)
                 )
             }
-            NameError::UnknownActor { key, close } => write!(
-                f,
-                "no actor {key}; did you mean {}?",
-                join_alternatives(close.iter().map(String::as_str))
-            ),
         }
     }
 }
@@ -142,8 +139,9 @@ pub fn coalition(network: &Network, key: &str) -> Result<CoalitionId, NameError>
 /// [`NameError::UnknownActor`] with up to three ids close to it.
 pub fn actor(network: &Network, key: &str) -> Result<crate::model::ActorId, NameError> {
     network.actor_id(key).ok_or_else(|| {
-        let close = crate::io::close_to(key, network.actors().iter().map(|a| a.key.as_str()));
-        let close = close.into_iter().map(str::to_owned).collect();
+        let keys = network.actors().iter().map(|a| a.key.as_str());
+        let close =
+            crate::io::aliases::close_to(key, keys).into_iter().map(str::to_owned).collect();
         NameError::UnknownActor { key: key.to_owned(), close }
     })
 }

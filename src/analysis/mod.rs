@@ -9,6 +9,7 @@ mod cohesion;
 mod compare;
 mod components;
 mod descriptives;
+mod diff;
 mod ego;
 mod engagement;
 mod error;
@@ -29,6 +30,7 @@ mod structure;
 mod summary;
 mod suspects;
 mod theme_map;
+mod whatif;
 
 pub use asymmetry::{
     ActorBalance, Asymmetry, CoalitionFinance, DyadAsymmetry, GroupFlow, LayerAsymmetry,
@@ -53,6 +55,10 @@ pub use components::{
 };
 pub use descriptives::{
     ComponentPaths, Descriptives, TRIAD_TYPES, UNDIRECTED_TRIAD_TYPES, descriptives, triad_census,
+};
+pub use diff::{
+    ActorLabel, DEFAULT_MOVERS, Diff, DiffConfig, DiffError, DiffSide, FigureChange, LayerChange,
+    MemberChange, RankMove, TieKey, TopicChange, diff, shared_actors,
 };
 pub use ego::{Alter, EgoNetwork, ego_network};
 pub use error::AnalysisError;
@@ -102,3 +108,4 @@ pub use suspects::{
     is_ministry, jaccard, suspects, theme_words,
 };
 pub use theme_map::ministries_for_theme;
+pub use whatif::{KeyPlayer, KeyPlayers, WhatIf, counterfactual, key_players, whatif, whatif_rank};

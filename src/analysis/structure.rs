@@ -268,7 +268,7 @@ fn density(n: usize, arcs: usize) -> f64 {
     if arcs == 0 || n <= 1 { 0.0 } else { arcs as f64 / (n as f64 * (n - 1) as f64) }
 }
 
-fn reciprocity(view: &View) -> Option<f64> {
+pub(crate) fn reciprocity(view: &View) -> Option<f64> {
     let directed = view.directed_arcs()?;
     let arcs = directed.n_arcs();
     if arcs == 0 {

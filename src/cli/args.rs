@@ -9,6 +9,7 @@ use super::commands::centrality::CentralityArgs;
 use super::commands::check::CheckArgs;
 use super::commands::cohesion::CohesionArgs;
 use super::commands::compare::CompareArgs;
+use super::commands::diff::DiffArgs;
 use super::commands::ego::EgoArgs;
 use super::commands::export::ExportArgs;
 use super::commands::generate::GenerateArgs;
@@ -22,6 +23,7 @@ use super::commands::plan::PlanArgs;
 use super::commands::qap::QapArgs;
 use super::commands::report::ReportArgs;
 use super::commands::suspects::SuspectsArgs;
+use super::commands::whatif::WhatIfArgs;
 
 const AFTER_HELP: &str = "\
 A WORKSPACE is a folder of CSV files (actors.csv, and optionally relations.csv, coalitions.csv,
@@ -127,6 +129,14 @@ pub(crate) enum Command {
     /// centralization per coalition, with the three most similar as peer-review partners.
     #[command(after_help = super::commands::compare::HELP)]
     Compare(CompareArgs),
+    /// What changed between two dates, two workspaces (baseline and follow-up) or two
+    /// coalitions (a deal and the one it follows): ties, members, figures, topics, money.
+    #[command(after_help = super::commands::diff::HELP)]
+    Diff(DiffArgs),
+    /// What if actors leave or join a coalition: topics, split, Rijk-region brokerage,
+    /// centralization, sectors; --rank: who the network cannot lose (key players).
+    #[command(name = "whatif", after_help = super::commands::whatif::HELP)]
+    WhatIf(WhatIfArgs),
     /// Everything for a steering group: one self-contained HTML page (open DIR/index.html)
     /// with the coalitions side by side and, per coalition, its make-up and money, key actors,
     /// asymmetry, interdependence, usual and unusual suspects and connectieplan, each explained

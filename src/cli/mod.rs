@@ -97,6 +97,8 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         Command::Plan(args) => commands::plan::run(args),
         Command::Map(args) => commands::map::run(args),
         Command::Compare(args) => commands::compare::run(args),
+        Command::Diff(args) => commands::diff::run(args),
+        Command::WhatIf(args) => commands::whatif::run(args),
         Command::Report(args) => commands::report::run(args),
         Command::Export(args) => commands::export::run(args),
     };

@@ -1,7 +1,7 @@
 //! Reading and writing files: workspaces in (CSV folders, `network.json`, and single files in
 //! the field's formats: UCINET DL, Pajek `.net`, survey matrices), outputs out (atomically, through exclusive temporaries that an interrupt removes). The only module besides `cli` that touches the file system.
 
-mod aliases;
+pub(crate) mod aliases;
 mod cells;
 mod folder;
 mod graph_file;
@@ -21,7 +21,6 @@ mod workbook;
 mod workspace;
 mod write;
 
-pub(crate) use aliases::close_to;
 pub use folder::{
     FolderError, FolderFile, FolderMarker, FolderWritten, check_folder, write_folder,
 };

@@ -9,6 +9,7 @@ mod centrality;
 mod cohesion;
 mod compare;
 mod description;
+mod diff;
 mod ego;
 mod evaluation;
 mod exchange;
@@ -27,6 +28,7 @@ mod summary;
 mod suspects;
 mod table;
 mod template;
+mod whatif;
 mod xlsx;
 
 pub use actors::{ACTOR_COLUMNS, actor_cells, by_actor_id};
@@ -47,6 +49,7 @@ pub use cohesion::{
 };
 pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
 pub use description::ViewDescription;
+pub use diff::{DIFF_COLUMNS, diff_json, diff_records, diff_summary};
 pub use ego::{ego_json, ego_records, ego_summary};
 pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, evaluation_table};
 pub use exchange::{
@@ -83,5 +86,9 @@ pub use suspects::{
 pub use table::TextTable;
 pub use template::{
     README_SHEET, TEMPLATE_TABLES, TemplateColumn, TemplateTable, template_files, template_workbook,
+};
+pub use whatif::{
+    RANK_COLUMNS, RANK_MEASURES, rank_json, rank_records, whatif_json, whatif_records,
+    whatif_summary,
 };
 pub use xlsx::{FIXED_DATE, MAX_SHEET_ROWS, Sheet, WorkbookError, sheet_name, workbook};
