@@ -338,6 +338,16 @@ fn every_bundled_deal_gets_a_plan_in_every_format() {
         .map(|s| s["id"].as_str().unwrap_or_default())
         .collect();
     assert!(!unconnected.contains(&"min_bzk"), "{unconnected:?}");
+    // Achterhoek II (2024): EZ signed, EZK (which the theme map names for "economie") was
+    // renamed; the plan proposes EZ, the ministry at the table, not EZK.
+    let achterhoek = plan_json(&network, &plan_of(&network, "rd5_achterhoek_ii"));
+    let economy = achterhoek["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["topic"] == "duurzame economie")
+        .unwrap();
+    assert_eq!(economy["rijk_counterparts"][0]["id"], "min_ez", "{economy}");
     assert!(!json["general"].as_array().unwrap().is_empty(), "{json}");
 }
 

@@ -8,11 +8,27 @@ use crate::model::{ActorId, Role, Side};
 
 impl Context<'_> {
     /// The Rijk-side ministries the topic maps to that the workspace holds, by id: the default
-    /// map's names (abbreviations) found with [`crate::Network::ministries_named`].
+    /// map's names (abbreviations) found with [`crate::Network::ministries_named`]. A ministry
+    /// of the other era that is a member on the date stands for the one the map names (EZ, at
+    /// the table of a 2024 deal, for EZK; [`crate::Network::lineage`]).
     pub(super) fn mapped_ministries(&self, topic: &str) -> Vec<ActorId> {
+        let members: Vec<ActorId> = self.memberships().map(|m| m.actor).collect();
+        let at_the_table = |actor: ActorId| -> Vec<ActorId> {
+            if members.contains(&actor) {
+                return vec![actor];
+            }
+            let present: Vec<ActorId> = self
+                .network
+                .lineage(actor)
+                .into_iter()
+                .filter(|other| members.contains(other))
+                .collect();
+            if present.is_empty() { vec![actor] } else { present }
+        };
         let mut found: Vec<ActorId> = ministries_for_theme(topic)
             .into_iter()
             .flat_map(|name| self.network.ministries_named(name))
+            .flat_map(at_the_table)
             .filter(|&actor| self.network.side(actor) == Side::Rijk)
             .collect();
         found.sort_unstable();
