@@ -51,7 +51,7 @@ fn ego_refuses_an_unknown_actor_with_a_suggestion_and_a_zero_radius() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert_eq!(
         stderr.trim_end(),
-        "error: ACTOR: no actor prov_overijsel; did you mean prov_overijssel?"
+        "error: ACTOR: no actor prov_overijsel; expected an id of actors.csv; did you mean `prov_overijssel`?"
     );
     let output = stakenet().args(["ego", "prov_overijssel", "--radius", "0"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
