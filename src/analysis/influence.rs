@@ -2,6 +2,7 @@
 //! column with a centrality, and the actors rated far above or below their position.
 
 use super::AnalysisError;
+use super::kernels::pearson;
 use crate::model::{ActorId, Network};
 use crate::view::View;
 
@@ -165,19 +166,6 @@ fn average_ranks(values: &[f64]) -> Vec<f64> {
         start = end;
     }
     ranks
-}
-
-/// The Pearson correlation; `None` when either side is constant.
-fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
-    let n = x.len() as f64;
-    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (a, b) in x.iter().zip(y) {
-        sxy += (a - mx) * (b - my);
-        sxx += (a - mx) * (a - mx);
-        syy += (b - my) * (b - my);
-    }
-    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt()).filter(|r| r.is_finite())
 }
 
 /// Kendall's τ-b: (concordant − discordant) / √((n₀ − n₁)(n₀ − n₂)), n₀ = n(n − 1)/2, n₁ and

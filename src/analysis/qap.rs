@@ -6,6 +6,7 @@ use nalgebra::{DMatrix, DVector};
 use rayon::prelude::*;
 
 use super::AnalysisError;
+use super::kernels::pearson;
 use crate::random::SplitMix64;
 
 /// The largest number of actors [`Dyads`] are built for: n² cells per matrix.
@@ -168,18 +169,6 @@ fn permutation(n: usize, seed: u64, k: usize) -> Vec<usize> {
         order.swap(i, rng.below(i as u64 + 1) as usize);
     }
     order
-}
-
-fn pearson(x: &[f64], y: &[f64]) -> Option<f64> {
-    let n = x.len() as f64;
-    let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (a, b) in x.iter().zip(y) {
-        sxy += (a - mx) * (b - my);
-        sxx += (a - mx) * (a - mx);
-        syy += (b - my) * (b - my);
-    }
-    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt()).filter(|r| r.is_finite())
 }
 
 /// The correlation of `y` and `x` (row-major n × n) over `dyads`, with a QAP test: the actors of

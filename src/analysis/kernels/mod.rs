@@ -13,6 +13,7 @@
 
 mod acyclic;
 mod brandes;
+mod correlation;
 mod heap;
 mod paths;
 mod power;
@@ -21,6 +22,7 @@ mod sorted;
 
 pub(crate) use acyclic::is_acyclic;
 pub(crate) use brandes::{dependency_sums, scaled_credit_sums};
+pub(crate) use correlation::pearson;
 pub use paths::PathLength;
 pub(crate) use paths::{PathGraph, Reach, reaches, sampled_reaches};
 pub(crate) use power::{Diverged, Stopping, dominant_eigenvector, pagerank};
