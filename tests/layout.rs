@@ -334,3 +334,41 @@ fn a_star_of_twenty_thousand_leaves() {
     let stress = normalized_stress(&view, &placed.positions);
     assert!(stress.is_finite() && stress < 0.5, "{stress}");
 }
+
+/// `only` lays a subset out as if the view held nothing else: a connected prefix of a BA graph
+/// (each actor ties to earlier ones) gets, bit for bit, the coordinates of the view of those
+/// actors alone; the others stay at the origin.
+#[test]
+fn only_lays_out_the_subset_alone() {
+    let (network, view) = ba(300, 3);
+    let k = 60u32;
+    let arcs: Vec<(u32, u32, f64)> = (0..k)
+        .flat_map(|a| view.out_arcs().neighbors(a).iter().map(move |&b| (a, b, 1.0)))
+        .filter(|&(a, b, _)| a < k && b < k && a < b)
+        .collect();
+    let alone = View::from_arcs(k as usize, arcs, false).unwrap();
+    let config = LayoutConfig::default().with_method(LayoutMethod::Stress);
+    let expected = layout(&alone, &network, &config).positions;
+    let subset = layout(&view, &network, &config.clone().with_only((0..k).collect::<Vec<_>>()));
+    assert_eq!(bits(&subset.positions[..k as usize]), bits(&expected));
+    assert!(subset.positions[k as usize..].iter().all(|p| *p == [0.0, 0.0]));
+    // Cut from the whole network's layout, the same actors sit far less well.
+    let whole = layout(&view, &network, &config).positions;
+    let cut = normalized_stress(&alone, &whole[..k as usize]);
+    let own = normalized_stress(&alone, &expected);
+    assert!(own < cut, "alone {own} against cut out {cut}");
+}
+
+/// An extra tie keeps two actors close though the view does not tie them (`--nest`: a unit by
+/// its ministry).
+#[test]
+fn extra_ties_bring_their_pair_together() {
+    let edges: Vec<(u32, u32)> = (0..19).map(|i| (i, i + 1)).collect();
+    let view = view_of(20, &edges);
+    let (network, _) = ba(20, 1);
+    let config = LayoutConfig::default().with_method(LayoutMethod::Stress);
+    let apart = layout(&view, &network, &config).positions;
+    let together = layout(&view, &network, &config.with_extra_ties(vec![(0, 19), (0, 99)]));
+    assert!(distance(apart[0], apart[19]) > 15.0);
+    assert!(distance(together.positions[0], together.positions[19]) < 1.5);
+}

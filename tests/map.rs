@@ -414,3 +414,25 @@ fn a_coalition_map_leaves_out_the_ties_of_another_coalition() {
     assert_eq!(edges("rd_twente"), 0);
     assert_eq!(edges("rd4_twente_ii"), 1);
 }
+
+/// The map's CSS applies to its own drawing only (inline in a report it must not restyle the
+/// connectieplan's `legend`), and the interactive page shows its title once.
+#[test]
+fn the_maps_style_is_scoped_and_the_page_titles_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("m.svg");
+    let html = dir.path().join("m.html");
+    for out in [&svg, &html] {
+        stakenet().args(["map", "fixtures/twente-analyst", "-o"]).arg(out).assert().success();
+    }
+    let svg = std::fs::read_to_string(svg).unwrap();
+    let style = svg.split("<style>").nth(1).unwrap().split("</style>").next().unwrap();
+    let rules: Vec<&str> = style.split_inclusive('}').collect();
+    assert!(rules.len() > 5);
+    for rule in rules {
+        assert!(rule.starts_with("svg[id=\"map\"] ."), "unscoped rule {rule}");
+    }
+    let html = std::fs::read_to_string(html).unwrap();
+    assert_eq!(html.matches("<h1>").count(), 1);
+    assert!(!html.contains("class=\"map-title\""), "the title drawn again inside the page's map");
+}

@@ -17,14 +17,27 @@ pub(crate) const UNREACHED: u32 = u32::MAX;
 impl Graph {
     /// The view's ties as undirected edges: an arc either way joins two actors once.
     pub(crate) fn from_view(view: &View) -> Graph {
+        Graph::from_view_with(view, &[], None)
+    }
+
+    /// The view's ties as undirected edges, with `extra` pairs added as edges (pairs naming a
+    /// node outside the view ignored); with a `kept` mask, only the edges between kept nodes
+    /// (the others keep their place in the numbering, without edges).
+    pub(crate) fn from_view_with(
+        view: &View,
+        extra: &[(u32, u32)],
+        kept: Option<&[bool]>,
+    ) -> Graph {
         let n = view.n_nodes();
+        let keep = |node: u32| kept.is_none_or(|mask| mask[node as usize]);
         let mut lists: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for node in 0..n as u32 {
-            for &next in view.out_arcs().neighbors(node) {
-                if next != node {
-                    lists[node as usize].push(next);
-                    lists[next as usize].push(node);
-                }
+        let arcs = (0..n as u32)
+            .flat_map(|node| view.out_arcs().neighbors(node).iter().map(move |&next| (node, next)));
+        let extra = extra.iter().copied().filter(|&(a, b)| (a as usize) < n && (b as usize) < n);
+        for (node, next) in arcs.chain(extra) {
+            if next != node && keep(node) && keep(next) {
+                lists[node as usize].push(next);
+                lists[next as usize].push(node);
             }
         }
         for list in &mut lists {

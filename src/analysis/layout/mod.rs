@@ -72,11 +72,25 @@ pub struct LayoutConfig {
     /// Each actor's radius in hop units (view node order), kept clear of every other actor's;
     /// empty: every actor a point.
     pub radii: Vec<f64>,
+    /// Lay out only these view nodes (ascending or not), as if the view held only them and
+    /// their ties among each other — an ego network drawn on its own; the other nodes are left
+    /// at the origin. `None`: every node.
+    pub only: Option<Vec<u32>>,
+    /// Pairs of view nodes placed as if they were tied (one hop apart) though the view has no
+    /// tie between them — each unit with its ministry, so that a ministry's hull holds its own
+    /// units and little else. Pairs naming a node outside the view are ignored.
+    pub extra_ties: Vec<(u32, u32)>,
 }
 
 impl Default for LayoutConfig {
     fn default() -> Self {
-        LayoutConfig { method: LayoutMethod::Auto, seed: 1, radii: Vec::new() }
+        LayoutConfig {
+            method: LayoutMethod::Auto,
+            seed: 1,
+            radii: Vec::new(),
+            only: None,
+            extra_ties: Vec::new(),
+        }
     }
 }
 
@@ -96,6 +110,18 @@ impl LayoutConfig {
     /// With these radii (hop units, view node order), which no other actor may overlap.
     pub fn with_radii(mut self, radii: Vec<f64>) -> Self {
         self.radii = radii;
+        self
+    }
+
+    /// Laying out only these view nodes (see [`LayoutConfig::only`]).
+    pub fn with_only(mut self, only: impl Into<Option<Vec<u32>>>) -> Self {
+        self.only = only.into();
+        self
+    }
+
+    /// With these pairs placed as if tied (see [`LayoutConfig::extra_ties`]).
+    pub fn with_extra_ties(mut self, extra_ties: Vec<(u32, u32)>) -> Self {
+        self.extra_ties = extra_ties;
         self
     }
 }
@@ -121,7 +147,8 @@ pub const AUTO_STRESS_LIMIT: usize = 3_000;
 /// Places the actors of `view` (the network gives each actor's side, for `rijk-region`).
 ///
 /// The view is read as a simple undirected graph: a tie either way is one edge of one hop,
-/// weights ignored. Each connected component is laid out alone ([`LayoutMethod::Stress`]:
+/// weights ignored; `config.extra_ties` are added as edges, and with `config.only` the other
+/// nodes and their ties are left out (those nodes stay at the origin). Each connected component is laid out alone ([`LayoutMethod::Stress`]:
 /// stress majorization, full up to 5,000 actors, sparse beyond; [`LayoutMethod::Force`]: the
 /// spring–electrical force layout; `Auto`: stress up to [`AUTO_STRESS_LIMIT`] actors in the
 /// view, force beyond), its discs then pushed apart so that no two actors closer than
@@ -164,12 +191,23 @@ pub fn layout(view: &View, network: &Network, config: &LayoutConfig) -> Layout {
             })
             .collect()
     });
-    let graph = Graph::from_view(view);
+    let laid_out: Option<Vec<bool>> = config.only.as_ref().map(|only| {
+        let mut mask = vec![false; n];
+        for &node in only {
+            if let Some(slot) = mask.get_mut(node as usize) {
+                *slot = true;
+            }
+        }
+        mask
+    });
+    let graph = Graph::from_view_with(view, &config.extra_ties, laid_out.as_deref());
     let mut blocks = Vec::new();
     let mut isolates = Vec::new();
     for nodes in graph.components() {
         if nodes.len() == 1 {
-            isolates.push(nodes[0]);
+            if laid_out.as_ref().is_none_or(|mask| mask[nodes[0] as usize]) {
+                isolates.push(nodes[0]);
+            }
             continue;
         }
         let sub = graph.induced(&nodes);

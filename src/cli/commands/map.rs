@@ -72,7 +72,8 @@ pub(crate) struct MapArgs {
     /// strength, amount, or a column of numbers of actors.csv.
     #[arg(long, value_name = "WHAT", default_value = "degree")]
     pub(crate) size_by: String,
-    /// Draw only the actors within --radius hops of this actor (its id), either direction.
+    /// Draw only the actors within --radius hops of this actor (its id), either direction,
+    /// laid out on their own.
     #[arg(long, value_name = "ID")]
     pub(crate) ego: Option<String>,
     /// With --ego: how many hops.
@@ -84,7 +85,8 @@ pub(crate) struct MapArgs {
     /// How to place the actors.
     #[arg(long, value_enum, default_value_t = Method::Auto)]
     pub(crate) layout: Method,
-    /// Draw each ministry's units (directorates, agencies) inside a hull of their ministry.
+    /// Draw each ministry's units (directorates, agencies) inside a hull of their ministry;
+    /// the layout keeps each unit near its ministry as if they were tied.
     #[arg(long)]
     pub(crate) nest: bool,
     /// Seed of the layout: the same seed gives the same map.

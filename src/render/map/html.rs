@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::render::markup::svg::svg_text;
 
 use super::MapModel;
-use super::svg::{FONT, svg_element};
+use super::svg::{FONT, Frame, svg_element};
 
 /// The page's script.
 const SCRIPT: &str = include_str!("map.js");
@@ -118,7 +118,7 @@ pub fn map_html(model: &MapModel) -> String {
         "<span id=\"status\" aria-live=\"polite\">Drag to move, wheel to zoom, click an actor \
          for its ties.</span>\n</div>\n<div id=\"stage\">\n",
     );
-    out.push_str(&svg_element(model, false));
+    out.push_str(&svg_element(model, Frame::Page));
     out.push_str("<div id=\"tip\" role=\"tooltip\" hidden></div>\n</div>\n");
     out.push_str(&format!("<script type=\"application/json\" id=\"map-data\">{json}</script>\n"));
     out.push_str(&format!("<script>\n{SCRIPT}</script>\n</body>\n</html>\n"));

@@ -142,10 +142,27 @@ impl MapModel {
         for (i, &node) in shown.iter().enumerate() {
             radius_of[node] = shown_radii[i];
         }
+        // An ego network is laid out on its own; with --nest each unit is kept near its
+        // ministry as if tied to it, so that a hull holds its own units and little else.
+        let extra_ties: Vec<(u32, u32)> = if options.nest {
+            let actors: Vec<ActorId> = shown.iter().map(|&node| view.actor(node as u32)).collect();
+            ministry_units(network, &actors)
+                .into_iter()
+                .flat_map(|(ministry, units)| {
+                    let shown = &shown;
+                    let m = shown[ministry] as u32;
+                    units.into_iter().map(move |u| (m, shown[u] as u32))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let config = LayoutConfig::default()
             .with_method(options.method)
             .with_seed(options.seed)
-            .with_radii(radius_of.iter().map(|r| r / PIXELS_PER_HOP).collect());
+            .with_radii(radius_of.iter().map(|r| r / PIXELS_PER_HOP).collect())
+            .with_only(ego_node.map(|_| shown.iter().map(|&node| node as u32).collect()))
+            .with_extra_ties(extra_ties);
         let placed = layout(view, network, &config);
         let position = |node: usize| -> [f64; 2] {
             let p = placed.positions.get(node).copied().unwrap_or([0.0, 0.0]);

@@ -38,34 +38,61 @@ const STYLE: &str = "\
 .hull{fill:#5A6B7B;fill-opacity:.07;stroke:#5A6B7B;stroke-opacity:.55;stroke-width:1;stroke-dasharray:4 3}\
 .label{font-size:12px;fill:#1a1a1a;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}";
 
+/// The drawing's CSS with every rule limited to this map (`svg[id="PREFIX"] .class`, valid for any id, a digit first too): inline in a
+/// report, the map's rules must not restyle the page's other drawings (the connectieplan has a
+/// `legend` too), nor theirs the map.
+fn scoped_style(prefix: &str) -> String {
+    STYLE.split_inclusive('}').map(|rule| format!("svg[id=\"{prefix}\"] {rule}")).collect()
+}
+
 /// The map as a standalone SVG document.
 pub fn map_svg(model: &MapModel) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(&svg_element(model, true));
+    out.push_str(&svg_element(model, Frame::Standalone));
     out
 }
 
 /// The map as an `<svg>` element with its natural size and no XML declaration, to be placed
 /// inline in an HTML page (ids start with the options' `id_prefix`).
 pub fn map_svg_element(model: &MapModel) -> String {
-    svg_element(model, true)
+    svg_element(model, Frame::Standalone)
 }
 
-/// The `<svg>` element; `sized` gives it its natural width and height in pixels (else it fills
-/// its container, as in the interactive page).
-pub(crate) fn svg_element(model: &MapModel, sized: bool) -> String {
+/// How the `<svg>` element sits where it is placed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// A drawing on its own (a file, or inline in the report): its natural width and height in
+    /// pixels, the title and caption drawn above the network.
+    Standalone,
+    /// Inside the interactive page, which shows the title and caption in its own header: the
+    /// element fills its container and draws no header.
+    Page,
+}
+
+/// The `<svg>` element, framed for where it goes.
+pub(crate) fn svg_element(model: &MapModel, frame: Frame) -> String {
     let p = &model.id_prefix;
+    let sized = frame == Frame::Standalone;
     let content = content_with_edges(model);
     let header_width = content.width.max(MIN_HEADER_WIDTH);
-    let title_lines = wrap(&model.title, header_width, TextStyle::Title);
-    let caption_lines: Vec<String> = model
-        .caption
-        .split('\n')
-        .flat_map(|line| wrap(line, header_width.min(MAX_CAPTION_WIDTH), TextStyle::Subtitle))
-        .collect();
-    let header_height = title_lines.len() as f64 * TextStyle::Title.line_height()
-        + caption_lines.len() as f64 * TextStyle::Subtitle.line_height()
-        + 16.0;
+    let (title_lines, caption_lines): (Vec<String>, Vec<String>) = if sized {
+        let title = wrap(&model.title, header_width, TextStyle::Title);
+        let caption = model
+            .caption
+            .split('\n')
+            .flat_map(|line| wrap(line, header_width.min(MAX_CAPTION_WIDTH), TextStyle::Subtitle))
+            .collect();
+        (title, caption)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let header_height = if sized {
+        title_lines.len() as f64 * TextStyle::Title.line_height()
+            + caption_lines.len() as f64 * TextStyle::Subtitle.line_height()
+            + 16.0
+    } else {
+        0.0
+    };
     let left = content.x - PAD;
     let top = content.y - header_height - PAD;
     let header_used = title_lines
@@ -99,7 +126,7 @@ pub(crate) fn svg_element(model: &MapModel, sized: bool) -> String {
     );
     let _ = writeln!(out, "<title id=\"{p}-title\">{}</title>", svg_text(&model.title));
     let _ = writeln!(out, "<desc id=\"{p}-desc\">{}</desc>", svg_text(&model.caption));
-    let _ = writeln!(out, "<style>{STYLE}</style>");
+    let _ = writeln!(out, "<style>{}</style>", scoped_style(p));
     let _ = writeln!(
         out,
         "<rect class=\"background\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#fff\"/>",
