@@ -242,6 +242,26 @@ impl ViewSpec {
         self
     }
 
+    /// Whether `relation` is part of this spec's views, whatever its layer and weighting: it
+    /// holds on the date ([`ViewSpec::at`]) and belongs to the scope's coalition, or to none
+    /// ([`Relation::counts_in`](crate::model::Relation::counts_in)). The one rule of
+    /// [`View::build`], of each layer's arcs apart and of the map's ties.
+    pub(crate) fn keeps(&self, relation: &crate::model::Relation) -> bool {
+        self.at.is_none_or(|date| relation.validity.contains(date))
+            && relation.counts_in(self.scope.coalition())
+    }
+
+    /// The node of a view of this spec that a tie at each actor ends at (its folded image), or
+    /// `None` when the actor is out of scope; indexed by actor. The one node mapping of
+    /// [`View::build`] and of the map's ties.
+    pub(crate) fn tie_ends(&self, network: &Network) -> Vec<Option<u32>> {
+        Nodes::new(network, self)
+            .node_of_tie_end
+            .into_iter()
+            .map(|node| (node != NOT_IN_VIEW).then_some(node))
+            .collect()
+    }
+
     /// The layers the view draws on: the chosen ones, or [`LayerChoice::default_layers`].
     pub fn layer_choices(&self, network: &Network) -> Vec<LayerChoice> {
         self.layers.clone().unwrap_or_else(|| LayerChoice::default_layers(network))
@@ -985,7 +1005,7 @@ impl LayerArcs {
                 for relation in block {
                     let layer = position[relation.layer.index()];
                     if layer == NOT_CHOSEN
-                        || spec.at.is_some_and(|date| !relation.validity.contains(date))
+                        || !spec.keeps(relation)
                         || (euros[layer as usize]
                             && !relation.amount.is_some_and(|amount| amount > 0.0))
                     {
@@ -1069,14 +1089,10 @@ impl View {
             }
         }
         let relations = network.relations();
-        let coalition = spec.scope.coalition();
         // The weight a relation's arcs carry, or `None` when it makes none in this view: a tie
         // of another coalition makes none in a coalition's view.
         let tie = |relation: &crate::model::Relation| -> Option<(u32, u32, f64)> {
-            if !chosen[relation.layer.index()]
-                || spec.at.is_some_and(|date| !relation.validity.contains(date))
-                || !relation.counts_in(coalition)
-            {
+            if !chosen[relation.layer.index()] || !spec.keeps(relation) {
                 return None;
             }
             let weight = match weighting {

@@ -202,4 +202,42 @@ fn a_tie_part_of_one_coalition_is_left_out_of_another_coalitions_view() {
     assert_eq!(view_of(Some("deal_b")), with(1.0), "deal B: its own tie only");
     // The whole network: both ties, merged into one arc of weight 2 (strength, not euros).
     assert_eq!(view_of(None), with(2.0));
+    // Each layer apart (`layers`' measures) keeps to the same rule as the views: deal B's own
+    // tie between the ministry and the municipality is no tie of deal A's layers.
+    let dir = crate::common::workspace_with(&[
+        (
+            "actors.csv",
+            "id,name,sector,level\nmin,Ministerie,government,national\n\
+             prov,Provincie,government,provincial\ngem,Gemeente,government,municipal\n",
+        ),
+        (
+            "relations.csv",
+            "source,target,layer,amount,coalition\nmin,prov,funding,15000000,deal_a\n\
+             min,gem,funding,7500000,deal_b\nprov,gem,collaboration,,\n",
+        ),
+        ("coalitions.csv", "id,name\ndeal_a,Deal A\ndeal_b,Deal B\n"),
+        (
+            "members.csv",
+            "coalition,actor,role\ndeal_a,min,signatory\ndeal_a,prov,signatory\n\
+             deal_a,gem,signatory\ndeal_b,min,signatory\ndeal_b,gem,signatory\n",
+        ),
+    ]);
+    let network = load(&Source::Folder(dir.path().to_owned())).unwrap();
+    for coalition in [Some("deal_a"), Some("deal_b"), None] {
+        let spec = match coalition {
+            Some(key) => ViewSpec::coalition(network.coalition_id(key).unwrap()),
+            None => ViewSpec::default(),
+        }
+        .with_layers(funding.clone());
+        let views = stakenet::analysis::layer_views(&network, &spec).unwrap();
+        assert_eq!(
+            stakenet::analysis::multiplex_of(&network, &spec).unwrap(),
+            stakenet::analysis::multiplex(&views).unwrap(),
+            "{coalition:?}"
+        );
+    }
+    let deal_a = ViewSpec::coalition(network.coalition_id("deal_a").unwrap()).with_layers(funding);
+    let layers = stakenet::analysis::multiplex_of(&network, &deal_a).unwrap();
+    let min = layers.actors.iter().find(|a| network.actor(a.actor).key == "min").unwrap();
+    assert_eq!(min.neighbours, 1, "deal A: the ministry is tied to the province only; {min:?}");
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::{ActorId, Network, comembership_ties_among};
-use crate::view::{LayerChoice, View, ViewSpec};
+use crate::view::{LayerChoice, View, ViewSpec, Weighting};
 
 /// One layer of the map.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,24 +50,19 @@ type PairKey = (usize, u32, u32, bool);
 type Sums = (f64, Option<f64>, usize);
 
 /// The edges between view nodes, by layer, as `(layers, edges)` with view node indices as
-/// ends, in layer order then pair order. Relations hold on the view's date and join two nodes
-/// as the view maps actors (scope, folding); a relation folded onto one node is left out.
+/// ends, in layer order then pair order. The relations are those of the view
+/// ([`ViewSpec::keeps`]: on its date, of its coalition or none; with money when it is weighed
+/// in euros), joining two nodes as the view maps actors ([`ViewSpec::tie_ends`]: scope,
+/// folding); a relation folded onto one node is left out.
 pub(crate) fn view_edges(
     network: &Network,
     spec: &ViewSpec,
     view: &View,
 ) -> (Vec<MapLayer>, Vec<MapEdge>) {
-    let by_kind = spec.fold_kind.as_deref().map(|kind| network.fold_to_kind(kind));
-    let by_level = spec.level.map(|level| network.fold_to_level(level));
-    let in_scope = spec.scope.actors(network, spec.at);
-    let node = |actor: ActorId| -> Option<u32> {
-        if !in_scope[actor.index()] {
-            return None;
-        }
-        let actor = by_kind.as_ref().map_or(actor, |f| f[actor.index()]);
-        let actor = by_level.as_ref().map_or(actor, |f| f[actor.index()]);
-        view.node(actor)
-    };
+    let tie_ends = spec.tie_ends(network);
+    let node = |actor: ActorId| -> Option<u32> { tie_ends[actor.index()] };
+    // A view weighed in euros leaves out ties without money; so does its map.
+    let euros_only = view.weighting() == Weighting::Euros;
     let palette = super::colours::layer_palette(view.layers().len());
     let mut layers = Vec::new();
     let mut of_layer = vec![usize::MAX; network.layers().len()];
@@ -90,8 +85,8 @@ pub(crate) fn view_edges(
     for relation in network.relations() {
         let layer = of_layer[relation.layer.index()];
         if layer == usize::MAX
-            || spec.at.is_some_and(|date| !relation.validity.contains(date))
-            || !relation.counts_in(spec.scope.coalition())
+            || !spec.keeps(relation)
+            || (euros_only && !relation.amount.is_some_and(|amount| amount > 0.0))
         {
             continue;
         }
