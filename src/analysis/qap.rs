@@ -59,6 +59,44 @@ impl Dyads {
     }
 }
 
+/// The nonzero cells of a matrix over the dyads, `(row, column, value)`: what a cross sum
+/// Σ a_ij · b_π(i)π(j) with a permuted matrix b needs, so that each permutation costs the
+/// nonzero cells of the fixed matrix, not n².
+struct Cells(Vec<(u32, u32, f64)>);
+
+impl Cells {
+    /// The nonzero cells of `matrix` (row-major n × n) among the dyads.
+    fn of(dyads: &Dyads, matrix: &[f64]) -> Cells {
+        let n = dyads.n;
+        let mut cells = Vec::new();
+        for i in 0..n {
+            let range = if dyads.directed { 0..n } else { i + 1..n };
+            for j in range {
+                let value = matrix[i * n + j];
+                if i != j && value != 0.0 {
+                    cells.push((i as u32, j as u32, value));
+                }
+            }
+        }
+        Cells(cells)
+    }
+
+    /// Σ a_ij · b_order(i)order(j) over these cells a, with `other` row-major n × n.
+    fn cross(&self, other: &[f64], n: usize, order: &[usize]) -> f64 {
+        self.0
+            .iter()
+            .map(|&(i, j, value)| value * other[order[i as usize] * n + order[j as usize]])
+            .sum()
+    }
+}
+
+/// Sum and centred sum of squares of a list.
+fn moments(values: &[f64]) -> (f64, f64) {
+    let sum: f64 = values.iter().sum();
+    let mean = sum / values.len().max(1) as f64;
+    (sum, values.iter().map(|v| (v - mean) * (v - mean)).sum())
+}
+
 /// The settings of the permutation tests.
 #[derive(Clone, Debug, PartialEq)]
 #[non_exhaustive]
@@ -178,18 +216,29 @@ fn permutation(n: usize, seed: u64, k: usize) -> Vec<usize> {
 /// # Complexity
 /// O(P n²) for P permutations.
 pub fn qap_correlation(dyads: &Dyads, y: &[f64], x: &[f64], config: &QapConfig) -> QapCorrelation {
-    let identity: Vec<usize> = (0..dyads.n).collect();
+    let n = dyads.n;
+    let identity: Vec<usize> = (0..n).collect();
     let yv = dyads.vector(y, &identity);
-    let correlation = pearson(&yv, &dyads.vector(x, &identity));
-    let test = correlation.filter(|_| config.permutations > 0).map(|observed| {
+    let xv = dyads.vector(x, &identity);
+    let correlation = pearson(&yv, &xv);
+    // Permuting rows and columns alike maps the dyads onto the dyads: x's sum and sum of
+    // squares stay, only the cross sum with y changes — over y's nonzero cells.
+    let rows = yv.len() as f64;
+    let ((sy, syy), (sx, sxx)) = (moments(&yv), moments(&xv));
+    let cells = Cells::of(dyads, y);
+    let permuted_r = |order: &[usize]| {
+        let sxy = cells.cross(x, n, order) - sx * sy / rows;
+        let r = sxy / (sxx * syy).sqrt();
+        if r.is_finite() { r } else { 0.0 }
+    };
+    let test = correlation.filter(|_| config.permutations > 0).map(|_| {
         let values: Vec<f64> = (0..config.permutations)
             .into_par_iter()
-            .map(|k| {
-                let order = permutation(dyads.n, config.seed, k);
-                pearson(&yv, &dyads.vector(x, &order)).unwrap_or(0.0)
-            })
+            .map(|k| permuted_r(&permutation(n, config.seed, k)))
             .collect();
-        PermutationTest::of(observed, &values)
+        // The observed value by the same arithmetic as the permuted ones, so that a
+        // permutation that changes nothing ties with it exactly.
+        PermutationTest::of(permuted_r(&identity), &values)
     });
     QapCorrelation { correlation, test }
 }
@@ -279,15 +328,12 @@ pub fn qap_regression(
             }
         }
         let test = (config.permutations > 0).then(|| {
+            let fit = PermutedFit::new(dyads, &yv, y, &others, predictors, j, &residual);
             let values: Vec<f64> = (0..config.permutations)
                 .into_par_iter()
                 .map(|k| {
                     let order = permutation(n, config.seed.wrapping_add(j as u64), k);
-                    let permuted = dyads.vector(&matrix, &order);
-                    let mut cols = others.clone();
-                    cols.push(&permuted);
-                    least_squares(&design(yv.len(), &cols), &yv)
-                        .map_or(0.0, |(_, t, _)| t[cols.len()])
+                    fit.t(&matrix, n, &order)
                 })
                 .collect();
             PermutationTest::of(t[j + 1], &values)
@@ -295,6 +341,79 @@ pub fn qap_regression(
         coefficients.push(QapCoefficient { estimate: estimates[j + 1], t: t[j + 1], test });
     }
     Ok(QapRegression { coefficients, r_squared, n_dyads: yv.len() })
+}
+
+/// The regression of y on an intercept, the other predictors and one permuted residual matrix
+/// e, from sums: XᵀX and Xᵀy of the fixed columns are computed once; a permutation leaves Σe
+/// and Σe² as they are (rows and columns move alike, dyads onto dyads) and changes only the
+/// cross sums e·y and e·x_c, each over the nonzero cells of y or x_c. Then β = (XᵀX)⁻¹Xᵀy,
+/// RSS = yᵀy − βᵀXᵀy and t = β_e / √(RSS / (rows − k) · (XᵀX)⁻¹_ee), as [`least_squares`].
+struct PermutedFit {
+    /// Rows (dyads).
+    rows: f64,
+    /// XᵀX with the last row and column (e's) left to fill.
+    gram: DMatrix<f64>,
+    /// Xᵀy with e's entry left to fill.
+    xty: DVector<f64>,
+    /// yᵀy.
+    yty: f64,
+    /// Nonzero cells of y and of each other predictor.
+    cells: Vec<Cells>,
+}
+
+impl PermutedFit {
+    fn new(
+        dyads: &Dyads,
+        yv: &DVector<f64>,
+        y: &[f64],
+        others: &[&[f64]],
+        predictors: &[&[f64]],
+        skip: usize,
+        residual: &DVector<f64>,
+    ) -> PermutedFit {
+        let k = others.len() + 2;
+        let rows = yv.len();
+        let fixed = design(rows, others);
+        let mut gram = DMatrix::zeros(k, k);
+        gram.view_mut((0, 0), (k - 1, k - 1)).copy_from(&(fixed.transpose() * &fixed));
+        let (sum_e, _) = moments(residual.as_slice());
+        let sum_ee: f64 = residual.iter().map(|v| v * v).sum();
+        gram[(0, k - 1)] = sum_e;
+        gram[(k - 1, 0)] = sum_e;
+        gram[(k - 1, k - 1)] = sum_ee;
+        let mut xty = DVector::zeros(k);
+        xty.rows_mut(0, k - 1).copy_from(&(fixed.transpose() * yv));
+        let cells = std::iter::once(Cells::of(dyads, y))
+            .chain(
+                predictors
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != skip)
+                    .map(|(_, m)| Cells::of(dyads, m)),
+            )
+            .collect();
+        PermutedFit { rows: rows as f64, gram, xty, yty: yv.norm_squared(), cells }
+    }
+
+    /// The t of the permuted residual matrix `e` (row-major n × n) under `order`; 0 when the
+    /// fit is singular.
+    fn t(&self, e: &[f64], n: usize, order: &[usize]) -> f64 {
+        let k = self.gram.nrows();
+        let mut gram = self.gram.clone();
+        let mut xty = self.xty.clone();
+        xty[k - 1] = self.cells[0].cross(e, n, order);
+        for (c, cells) in self.cells[1..].iter().enumerate() {
+            let cross = cells.cross(e, n, order);
+            gram[(c + 1, k - 1)] = cross;
+            gram[(k - 1, c + 1)] = cross;
+        }
+        let Some(inverse) = gram.try_inverse() else { return 0.0 };
+        let beta = &inverse * &xty;
+        let rss = (self.yty - beta.dot(&xty)).max(0.0);
+        let sigma2 = rss / (self.rows - k as f64);
+        let t = beta[k - 1] / (sigma2 * inverse[(k - 1, k - 1)]).sqrt();
+        if t.is_finite() { t } else { 0.0 }
+    }
 }
 
 #[cfg(test)]
@@ -319,5 +438,81 @@ mod tests {
         assert!((fit.coefficients[1].estimate - 3.0).abs() < 0.01);
         assert!(fit.r_squared > 0.999);
         assert_eq!(fit.n_dyads, 12);
+    }
+
+    /// The permuted statistics from sums over nonzero cells equal the direct computation —
+    /// the permuted matrix written out and Pearson's r or least squares run on it — on sparse
+    /// directed and undirected matrices with a dense predictor among them.
+    #[test]
+    fn permuted_statistics_from_sums_match_the_direct_computation() {
+        let mut rng = SplitMix64::new(5);
+        for directed in [true, false] {
+            let n = 23;
+            let mut random = |density: f64| -> Vec<f64> {
+                let mut m = vec![0.0; n * n];
+                for i in 0..n {
+                    for j in 0..n {
+                        let (a, b) = if directed { (i, j) } else { (i.min(j), i.max(j)) };
+                        if i != j
+                            && (directed || i < j)
+                            && rng.below(1000) < (density * 1000.0) as u64
+                        {
+                            let v = 1.0 + rng.below(4) as f64;
+                            m[a * n + b] = v;
+                            m[b * n + a] = if directed { m[b * n + a] } else { v };
+                        }
+                    }
+                }
+                m
+            };
+            let (y, x1, x2) = (random(0.2), random(0.3), random(0.9));
+            let dyads = Dyads::new(n, directed).unwrap();
+            let identity: Vec<usize> = (0..n).collect();
+            let yv = dyads.vector(&y, &identity);
+            let config = QapConfig::default().with_permutations(0);
+            let fit = qap_regression(&dyads, &y, &[&x1, &x2], &config).unwrap();
+            assert!(fit.coefficients.iter().all(|c| c.test.is_none()));
+            // Predictor 0 (x1) against the others (x2): its residual matrix.
+            let xs = [dyads.vector(&x1, &identity), dyads.vector(&x2, &identity)];
+            let others = [xs[1].as_slice()];
+            let od = design(yv.len(), &others);
+            let xj = DVector::from_column_slice(&xs[0]);
+            let inverse = (od.transpose() * &od).try_inverse().unwrap();
+            let residual = &xj - &od * (inverse * (od.transpose() * &xj));
+            let mut e = vec![0.0; n * n];
+            let mut cell = 0;
+            for i in 0..n {
+                let range = if directed { 0..n } else { i + 1..n };
+                for j in range {
+                    if i != j {
+                        e[i * n + j] = residual[cell];
+                        if !directed {
+                            e[j * n + i] = residual[cell];
+                        }
+                        cell += 1;
+                    }
+                }
+            }
+            let yd = DVector::from_vec(yv.clone());
+            let fast = PermutedFit::new(&dyads, &yd, &y, &others, &[&x1, &x2], 0, &residual);
+            for k in 0..20 {
+                let order = permutation(n, 9, k);
+                let permuted = dyads.vector(&e, &order);
+                let direct = least_squares(&design(yv.len(), &[others[0], &permuted]), &yd)
+                    .map(|(_, t, _)| t[2])
+                    .unwrap();
+                let ours = fast.t(&e, n, &order);
+                assert!((ours - direct).abs() <= 1e-9 * direct.abs().max(1.0), "t {ours} {direct}");
+                // The correlation's permuted value.
+                let xv = dyads.vector(&x1, &order);
+                let direct_r = pearson(&yv, &xv).unwrap();
+                let (sy, syy) = moments(&yv);
+                let (sx, sxx) = moments(&dyads.vector(&x1, &identity));
+                let rows = yv.len() as f64;
+                let r = (Cells::of(&dyads, &y).cross(&x1, n, &order) - sx * sy / rows)
+                    / (sxx * syy).sqrt();
+                assert!((r - direct_r).abs() < 1e-12, "r {r} {direct_r}");
+            }
+        }
     }
 }
