@@ -7,6 +7,7 @@ mod actor;
 mod attributes;
 mod coalition;
 mod comembership;
+mod follows;
 mod hierarchy;
 mod ids;
 mod layer;
@@ -22,6 +23,7 @@ pub use actor::{Actor, Level, Sector};
 pub use attributes::SparseAttributes;
 pub use coalition::{Coalition, Membership, Role};
 pub use comembership::{comembership_pair_count, comembership_ties};
+pub use follows::FOLLOWS_COLUMN;
 pub(crate) use comembership::{
     comembership_pair_count_among, comembership_ties_among, members_by_coalition,
 };
