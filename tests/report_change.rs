@@ -226,7 +226,11 @@ fn scope(ws: &Path, coalition: &str, date: &str) -> BTreeSet<String> {
 
 /// Per layer, the ties among `scope` on `date`, from relations.csv (collaboration undirected,
 /// the other layers of the fixture directed).
-fn ties(ws: &Path, scope: &BTreeSet<String>, date: &str) -> BTreeMap<String, BTreeSet<(String, String)>> {
+fn ties(
+    ws: &Path,
+    scope: &BTreeSet<String>,
+    date: &str,
+) -> BTreeMap<String, BTreeSet<(String, String)>> {
     let mut out: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
     for r in read_csv(&ws.join("relations.csv")) {
         let holds = (r["since"].is_empty() || r["since"].as_str() <= date)
@@ -256,7 +260,8 @@ fn since_a_baseline_date_a_relation_that_ended_is_lost() {
 
     // Worked out from the CSV files: the scope on each date and the ties among it.
     let ws = repo_root().join("fixtures/twente-analyst");
-    let (before, after) = (ties(&ws, &scope(&ws, "rd_twente", d1), d1), ties(&ws, &scope(&ws, "rd_twente", d2), d2));
+    let (before, after) =
+        (ties(&ws, &scope(&ws, "rd_twente", d1), d1), ties(&ws, &scope(&ws, "rd_twente", d2), d2));
     let layers: BTreeSet<&String> = before.keys().chain(after.keys()).collect();
     let empty = BTreeSet::new();
     let (mut gained, mut lost) = (0, 0);
@@ -344,7 +349,9 @@ fn a_baseline_workspace_is_matched_by_coalition_id() {
             .collect();
         std::fs::write(&path, kept.join("\n") + "\n").unwrap();
     };
-    keep("members.csv", &|l| l.starts_with("rd_twente,bus_demcon,") || l.starts_with("grensregio,"));
+    keep("members.csv", &|l| {
+        l.starts_with("rd_twente,bus_demcon,") || l.starts_with("grensregio,")
+    });
     keep("coalitions.csv", &|l| l.starts_with("grensregio,"));
     keep("relations.csv", &|l| l.starts_with("lnv_dealmaker,prov_overijssel,"));
     let at = "2022-06-30";
@@ -354,7 +361,10 @@ fn a_baseline_workspace_is_matched_by_coalition_id() {
 
     let markup = part(&page, "rd_twente", "Since the baseline").expect("the part");
     let said = sentences(markup);
-    assert!(said.starts_with(&format!("Since the baseline ({base}, as on 30 June 2022)")), "{said}");
+    assert!(
+        said.starts_with(&format!("Since the baseline ({base}, as on 30 June 2022)")),
+        "{said}"
+    );
     assert!(said.contains("the coalition gained 1 party (1 business) and lost none"), "{said}");
     assert!(text(markup).contains("Demcon"), "the party that joined is listed");
     // Rijk–region ties from the CSV files: the dealmaker's tie with the province is new.
@@ -369,9 +379,8 @@ fn a_baseline_workspace_is_matched_by_coalition_id() {
         (b as f64, a as f64),
         "{said}"
     );
-    let command = format!(
-        "stakenet diff {base} fixtures/twente-analyst --coalition rd_twente --at {at}"
-    );
+    let command =
+        format!("stakenet diff {base} fixtures/twente-analyst --coalition rd_twente --at {at}");
     assert!(markup.contains(&format!("<code>{command}</code>")), "{markup}");
 
     // The coalition the baseline lacks is said in its part, not refused.
@@ -399,8 +408,9 @@ fn refusals_name_the_value_and_what_is_accepted() {
     for value in ["no/such/workspace", "2019-13-45"] {
         let message = refused(&["--baseline", value]);
         assert!(
-            message.contains(&format!("--baseline {value}: neither a date nor an existing file or folder"))
-                && message.contains("YYYY-MM-DD"),
+            message.contains(&format!(
+                "--baseline {value}: neither a date nor an existing file or folder"
+            )) && message.contains("YYYY-MM-DD"),
             "{message}"
         );
     }

@@ -23,10 +23,10 @@ pub use actor::{Actor, Level, Sector};
 pub use attributes::SparseAttributes;
 pub use coalition::{Coalition, Membership, Role};
 pub use comembership::{comembership_pair_count, comembership_ties};
-pub use follows::FOLLOWS_COLUMN;
 pub(crate) use comembership::{
     comembership_pair_count_among, comembership_ties_among, members_by_coalition,
 };
+pub use follows::FOLLOWS_COLUMN;
 pub use hierarchy::{Hierarchy, ParentCycles};
 pub use ids::{ActorId, CoalitionId, LayerId, TopicId};
 pub use layer::{COMEMBERSHIP, Layer, WELL_KNOWN_LAYERS, directed_by_default};

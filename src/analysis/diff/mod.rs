@@ -29,7 +29,7 @@ pub use topics::TopicChange;
 pub(crate) use topics::topic_changes;
 
 use crate::analysis::{
-    ActorCentrality, AnalysisError, Connectieplan, CentralityConfig, Measures, Sample, centrality,
+    ActorCentrality, AnalysisError, CentralityConfig, Connectieplan, Measures, Sample, centrality,
     graph_structure_with,
 };
 use std::collections::BTreeMap;
@@ -202,11 +202,7 @@ pub fn diff(
     let plans = (plan_before.as_ref(), plan_after.as_ref());
     if plans.0.is_some() || plans.1.is_some() {
         let count = |plan: Option<&Connectieplan>| plan.map(|p| rijk_region_ties(p) as f64);
-        figures.push(FigureChange::new(
-            "rijk_region_ties",
-            count(plans.0),
-            count(plans.1),
-        ));
+        figures.push(FigureChange::new("rijk_region_ties", count(plans.0), count(plans.1)));
     }
     let topics = topic_changes(before, after, plans);
     let money = money_figures(before, after, plans);

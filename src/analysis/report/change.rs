@@ -5,9 +5,7 @@
 use super::config::Baseline;
 use super::error::ReportError;
 use super::model::{BaselineFinding, CoalitionChange};
-use crate::analysis::{
-    DiffConfig, DiffError, DiffSide, Moment, coalition_moment, diff,
-};
+use crate::analysis::{DiffConfig, DiffError, DiffSide, Moment, coalition_moment, diff};
 use crate::model::{CoalitionId, Network};
 use crate::view::ViewSpec;
 
@@ -75,7 +73,8 @@ pub(super) fn since_baseline(
             (*other, earlier, coalition_moment(other, earlier, *asked))
         }
     };
-    let found = change((before_network, earlier, before_moment), (network, coalition, moment), config)?;
+    let found =
+        change((before_network, earlier, before_moment), (network, coalition, moment), config)?;
     Ok(BaselineFinding::Compared(Box::new(found)))
 }
 

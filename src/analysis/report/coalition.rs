@@ -7,10 +7,9 @@ use super::error::ReportError;
 use super::model::{AsymmetryFinding, CoalitionReport, InterdependenceFinding};
 use crate::analysis::{
     AnalysisError, BrokerageConfig, CentralityConfig, DependenceMatrix, DependenceSource,
-    DiffConfig, GroupBy,
-    InterdependenceConfig, Moment, PlanConfig, Profile, Sample, asymmetry, brokerage, centrality,
-    connectieplan, dependence_layer, group_nodes, interdependence, layer_views, multiplexity,
-    suspects,
+    DiffConfig, GroupBy, InterdependenceConfig, Moment, PlanConfig, Profile, Sample, asymmetry,
+    brokerage, centrality, connectieplan, dependence_layer, group_nodes, interdependence,
+    layer_views, multiplexity, suspects,
 };
 use crate::model::{CoalitionId, Date, Network};
 use crate::view::{LayerChoice, Scope, View, ViewSpec};

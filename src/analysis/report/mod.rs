@@ -146,9 +146,8 @@ pub fn report_with(
         .par_iter()
         .map(|&coalition| {
             let moments = (super::coalition_moment(network, coalition, moment), moment);
-            let report = coalition::coalition_report(
-                network, profile, coalition, moments, sample, baseline,
-            );
+            let report =
+                coalition::coalition_report(network, profile, coalition, moments, sample, baseline);
             progress.done(1);
             report
         })

@@ -3,8 +3,8 @@
 
 use crate::analysis::Moment;
 use crate::analysis::{
-    ActorCentrality, Asymmetry, Brokerage, CoalitionFigures, Connectieplan, DependenceSource,
-    Diff, GraphStructure, Grouping, Interdependence, Suspects,
+    ActorCentrality, Asymmetry, Brokerage, CoalitionFigures, Connectieplan, DependenceSource, Diff,
+    GraphStructure, Grouping, Interdependence, Suspects,
 };
 use crate::model::{CoalitionId, Date};
 use crate::view::{LayerChoice, Weighting};

@@ -128,7 +128,10 @@ fn previous(network: &Network, coalition: CoalitionId) -> Result<CoalitionId, Fa
         )));
     };
     Err(Failure::Input(if key == c.key {
-        format!("--vs previous: coalition {} names itself in its follows column; name the deal it follows there, or the other coalition with --vs ID", c.key)
+        format!(
+            "--vs previous: coalition {} names itself in its follows column; name the deal it follows there, or the other coalition with --vs ID",
+            c.key
+        )
     } else {
         format!(
             "--vs previous: coalition {} follows `{key}`, which is no coalition of this workspace",

@@ -135,10 +135,15 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
     }
     let config = match &baseline {
         None => ReportConfig::default(),
-        Some(BaselineArg::Date(date)) => ReportConfig::default().with_baseline(Baseline::Date(*date)),
-        Some(BaselineArg::Workspace(other)) => ReportConfig::default().with_baseline(
-            Baseline::workspace(&other.network, stakenet::analysis::moment(&other.network, asked, config::today())),
-        ),
+        Some(BaselineArg::Date(date)) => {
+            ReportConfig::default().with_baseline(Baseline::Date(*date))
+        }
+        Some(BaselineArg::Workspace(other)) => {
+            ReportConfig::default().with_baseline(Baseline::workspace(
+                &other.network,
+                moment(&other.network, asked, config::today()),
+            ))
+        }
     };
 
     let progress = ReportBar::new(coalitions.len());
@@ -175,7 +180,7 @@ enum BaselineArg {
     /// A date of this workspace.
     Date(Date),
     /// A baseline workspace, loaded.
-    Workspace(Workspace),
+    Workspace(Box<Workspace>),
 }
 
 /// `--baseline TEXT`: a date when it reads as one (it must be before the date the report
@@ -228,7 +233,7 @@ fn baseline_of(
             "--baseline {text}: the baseline shares no actor id with this workspace; actors are              matched by id, so there is nothing to compare (give the baseline this workspace's              ids)"
         )));
     }
-    Ok(BaselineArg::Workspace(other))
+    Ok(BaselineArg::Workspace(Box::new(other)))
 }
 
 /// Refuses an input (the `--profile` file) kept inside the report folder, which the report

@@ -278,8 +278,11 @@ fn layers_table(s: &mut Section<'_, '_>, network: &Network, diff: &Diff) {
     }
 }
 
+/// How a figure's values read: a count, a measure, a share, euros.
+type Format = fn(f64) -> String;
+
 /// A figure's label in words, and how its values read.
-fn figure_words(figure: &str) -> Option<(&'static str, fn(f64) -> String)> {
+fn figure_words(figure: &str) -> Option<(&'static str, Format)> {
     let count = |x: f64| format!("{x:.0}");
     Some(match figure {
         "actors" => ("Parties and their units", count),
@@ -305,38 +308,34 @@ fn figures_table(s: &mut Section<'_, '_>, diff: &Diff) {
     let share_figure = diff.members.as_ref().map(|m| {
         FigureChange::new("government_share", m.government_share_before, m.government_share_after)
     });
-    s.table(
-        "<th>Figure</th><th class=\"num\">Before</th><th class=\"num\">After</th>",
-        |out| {
-            let members = diff.members.as_ref().map(|m| {
-                FigureChange::new(
-                    "members",
-                    Some(m.members_before as f64),
-                    Some(m.members_after as f64),
-                )
-            });
-            let rows = members.iter().chain(&share_figure).chain(&diff.figures).chain(&diff.money);
-            for f in rows {
-                let (label, format): (&str, fn(f64) -> String) = match f.figure {
-                    "members" => ("Parties (members)", |x| format!("{x:.0}")),
-                    "government_share" => ("Government share", share),
-                    other => match figure_words(other) {
-                        Some(words) => words,
-                        None => continue,
-                    },
-                };
-                let value = |x: Option<f64>| {
-                    x.filter(|v| v.is_finite()).map_or_else(|| "–".to_owned(), format)
-                };
-                let _ = writeln!(
-                    out,
-                    "<tr><td>{label}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                    value(f.before),
-                    value(f.after)
-                );
-            }
-        },
-    );
+    s.table("<th>Figure</th><th class=\"num\">Before</th><th class=\"num\">After</th>", |out| {
+        let members = diff.members.as_ref().map(|m| {
+            FigureChange::new(
+                "members",
+                Some(m.members_before as f64),
+                Some(m.members_after as f64),
+            )
+        });
+        let rows = members.iter().chain(&share_figure).chain(&diff.figures).chain(&diff.money);
+        for f in rows {
+            let (label, format): (&str, fn(f64) -> String) = match f.figure {
+                "members" => ("Parties (members)", |x| format!("{x:.0}")),
+                "government_share" => ("Government share", share),
+                other => match figure_words(other) {
+                    Some(words) => words,
+                    None => continue,
+                },
+            };
+            let value =
+                |x: Option<f64>| x.filter(|v| v.is_finite()).map_or_else(|| "–".to_owned(), format);
+            let _ = writeln!(
+                out,
+                "<tr><td>{label}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                value(f.before),
+                value(f.after)
+            );
+        }
+    });
 }
 
 fn status_cell(status: Option<TopicStatus>) -> String {
@@ -457,7 +456,7 @@ fn and_list(items: &[String]) -> String {
 }
 
 /// "rose from 4 to 7", "fell from 80% to 67%", "stayed at 4" (as `format` writes them).
-fn moved(before: f64, after: f64, format: fn(f64) -> String) -> String {
+fn moved(before: f64, after: f64, format: Format) -> String {
     let (b, a) = (format(before), format(after));
     if b == a {
         format!("stayed at {a}")
@@ -484,9 +483,10 @@ fn sentences(
     let before_date = change.before_moment.date;
     let (opening, subject) = match kind {
         Kind::Baseline if !change.other_workspace => (
-            before_date.map_or_else(|| "Since the baseline".to_owned(), |d| {
-                format!("Since {}", long_date(d))
-            }),
+            before_date.map_or_else(
+                || "Since the baseline".to_owned(),
+                |d| format!("Since {}", long_date(d)),
+            ),
             "the coalition",
         ),
         Kind::Baseline => (
@@ -566,8 +566,12 @@ fn sentences(
         };
         if m.sectors_gained.is_empty() {
             parts.push(match kind {
-                Kind::Previous => "It did not broaden to a sector the earlier deal lacked".to_owned(),
-                Kind::Baseline => "No sector came to the table that was not there before".to_owned(),
+                Kind::Previous => {
+                    "It did not broaden to a sector the earlier deal lacked".to_owned()
+                }
+                Kind::Baseline => {
+                    "No sector came to the table that was not there before".to_owned()
+                }
             });
         } else {
             parts.push(format!(
@@ -616,7 +620,9 @@ fn ties_sentence(diff: &Diff) -> Option<String> {
         return Some("No relation among its parties is recorded on either side.".to_owned());
     }
     if gained == 0 && lost == 0 {
-        return Some(format!("The {after} ties among its parties and their units stayed the same."));
+        return Some(format!(
+            "The {after} ties among its parties and their units stayed the same."
+        ));
     }
     Some(format!(
         "Among its parties and their units, ties went from {before} to {after} over the layers: \
@@ -627,7 +633,8 @@ fn ties_sentence(diff: &Diff) -> Option<String> {
 /// Topics whose status changed, new and dropped topics, and those fragile now.
 fn topics_sentence(diff: &Diff, not_begun: bool) -> Vec<String> {
     let word = |s: Option<TopicStatus>| s.map_or("absent", TopicStatus::as_str);
-    let quoted = |list: &[&str]| and_list(&list.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>());
+    let quoted =
+        |list: &[&str]| and_list(&list.iter().map(|t| format!("'{t}'")).collect::<Vec<_>>());
     let mut out = Vec::new();
     let changed: Vec<String> = diff
         .topics
@@ -635,11 +642,7 @@ fn topics_sentence(diff: &Diff, not_begun: bool) -> Vec<String> {
         .filter(|t| t.before.is_some() && t.after.is_some() && t.before != t.after)
         .map(|t| format!("topic '{}' went from {} to {}", t.topic, word(t.before), word(t.after)))
         .collect();
-    let kept = diff
-        .topics
-        .iter()
-        .filter(|t| t.before.is_some() && t.before == t.after)
-        .count();
+    let kept = diff.topics.iter().filter(|t| t.before.is_some() && t.before == t.after).count();
     if !changed.is_empty() {
         let mut sentence = changed.join("; ");
         if let Some(first) = sentence.get(..1) {
@@ -652,7 +655,11 @@ fn topics_sentence(diff: &Diff, not_begun: bool) -> Vec<String> {
     } else if kept > 0 && !not_begun {
         out.push(format!(
             "{} kept {} status.",
-            if kept == 1 { "The one topic on both sides".to_owned() } else { format!("All {kept} topics on both sides") },
+            if kept == 1 {
+                "The one topic on both sides".to_owned()
+            } else {
+                format!("All {kept} topics on both sides")
+            },
             if kept == 1 { "its" } else { "their" }
         ));
     }
@@ -666,7 +673,11 @@ fn topics_sentence(diff: &Diff, not_begun: bool) -> Vec<String> {
     match (new.len(), dropped.len()) {
         (0, 0) => {}
         (n, 0) => out.push(format!("{n} new {}{}.", plural(n, "topic"), listed(&new))),
-        (0, d) => out.push(format!("{d} {} no longer on the agenda{}.", plural(d, "topic"), listed(&dropped))),
+        (0, d) => out.push(format!(
+            "{d} {} no longer on the agenda{}.",
+            plural(d, "topic"),
+            listed(&dropped)
+        )),
         (n, d) => out.push(format!(
             "{n} new {}{}; {d} earlier {} no longer on the agenda{}.",
             plural(n, "topic"),
@@ -686,7 +697,8 @@ fn topics_sentence(diff: &Diff, not_begun: bool) -> Vec<String> {
     if now > 0 {
         let covered = now - fragile.len() - gaps;
         let is = |n: usize| if n == 1 { "is" } else { "are" };
-        let mut sentence = format!("Of its {now} {} now, {covered} {} covered", plural(now, "topic"), is(covered));
+        let mut sentence =
+            format!("Of its {now} {} now, {covered} {} covered", plural(now, "topic"), is(covered));
         if !fragile.is_empty() {
             let _ = write!(
                 sentence,
@@ -709,7 +721,7 @@ fn plural(n: usize, word: &str) -> String {
 /// The national contribution and share and the euros on Rijk–region ties: those that changed
 /// (all of them, compared with the previous deal).
 fn money_sentence(diff: &Diff, kind: Kind) -> Option<String> {
-    let rows: [(&str, &str, fn(f64) -> String); 3] = [
+    let rows: [(&str, &str, Format); 3] = [
         ("national_contribution", "the national contribution", money),
         ("national_share", "the national share", share),
         ("rijk_region_euros", "the euros on Rijk–region ties", money),
