@@ -141,7 +141,7 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         Some(BaselineArg::Workspace(other)) => {
             ReportConfig::default().with_baseline(Baseline::workspace(
                 &other.network,
-                moment(&other.network, asked, config::today()),
+                stakenet::analysis::moment(&other.network, asked, config::today()),
             ))
         }
     };
