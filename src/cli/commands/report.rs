@@ -30,8 +30,8 @@ every section, each linked from the page:
                 between Rijk and region); asymmetry and interdependence when relations.csv has
                 the layers for them (else a sentence on what data would make them possible);
                 usual and unusual suspects; the connectieplan drawn as SVG
-  change        with --baseline, Since the baseline; for a deal whose follows column
-                (coalitions.csv) names an earlier deal, always Compared with the previous
+  change        with --baseline, what changed since the baseline; for a deal whose follows
+                column (coalitions.csv) names an earlier deal, always a comparison with that
                 deal: a few sentences in plain words (parties gained and lost by sector, new
                 sectors at the table, government share, ties between the Rijk and the region,
                 topics, money), then the tables and the stakenet diff command behind them
