@@ -587,6 +587,10 @@ fn sentences(
             let kinds: Vec<String> = m.kinds_gained.iter().map(|k| k.replace('_', " ")).collect();
             parts.push(format!("new kinds of party: {}", and_list(&kinds)));
         }
+        if !m.kinds_lost.is_empty() {
+            let kinds: Vec<String> = m.kinds_lost.iter().map(|k| k.replace('_', " ")).collect();
+            parts.push(format!("kinds no longer at the table: {}", and_list(&kinds)));
+        }
         out.push(format!("{}.", parts.join("; ")));
         if let (Some(b), Some(a)) = (m.government_share_before, m.government_share_after) {
             out.push(format!("Its government share {}.", moved(b, a, share)));
@@ -694,7 +698,17 @@ fn topics_sentence(diff: &Diff, not_begun: bool) -> Vec<String> {
         .collect();
     let gaps = diff.topics.iter().filter(|t| t.after == Some(TopicStatus::Gap)).count();
     let now: usize = diff.topics.iter().filter(|t| t.after.is_some()).count();
-    if now > 0 {
+    if now > 0 && gaps == now {
+        out.push(if now == 1 {
+            "Its one topic is a gap now: no tie between the Rijk and the region carries it."
+                .to_owned()
+        } else {
+            format!(
+                "None of its {now} topics is covered now: all {now} are a gap (no tie between \
+                 the Rijk and the region carries them)."
+            )
+        });
+    } else if now > 0 {
         let covered = now - fragile.len() - gaps;
         let is = |n: usize| if n == 1 { "is" } else { "are" };
         let mut sentence =
