@@ -457,3 +457,28 @@ fn the_same_bytes_at_any_thread_count() {
     let said = sentences(part(&page, "rd4_twente_ii", "Since the baseline").unwrap());
     assert!(said.contains("parties of the coalition joined"), "{said}");
 }
+
+#[test]
+fn a_deal_that_ended_before_the_baseline_says_so() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("report");
+    // No --at: today (or the data's last date, 2027-06-01), each deal within its term.
+    let page = report_page(&["fixtures/twente-analyst", "--baseline", "2023-01-01"], &dir);
+    // rd_twente ended on 2022-12-31: described on its last day, before the baseline.
+    let ended = text(part(&page, "rd_twente", "Since the baseline").unwrap());
+    assert!(
+        ended.contains(
+            "described on 31 December 2022 (its last day), which is not after the baseline of 1 \
+             January 2023"
+        ),
+        "{ended}"
+    );
+    assert!(ended.contains("no change since the baseline"), "{ended}");
+    // rd_twente_2 started on 2023-06-01: every party joined since.
+    let said = sentences(part(&page, "rd_twente_2", "Since the baseline").unwrap());
+    assert!(
+        said.starts_with("Since 1 January 2023 all 8 parties of the coalition joined"),
+        "{said}"
+    );
+    assert!(said.contains("(it started on 1 June 2023)"), "{said}");
+}
