@@ -45,6 +45,7 @@ mod qap;
 mod real_fixtures;
 mod regio_deals;
 mod report;
+mod report_change;
 mod robustness;
 mod scale;
 #[cfg(feature = "serde")]

@@ -96,6 +96,7 @@ pub use report::{
     AsymmetryFinding, CoalitionReport, InterdependenceFinding, Overview, Report, ReportError,
     ReportSource, all_coalitions, report,
 };
+pub use report::{Baseline, BaselineFinding, CoalitionChange, ReportConfig, report_with};
 // Configuration data of `suspects` and `compare`, kept here under their analysis paths too.
 pub use crate::model::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};
 pub use structure::{

@@ -7,6 +7,7 @@ mod actor;
 mod attributes;
 mod coalition;
 mod comembership;
+mod follows;
 mod hierarchy;
 mod ids;
 mod layer;
@@ -25,6 +26,7 @@ pub use comembership::{comembership_pair_count, comembership_ties};
 pub(crate) use comembership::{
     comembership_pair_count_among, comembership_ties_among, members_by_coalition,
 };
+pub use follows::FOLLOWS_COLUMN;
 pub use hierarchy::{Hierarchy, ParentCycles};
 pub use ids::{ActorId, CoalitionId, LayerId, TopicId};
 pub use layer::{COMEMBERSHIP, Layer, WELL_KNOWN_LAYERS, directed_by_default};

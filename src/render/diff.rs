@@ -347,13 +347,18 @@ pub fn diff_summary(diff: &Diff, before: &str, after: &str) -> Vec<String> {
         ));
     }
     let figure = |name: &str| diff.figures.iter().find(|f| f.figure == name);
-    let parts: Vec<String> = ["density", "degree_centralization", "weak_components", "mean_degree"]
-        .iter()
-        .filter_map(|n| figure(n))
-        .map(|f| {
-            format!("{} {} -> {}", f.figure.replace('_', " "), fmt_opt(f.before), fmt_opt(f.after))
-        })
-        .collect();
+    let mut parts: Vec<String> =
+        ["density", "degree_centralization", "weak_components", "mean_degree"]
+            .iter()
+            .filter_map(|n| figure(n))
+            .map(|f| {
+                let name = f.figure.replace('_', " ");
+                format!("{name} {} -> {}", fmt_opt(f.before), fmt_opt(f.after))
+            })
+            .collect();
+    if let Some(f) = figure("rijk_region_ties") {
+        parts.push(format!("Rijk-region ties {} -> {}", fmt_opt(f.before), fmt_opt(f.after)));
+    }
     lines.push(format!("Network: {}.", parts.join(", ")));
     if !diff.topics.is_empty() {
         let moved = |dir: i8| -> Vec<String> {

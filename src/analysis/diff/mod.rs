@@ -20,7 +20,7 @@ pub use figures::FigureChange;
 pub(crate) use figures::{cheap_figures, network_figures};
 pub(crate) use members::member_change;
 pub use members::{ActorLabel, MemberChange};
-pub(crate) use money::{money_figures, plan_of};
+pub(crate) use money::{money_figures, plan_of, rijk_region_ties};
 pub use movers::RankMove;
 pub(crate) use movers::rank_movers;
 pub(crate) use ties::layer_changes;
@@ -29,7 +29,7 @@ pub use topics::TopicChange;
 pub(crate) use topics::topic_changes;
 
 use crate::analysis::{
-    ActorCentrality, AnalysisError, CentralityConfig, Measures, Sample, centrality,
+    ActorCentrality, AnalysisError, CentralityConfig, Connectieplan, Measures, Sample, centrality,
     graph_structure_with,
 };
 use std::collections::BTreeMap;
@@ -114,7 +114,9 @@ pub struct Diff {
     /// Actors the view has after and not before, by key.
     pub actors_joined: Vec<ActorLabel>,
     /// Network figures before and after: nodes, ties, density, centralization, reciprocity,
-    /// weak components, mean degree.
+    /// weak components, mean degree; when a side is a coalition, `rijk_region_ties`: the
+    /// distinct pairs of a Rijk party and a regional party of the coalition that its
+    /// connectieplan ties (on a topic or general).
     pub figures: Vec<FigureChange>,
     /// Centrality rank movers (degree, then betweenness), up first, then down.
     pub movers: Vec<RankMove>,
@@ -184,7 +186,7 @@ pub fn diff(
         .with_sample(config.sample);
     let scores_before = centrality(&view_before, &centrality_config)?;
     let scores_after = centrality(&view_after, &centrality_config)?;
-    let figures = if config.paths {
+    let mut figures = if config.paths {
         let structure = |view: &View, scores: &[ActorCentrality]| {
             graph_structure_with(view, scores, &centrality_config, &())
         };
@@ -198,6 +200,10 @@ pub fn diff(
     let movers = rank_movers(before, &scores_before, after, &scores_after, config.movers);
     let (plan_before, plan_after) = (plan_of(before)?, plan_of(after)?);
     let plans = (plan_before.as_ref(), plan_after.as_ref());
+    if plans.0.is_some() || plans.1.is_some() {
+        let count = |plan: Option<&Connectieplan>| plan.map(|p| rijk_region_ties(p) as f64);
+        figures.push(FigureChange::new("rijk_region_ties", count(plans.0), count(plans.1)));
+    }
     let topics = topic_changes(before, after, plans);
     let money = money_figures(before, after, plans);
     let (only_before, only_after) = if std::ptr::eq(before.network, after.network) {

@@ -28,6 +28,19 @@ fn rijk_region_euros(plan: &Connectieplan) -> Option<f64> {
     (!seen.is_empty()).then(|| seen.values().sum())
 }
 
+/// The number of distinct (Rijk, region) pairs the plan ties: the ties between the Rijk and the
+/// coalition's regional parties, on a topic or general, each pair once.
+pub(crate) fn rijk_region_ties(plan: &Connectieplan) -> usize {
+    let pairs: std::collections::BTreeSet<_> = plan
+        .topics
+        .iter()
+        .flat_map(|t| &t.ties)
+        .chain(&plan.general)
+        .map(|tie| (tie.rijk, tie.region))
+        .collect();
+    pairs.len()
+}
+
 /// National contribution, co-financing, national share, co-financing ratio and the euros
 /// between Rijk and region; empty unless a side is a coalition.
 pub(crate) fn money_figures(

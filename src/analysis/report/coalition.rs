@@ -1,13 +1,15 @@
 //! The report on one coalition on its date: key actors, asymmetry and interdependence among its
 //! members and their units (or why there are none), suspects and the connectieplan.
 
+use super::change::{previous_deal, since_baseline};
+use super::config::Baseline;
 use super::error::ReportError;
 use super::model::{AsymmetryFinding, CoalitionReport, InterdependenceFinding};
 use crate::analysis::{
-    AnalysisError, BrokerageConfig, CentralityConfig, DependenceMatrix, DependenceSource, GroupBy,
-    InterdependenceConfig, Moment, PlanConfig, Profile, Sample, asymmetry, brokerage, centrality,
-    connectieplan, dependence_layer, group_nodes, interdependence, layer_views, multiplexity,
-    suspects,
+    AnalysisError, BrokerageConfig, CentralityConfig, DependenceMatrix, DependenceSource,
+    DiffConfig, GroupBy, InterdependenceConfig, Moment, PlanConfig, Profile, Sample, asymmetry,
+    brokerage, centrality, connectieplan, dependence_layer, group_nodes, interdependence,
+    layer_views, multiplexity, suspects,
 };
 use crate::model::{CoalitionId, Date, Network};
 use crate::view::{LayerChoice, Scope, View, ViewSpec};
@@ -18,8 +20,9 @@ pub(super) fn coalition_report(
     network: &Network,
     profile: &Profile,
     coalition: CoalitionId,
-    moment: Moment,
+    (moment, report_moment): (Moment, Moment),
     sample: Option<Sample>,
+    baseline: Option<&Baseline<'_>>,
 ) -> Result<CoalitionReport, ReportError> {
     let spec = ViewSpec::coalition(coalition)
         .with_layers(LayerChoice::explicit_layers(network))
@@ -41,6 +44,11 @@ pub(super) fn coalition_report(
         AsymmetryFinding::Found(asymmetry(network, &views, &sides, &[coalition])?)
     };
     let interdependence = interdependence_finding(network, &spec, &views, layer_names)?;
+    let diff_config = DiffConfig::default().with_sample(sample);
+    let since_baseline = baseline
+        .map(|b| since_baseline(network, coalition, moment, b, &diff_config))
+        .transpose()?;
+    let previous_deal = previous_deal(network, coalition, moment, report_moment, &diff_config)?;
 
     Ok(CoalitionReport {
         coalition,
@@ -54,6 +62,8 @@ pub(super) fn coalition_report(
         suspects: suspects(network, coalition, profile, moment.date)?,
         plan: connectieplan(network, coalition, &PlanConfig::default().with_moment(moment))?,
         euro_relations: euro_relations(network, coalition, moment.date),
+        since_baseline,
+        previous_deal,
     })
 }
 

@@ -7,16 +7,20 @@
 //! coalition (with why a section has no figures: [`AsymmetryFinding`],
 //! [`InterdependenceFinding`]), `model.rs` holds the result types and `error.rs` the error.
 
+mod change;
 mod coalition;
+mod config;
 mod error;
 mod model;
 mod overview;
 
 use rayon::prelude::*;
 
+pub use config::{Baseline, ReportConfig};
 pub use error::ReportError;
 pub use model::{
-    AsymmetryFinding, CoalitionReport, InterdependenceFinding, Overview, Report, ReportSource,
+    AsymmetryFinding, BaselineFinding, CoalitionChange, CoalitionReport, InterdependenceFinding,
+    Overview, Report, ReportSource,
 };
 
 use super::{Moment, Progress};
@@ -83,14 +87,67 @@ pub fn report(
     moment: Moment,
     progress: &impl Progress,
 ) -> Result<Report, ReportError> {
+    report_with(network, profile, coalitions, source, moment, &ReportConfig::default(), progress)
+}
+
+/// [`report`] with a [`ReportConfig`]: with a [`Baseline`], each coalition's
+/// [`CoalitionReport::since_baseline`] compares it with the baseline — the coalition on the
+/// baseline date (which must be before the coalition's own date, else
+/// [`BaselineFinding::NotEarlier`]), or the coalition of the same id in the baseline workspace
+/// on the baseline's date moved into its term ([`BaselineFinding::Missing`] when it has none).
+/// Each comparison is [`diff`](super::diff) of the coalition's view (members and their units,
+/// the default layers) on the two dates, with betweenness sampled as the report's
+/// `source.sample` says — what `stakenet diff --coalition` gives.
+///
+/// # Errors
+///
+/// As [`report`].
+///
+/// # Examples
+///
+/// ```
+/// use stakenet::analysis::{
+///     Baseline, BaselineFinding, Moment, Profile, ReportConfig, ReportSource, report_with,
+/// };
+/// use stakenet::model::Date;
+/// use stakenet::{Source, load};
+///
+/// let network = load(&Source::Bundled).expect("the bundled workspace is valid");
+/// let deal = network.coalition_id("rd5_achterhoek_ii").expect("a coalition");
+/// let at = Moment::asked(Date::from_ymd_opt(2025, 1, 1).expect("a date"));
+/// let baseline = Date::from_ymd_opt(2024, 1, 1).expect("a date");
+/// let config = ReportConfig::default().with_baseline(Baseline::Date(baseline));
+/// let report =
+///     report_with(&network, &Profile::default(), &[deal], ReportSource::default(), at, &config, &())
+///         .expect("the bundled workspace can be reported on");
+/// let coalition = &report.coalitions[0];
+/// // The deal follows Achterhoek I: compared with it, always.
+/// assert_eq!(coalition.previous_deal.as_ref().expect("a previous deal").before_key, "rd_achterhoek");
+/// // It started in September 2024: every party of it joined since the baseline.
+/// let Some(BaselineFinding::Compared(change)) = &coalition.since_baseline else { panic!() };
+/// let members = change.diff.members.as_ref().expect("both sides are the coalition");
+/// assert_eq!(members.members_before, 0);
+/// assert_eq!(members.joined.len(), members.members_after);
+/// ```
+pub fn report_with(
+    network: &Network,
+    profile: &super::Profile,
+    coalitions: &[CoalitionId],
+    source: ReportSource,
+    moment: Moment,
+    config: &ReportConfig<'_>,
+    progress: &impl Progress,
+) -> Result<Report, ReportError> {
     let sample = source.sample;
     let overview = overview::overview(network, profile, moment, sample)?;
     progress.planned(coalitions.len() as u64);
+    let baseline = config.baseline.as_ref();
     let coalitions = coalitions
         .par_iter()
         .map(|&coalition| {
-            let moment = super::coalition_moment(network, coalition, moment);
-            let report = coalition::coalition_report(network, profile, coalition, moment, sample);
+            let moments = (super::coalition_moment(network, coalition, moment), moment);
+            let report =
+                coalition::coalition_report(network, profile, coalition, moments, sample, baseline);
             progress.done(1);
             report
         })

@@ -3,10 +3,10 @@
 
 use crate::analysis::Moment;
 use crate::analysis::{
-    ActorCentrality, Asymmetry, Brokerage, CoalitionFigures, Connectieplan, DependenceSource,
+    ActorCentrality, Asymmetry, Brokerage, CoalitionFigures, Connectieplan, DependenceSource, Diff,
     GraphStructure, Grouping, Interdependence, Suspects,
 };
-use crate::model::CoalitionId;
+use crate::model::{CoalitionId, Date};
 use crate::view::{LayerChoice, Weighting};
 
 /// Everything the report shows, as [`report`](super::report) computes it.
@@ -40,6 +40,11 @@ pub struct ReportSource {
     /// actor: the page says the figures are estimates and repeats `--sample K --seed S` in the
     /// `centrality` commands it names. `None`: every figure exact.
     pub sample: Option<crate::analysis::Sample>,
+    /// The baseline as the caller names it (`--baseline DATE|WORKSPACE`: the date, or the
+    /// baseline workspace's path as given), for the page's header and the `stakenet diff`
+    /// commands it names; `None` without a baseline (or to name a baseline workspace
+    /// `BASELINE` in those commands).
+    pub baseline_argument: Option<String>,
 }
 
 /// The figures about the whole network.
@@ -97,6 +102,51 @@ pub struct CoalitionReport {
     /// on its date, part of no other coalition ([`Relation::counts_in`](crate::Relation::counts_in));
     /// indices into [`Network::relations`](crate::Network::relations), in workspace order.
     pub euro_relations: Vec<usize>,
+    /// The change since the report's baseline ([`ReportConfig::baseline`](super::ReportConfig));
+    /// `None` without one.
+    pub since_baseline: Option<BaselineFinding>,
+    /// The change from the deal this one follows ([`Network::previous_deal`](crate::Network::previous_deal))
+    /// to this one; `None` when it follows none.
+    pub previous_deal: Option<CoalitionChange>,
+}
+
+/// A coalition compared with an earlier state: itself on the baseline, or the deal it follows.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct CoalitionChange {
+    /// The coalition on the earlier side, by id as its workspace writes it.
+    pub before_key: String,
+    /// Its name there.
+    pub before_name: String,
+    /// Whether the earlier side is another workspace (a baseline workspace), not this one.
+    pub other_workspace: bool,
+    /// The date the earlier side is described on.
+    pub before_moment: Moment,
+    /// The date this coalition is described on (its report's,
+    /// [`CoalitionReport::moment`]).
+    pub after_moment: Moment,
+    /// What changed from the earlier side to this coalition: each side the coalition's view
+    /// (members and their units, the default layers, on its date), as `stakenet diff` compares
+    /// them.
+    pub diff: Diff,
+}
+
+/// A coalition's "since the baseline" part.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum BaselineFinding {
+    /// The comparison.
+    Compared(Box<CoalitionChange>),
+    /// The baseline workspace has no coalition with this coalition's id.
+    Missing,
+    /// The baseline date is not before the date the coalition is described on (a deal that
+    /// ended before the baseline is described on its last day): there is no "since".
+    NotEarlier {
+        /// The baseline date.
+        baseline: Date,
+        /// The date the coalition is described on.
+        described: Date,
+    },
 }
 
 /// The asymmetry section of a coalition.

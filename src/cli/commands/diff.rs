@@ -26,7 +26,9 @@ Three forms:
 
 What it reports (one row per change, column `section`):
   figure         actors, ties, density, degree and betweenness centralization, reciprocity,
-                 weak components, mean degree: before, after, change
+                 weak components, mean degree: before, after, change; for a coalition also
+                 rijk_region_ties, the pairs of a Rijk party and a regional party tied in its
+                 connectieplan
   money          national contribution, co-financing, national share, co-financing ratio and the
                  euros on the coalition's Rijk-region ties (coalitions only)
   members, member_joined, member_left, sector_gained/lost, kind_gained/lost
@@ -102,15 +104,17 @@ pub(crate) struct DiffArgs {
 /// Views up to this many actors get exact betweenness; larger ones none unless --sample.
 const PATHS_UP_TO: usize = 20_000;
 
-/// The coalition a deal follows: its `follows` attribute, resolved.
+/// The coalition a deal follows ([`Network::previous_deal`]), or why there is none.
 fn previous(network: &Network, coalition: CoalitionId) -> Result<CoalitionId, Failure> {
+    if let Some(previous) = network.previous_deal(coalition) {
+        return Ok(previous);
+    }
     let c = network.coalition(coalition);
-    let Some(key) = c.attributes.get("follows").map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+    let Some(key) = network.follows_key(coalition) else {
         let with: Vec<String> = network
-            .coalitions()
-            .iter()
-            .filter(|c| c.attributes.get("follows").is_some_and(|f| !f.trim().is_empty()))
-            .map(|c| c.key.clone())
+            .coalition_ids()
+            .filter(|&other| network.follows_key(other).is_some())
+            .map(|other| network.coalition(other).key.clone())
             .collect();
         return Err(Failure::Input(format!(
             "--vs previous: coalition {} follows no earlier deal (its follows column is empty); {}",
@@ -123,12 +127,17 @@ fn previous(network: &Network, coalition: CoalitionId) -> Result<CoalitionId, Fa
             }
         )));
     };
-    names::coalition(network, key).map_err(|_| {
-        Failure::Input(format!(
+    Err(Failure::Input(if key == c.key {
+        format!(
+            "--vs previous: coalition {} names itself in its follows column; name the deal it follows there, or the other coalition with --vs ID",
+            c.key
+        )
+    } else {
+        format!(
             "--vs previous: coalition {} follows `{key}`, which is no coalition of this workspace",
             c.key
-        ))
-    })
+        )
+    }))
 }
 
 fn date(option: &str, text: &str) -> Result<Date, Failure> {

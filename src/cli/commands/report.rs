@@ -11,10 +11,11 @@ use super::super::options::{AtArgs, ThreadsArgs, WorkspaceArgs};
 use super::super::{Failure, Outcome, Workspace, config, say};
 use super::suspects::profile;
 use stakenet::analysis::{
-    Progress, ReportError, ReportSource, Sample, all_coalitions, moment, report,
+    Baseline, Moment, Progress, ReportConfig, ReportError, ReportSource, Sample, all_coalitions,
+    moment, report_with, shared_actors,
 };
 use stakenet::io::{FolderFile, FolderMarker, check_folder, write_folder};
-use stakenet::model::{CoalitionId, Network};
+use stakenet::model::{CoalitionId, Date, Network, parse_iso_date};
 use stakenet::render::report_files;
 
 pub(crate) const HELP: &str = "\
@@ -29,6 +30,17 @@ every section, each linked from the page:
                 between Rijk and region); asymmetry and interdependence when relations.csv has
                 the layers for them (else a sentence on what data would make them possible);
                 usual and unusual suspects; the connectieplan drawn as SVG
+  change        with --baseline, what changed since the baseline; for a deal whose follows
+                column (coalitions.csv) names an earlier deal, always a comparison with that
+                deal: a few sentences in plain words (parties gained and lost by sector, new
+                sectors at the table, government share, ties between the Rijk and the region,
+                topics, money), then the tables and the stakenet diff command behind them
+
+--baseline DATE compares each coalition with itself on DATE in this workspace; --baseline
+WORKSPACE with the coalition of the same id in a baseline workspace (a nulmeting), actors
+matched by id (a coalition it lacks is said in its part). A value that reads as a date
+(YYYY-MM-DD) is a date, anything else must be an existing folder or file; a folder named like a
+date is refused (write it as ./2019-07-01).
 
 The report describes one date, stated on the page: --at DATE, or by default today (the latest
 date in the data when that is earlier); a deal that ended before it is described on its last
@@ -47,6 +59,8 @@ Examples:
   stakenet report -o report                  # then open report/index.html
   stakenet report --coalition rd_twente --coalition rd_achterhoek -o twente-achterhoek
   stakenet report my-region/ -o my-region-report
+  stakenet report --baseline 2020-01-01 --coalition rd_twente -o twente-since-2020
+  stakenet report followup/ --baseline nulmeting/ -o monitoring
   stakenet report big/ --sample 500 -o big-report   (a workspace of 100,000s of parties)";
 
 /// `stakenet report`.
@@ -77,6 +91,11 @@ pub(crate) struct ReportArgs {
     /// Seed for --sample: the same seed picks the same actors.
     #[arg(long, default_value_t = 1, requires = "sample")]
     pub(crate) seed: u64,
+    /// Add to each coalition a "Since the baseline" part: what changed since DATE
+    /// (YYYY-MM-DD, this workspace on that date), or since the same coalition in the baseline
+    /// workspace WORKSPACE (a folder or file, actors matched by id).
+    #[arg(long, value_name = "DATE|WORKSPACE")]
+    pub(crate) baseline: Option<String>,
     #[command(flatten)]
     pub(crate) threads: ThreadsArgs,
 }
@@ -106,6 +125,26 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
     let coalitions = chosen_coalitions(network, &args.coalitions)?;
     let asked = config::at(&args.at)?;
     let moment = moment(network, asked, config::today());
+    let baseline = match args.baseline.as_deref() {
+        Some(text) => Some(baseline_of(text, args, network, moment)?),
+        None => None,
+    };
+    if let Some(BaselineArg::Workspace(other)) = &baseline {
+        // Neither input may be inside the report folder, which the report replaces.
+        check_folder(&args.output, &other.inputs, &MARKER).map_err(folder_error)?;
+    }
+    let config = match &baseline {
+        None => ReportConfig::default(),
+        Some(BaselineArg::Date(date)) => {
+            ReportConfig::default().with_baseline(Baseline::Date(*date))
+        }
+        Some(BaselineArg::Workspace(other)) => {
+            ReportConfig::default().with_baseline(Baseline::workspace(
+                &other.network,
+                stakenet::analysis::moment(&other.network, asked, config::today()),
+            ))
+        }
+    };
 
     let progress = ReportBar::new(coalitions.len());
     let source = ReportSource {
@@ -115,8 +154,9 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         sample: args
             .sample
             .map(|k| Sample::new(usize::try_from(k).unwrap_or(usize::MAX), args.seed)),
+        baseline_argument: args.baseline.clone(),
     };
-    let report = report(network, &profile, &coalitions, source, moment, &progress)
+    let report = report_with(network, &profile, &coalitions, source, moment, &config, &progress)
         .map_err(|e| failure(&e))?;
     progress.0.set_message("writing");
     let files: Vec<FolderFile> = report_files(network, &report)
@@ -133,6 +173,67 @@ pub(crate) fn run(args: &ReportArgs) -> Outcome {
         ));
     }
     Ok(())
+}
+
+/// What `--baseline` names.
+enum BaselineArg {
+    /// A date of this workspace.
+    Date(Date),
+    /// A baseline workspace, loaded.
+    Workspace(Box<Workspace>),
+}
+
+/// `--baseline TEXT`: a date when it reads as one (it must be before the date the report
+/// describes), else an existing folder or file, loaded as the baseline workspace (it must share
+/// actor ids with this one); a date that also names an existing path is refused, naming both
+/// readings.
+fn baseline_of(
+    text: &str,
+    args: &ReportArgs,
+    network: &Network,
+    moment: Moment,
+) -> Result<BaselineArg, Failure> {
+    let path = Path::new(text);
+    let exists = !text.is_empty() && path.symlink_metadata().is_ok();
+    if let Some(date) = parse_iso_date(text) {
+        if exists {
+            return Err(Failure::Input(format!(
+                "--baseline {text}: reads as the date {date} and names the existing {} {text};                  write a path as ./{text} to compare with that workspace, or move it to compare                  with the date",
+                if path.is_dir() { "folder" } else { "file" }
+            )));
+        }
+        let Some(described) = moment.date else {
+            return Err(Failure::Input(format!(
+                "--baseline {text}: the workspace carries no dates, so every relation and                  membership counts on any date; give a baseline workspace (a folder or file)                  instead"
+            )));
+        };
+        if date >= described {
+            return Err(Failure::Input(format!(
+                "--baseline {text}: not before the date the report describes ({described});                  give an earlier date{}",
+                if moment.basis == stakenet::analysis::MomentBasis::Asked {
+                    " or a later --at"
+                } else {
+                    ""
+                }
+            )));
+        }
+        return Ok(BaselineArg::Date(date));
+    }
+    if !exists {
+        return Err(Failure::Input(format!(
+            "--baseline {text}: neither a date nor an existing file or folder; give a date              (YYYY-MM-DD, e.g. 2019-07-01) or a baseline workspace (a folder with actors.csv,              or a file such as network.json)"
+        )));
+    }
+    let other = Workspace::open(&WorkspaceArgs {
+        workspace: Some(path.to_path_buf()),
+        numbers: args.workspace.numbers,
+    })?;
+    if shared_actors(&other.network, network) == 0 {
+        return Err(Failure::Input(format!(
+            "--baseline {text}: the baseline shares no actor id with this workspace; actors are              matched by id, so there is nothing to compare (give the baseline this workspace's              ids)"
+        )));
+    }
+    Ok(BaselineArg::Workspace(Box::new(other)))
 }
 
 /// Refuses an input (the `--profile` file) kept inside the report folder, which the report

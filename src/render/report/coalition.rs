@@ -101,9 +101,13 @@ pub(super) fn coalition_section(
         let _ = writeln!(out, "<p class=\"meta\">Sources: {}</p>", sources.join(" · "));
     }
 
-    for (heading, explanation, part) in PARTS {
+    for (index, (heading, explanation, part)) in PARTS.into_iter().enumerate() {
         let section = Section::headed(out, files, context, heading, explanation);
         part(section.dated(coalition.moment.date), coalition, &data);
+        if index == 0 {
+            // The change since the baseline and from the previous deal, after the summary.
+            super::change::change_sections(out, files, context, coalition, &data);
+        }
     }
     out.push_str("</section>\n");
 }

@@ -6,6 +6,7 @@
 //! `style` the CSS, `charts` the bar charts, `format` small formatting helpers and `naming` the
 //! files and folders.
 
+mod change;
 mod charts;
 mod coalition;
 mod context;

@@ -66,13 +66,18 @@ fn page_start(out: &mut String, context: &Context<'_>) {
     let _ = writeln!(
         out,
         "<header>\n<p class=\"kicker\">stakenet report</p>\n<h1>Stakeholder network report</h1>\n\
-         <p class=\"meta\">Workspace <code>{}</code></p>\n<p class=\"meta\">{}{}{}</p>\n<p class=\"lead\">{} coalitions and {} parties with {} ties ({}). This page shows the \
+         <p class=\"meta\">Workspace <code>{}</code></p>\n{}<p class=\"meta\">{}{}{}</p>\n<p class=\"lead\">{} coalitions and {} parties with {} ties ({}). This page shows the \
          coalitions side by side, then each coalition in turn: who takes part, who holds it \
          together, whether money and mandate run one way, who is missing, and which Rijk \
          department connects to which regional partner. Each section links to the CSV, JSON or \
          SVG file behind it and names the <code>stakenet</code> command that gives the same \
          figures.</p>\n</header>",
         esc(&report.source.workspace),
+        report.source.baseline_argument.as_ref().map_or_else(String::new, |baseline| format!(
+            "<p class=\"meta\">Baseline <code>{}</code>: each coalition's part \"Since the \
+             baseline\" says what changed since.</p>\n",
+            esc(baseline)
+        )),
         esc(&report.moment.sentence()),
         if report.overview.membership_by_default {
             " The workspace records no relations between parties, so the whole network's \

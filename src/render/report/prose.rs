@@ -87,3 +87,15 @@ the region and at the Rijk, and which ties connect them: covered (two or more in
 ties), fragile (one tie, or all through one person) or a gap. A topic that hangs on one person \
 is fragile: with frequent staff turnover, institutional memory is lost. Dashed lines are \
 proposed ties that would close the gaps.";
+
+pub(super) const EXPLAIN_BASELINE: &str = "What changed since the baseline (the nulmeting): \
+the evaluations ask for monitoring from a baseline — did the coalition broaden beyond the usual \
+suspects, did the Rijk's ties to the region grow, which topics of the connectieplan still hang on \
+one tie or one person? Parties are matched by id; each side is the coalition's members and their \
+units, with the relations that hold on its date.";
+
+pub(super) const EXPLAIN_PREVIOUS_DEAL: &str = "This deal follows an earlier deal of the \
+region. Compared with it: did the table broaden to sectors and kinds of party it lacked, did the \
+government share fall, did the ties between the Rijk and the region grow, and how did the money \
+change? Parties are matched by id; each deal is described on its own date, with its members and \
+their units and the relations that hold then.";

@@ -96,6 +96,13 @@ impl<'a, 'n> Section<'a, 'n> {
     /// `;`-separated `stakenet COMMAND OPTIONS…`, when there is one), and `</section>` when
     /// wrapped.
     pub(super) fn end(self, command: Option<&str>) {
+        let line = command.map(|text| commands(self.context, text, self.at));
+        self.end_with(line.as_deref());
+    }
+
+    /// Ends the part as [`Section::end`] does, naming `line` as the command exactly as given
+    /// (the caller writes every argument, the workspace's too).
+    pub(super) fn end_with(self, line: Option<&str>) {
         let items: Vec<String> = self
             .links
             .iter()
@@ -105,11 +112,11 @@ impl<'a, 'n> Section<'a, 'n> {
             })
             .collect();
         let _ = writeln!(self.out, "<p class=\"files\">Data: {}</p>", items.join(" "));
-        if let Some(text) = command {
+        if let Some(line) = line {
             let _ = writeln!(
                 self.out,
                 "<p class=\"command\">Same figures: <code>{}</code></p>",
-                esc(&commands(self.context, text, self.at))
+                esc(line)
             );
         }
         if self.wrapped {
