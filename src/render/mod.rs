@@ -56,6 +56,7 @@ pub use exchange::{
     ExportOptions, MixedEdges, export_cytoscape, export_cytoscape_with, export_dot, export_gexf,
     export_gexf_with, export_graphml, export_graphml_with,
 };
+pub use exchange::Timeline;
 pub use influence::{INFLUENCE_MEASURES, influence_json, influence_records, influence_summary};
 pub use interdependence::{
     INTERDEPENDENCE_MEASURES, PAIR_COLUMNS, dependence_actor_records, dependence_pair_records,
