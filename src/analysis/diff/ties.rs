@@ -178,3 +178,97 @@ fn merge(before: &[(u32, u32)], after: &[(u32, u32)]) -> (Vec<(u32, u32)>, Vec<(
     gained.extend_from_slice(&after[j..]);
     (gained, lost, kept)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::io::{Source, load};
+    use crate::view::ViewSpec;
+
+    fn network(actors: &[&str], relations: &[(&str, &str, &str)]) -> Network {
+        let mut a = String::from("id,name\n");
+        for key in actors {
+            a.push_str(&format!("{key},{key}\n"));
+        }
+        let mut r = String::from("source,target,layer\n");
+        for (s, t, layer) in relations {
+            r.push_str(&format!("{s},{t},{layer}\n"));
+        }
+        let files = vec![
+            ("actors.csv".to_owned(), a.into_bytes()),
+            ("relations.csv".to_owned(), r.into_bytes()),
+        ];
+        load(&Source::Memory(files)).unwrap()
+    }
+
+    /// The ties of each layer as sets of key pairs, compared by brute force.
+    fn by_keys(network: &Network, spec: &ViewSpec) -> BTreeMap<String, BTreeSet<TieKey>> {
+        let mut layers = BTreeMap::new();
+        for view in layer_views(network, spec).unwrap() {
+            let key = |node: u32| network.actor(view.actor(node)).key.clone();
+            let mut ties = BTreeSet::new();
+            for u in 0..view.n_nodes() as u32 {
+                for &v in view.out_arcs().neighbors(u) {
+                    let (a, b) = (key(u), key(v));
+                    ties.insert(if view.is_directed() || a <= b { (a, b) } else { (b, a) });
+                }
+            }
+            let name = View::layer_name(network, view.layers()[0]).to_owned();
+            layers.insert(name, ties);
+        }
+        layers
+    }
+
+    #[test]
+    fn numbered_ties_give_what_sets_of_keys_give() {
+        // Keys only one side has, keys that are prefixes of others, upper case and punctuation
+        // (byte order: `-` < `B` < `_` < `a`), undirected pairs written either way.
+        let before = network(
+            &["a", "a_b", "B", "z", "a-c", "m"],
+            &[
+                ("a", "B", "funding"),
+                ("z", "a", "funding"),
+                ("a-c", "a_b", "funding"),
+                ("m", "z", "funding"),
+                ("z", "a", "collaboration"),
+                ("a_b", "B", "collaboration"),
+                ("m", "a-c", "collaboration"),
+            ],
+        );
+        let after = network(
+            &["a", "A", "a_b", "ab", "a-c", "zz", "m", "z"],
+            &[
+                ("a", "A", "funding"),
+                ("z", "a", "funding"),
+                ("a-c", "a_b", "funding"),
+                ("a_b", "a-c", "funding"),
+                ("a", "z", "collaboration"),
+                ("a-c", "m", "collaboration"),
+                ("ab", "zz", "collaboration"),
+                ("ab", "zz", "coordination"),
+            ],
+        );
+        let spec = ViewSpec::default();
+        let changes =
+            layer_changes(DiffSide::new(&before, &spec), DiffSide::new(&after, &spec)).unwrap();
+        let (b, a) = (by_keys(&before, &spec), by_keys(&after, &spec));
+        let names: BTreeSet<&String> = b.keys().chain(a.keys()).collect();
+        assert_eq!(changes.len(), names.len());
+        let empty = BTreeSet::new();
+        for change in &changes {
+            let (tb, ta) = (b.get(&change.layer).unwrap_or(&empty), a.get(&change.layer).unwrap_or(&empty));
+            let gained: Vec<TieKey> = ta.difference(tb).cloned().collect();
+            let lost: Vec<TieKey> = tb.difference(ta).cloned().collect();
+            assert_eq!(change.gained, gained, "{}", change.layer);
+            assert_eq!(change.lost, lost, "{}", change.layer);
+            assert_eq!(change.kept, tb.intersection(ta).count(), "{}", change.layer);
+        }
+        let funding = changes.iter().find(|c| c.layer == "funding").unwrap();
+        assert_eq!(funding.kept, 2);
+        let collaboration = changes.iter().find(|c| c.layer == "collaboration").unwrap();
+        assert!(collaboration.lost.contains(&("B".to_owned(), "a_b".to_owned())));
+        assert_eq!(collaboration.kept, 2, "z–a and m–a-c, written the other way round");
+    }
+}
