@@ -10,8 +10,8 @@ use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use stakenet::render::{
-    ExportOptions, MixedEdges, Timeline, export_cytoscape, export_dot, export_gexf, export_gexf_with,
-    export_graphml,
+    ExportOptions, MixedEdges, Timeline, export_cytoscape, export_dot, export_gexf,
+    export_gexf_with, export_graphml,
 };
 use stakenet::{Network, Source, load};
 
@@ -409,7 +409,10 @@ fn cli_writes_each_format_to_standard_output() {
     let expected = [
         ("graphml", export_graphml(&tiny, MixedEdges::Keep)),
         // The command line writes GEXF with Gephi's timeline (tiny has dates).
-        ("gexf", export_gexf_with(&tiny, &ExportOptions::default().with_timeline(Timeline::WhenDated))),
+        (
+            "gexf",
+            export_gexf_with(&tiny, &ExportOptions::default().with_timeline(Timeline::WhenDated)),
+        ),
         ("json", export_cytoscape(&tiny)),
         ("dot", export_dot(&tiny)),
     ];

@@ -178,7 +178,10 @@ fn an_actor_spans_its_ties_and_is_open_where_one_is() {
              c,a,funding,,2021-02-28\n",
         ),
         ("coalitions.csv", "id,name,start,end\ndeal,Deal,2019-01-01,2022-12-31\n"),
-        ("members.csv", "coalition,actor,role,since\ndeal,a,signatory,2019-02-01\ndeal,b,signatory,2019-02-01\n"),
+        (
+            "members.csv",
+            "coalition,actor,role,since\ndeal,a,signatory,2019-02-01\ndeal,b,signatory,2019-02-01\n",
+        ),
     ];
     let files = files.iter().map(|(n, t)| ((*n).to_owned(), t.as_bytes().to_vec())).collect();
     let network = load(&Source::Memory(files)).unwrap();

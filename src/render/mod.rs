@@ -52,11 +52,11 @@ pub use description::ViewDescription;
 pub use diff::{DIFF_COLUMNS, diff_json, diff_records, diff_summary};
 pub use ego::{ego_json, ego_records, ego_summary};
 pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, evaluation_table};
+pub use exchange::Timeline;
 pub use exchange::{
     ExportOptions, MixedEdges, export_cytoscape, export_cytoscape_with, export_dot, export_gexf,
     export_gexf_with, export_graphml, export_graphml_with,
 };
-pub use exchange::Timeline;
 pub use influence::{INFLUENCE_MEASURES, influence_json, influence_records, influence_summary};
 pub use interdependence::{
     INTERDEPENDENCE_MEASURES, PAIR_COLUMNS, dependence_actor_records, dependence_pair_records,

@@ -4,8 +4,8 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use super::DiffSide;
+use super::numbers::SharedNumbers;
 use crate::analysis::layer_views;
-use crate::model::Network;
 use crate::view::{View, ViewError};
 
 /// A tie by the keys of its ends: (source, target) on a directed layer, the pair in key order
@@ -30,54 +30,6 @@ pub struct LayerChange {
     /// of longitudinal network studies, e.g. Snijders et al. 2010); `None` when neither side
     /// has a tie.
     pub jaccard: Option<f64>,
-}
-
-/// The actors of both sides numbered once, in the byte order of their keys (the order of
-/// [`Network::actor_ids_by_key`]), an actor of both networks by one number: a tie is then a
-/// pair of numbers, and pairs compare as the pairs of keys do.
-struct SharedNumbers<'a> {
-    /// The key of each number.
-    keys: Vec<&'a str>,
-    /// The number of each actor of the network before, by actor index.
-    before: Vec<u32>,
-    /// The number of each actor of the network after, by actor index.
-    after: Vec<u32>,
-}
-
-impl<'a> SharedNumbers<'a> {
-    /// Numbers the actors of `before` and `after` by merging their key orders.
-    fn new(before: &'a Network, after: &'a Network) -> Self {
-        let (order_b, order_a) = (before.actor_ids_by_key(), after.actor_ids_by_key());
-        let mut keys = Vec::with_capacity(order_b.len().max(order_a.len()));
-        let mut number_b = vec![0; before.actors().len()];
-        let mut number_a = vec![0; after.actors().len()];
-        let (mut i, mut j) = (0, 0);
-        while i < order_b.len() || j < order_a.len() {
-            let key_b = order_b.get(i).map(|&id| before.actor(id).key.as_str());
-            let key_a = order_a.get(j).map(|&id| after.actor(id).key.as_str());
-            let number = keys.len() as u32;
-            let order = match (key_b, key_a) {
-                (Some(b), Some(a)) => b.cmp(a),
-                (Some(_), None) => Ordering::Less,
-                _ => Ordering::Greater,
-            };
-            if order != Ordering::Greater {
-                number_b[order_b[i].index()] = number;
-                i += 1;
-            }
-            if order != Ordering::Less {
-                number_a[order_a[j].index()] = number;
-                j += 1;
-            }
-            keys.extend(if order == Ordering::Greater { key_a } else { key_b });
-        }
-        SharedNumbers { keys, before: number_b, after: number_a }
-    }
-
-    /// A tie's keys as text.
-    fn tie_key(&self, (a, b): (u32, u32)) -> TieKey {
-        (self.keys[a as usize].to_owned(), self.keys[b as usize].to_owned())
-    }
 }
 
 /// The ties of one layer's view as sorted, distinct pairs of shared numbers: (source, target)
@@ -106,8 +58,8 @@ type LayerTies = (String, bool, Vec<(u32, u32)>);
 pub(crate) fn layer_changes(
     before: DiffSide<'_>,
     after: DiffSide<'_>,
+    numbers: &SharedNumbers<'_>,
 ) -> Result<Vec<LayerChange>, ViewError> {
-    let numbers = SharedNumbers::new(before.network, after.network);
     let per_layer = |side: DiffSide<'_>, numbers: &[u32]| -> Result<Vec<LayerTies>, ViewError> {
         let views = layer_views(side.network, side.spec)?;
         Ok(views
@@ -185,6 +137,7 @@ mod tests {
 
     use super::*;
     use crate::io::{Source, load};
+    use crate::model::Network;
     use crate::view::ViewSpec;
 
     fn network(actors: &[&str], relations: &[(&str, &str, &str)]) -> Network {
@@ -251,14 +204,17 @@ mod tests {
             ],
         );
         let spec = ViewSpec::default();
+        let numbers = SharedNumbers::new(&before, &after);
         let changes =
-            layer_changes(DiffSide::new(&before, &spec), DiffSide::new(&after, &spec)).unwrap();
+            layer_changes(DiffSide::new(&before, &spec), DiffSide::new(&after, &spec), &numbers)
+                .unwrap();
         let (b, a) = (by_keys(&before, &spec), by_keys(&after, &spec));
         let names: BTreeSet<&String> = b.keys().chain(a.keys()).collect();
         assert_eq!(changes.len(), names.len());
         let empty = BTreeSet::new();
         for change in &changes {
-            let (tb, ta) = (b.get(&change.layer).unwrap_or(&empty), a.get(&change.layer).unwrap_or(&empty));
+            let (tb, ta) =
+                (b.get(&change.layer).unwrap_or(&empty), a.get(&change.layer).unwrap_or(&empty));
             let gained: Vec<TieKey> = ta.difference(tb).cloned().collect();
             let lost: Vec<TieKey> = tb.difference(ta).cloned().collect();
             assert_eq!(change.gained, gained, "{}", change.layer);

@@ -371,7 +371,8 @@ impl ExportGraph {
     /// `until`, or a coalition with a `start` or `end`.
     pub(crate) fn is_dated(&self) -> bool {
         let dated = |v: &Validity| v.since.is_some() || v.until.is_some();
-        self.nodes.iter().any(|n| dated(&n.validity)) || self.edges.iter().any(|e| dated(&e.validity))
+        self.nodes.iter().any(|n| dated(&n.validity))
+            || self.edges.iter().any(|e| dated(&e.validity))
     }
 
     /// Which directions the edges have.

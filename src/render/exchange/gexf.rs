@@ -1,10 +1,10 @@
 //! GEXF 1.3 export (Gephi): the whole network with its attributes, written with quick-xml.
 
 use crate::model::Network;
+use crate::model::Validity;
 use crate::render::exchange::flatten::{
     Directions, EdgeOrigin, ExportGraph, MEMBERSHIP_LAYER, MixedEdges,
 };
-use crate::model::Validity;
 use crate::render::exchange::options::{ExportOptions, Timeline};
 use crate::render::exchange::visual::{coordinate, node_visuals};
 use crate::render::markup::xml::XmlDocument;
