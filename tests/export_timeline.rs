@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use quick_xml::Reader;
+use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use stakenet::render::{ExportOptions, MixedEdges, Timeline, export_gexf, export_gexf_with};
 use stakenet::{Network, Source, load};
@@ -32,7 +33,7 @@ fn attributes(element: &BytesStart<'_>) -> HashMap<String, String> {
             let a = a.unwrap();
             (
                 String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
-                a.unescape_value().unwrap().into_owned(),
+                a.normalized_value(XmlVersion::Explicit1_0).unwrap().into_owned(),
             )
         })
         .collect()

@@ -32,6 +32,9 @@ pub struct LayerChange {
     pub jaccard: Option<f64>,
 }
 
+/// A tie as the shared numbers of its ends.
+type Tie = (u32, u32);
+
 /// The ties of one layer's view as sorted, distinct pairs of shared numbers: (source, target)
 /// on a directed layer, the smaller number first on an undirected one.
 fn numbered_ties(view: &View, numbers: &[u32]) -> Vec<(u32, u32)> {
@@ -106,7 +109,7 @@ pub(crate) fn layer_changes(
 
 /// The ties of `after` not in `before` (gained), of `before` not in `after` (lost), and how
 /// many both have: one linear merge of two sorted lists.
-fn merge(before: &[(u32, u32)], after: &[(u32, u32)]) -> (Vec<(u32, u32)>, Vec<(u32, u32)>, usize) {
+fn merge(before: &[Tie], after: &[Tie]) -> (Vec<Tie>, Vec<Tie>, usize) {
     let (mut gained, mut lost, mut kept) = (Vec::new(), Vec::new(), 0);
     let (mut i, mut j) = (0, 0);
     while i < before.len() && j < after.len() {
