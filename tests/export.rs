@@ -9,7 +9,10 @@ use std::path::Path;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
-use stakenet::render::{MixedEdges, export_cytoscape, export_dot, export_gexf, export_graphml};
+use stakenet::render::{
+    ExportOptions, MixedEdges, Timeline, export_cytoscape, export_dot, export_gexf,
+    export_gexf_with, export_graphml,
+};
 use stakenet::{Network, Source, load};
 
 use crate::common::{
@@ -405,7 +408,11 @@ fn cli_writes_each_format_to_standard_output() {
     let tiny = tiny();
     let expected = [
         ("graphml", export_graphml(&tiny, MixedEdges::Keep)),
-        ("gexf", export_gexf(&tiny, MixedEdges::Keep)),
+        // The command line writes GEXF with Gephi's timeline (tiny has dates).
+        (
+            "gexf",
+            export_gexf_with(&tiny, &ExportOptions::default().with_timeline(Timeline::WhenDated)),
+        ),
         ("json", export_cytoscape(&tiny)),
         ("dot", export_dot(&tiny)),
     ];

@@ -21,6 +21,7 @@ mod diff;
 mod ego;
 mod export;
 mod export_layout;
+mod export_timeline;
 mod formats;
 mod graphalytics;
 mod hostile_inputs;

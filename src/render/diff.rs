@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::json::to_value;
 use super::records::{Cell, Records};
-use crate::analysis::{ActorLabel, Diff, FigureChange, TieKey, TopicChange};
+use crate::analysis::{ActorLabel, Diff, FigureChange, LayerChange, TieKey, TopicChange};
 
 /// The columns of the list.
 pub const DIFF_COLUMNS: [&str; 9] = [
@@ -58,9 +58,10 @@ fn topic_detail(t: &TopicChange) -> String {
     parts.join("; ")
 }
 
-/// One row per change, by section.
+/// One row per change, by section. The rows of the ties gained and lost (millions, for two
+/// large workspaces) are built as they are written; the others are held.
 pub fn diff_records(diff: &Diff) -> Records<'_> {
-    let mut r = Records::new(&DIFF_COLUMNS);
+    let mut r: Vec<Vec<Cell<'_>>> = Vec::new();
     let row = |section: &str,
                item: String,
                name: String,
@@ -201,23 +202,18 @@ pub fn diff_records(diff: &Diff) -> Records<'_> {
             ),
         ));
     }
+    // The tie rows, by layer, gained then lost: where each list starts among them.
+    let mut tie_lists: Vec<(usize, &LayerChange, &'static str, &[TieKey])> = Vec::new();
+    let mut ties = 0;
     for l in &diff.layers {
         for (section, list) in [("tie_gained", &l.gained), ("tie_lost", &l.lost)] {
-            for t in list {
-                r.push(row(
-                    section,
-                    l.layer.clone(),
-                    tie_text(t, l.directed),
-                    None,
-                    None,
-                    None,
-                    "",
-                    "",
-                    String::new(),
-                ));
+            if !list.is_empty() {
+                tie_lists.push((ties, l, section, list));
+                ties += list.len();
             }
         }
     }
+    let head = std::mem::take(&mut r);
     for t in &diff.topics {
         r.push(row(
             "topic",
@@ -266,7 +262,30 @@ pub fn diff_records(diff: &Diff) -> Records<'_> {
             r.push(row(section, k.clone(), String::new(), None, None, None, "", "", String::new()));
         }
     }
-    r
+    let tail = r;
+    let len = head.len() + ties + tail.len();
+    Records::from_fn(&DIFF_COLUMNS, len, move |i, cells| {
+        if i < head.len() {
+            cells.extend(head[i].iter().cloned());
+        } else if i - head.len() < ties {
+            let tie = i - head.len();
+            let at = tie_lists.partition_point(|&(start, ..)| start <= tie) - 1;
+            let (start, l, section, list) = tie_lists[at];
+            cells.extend([
+                Cell::text(section),
+                Cell::text(l.layer.as_str()),
+                Cell::text(tie_text(&list[tie - start], l.directed)),
+                Cell::Number(None),
+                Cell::Number(None),
+                Cell::Number(None),
+                Cell::text(""),
+                Cell::text(""),
+                Cell::text(""),
+            ]);
+        } else {
+            cells.extend(tail[i - head.len() - ties].iter().cloned());
+        }
+    })
 }
 
 /// A score with at most 3 decimals, trailing zeros dropped.
@@ -521,7 +540,17 @@ fn members_json(list: &[ActorLabel]) -> Vec<MemberJson<'_>> {
 
 /// The JSON document of `diff`: the summary lines, then every section.
 pub fn diff_json(diff: &Diff, before: &str, after: &str) -> Value {
-    to_value(&DiffJson {
+    to_value(&diff_document(diff, before, after))
+}
+
+/// [`diff_json`] as indented text, written straight from the results (no [`Value`] tree of
+/// millions of ties in between); the same text as `to_pretty(&diff_json(…))`.
+pub fn diff_json_text(diff: &Diff, before: &str, after: &str) -> String {
+    super::json::to_pretty(&diff_document(diff, before, after))
+}
+
+fn diff_document<'a>(diff: &'a Diff, before: &'a str, after: &'a str) -> DiffJson<'a> {
+    DiffJson {
         before,
         after,
         summary: diff_summary(diff, before, after),
@@ -580,5 +609,38 @@ pub fn diff_json(diff: &Diff, before: &str, after: &str) -> Value {
         actors_left: diff.actors_left.iter().map(|l| l.key.as_str()).collect(),
         only_before: &diff.only_before,
         only_after: &diff.only_after,
-    })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{DiffConfig, DiffSide, diff};
+    use crate::io::{Source, load};
+    use crate::model::Date;
+    use crate::view::ViewSpec;
+
+    #[test]
+    fn the_json_text_is_the_json_document_and_every_tie_has_its_row() {
+        let network = load(&Source::Bundled).unwrap();
+        let before = ViewSpec::default().with_at(Date::from_ymd_opt(2019, 1, 1));
+        let after = ViewSpec::default().with_at(Date::from_ymd_opt(2024, 1, 1));
+        let config = DiffConfig::default();
+        let d = diff(DiffSide::new(&network, &before), DiffSide::new(&network, &after), &config)
+            .unwrap();
+        let gained: usize = d.layers.iter().map(|l| l.gained.len()).sum();
+        assert!(gained > 10, "{gained} ties gained");
+        let text = diff_json_text(&d, "2019", "2024");
+        assert_eq!(text, crate::render::json::to_pretty(&diff_json(&d, "2019", "2024")));
+        let csv = diff_records(&d).to_csv();
+        let rows = |section: &str| csv.lines().filter(|l| l.starts_with(section)).count();
+        assert_eq!(rows("tie_gained,"), gained);
+        assert_eq!(rows("tie_lost,"), d.layers.iter().map(|l| l.lost.len()).sum::<usize>());
+        let first = d.layers.iter().find(|l| !l.gained.is_empty()).unwrap();
+        let tie = &first.gained[0];
+        let arrow = if first.directed { "->" } else { "--" };
+        let line = format!("tie_gained,{},{} {arrow} {},,,,,,", first.layer, tie.0, tie.1);
+        assert!(csv.lines().any(|l| l == line), "{line}");
+        assert!(csv.lines().last().unwrap().split(',').count() >= DIFF_COLUMNS.len());
+    }
 }

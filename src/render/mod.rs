@@ -49,9 +49,11 @@ pub use cohesion::{
 };
 pub use compare::{COMPARE_COLUMNS, compare_json, compare_records};
 pub use description::ViewDescription;
+pub use diff::diff_json_text;
 pub use diff::{DIFF_COLUMNS, diff_json, diff_records, diff_summary};
 pub use ego::{ego_json, ego_records, ego_summary};
 pub use evaluation::{evaluation_items, evaluation_json, evaluation_summary, evaluation_table};
+pub use exchange::Timeline;
 pub use exchange::{
     ExportOptions, MixedEdges, export_cytoscape, export_cytoscape_with, export_dot, export_gexf,
     export_gexf_with, export_graphml, export_graphml_with,

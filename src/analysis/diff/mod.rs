@@ -13,6 +13,7 @@ mod figures;
 mod members;
 mod money;
 mod movers;
+mod numbers;
 mod ties;
 mod topics;
 
@@ -32,10 +33,9 @@ use crate::analysis::{
     ActorCentrality, AnalysisError, CentralityConfig, Connectieplan, Measures, Sample, centrality,
     graph_structure_with,
 };
-use std::collections::BTreeMap;
-
 use crate::model::{ActorId, Network};
 use crate::view::{View, ViewError, ViewSpec};
+use numbers::SharedNumbers;
 
 /// One side of a comparison: a network and the view of it compared.
 #[derive(Clone, Copy, Debug)]
@@ -158,22 +158,11 @@ pub fn diff(
 ) -> Result<Diff, DiffError> {
     let view_before = View::build(before.network, before.spec)?;
     let view_after = View::build(after.network, after.spec)?;
-    let layers = layer_changes(before, after)?;
+    let numbers = SharedNumbers::new(before.network, after.network);
+    let layers = layer_changes(before, after, &numbers)?;
     let members = member_change(before, after);
-    let keys = |side: DiffSide<'_>, view: &View| -> BTreeMap<String, ActorId> {
-        view.actors().iter().map(|&a| (side.network.actor(a).key.clone(), a)).collect()
-    };
-    let (keys_before, keys_after) = (keys(before, &view_before), keys(after, &view_after));
-    let only = |side: DiffSide<'_>,
-                from: &BTreeMap<String, ActorId>,
-                other: &BTreeMap<String, ActorId>| {
-        from.iter()
-            .filter(|(k, _)| !other.contains_key(*k))
-            .map(|(_, &id)| ActorLabel::of(side.network, id))
-            .collect()
-    };
-    let actors_left = only(before, &keys_before, &keys_after);
-    let actors_joined = only(after, &keys_after, &keys_before);
+    let (actors_left, actors_joined) =
+        one_sided((before, &view_before), (after, &view_after), &numbers);
     let centrality_config = CentralityConfig::default()
         .with_measures(
             Measures::default()
@@ -197,7 +186,7 @@ pub fn diff(
     } else {
         cheap_figures(&view_before, &view_after)
     };
-    let movers = rank_movers(before, &scores_before, after, &scores_after, config.movers);
+    let movers = rank_movers(&scores_before, (after, &scores_after), &numbers, config.movers);
     let (plan_before, plan_after) = (plan_of(before)?, plan_of(after)?);
     let plans = (plan_before.as_ref(), plan_after.as_ref());
     if plans.0.is_some() || plans.1.is_some() {
@@ -209,7 +198,7 @@ pub fn diff(
     let (only_before, only_after) = if std::ptr::eq(before.network, after.network) {
         (Vec::new(), Vec::new())
     } else {
-        only_in_one(before.network, after.network)
+        only_in_one(&numbers)
     };
     Ok(Diff {
         layers,
@@ -227,19 +216,55 @@ pub fn diff(
     })
 }
 
-/// The keys of the actors only one network has, each list sorted.
-fn only_in_one(before: &Network, after: &Network) -> (Vec<String>, Vec<String>) {
-    let missing = |from: &Network, other: &Network| -> Vec<String> {
-        let mut keys: Vec<String> = from
-            .actors()
-            .iter()
-            .filter(|a| other.actor_id(&a.key).is_none())
-            .map(|a| a.key.clone())
-            .collect();
-        keys.sort_unstable();
-        keys
+/// The actors only the view before has (left) and only the view after has (joined), matched
+/// by key, each list in key order.
+fn one_sided(
+    (before, view_before): (DiffSide<'_>, &View),
+    (after, view_after): (DiffSide<'_>, &View),
+    numbers: &SharedNumbers<'_>,
+) -> (Vec<ActorLabel>, Vec<ActorLabel>) {
+    let numbered = |view: &View, number: &[u32]| -> Vec<(u32, ActorId)> {
+        let mut actors: Vec<(u32, ActorId)> =
+            view.actors().iter().map(|&a| (number[a.index()], a)).collect();
+        actors.sort_unstable();
+        actors
     };
-    (missing(before, after), missing(after, before))
+    let (b, a) = (numbered(view_before, &numbers.before), numbered(view_after, &numbers.after));
+    let present = |actors: &[(u32, ActorId)]| {
+        let mut present = vec![false; numbers.keys.len()];
+        for &(number, _) in actors {
+            present[number as usize] = true;
+        }
+        present
+    };
+    let (in_before, in_after) = (present(&b), present(&a));
+    let only = |side: DiffSide<'_>, actors: &[(u32, ActorId)], other: &[bool]| {
+        actors
+            .iter()
+            .filter(|&&(number, _)| !other[number as usize])
+            .map(|&(_, id)| ActorLabel::of(side.network, id))
+            .collect()
+    };
+    (only(before, &b, &in_after), only(after, &a, &in_before))
+}
+
+/// The keys of the actors only one network has, each list sorted.
+fn only_in_one(numbers: &SharedNumbers<'_>) -> (Vec<String>, Vec<String>) {
+    let present = |of: &[u32]| {
+        let mut present = vec![false; numbers.keys.len()];
+        for &number in of {
+            present[number as usize] = true;
+        }
+        present
+    };
+    let (in_before, in_after) = (present(&numbers.before), present(&numbers.after));
+    let only = |from: &[bool], other: &[bool]| -> Vec<String> {
+        (0..numbers.keys.len())
+            .filter(|&n| from[n] && !other[n])
+            .map(|n| numbers.keys[n].to_owned())
+            .collect()
+    };
+    (only(&in_before, &in_after), only(&in_after, &in_before))
 }
 
 /// How many actor keys two networks share.

@@ -1,9 +1,9 @@
 //! Centrality rank movers: the actors whose rank by degree or betweenness rose or fell most.
 
-use std::collections::BTreeMap;
-
 use super::DiffSide;
+use super::numbers::SharedNumbers;
 use crate::analysis::ActorCentrality;
+use crate::model::ActorId;
 
 /// One actor's move in one measure's ranking.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,66 +33,70 @@ impl RankMove {
     }
 }
 
-/// Competition ranks of `scores` (1 + the number strictly greater).
-fn ranks(scores: &[(String, f64)]) -> BTreeMap<String, (usize, f64)> {
-    let mut sorted: Vec<f64> = scores.iter().map(|(_, s)| *s).collect();
+/// Competition ranks of `scores` (1 + the number strictly greater), in the same order.
+fn ranks(scores: &[f64]) -> Vec<usize> {
+    let mut sorted = scores.to_vec();
     sorted.sort_by(|a, b| b.total_cmp(a));
-    scores
-        .iter()
-        .map(|(key, s)| {
-            let above = sorted.partition_point(|x| x.total_cmp(s).is_gt());
-            (key.clone(), (above + 1, *s))
-        })
-        .collect()
+    scores.iter().map(|s| sorted.partition_point(|x| x.total_cmp(s).is_gt()) + 1).collect()
+}
+
+/// One actor's scores on one side: degree and betweenness (0 when not computed).
+#[derive(Clone, Copy)]
+struct Scores {
+    degree: f64,
+    betweenness: f64,
 }
 
 /// The `top` largest moves up, then the `top` largest down, per measure (degree, then
 /// betweenness), among the actors both views hold (ranked among those); ties by key.
 pub(crate) fn rank_movers(
-    before: DiffSide<'_>,
     scores_before: &[ActorCentrality],
-    after: DiffSide<'_>,
-    scores_after: &[ActorCentrality],
+    (after, scores_after): (DiffSide<'_>, &[ActorCentrality]),
+    numbers: &SharedNumbers<'_>,
     top: usize,
 ) -> Vec<RankMove> {
-    let scores = |side: DiffSide<'_>, list: &[ActorCentrality]| -> BTreeMap<String, (f64, f64)> {
-        list.iter()
-            .map(|c| {
-                let key = side.network.actor(c.actor).key.clone();
-                (key, (c.degree as f64, c.betweenness.unwrap_or(0.0)))
-            })
-            .collect()
+    // Each side's scores by shared number; the actor after, for its name.
+    let by_number = |list: &[ActorCentrality], number: &[u32]| {
+        let mut scores: Vec<Option<(Scores, ActorId)>> = vec![None; numbers.keys.len()];
+        for c in list {
+            let s = Scores { degree: c.degree as f64, betweenness: c.betweenness.unwrap_or(0.0) };
+            scores[number[c.actor.index()] as usize] = Some((s, c.actor));
+        }
+        scores
     };
-    let (b, a) = (scores(before, scores_before), scores(after, scores_after));
-    let shared: Vec<&String> = b.keys().filter(|k| a.contains_key(*k)).collect();
+    let (b, a) =
+        (by_number(scores_before, &numbers.before), by_number(scores_after, &numbers.after));
+    // The actors both views hold, in key order.
+    let shared: Vec<(Scores, Scores, ActorId, u32)> = (0..numbers.keys.len())
+        .filter_map(|n| match (b[n], a[n]) {
+            (Some((sb, _)), Some((sa, actor))) => Some((sb, sa, actor, n as u32)),
+            _ => None,
+        })
+        .collect();
     let mut moves = Vec::new();
     let with_betweenness =
         scores_before.iter().chain(scores_after).any(|c| c.betweenness.is_some());
-    let measures: &[(&'static str, usize)] =
-        if with_betweenness { &[("degree", 0), ("betweenness", 1)] } else { &[("degree", 0)] };
-    for &(measure, pick) in measures {
-        let get = |map: &BTreeMap<String, (f64, f64)>, k: &String| {
-            let (d, bt) = map[k];
-            if pick == 0 { d } else { bt }
-        };
-        let rb = ranks(&shared.iter().map(|k| ((*k).clone(), get(&b, k))).collect::<Vec<_>>());
-        let ra = ranks(&shared.iter().map(|k| ((*k).clone(), get(&a, k))).collect::<Vec<_>>());
+    let measures: &[&'static str] =
+        if with_betweenness { &["degree", "betweenness"] } else { &["degree"] };
+    for &measure in measures {
+        let get = |s: Scores| if measure == "degree" { s.degree } else { s.betweenness };
+        let score_b: Vec<f64> = shared.iter().map(|&(sb, ..)| get(sb)).collect();
+        let score_a: Vec<f64> = shared.iter().map(|&(_, sa, ..)| get(sa)).collect();
+        let (rb, ra) = (ranks(&score_b), ranks(&score_a));
         let mut all: Vec<RankMove> = shared
             .iter()
-            .map(|k| {
-                let ((rank_before, score_before), (rank_after, score_after)) = (rb[*k], ra[*k]);
-                RankMove {
-                    measure,
-                    key: (*k).clone(),
-                    name: name_of(after, k),
-                    rank_before,
-                    rank_after,
-                    before: score_before,
-                    after: score_after,
-                }
-            })
+            .enumerate()
             // A rank that moved only because others did, the score unchanged, is no move.
-            .filter(|m| m.places() != 0 && m.before != m.after)
+            .filter(|&(i, _)| rb[i] != ra[i] && score_b[i] != score_a[i])
+            .map(|(i, &(_, _, actor, number))| RankMove {
+                measure,
+                key: numbers.keys[number as usize].to_owned(),
+                name: after.network.actor(actor).name.clone(),
+                rank_before: rb[i],
+                rank_after: ra[i],
+                before: score_b[i],
+                after: score_a[i],
+            })
             .collect();
         // Keys are in order already: a stable sort keeps ties by key.
         all.sort_by_key(|m| -m.places());
@@ -104,8 +108,4 @@ pub(crate) fn rank_movers(
         moves.extend(down);
     }
     moves
-}
-
-fn name_of(side: DiffSide<'_>, key: &str) -> String {
-    side.network.actor_id(key).map_or_else(String::new, |id| side.network.actor(id).name.clone())
 }

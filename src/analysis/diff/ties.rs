@@ -1,8 +1,10 @@
 //! Ties per layer before and after: gained, lost, kept and their Jaccard stability.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 use super::DiffSide;
+use super::numbers::SharedNumbers;
 use crate::analysis::layer_views;
 use crate::view::{View, ViewError};
 
@@ -30,70 +32,202 @@ pub struct LayerChange {
     pub jaccard: Option<f64>,
 }
 
-/// A layer's direction and ties.
-type LayerTies = (bool, BTreeSet<TieKey>);
+/// A tie as the shared numbers of its ends.
+type Tie = (u32, u32);
 
-/// The ties of one layer's view, by the keys of their ends.
-fn tie_keys(side: DiffSide<'_>, view: &View) -> BTreeSet<TieKey> {
-    let key = |node: u32| side.network.actor(view.actor(node)).key.as_str();
-    let mut ties = BTreeSet::new();
+/// The ties of one layer's view as sorted, distinct pairs of shared numbers: (source, target)
+/// on a directed layer, the smaller number first on an undirected one.
+fn numbered_ties(view: &View, numbers: &[u32]) -> Vec<(u32, u32)> {
+    let number: Vec<u32> =
+        (0..view.n_nodes() as u32).map(|u| numbers[view.actor(u).index()]).collect();
+    let mut ties = Vec::with_capacity(view.out_arcs().n_arcs());
     for u in 0..view.n_nodes() as u32 {
+        let a = number[u as usize];
         for &v in view.out_arcs().neighbors(u) {
-            let (a, b) = (key(u), key(v));
-            let pair = if view.is_directed() || a <= b { (a, b) } else { (b, a) };
-            ties.insert((pair.0.to_owned(), pair.1.to_owned()));
+            let b = number[v as usize];
+            ties.push(if view.is_directed() || a <= b { (a, b) } else { (b, a) });
         }
     }
+    ties.sort_unstable();
+    ties.dedup();
     ties
 }
+
+/// A layer's name, direction and numbered ties.
+type LayerTies = (String, bool, Vec<(u32, u32)>);
 
 /// Per layer of either side (matched by name, compared without case; before's order, then
 /// after's new layers): the ties gained, lost and kept.
 pub(crate) fn layer_changes(
     before: DiffSide<'_>,
     after: DiffSide<'_>,
+    numbers: &SharedNumbers<'_>,
 ) -> Result<Vec<LayerChange>, ViewError> {
-    let per_layer =
-        |side: DiffSide<'_>| -> Result<Vec<(String, bool, BTreeSet<TieKey>)>, ViewError> {
-            let views = layer_views(side.network, side.spec)?;
-            Ok(views
-                .iter()
-                .map(|view| {
-                    let name = view
-                        .layers()
-                        .first()
-                        .map_or(String::new(), |&c| View::layer_name(side.network, c).to_owned());
-                    (name, view.is_directed(), tie_keys(side, view))
-                })
-                .collect())
-        };
-    let (b, a) = (per_layer(before)?, per_layer(after)?);
-    let mut after_by_name: BTreeMap<String, LayerTies> =
+    let per_layer = |side: DiffSide<'_>, numbers: &[u32]| -> Result<Vec<LayerTies>, ViewError> {
+        let views = layer_views(side.network, side.spec)?;
+        Ok(views
+            .iter()
+            .map(|view| {
+                let name = view
+                    .layers()
+                    .first()
+                    .map_or(String::new(), |&c| View::layer_name(side.network, c).to_owned());
+                (name, view.is_directed(), numbered_ties(view, numbers))
+            })
+            .collect())
+    };
+    let (b, a) = (per_layer(before, &numbers.before)?, per_layer(after, &numbers.after)?);
+    let mut after_by_name: BTreeMap<String, (bool, Vec<(u32, u32)>)> =
         a.iter().map(|(n, d, t)| (n.to_lowercase(), (*d, t.clone()))).collect();
-    let mut names: Vec<(String, bool, BTreeSet<TieKey>, Option<LayerTies>)> = Vec::new();
+    let mut layers = Vec::new();
     for (name, directed, ties) in b {
         let other = after_by_name.remove(&name.to_lowercase());
-        names.push((name, directed, ties, other));
+        layers.push((name, directed, ties, other));
     }
     for (name, directed, ties) in a {
         if after_by_name.remove(&name.to_lowercase()).is_some() {
-            names.push((name, false, BTreeSet::new(), Some((directed, ties))));
+            layers.push((name, false, Vec::new(), Some((directed, ties))));
         }
     }
-    Ok(names
+    Ok(layers
         .into_iter()
         .map(|(layer, directed_before, before, after)| {
             let (directed_after, after) = after.unwrap_or_default();
-            let kept = before.intersection(&after).count();
+            let (gained, lost, kept) = merge(&before, &after);
             let union = before.len() + after.len() - kept;
             LayerChange {
                 layer,
                 directed: directed_before || directed_after,
-                gained: after.difference(&before).cloned().collect(),
-                lost: before.difference(&after).cloned().collect(),
+                gained: gained.into_iter().map(|t| numbers.tie_key(t)).collect(),
+                lost: lost.into_iter().map(|t| numbers.tie_key(t)).collect(),
                 kept,
                 jaccard: (union > 0).then(|| kept as f64 / union as f64),
             }
         })
         .collect())
+}
+
+/// The ties of `after` not in `before` (gained), of `before` not in `after` (lost), and how
+/// many both have: one linear merge of two sorted lists.
+fn merge(before: &[Tie], after: &[Tie]) -> (Vec<Tie>, Vec<Tie>, usize) {
+    let (mut gained, mut lost, mut kept) = (Vec::new(), Vec::new(), 0);
+    let (mut i, mut j) = (0, 0);
+    while i < before.len() && j < after.len() {
+        match before[i].cmp(&after[j]) {
+            Ordering::Less => {
+                lost.push(before[i]);
+                i += 1;
+            }
+            Ordering::Greater => {
+                gained.push(after[j]);
+                j += 1;
+            }
+            Ordering::Equal => {
+                kept += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    lost.extend_from_slice(&before[i..]);
+    gained.extend_from_slice(&after[j..]);
+    (gained, lost, kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+    use crate::io::{Source, load};
+    use crate::model::Network;
+    use crate::view::ViewSpec;
+
+    fn network(actors: &[&str], relations: &[(&str, &str, &str)]) -> Network {
+        let mut a = String::from("id,name\n");
+        for key in actors {
+            a.push_str(&format!("{key},{key}\n"));
+        }
+        let mut r = String::from("source,target,layer\n");
+        for (s, t, layer) in relations {
+            r.push_str(&format!("{s},{t},{layer}\n"));
+        }
+        let files = vec![
+            ("actors.csv".to_owned(), a.into_bytes()),
+            ("relations.csv".to_owned(), r.into_bytes()),
+        ];
+        load(&Source::Memory(files)).unwrap()
+    }
+
+    /// The ties of each layer as sets of key pairs, compared by brute force.
+    fn by_keys(network: &Network, spec: &ViewSpec) -> BTreeMap<String, BTreeSet<TieKey>> {
+        let mut layers = BTreeMap::new();
+        for view in layer_views(network, spec).unwrap() {
+            let key = |node: u32| network.actor(view.actor(node)).key.clone();
+            let mut ties = BTreeSet::new();
+            for u in 0..view.n_nodes() as u32 {
+                for &v in view.out_arcs().neighbors(u) {
+                    let (a, b) = (key(u), key(v));
+                    ties.insert(if view.is_directed() || a <= b { (a, b) } else { (b, a) });
+                }
+            }
+            let name = View::layer_name(network, view.layers()[0]).to_owned();
+            layers.insert(name, ties);
+        }
+        layers
+    }
+
+    #[test]
+    fn numbered_ties_give_what_sets_of_keys_give() {
+        // Keys only one side has, keys that are prefixes of others, upper case and punctuation
+        // (byte order: `-` < `B` < `_` < `a`), undirected pairs written either way.
+        let before = network(
+            &["a", "a_b", "B", "z", "a-c", "m"],
+            &[
+                ("a", "B", "funding"),
+                ("z", "a", "funding"),
+                ("a-c", "a_b", "funding"),
+                ("m", "z", "funding"),
+                ("z", "a", "collaboration"),
+                ("a_b", "B", "collaboration"),
+                ("m", "a-c", "collaboration"),
+            ],
+        );
+        let after = network(
+            &["a", "A", "a_b", "ab", "a-c", "zz", "m", "z"],
+            &[
+                ("a", "A", "funding"),
+                ("z", "a", "funding"),
+                ("a-c", "a_b", "funding"),
+                ("a_b", "a-c", "funding"),
+                ("a", "z", "collaboration"),
+                ("a-c", "m", "collaboration"),
+                ("ab", "zz", "collaboration"),
+                ("ab", "zz", "coordination"),
+            ],
+        );
+        let spec = ViewSpec::default();
+        let numbers = SharedNumbers::new(&before, &after);
+        let changes =
+            layer_changes(DiffSide::new(&before, &spec), DiffSide::new(&after, &spec), &numbers)
+                .unwrap();
+        let (b, a) = (by_keys(&before, &spec), by_keys(&after, &spec));
+        let names: BTreeSet<&String> = b.keys().chain(a.keys()).collect();
+        assert_eq!(changes.len(), names.len());
+        let empty = BTreeSet::new();
+        for change in &changes {
+            let (tb, ta) =
+                (b.get(&change.layer).unwrap_or(&empty), a.get(&change.layer).unwrap_or(&empty));
+            let gained: Vec<TieKey> = ta.difference(tb).cloned().collect();
+            let lost: Vec<TieKey> = tb.difference(ta).cloned().collect();
+            assert_eq!(change.gained, gained, "{}", change.layer);
+            assert_eq!(change.lost, lost, "{}", change.layer);
+            assert_eq!(change.kept, tb.intersection(ta).count(), "{}", change.layer);
+        }
+        let funding = changes.iter().find(|c| c.layer == "funding").unwrap();
+        assert_eq!(funding.kept, 2);
+        let collaboration = changes.iter().find(|c| c.layer == "collaboration").unwrap();
+        assert!(collaboration.lost.contains(&("B".to_owned(), "a_b".to_owned())));
+        assert_eq!(collaboration.kept, 2, "z–a and m–a-c, written the other way round");
+    }
 }

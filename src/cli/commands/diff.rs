@@ -11,7 +11,7 @@ use stakenet::analysis::{
 };
 use stakenet::model::{CoalitionId, Date, Network};
 use stakenet::names;
-use stakenet::render::{diff_json, diff_records, diff_summary, json::to_pretty};
+use stakenet::render::{diff_json_text, diff_records, diff_summary};
 use stakenet::view::{LayerChoice, Scope, ViewSpec};
 
 pub(crate) const HELP: &str = "\
@@ -322,7 +322,7 @@ pub(crate) fn run(args: &DiffArgs) -> Outcome {
             text.push_str(&diff_records(&result).to_table());
             text
         }
-        ListFormat::Json => to_pretty(&diff_json(&result, &before_label, &after_label)),
+        ListFormat::Json => diff_json_text(&result, &before_label, &after_label),
         ListFormat::Xlsx => {
             let sheets = [("diff", diff_records(&result))];
             return workspace.emit_workbook(&args.output, &sheets);

@@ -7,7 +7,7 @@ use super::super::{Failure, Outcome, Workspace, config};
 use stakenet::ViewSpec;
 use stakenet::analysis::{CentralityConfig, centrality_with_progress};
 use stakenet::render::{
-    ExportOptions, MapModel, MapOptions, MixedEdges, export_cytoscape_with, export_dot,
+    ExportOptions, MapModel, MapOptions, MixedEdges, Timeline, export_cytoscape_with, export_dot,
     export_gexf_with, export_graphml_with,
 };
 
@@ -41,10 +41,18 @@ colour and size it has on `stakenet map` of the whole network (GEXF `viz:positio
 betweenness, closeness, harmonic, eigenvector, pagerank; as `stakenet centrality` computes them)
 as node attributes; coalition nodes get none. Neither applies to dot.
 
+Gephi's timeline: when the workspace has dates, the GEXF graph is dynamic, so Gephi's timeline
+plays the network's history. Each relation and membership holds from its since to its until,
+each coalition from its start to its end (both days inclusive; an empty date is open). Actors
+have no dates of their own: an actor holds from the earliest since of its ties and memberships
+to the latest until, open on a side where any of them is, and always when it has none, so no
+tie is hidden while it holds. --no-timeline writes a static graph (the dates stay attributes).
+
 Examples:
   stakenet export --format gexf -o regio-deals.gexf
   stakenet export --with-layout --with-measures -o regio-deals.gexf
   stakenet export fixtures/tiny -o tiny.graphml --mixed directed
+  stakenet export fixtures/tiny -o tiny.gexf --no-timeline
   stakenet export my-region/ --format dot | dot -Tsvg > my-region.svg";
 
 /// Export formats.
@@ -89,6 +97,9 @@ pub(crate) struct ExportArgs {
     /// Add each actor's centrality figures as node attributes (graphml, gexf, json).
     #[arg(long)]
     pub(crate) with_measures: bool,
+    /// Write a static GEXF graph even when the workspace has dates (no timeline in Gephi).
+    #[arg(long)]
+    pub(crate) no_timeline: bool,
     /// `--threads`.
     #[command(flatten)]
     pub(crate) threads: ThreadsArgs,
@@ -116,6 +127,12 @@ pub(crate) fn run(args: &ExportArgs) -> Outcome {
         return Err(Failure::Input(format!(
             "{flag} applies to --format graphml, gexf and json; dot has no place for it (Graphviz lays out the graph itself)"
         )));
+    }
+    if args.no_timeline && format != ExportFormat::Gexf {
+        return Err(Failure::Input(
+            "--no-timeline applies to --format gexf; graphml, json and dot have no timeline (their dates are the attributes since, until, start_date and end_date)"
+                .to_owned(),
+        ));
     }
     config::threads(&args.threads)?;
     let workspace = Workspace::open(&args.workspace)?;
@@ -145,7 +162,8 @@ pub(crate) fn run(args: &ExportArgs) -> Outcome {
     } else {
         (None, None)
     };
-    let mut options = ExportOptions::default().with_mixed(mixed);
+    let timeline = if args.no_timeline { Timeline::Off } else { Timeline::WhenDated };
+    let mut options = ExportOptions::default().with_mixed(mixed).with_timeline(timeline);
     if let Some(map) = &map {
         options = options.with_layout(map);
     }

@@ -28,7 +28,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::analysis::ActorCentrality;
-use crate::model::{ActorId, Date, LayerId, Network};
+use crate::model::{ActorId, Date, LayerId, Network, Validity};
+use crate::render::exchange::timeline::actor_spans;
 
 /// How the GraphML and GEXF writers write a network whose ties are partly directed and partly
 /// undirected (a mixed graph: e.g. funding next to collaboration, or any directed relation next
@@ -118,6 +119,9 @@ pub(crate) struct Node {
     pub origin: NodeOrigin,
     /// One optional value per node column.
     pub values: Vec<Option<AttributeValue>>,
+    /// When it is on the timeline (see the `timeline` module): a coalition its term, an actor
+    /// the span of its ties and memberships; open ends hold forever.
+    pub validity: Validity,
 }
 
 /// What an edge stands for.
@@ -146,6 +150,8 @@ pub(crate) struct Edge {
     pub origin: EdgeOrigin,
     /// One optional value per edge column.
     pub values: Vec<Option<AttributeValue>>,
+    /// The relation's or membership's `since` and `until`.
+    pub validity: Validity,
 }
 
 /// Which directions the edges have.
@@ -241,6 +247,7 @@ impl ExportGraph {
 
         let extra = if measures.is_some() { MEASURE_COLUMNS } else { &[] };
         let node_columns = NodeColumns::new(network, extra);
+        let spans = actor_spans(network);
         let mut nodes = Vec::with_capacity(network.actors().len() + network.coalitions().len());
         for &actor_id in network.actor_ids_by_key() {
             let actor = network.actor(actor_id);
@@ -273,6 +280,7 @@ impl ExportGraph {
                 label: actor.name.clone(),
                 origin: NodeOrigin::Actor(actor_id),
                 values: row.values,
+                validity: spans[actor_id.index()],
             });
         }
         let mut coalition_order: Vec<usize> = (0..network.coalitions().len()).collect();
@@ -297,6 +305,7 @@ impl ExportGraph {
                 label: coalition.name.clone(),
                 origin: NodeOrigin::Coalition(index),
                 values: row.values,
+                validity: Validity { since: coalition.start, until: coalition.end },
             });
         }
 
@@ -324,6 +333,7 @@ impl ExportGraph {
                 weight: relation.weight,
                 origin: EdgeOrigin::Relation(relation.layer),
                 values: row.values,
+                validity: relation.validity,
             });
         }
         for (index, membership) in network.memberships().iter().enumerate() {
@@ -345,6 +355,7 @@ impl ExportGraph {
                 weight: 1.0,
                 origin: EdgeOrigin::Membership,
                 values: row.values,
+                validity: membership.validity,
             });
         }
 
@@ -354,6 +365,14 @@ impl ExportGraph {
             nodes,
             edges,
         }
+    }
+
+    /// Whether any node or edge has a date: a relation or membership with `since` or
+    /// `until`, or a coalition with a `start` or `end`.
+    pub(crate) fn is_dated(&self) -> bool {
+        let dated = |v: &Validity| v.since.is_some() || v.until.is_some();
+        self.nodes.iter().any(|n| dated(&n.validity))
+            || self.edges.iter().any(|e| dated(&e.validity))
     }
 
     /// Which directions the edges have.

@@ -1,10 +1,11 @@
 //! GEXF 1.3 export (Gephi): the whole network with its attributes, written with quick-xml.
 
 use crate::model::Network;
+use crate::model::Validity;
 use crate::render::exchange::flatten::{
     Directions, EdgeOrigin, ExportGraph, MEMBERSHIP_LAYER, MixedEdges,
 };
-use crate::render::exchange::options::ExportOptions;
+use crate::render::exchange::options::{ExportOptions, Timeline};
 use crate::render::exchange::visual::{coordinate, node_visuals};
 use crate::render::markup::xml::XmlDocument;
 
@@ -18,7 +19,8 @@ const SCHEMA_LOCATION: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"
 /// ```text
 /// <gexf xmlns="http://gexf.net/1.3" version="1.3" …>
 ///   <meta><creator>stakenet</creator></meta>
-///   <graph mode="static" defaultedgetype="directed|undirected">    (absent when mixed)
+///   <graph mode="static" defaultedgetype="directed|undirected">    (absent when mixed;
+///                                        mode="dynamic" when dated: see `export_gexf_with`)
 ///     <attributes class="node" mode="static">
 ///       <attribute id="0" title="kind" type="string"/>              … one per attribute
 ///     <attributes class="edge" mode="static">
@@ -57,9 +59,35 @@ pub fn export_gexf(network: &Network, mixed: MixedEdges) -> String {
 /// Gephi's y axis points up and the map's down, so `y` is the map's y negated: Gephi shows the
 /// map as drawn. A coalition node sits beside the mean position of its members, small and grey;
 /// a node the map leaves out has no viz.
+///
+/// # Timeline
+/// When `options.timeline` is [`Timeline::WhenDated`] (as `stakenet export` asks, unless given
+/// `--no-timeline`) and the workspace has dates (a relation or membership with `since` or
+/// `until`, a coalition with `start` or `end`), the graph is dynamic, for Gephi's timeline:
+///
+/// ```text
+/// <graph mode="dynamic" defaultedgetype="directed" timeformat="date">
+///   <node id="coalition:deal_x" label="…" start="2019-03-01" end="2023-12-31">   its term
+///   <node id="min_a" label="…" start="2019-01-01">          the span of its ties (see below)
+///   <edge id="r0" … start="2019-01-01" end="2022-12-31">    since and until
+///   <edge id="m0" …>                                        undated: always
+/// ```
+///
+/// Each interval is GEXF's single spell written as the element's `start` and `end` (NetworkX's
+/// `read_gexf` keeps them as the node's and edge's `start` and `end`). Both are days and both
+/// are inclusive, as in the workspace: `end` is the last day a tie holds (GEXF intervals are
+/// closed; Gephi reads a date as the instant the day begins). A missing side is left out: open.
+/// Edges carry their relation's or membership's `since`/`until`; coalition nodes their
+/// coalitions.csv `start`/`end`. Actors have no dates of their own: an actor starts on the
+/// earliest `since` of its relations and memberships and ends on the latest `until`, a side
+/// open when any of them is open there, and an actor without ties has no spell (in GEXF an
+/// element without a spell exists always). So Gephi never hides a tie while it holds; a
+/// membership outside its coalition's term shows only while the coalition is there. A
+/// workspace without any date, or [`Timeline::Off`] (the default), gives the static graph.
 pub fn export_gexf_with(network: &Network, options: &ExportOptions<'_>) -> String {
     let graph = ExportGraph::with_measures(network, options.measures);
     let visuals = options.layout.map(|map| node_visuals(network, &graph, map));
+    let dynamic = options.timeline == Timeline::WhenDated && graph.is_dated();
     let directions = match (graph.directions(), options.mixed) {
         (Directions::Mixed, MixedEdges::Directed) => Directions::Directed,
         (directions, _) => directions,
@@ -77,15 +105,16 @@ pub fn export_gexf_with(network: &Network, options: &ExportOptions<'_>) -> Strin
     xml.open("meta", &[]);
     xml.text_element("creator", &[], "stakenet");
     xml.close("meta");
+    let mut graph_attributes = vec![("mode", if dynamic { "dynamic" } else { "static" })];
     match directions {
-        Directions::Directed => {
-            xml.open("graph", &[("mode", "static"), ("defaultedgetype", "directed")]);
-        }
-        Directions::Undirected => {
-            xml.open("graph", &[("mode", "static"), ("defaultedgetype", "undirected")]);
-        }
-        Directions::Mixed => xml.open("graph", &[("mode", "static")]),
+        Directions::Directed => graph_attributes.push(("defaultedgetype", "directed")),
+        Directions::Undirected => graph_attributes.push(("defaultedgetype", "undirected")),
+        Directions::Mixed => {}
     }
+    if dynamic {
+        graph_attributes.push(("timeformat", "date"));
+    }
+    xml.open("graph", &graph_attributes);
     for (class, columns) in [("node", &graph.node_columns), ("edge", &graph.edge_columns)] {
         xml.open("attributes", &[("class", class), ("mode", "static")]);
         for (id, column) in columns.iter().enumerate() {
@@ -101,7 +130,10 @@ pub fn export_gexf_with(network: &Network, options: &ExportOptions<'_>) -> Strin
     let count = graph.nodes.len().to_string();
     xml.open("nodes", &[("count", &count)]);
     for (index, node) in graph.nodes.iter().enumerate() {
-        xml.open("node", &[("id", &node.id), ("label", &node.label)]);
+        let spell = spell(dynamic, node.validity);
+        let mut attributes = vec![("id", node.id.as_str()), ("label", node.label.as_str())];
+        attributes.extend(spell.iter().map(|(name, day)| (*name, day.as_str())));
+        xml.open("node", &attributes);
         write_values(&mut xml, &node.values);
         if let Some(Some(visual)) = visuals.as_ref().map(|v| &v[index]) {
             let [r, g, b] = visual.rgb().map(|c| c.to_string());
@@ -129,17 +161,17 @@ pub fn export_gexf_with(network: &Network, options: &ExportOptions<'_>) -> Strin
             EdgeOrigin::Relation(layer) => network.layers()[layer.index()].name.as_str(),
             EdgeOrigin::Membership => MEMBERSHIP_LAYER,
         };
-        xml.open(
-            "edge",
-            &[
-                ("id", &edge.id),
-                ("source", &edge.source),
-                ("target", &edge.target),
-                ("type", edge_type),
-                ("weight", &weight),
-                ("kind", kind),
-            ],
-        );
+        let spell = spell(dynamic, edge.validity);
+        let mut attributes = vec![
+            ("id", edge.id.as_str()),
+            ("source", edge.source.as_str()),
+            ("target", edge.target.as_str()),
+            ("type", edge_type),
+            ("weight", weight.as_str()),
+            ("kind", kind),
+        ];
+        attributes.extend(spell.iter().map(|(name, day)| (*name, day.as_str())));
+        xml.open("edge", &attributes);
         write_values(&mut xml, &edge.values);
         xml.close("edge");
     }
@@ -147,6 +179,18 @@ pub fn export_gexf_with(network: &Network, options: &ExportOptions<'_>) -> Strin
     xml.close("graph");
     xml.close("gexf");
     xml.finish()
+}
+
+/// The `start` and `end` attributes of a dated element in a dynamic graph: its first and last
+/// day, each left out when open; none in a static graph.
+fn spell(dynamic: bool, validity: Validity) -> Vec<(&'static str, String)> {
+    if !dynamic {
+        return Vec::new();
+    }
+    let day = |date: crate::model::Date| date.format("%Y-%m-%d").to_string();
+    let start = validity.since.map(|since| ("start", day(since)));
+    let end = validity.until.map(|until| ("end", day(until)));
+    start.into_iter().chain(end).collect()
 }
 
 fn write_values(

@@ -1,5 +1,6 @@
 //! What `stakenet export` writes besides the whole network: how a mixed graph is written, the
-//! map's picture (`--with-layout`) and the centrality figures (`--with-measures`).
+//! map's picture (`--with-layout`), the centrality figures (`--with-measures`) and whether GEXF
+//! carries the dates as a timeline (`--no-timeline`).
 
 use crate::analysis::ActorCentrality;
 use crate::render::exchange::flatten::MixedEdges;
@@ -34,6 +35,25 @@ pub struct ExportOptions<'a> {
     pub layout: Option<&'a MapModel>,
     /// The centrality of the actors (any order), written as node attributes; `None`: none.
     pub measures: Option<&'a [ActorCentrality]>,
+    /// Whether GEXF is a dynamic graph with the workspace's dates (default: static).
+    pub timeline: Timeline,
+}
+
+/// Whether the GEXF export carries the workspace's dates as spells, for Gephi's timeline.
+/// `stakenet export` asks for [`Timeline::WhenDated`] unless given `--no-timeline`; the library's
+/// default stays the static graph it always wrote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Timeline {
+    /// A static graph; the dates are attributes only (`since`, `until`, `start_date`,
+    /// `end_date`).
+    #[default]
+    Off,
+    /// A dynamic graph (`mode="dynamic"`, `timeformat="date"`, `start`/`end` on the nodes and
+    /// edges that have dates) when the workspace has any date: a relation or membership with
+    /// `since` or `until`, a coalition with `start` or `end`. A workspace without dates is
+    /// written static, byte for byte as with [`Timeline::Off`].
+    WhenDated,
 }
 
 impl<'a> ExportOptions<'a> {
@@ -48,6 +68,13 @@ impl<'a> ExportOptions<'a> {
     #[must_use]
     pub fn with_layout(mut self, map: &'a MapModel) -> Self {
         self.layout = Some(map);
+        self
+    }
+
+    /// Writes GEXF's timeline as `timeline` says.
+    #[must_use]
+    pub fn with_timeline(mut self, timeline: Timeline) -> Self {
+        self.timeline = timeline;
         self
     }
 
