@@ -28,6 +28,7 @@ mod summary;
 mod suspects;
 mod table;
 mod template;
+mod two_mode;
 mod whatif;
 mod xlsx;
 
@@ -78,6 +79,9 @@ pub use report::{
     coalition_folders, palette, report_files, sector_colour, svg_document,
 };
 pub use summary::{summary_json, summary_records, summary_table};
+pub use two_mode::{
+    TWO_MODE_MEASURES, TwoModeDescription, two_mode_json, two_mode_records, two_mode_summary,
+};
 pub use suspects::{
     CANDIDATE_COLUMNS, WEAKLY_ENGAGED_REASON, candidate_reason, candidate_records,
     coverage_records, missing_ministry_records, suspects_json, suspects_table,
