@@ -68,7 +68,7 @@ impl TwoMode {
         }
         let mut mode_index = vec![u32::MAX; nodes.actors.len()];
         let mut actors = Vec::new();
-        for (node, _) in is_member.iter().enumerate().filter(|(_, &member)| member) {
+        for (node, _) in is_member.iter().enumerate().filter(|&(_, &member)| member) {
             mode_index[node] = actors.len() as u32;
             actors.push(nodes.actors[node]);
         }
@@ -83,6 +83,7 @@ impl TwoMode {
         if n_nodes > u64::from(u32::MAX - 1) || 2 * n_memberships > u64::from(u32::MAX - 1) {
             return Err(ViewError::TooLarge { n_arcs: 2 * n_memberships });
         }
+        let mode_index = &mode_index;
         let arcs = coalitions.iter().enumerate().flat_map(|(k, coalition)| {
             let node = (n_actors + k as u64) as u32;
             members[coalition.index()]

@@ -192,9 +192,11 @@ def random_workspace(seed: int, parts: int) -> dict[str, str]:
                 until = "2020-12-31"
             elif roll < 0.2:
                 since = "2022-01-01"
-            members.append([f"k{c}", actor, rng.choice(ROLES), since, until])
+            role = rng.choice(ROLES)
+            members.append([f"k{c}", actor, role, since, until])
             if rng.random() < 0.1:
-                members.append([f"k{c}", actor, "steering_group", "", ""])
+                second = "steering_group" if role != "steering_group" else "lead"
+                members.append([f"k{c}", actor, second, "", ""])
         if rng.random() < 0.1:
             members.append([f"k{rng.choice(group)}", actor, "programme", "", ""])
     if parts > 1:
