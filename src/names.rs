@@ -19,7 +19,9 @@
 
 use std::fmt;
 
-use crate::model::{COMEMBERSHIP, COMEMBERSHIP_NEWMAN, CoalitionId, Date, Level, Network, join_alternatives};
+use crate::model::{
+    COMEMBERSHIP, COMEMBERSHIP_NEWMAN, CoalitionId, Date, Level, Network, join_alternatives,
+};
 use crate::view::{LayerChoice, Scope, TieWeight, ViewSpec};
 
 /// The date format users write: `YYYY-MM-DD`.

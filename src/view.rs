@@ -20,8 +20,8 @@
 use rayon::prelude::*;
 
 use crate::model::{
-    ActorId, AmountCoverage, COMEMBERSHIP, CoalitionId, Date, LayerId, Level, Network,
-    COMEMBERSHIP_NEWMAN, Projection, members_by_coalition, pair_count, projection_ties,
+    ActorId, AmountCoverage, COMEMBERSHIP, COMEMBERSHIP_NEWMAN, CoalitionId, Date, LayerId, Level,
+    Network, Projection, members_by_coalition, pair_count, projection_ties,
 };
 
 /// Which actors a view covers.
@@ -340,10 +340,7 @@ impl ViewSpec {
                 }
             };
             let empty = strict && coverage.relations == 0;
-            if coverage.with_amount < coverage.relations
-                || empty
-                || choice.is_comembership()
-            {
+            if coverage.with_amount < coverage.relations || empty || choice.is_comembership() {
                 return Err(ViewError::NoAmounts {
                     layer,
                     without: coverage.relations - coverage.with_amount,
@@ -1134,9 +1131,8 @@ impl View {
         let mut comembership = Vec::new();
         for projection in layers.iter().filter_map(|choice| choice.projection()) {
             let n_nodes = nodes.actors.len();
-            comembership.extend(comembership_arcs(
-                network, spec.at, node, n_nodes, projection, weighting,
-            )?);
+            comembership
+                .extend(comembership_arcs(network, spec.at, node, n_nodes, projection, weighting)?);
         }
         // A directed view with undirected ties in it: the arcs of its directed ties are kept
         // apart as well, for measures of direction (reciprocity).

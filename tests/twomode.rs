@@ -70,7 +70,8 @@ fn ties(network: &Network, view: &View) -> BTreeMap<(String, String), f64> {
     let rows = view.out_arcs();
     for node in 0..view.n_nodes() as u32 {
         for (&other, &weight) in rows.neighbors(node).iter().zip(rows.weights(node)) {
-            let (a, b) = (&network.actor(view.actor(node)).key, &network.actor(view.actor(other)).key);
+            let (a, b) =
+                (&network.actor(view.actor(node)).key, &network.actor(view.actor(other)).key);
             if a < b {
                 ties.insert((a.clone(), b.clone()), weight);
             }
@@ -97,7 +98,11 @@ fn twomode_measures_agree_with_networkx() {
         }
         assert_eq!(view["memberships"], case["memberships"], "{name}");
         let rows = doc["rows"].as_array().unwrap();
-        assert_eq!(rows.len(), view["actors"].as_u64().unwrap() as usize + view["coalitions"].as_u64().unwrap() as usize);
+        assert_eq!(
+            rows.len(),
+            view["actors"].as_u64().unwrap() as usize
+                + view["coalitions"].as_u64().unwrap() as usize
+        );
         for row in rows {
             let mode = row["mode"].as_str().unwrap();
             let id = row["id"].as_str().unwrap();
@@ -127,13 +132,21 @@ fn comembership_layers_are_networkx_projections() {
             let want = case["projections"][layer]["ties"].as_array().unwrap();
             assert_eq!(got.len(), want.len(), "{name} {layer}: ties");
             for tie in want {
-                let key = (tie[0].as_str().unwrap().to_owned(), tie[1].as_str().unwrap().to_owned());
-                let weight = got.get(&key).unwrap_or_else(|| panic!("{name} {layer}: no tie {key:?}"));
-                assert_close(*weight, tie[2].as_f64().unwrap(), TOLERANCE, &format!("{name} {layer} {key:?}"));
+                let key =
+                    (tie[0].as_str().unwrap().to_owned(), tie[1].as_str().unwrap().to_owned());
+                let weight =
+                    got.get(&key).unwrap_or_else(|| panic!("{name} {layer}: no tie {key:?}"));
+                assert_close(
+                    *weight,
+                    tie[2].as_f64().unwrap(),
+                    TOLERANCE,
+                    &format!("{name} {layer} {key:?}"),
+                );
             }
         }
         // Counted, a shared coalition weighs 1 on either layer.
-        let counted = ties(&network, &layer_view(&network, &case, "comembership-newman", Some("count")));
+        let counted =
+            ties(&network, &layer_view(&network, &case, "comembership-newman", Some("count")));
         let shared = ties(&network, &layer_view(&network, &case, "comembership", None));
         assert_eq!(counted, shared, "{name}");
     }
@@ -145,7 +158,9 @@ fn strength_on_the_newman_layer_is_networkx_weighted_degree() {
         for layer in ["comembership-newman", "comembership"] {
             let mut args = vec!["centrality".to_owned()];
             args.extend(case_args(&case));
-            args.extend(["--layer", layer, "--measures", "degree", "--format", "json"].map(str::to_owned));
+            args.extend(
+                ["--layer", layer, "--measures", "degree", "--format", "json"].map(str::to_owned),
+            );
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let doc = stdout_json(&args);
             assert_eq!(doc["view"]["layers"][0], layer);
@@ -157,7 +172,12 @@ fn strength_on_the_newman_layer_is_networkx_weighted_degree() {
                 // An actor of the view in no coalition is no node of NetworkX's projection.
                 let expected = want.get(id).map_or(0.0, |s| s.as_f64().unwrap());
                 members += usize::from(want.contains_key(id));
-                assert_close(actor["strength"].as_f64().unwrap(), expected, TOLERANCE, &format!("{name} {layer} {id}"));
+                assert_close(
+                    actor["strength"].as_f64().unwrap(),
+                    expected,
+                    TOLERANCE,
+                    &format!("{name} {layer} {id}"),
+                );
             }
             assert_eq!(members, want.len(), "{name} {layer}: every member is an actor of the view");
         }
@@ -174,7 +194,10 @@ fn a_single_coalition_is_worked_by_hand() {
     let dir = crate::common::workspace_with(&[
         ("actors.csv", "id,name\na,A\nb,B\nc,C\nd,D\n"),
         ("coalitions.csv", "id,name\nk,Deal\n"),
-        ("members.csv", "coalition,actor,role\nk,a,signatory\nk,b,lead\nk,c,involved\nk,a,lead\nk,d,programme\n"),
+        (
+            "members.csv",
+            "coalition,actor,role\nk,a,signatory\nk,b,lead\nk,c,involved\nk,a,lead\nk,d,programme\n",
+        ),
     ]);
     let workspace = dir.path().to_str().unwrap();
     let doc = stdout_json(&["twomode", workspace, "--format", "json"]);
@@ -200,14 +223,32 @@ fn the_output_is_the_same_at_any_thread_count_and_sorts_and_filters() {
     };
     let one = run("1");
     assert_eq!(one, run("3"));
-    assert!(one.starts_with("mode,id,name,degree,degree_centrality,closeness,betweenness\n"), "{one}");
-    let top = stdout_json(&["twomode", "--mode", "coalition", "--sort", "betweenness", "--top", "5", "--format", "json"]);
+    assert!(
+        one.starts_with("mode,id,name,degree,degree_centrality,closeness,betweenness\n"),
+        "{one}"
+    );
+    let top = stdout_json(&[
+        "twomode",
+        "--mode",
+        "coalition",
+        "--sort",
+        "betweenness",
+        "--top",
+        "5",
+        "--format",
+        "json",
+    ]);
     let rows = top["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 5);
     assert!(rows.iter().all(|row| row["mode"] == "coalition"));
     let values: Vec<f64> = rows.iter().map(|row| row["betweenness"].as_f64().unwrap()).collect();
     assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
-    let table = stdout_text(&stakenet().args(["twomode", "--format", "table", "--mode", "actor", "--top", "3"]).assert().success());
+    let table = stdout_text(
+        &stakenet()
+            .args(["twomode", "--format", "table", "--mode", "actor", "--top", "3"])
+            .assert()
+            .success(),
+    );
     assert!(table.contains("Borgatti & Everett 1997"), "{table}");
 }
 
@@ -251,13 +292,15 @@ fn a_large_coalition_is_measured_without_its_pairs() {
     const MEMBERS: usize = 5_000;
     let dir = tempfile::tempdir().unwrap();
     let mut actors = String::from("id,name\nsolo,Solo\n");
-    let mut members = String::from("coalition,actor,role\nsmall,solo,signatory\nsmall,m0,signatory\n");
+    let mut members =
+        String::from("coalition,actor,role\nsmall,solo,signatory\nsmall,m0,signatory\n");
     for i in 0..MEMBERS {
         writeln!(actors, "m{i},Member {i}").unwrap();
         writeln!(members, "big,m{i},project_partner").unwrap();
     }
     std::fs::write(dir.path().join("actors.csv"), actors).unwrap();
-    std::fs::write(dir.path().join("coalitions.csv"), "id,name\nbig,Big deal\nsmall,Small deal\n").unwrap();
+    std::fs::write(dir.path().join("coalitions.csv"), "id,name\nbig,Big deal\nsmall,Small deal\n")
+        .unwrap();
     std::fs::write(dir.path().join("members.csv"), members).unwrap();
     let workspace = dir.path().to_str().unwrap();
     let limited = |args: &[&str]| {
@@ -270,8 +313,11 @@ fn a_large_coalition_is_measured_without_its_pairs() {
             .assert()
     };
     let assert = limited(&["centrality", workspace, "--layer", "comembership-newman"]).code(2);
-    assert!(stderr_text(&assert).contains("co-member pairs (coalition `big` alone has 5000 members)"));
-    let assert = limited(&["twomode", workspace, "--mode", "coalition", "--format", "json"]).success();
+    assert!(
+        stderr_text(&assert).contains("co-member pairs (coalition `big` alone has 5000 members)")
+    );
+    let assert =
+        limited(&["twomode", workspace, "--mode", "coalition", "--format", "json"]).success();
     let doc: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
     assert_eq!(doc["view"]["memberships"], MEMBERS + 2);
     let rows = doc["rows"].as_array().unwrap();
@@ -282,5 +328,10 @@ fn a_large_coalition_is_measured_without_its_pairs() {
     assert_eq!(big["degree"], MEMBERS);
     let n = (MEMBERS + 1) as f64;
     assert_close(big["degree_centrality"].as_f64().unwrap(), MEMBERS as f64 / n, 1e-12, "degree");
-    assert_close(big["closeness"].as_f64().unwrap(), (n + 2.0) / (MEMBERS as f64 + 5.0), 1e-12, "closeness");
+    assert_close(
+        big["closeness"].as_f64().unwrap(),
+        (n + 2.0) / (MEMBERS as f64 + 5.0),
+        1e-12,
+        "closeness",
+    );
 }

@@ -127,7 +127,11 @@ pub fn two_mode_betweenness(two_mode: &TwoMode) -> ModeValues<f64> {
     betweenness_on(two_mode, &path_graph(two_mode), &())
 }
 
-fn betweenness_on(two_mode: &TwoMode, graph: &PathGraph, progress: &dyn Progress) -> ModeValues<f64> {
+fn betweenness_on(
+    two_mode: &TwoMode,
+    graph: &PathGraph,
+    progress: &dyn Progress,
+) -> ModeValues<f64> {
     let (n, m) = (two_mode.n_actors(), two_mode.n_coalitions());
     let sources: Vec<u32> = (0..(n + m) as u32).collect();
     // Ordered pairs: each unordered pair of an undirected graph counts twice.
@@ -153,8 +157,8 @@ fn largest_betweenness(own: usize, other: usize) -> f64 {
     }
     let (own, other) = (own as i128, other as i128);
     let (s, t) = ((own - 1) / other, (own - 1) % other);
-    let twice = other * other * (s + 1) * (s + 1) + other * (s + 1) * (2 * t - s - 1)
-        - t * (2 * s - t + 3);
+    let twice =
+        other * other * (s + 1) * (s + 1) + other * (s + 1) * (2 * t - s - 1) - t * (2 * s - t + 3);
     twice as f64 / 2.0
 }
 

@@ -17,8 +17,8 @@ use super::table::{Placed, Row, Table, Tables};
 use super::workbook;
 use crate::error::{Diagnostics, LoadError, Location};
 use crate::model::{
-    Actor, ActorId, Coalition, CoalitionId, Layer, LayerId, Membership, Network,
-    DERIVED_LAYERS, NetworkBuilder, Relation, Role, TopicId, Validity, directed_by_default,
+    Actor, ActorId, Coalition, CoalitionId, DERIVED_LAYERS, Layer, LayerId, Membership, Network,
+    NetworkBuilder, Relation, Role, TopicId, Validity, directed_by_default,
 };
 
 /// The columns of each table that the format defines; any other column is kept as an attribute.

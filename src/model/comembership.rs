@@ -148,8 +148,7 @@ pub(crate) fn members_by_coalition(
 ) -> Vec<Vec<u32>> {
     let mut members_by_coalition: Vec<Vec<u32>> = vec![Vec::new(); network.coalitions().len()];
     for membership in network.memberships() {
-        if membership.role.is_party() && at.is_none_or(|date| membership.validity.contains(date))
-        {
+        if membership.role.is_party() && at.is_none_or(|date| membership.validity.contains(date)) {
             if let Some(node) = node(membership.actor) {
                 members_by_coalition[membership.coalition.index()].push(node);
             }

@@ -79,9 +79,6 @@ pub use report::{
     coalition_folders, palette, report_files, sector_colour, svg_document,
 };
 pub use summary::{summary_json, summary_records, summary_table};
-pub use two_mode::{
-    TWO_MODE_MEASURES, TwoModeDescription, two_mode_json, two_mode_records, two_mode_summary,
-};
 pub use suspects::{
     CANDIDATE_COLUMNS, WEAKLY_ENGAGED_REASON, candidate_reason, candidate_records,
     coverage_records, missing_ministry_records, suspects_json, suspects_table,
@@ -90,6 +87,9 @@ pub use suspects::{
 pub use table::TextTable;
 pub use template::{
     README_SHEET, TEMPLATE_TABLES, TemplateColumn, TemplateTable, template_files, template_workbook,
+};
+pub use two_mode::{
+    TWO_MODE_MEASURES, TwoModeDescription, two_mode_json, two_mode_records, two_mode_summary,
 };
 pub use whatif::{
     RANK_COLUMNS, RANK_MEASURES, rank_json, rank_records, whatif_json, whatif_records,

@@ -59,6 +59,8 @@ pub struct TwoModeDescription<'a> {
     workspace: &'a str,
     /// The coalition whose scope it is, when it is one's.
     coalition: Option<&'a str>,
+    /// Whether that scope is the coalition's members only, without their units.
+    members_only: bool,
     /// The level actors are folded to.
     level: Option<&'static str>,
     /// The kind actors are folded to.
@@ -85,6 +87,7 @@ impl<'a> TwoModeDescription<'a> {
         TwoModeDescription {
             workspace,
             coalition: spec.scope.coalition().map(|c| network.coalition(c).key.as_str()),
+            members_only: matches!(spec.scope, crate::view::Scope::Members(_)),
             level: spec.level.map(|level| level.as_str()),
             fold: spec.fold_kind.as_deref(),
             at: spec.at.map(|date: Date| date.to_string()),
