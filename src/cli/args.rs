@@ -82,7 +82,14 @@ pub(crate) enum Command {
     /// Who sits in the most coalitions, and which coalitions hold the parties together:
     /// Borgatti–Everett two-mode degree, closeness and betweenness of every actor and coalition
     /// on the actors × coalitions network.
-    #[command(name = "twomode", after_help = super::commands::twomode::HELP)]
+    #[command(
+        name = "twomode",
+        after_help = super::commands::twomode::HELP,
+        // The options that choose and weigh ties measure nothing here: hidden, and refused.
+        mut_arg("layers", |a| a.hide(true)),
+        mut_arg("weight", |a| a.hide(true)),
+        mut_arg("weighted", |a| a.hide(true))
+    )]
     TwoMode(TwoModeArgs),
     /// Perceived against structural influence (Net-Map): the rank correlation of the
     /// `influence` column with a centrality, and the paper tigers and hidden influencers.
