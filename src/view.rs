@@ -166,8 +166,9 @@ impl LayerChoice {
     }
 }
 
-/// `comembership`, `comembership-newman`, or `#i` for the workspace's i-th explicit layer (counting from 0, in the
-/// order of [`Network::layers`]): a view does not know layer names, the network does.
+/// `comembership`, `comembership-newman`, or `#i` for the workspace's i-th explicit layer
+/// (counting from 0, in the order of [`Network::layers`]): a view does not know layer names,
+/// the network does.
 impl std::fmt::Display for LayerChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -282,8 +283,8 @@ impl ViewSpec {
     /// What the view's weights will measure, or why [`TieWeight::Amount`] cannot be had.
     ///
     /// # Errors
-    /// [`ViewError::NoAmounts`] when `Amount` is asked for on a `comembership` layer or on a layer some
-    /// of whose relations carry no amount.
+    /// [`ViewError::NoAmounts`] when `Amount` is asked for on a `comembership` layer or on a
+    /// layer some of whose relations carry no amount.
     pub fn weighting(&self, network: &Network) -> Result<Weighting, ViewError> {
         self.weighting_with(network, None)
     }
@@ -352,8 +353,8 @@ impl ViewSpec {
     }
 }
 
-/// The most co-member pairs a view's `comembership` layer (or `comembership-newman`) holds (10 million, about a gigabyte
-/// while the view is built); beyond it [`View::build`] refuses with
+/// The most co-member pairs a view's `comembership` layer (or `comembership-newman`) holds (10
+/// million, about a gigabyte while the view is built); beyond it [`View::build`] refuses with
 /// [`ViewError::ComembershipTooLarge`] rather than exhaust memory.
 pub const MAX_COMEMBERSHIP_PAIRS: u64 = 10_000_000;
 

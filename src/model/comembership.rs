@@ -134,10 +134,11 @@ pub(crate) fn pair_count(members_by_coalition: &[Vec<u32>], n_nodes: usize) -> u
     total / 2
 }
 
-/// Each coalition's members as nodes: the parties ([`Role::is_party`](crate::model::Role::is_party))
-/// whose membership holds on `at` (any date when `None`) and that `node` places, each coalition's
-/// nodes distinct and ascending. Several actors that `node` folds into one count once: the
-/// actor × coalition network of the folded actors.
+/// Each coalition's members as nodes: the parties
+/// ([`Role::is_party`](crate::model::Role::is_party)) whose membership holds on `at` (any date
+/// when `None`) and that `node` places, each coalition's nodes distinct and ascending. Several
+/// actors that `node` folds into one count once: the actor × coalition network of the folded
+/// actors.
 ///
 /// # Complexity
 /// O(C + M log M) for C coalitions and M memberships.
