@@ -8,6 +8,7 @@
 //! `nodes` (checked by `tests/oracle/twomode.py`).
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::kernels::{self, PathGraph, PathLength};
 use super::progress::Progress;
@@ -72,28 +73,66 @@ pub fn two_mode_degree(two_mode: &TwoMode) -> ModeValues<f64> {
 /// divided by its own. The sum runs over the nodes v reaches (both modes); the value is then
 /// multiplied by `(r − 1) / (n + m − 1)`, r the nodes reached (v included), so that a node in a
 /// small component does not look central. 0 for a node that reaches nothing, or when the graph
-/// has one node.
+/// has one node. In a graph in parts the value can exceed 1: the first factor counts the whole
+/// modes, the distances only the node's part (NetworkX's definition, kept as it is).
 ///
 /// Matches NetworkX 3.x `bipartite.closeness_centrality(B, actors, normalized=True)`
 /// step for step.
 ///
 /// # Complexity
-/// O((A + C) · M) for M memberships: a breadth-first search from every node, in parallel.
+/// O(K · M) for M memberships and K classes of twins (nodes with the same neighbours: actors
+/// in exactly the same coalitions, coalitions of exactly the same members), at most A + C: a
+/// breadth-first search from one node of each class, in parallel. The members of a large
+/// coalition who sit in no other are one class.
 pub fn two_mode_closeness(two_mode: &TwoMode) -> ModeValues<f64> {
     closeness_on(two_mode, &path_graph(two_mode), &())
 }
 
-/// The bipartite graph as the path searches walk it: hops.
-fn path_graph(two_mode: &TwoMode) -> PathGraph {
-    PathGraph::new(two_mode.graph().out_arcs(), PathLength::Hops)
+/// The bipartite graph as the path searches walk it (hops), and its twins.
+struct Searched {
+    graph: PathGraph,
+    /// Nodes with the same neighbours (twins: an actor in exactly the same coalitions as
+    /// another, a coalition of exactly the same members) are alike for every path measure —
+    /// swapping two twins maps the graph onto itself — so one search stands for all of a
+    /// class: the first node of each class, with the class's size.
+    representatives: Vec<(u32, f64)>,
+    /// The class of each node: its position in `representatives`.
+    class: Vec<u32>,
 }
 
-fn closeness_on(two_mode: &TwoMode, graph: &PathGraph, progress: &dyn Progress) -> ModeValues<f64> {
+/// The bipartite graph as the path searches walk it, with its classes of twins.
+fn path_graph(two_mode: &TwoMode) -> Searched {
+    let rows = two_mode.graph().out_arcs();
+    let n_nodes = two_mode.n_actors() + two_mode.n_coalitions();
+    let mut first: FxHashMap<&[u32], u32> = FxHashMap::default();
+    let mut representatives: Vec<(u32, f64)> = Vec::new();
+    let class = (0..n_nodes as u32)
+        .map(|node| {
+            let class = *first.entry(rows.neighbors(node)).or_insert_with(|| {
+                representatives.push((node, 0.0));
+                representatives.len() as u32 - 1
+            });
+            representatives[class as usize].1 += 1.0;
+            class
+        })
+        .collect();
+    drop(first);
+    Searched { graph: PathGraph::new(rows, PathLength::Hops), representatives, class }
+}
+
+fn closeness_on(
+    two_mode: &TwoMode,
+    searched: &Searched,
+    progress: &dyn Progress,
+) -> ModeValues<f64> {
     let (n, m) = (two_mode.n_actors(), two_mode.n_coalitions());
-    let reaches = kernels::reaches(graph, progress);
+    // A twin is 2 from its representative as the representative is from it, and as far from
+    // everything else: the same sum of distances, the same nodes reached.
+    let sources: Vec<u32> = searched.representatives.iter().map(|&(node, _)| node).collect();
+    let reaches = kernels::reaches_from(&searched.graph, &sources, progress);
     let total = n + m;
     let value = |node: usize, own: usize, other: usize| {
-        let reach = &reaches[node];
+        let reach = &reaches[searched.class[node] as usize];
         if reach.total_distance > 0.0 && total > 1 {
             let mut value = (other + 2 * (own - 1)) as f64 / reach.total_distance;
             value *= (reach.reached - 1) as f64 / (total - 1) as f64;
@@ -122,20 +161,26 @@ fn closeness_on(two_mode: &TwoMode, graph: &PathGraph, progress: &dyn Progress) 
 /// Matches NetworkX 3.x `bipartite.betweenness_centrality(B, actors)`.
 ///
 /// # Complexity
-/// O((A + C) · M) for M memberships, in parallel; bit-identical at any thread count.
+/// O(K · M) for M memberships and K classes of twins, as [`two_mode_closeness`]: Brandes from
+/// one node of each class, counted for the class (exact: two twins are alike on every
+/// shortest path); in parallel, bit-identical at any thread count.
 pub fn two_mode_betweenness(two_mode: &TwoMode) -> ModeValues<f64> {
     betweenness_on(two_mode, &path_graph(two_mode), &())
 }
 
 fn betweenness_on(
     two_mode: &TwoMode,
-    graph: &PathGraph,
+    searched: &Searched,
     progress: &dyn Progress,
 ) -> ModeValues<f64> {
     let (n, m) = (two_mode.n_actors(), two_mode.n_coalitions());
-    let sources: Vec<u32> = (0..(n + m) as u32).collect();
-    // Ordered pairs: each unordered pair of an undirected graph counts twice.
-    let sums = kernels::dependency_sums(graph, &sources, progress);
+    // Σ_s δ_s(v) over every source s. Swapping two twins s and r fixes every other node, so
+    // δ_s(v) = δ_r(v) for v outside their class; and a twin t of r is no inner node of r's
+    // shortest paths (its neighbours are r's, at distance 1), so δ_r(t) = 0 = δ_s(t). The
+    // search from a class's representative, counted as many times as the class has nodes,
+    // gives each node its sum exactly. Ordered pairs: an unordered pair counts twice.
+    let sums =
+        kernels::weighted_dependency_sums(&searched.graph, &searched.representatives, progress);
     let scaled = |range: std::ops::Range<usize>, largest: f64| -> Vec<f64> {
         sums[range]
             .iter()
@@ -177,7 +222,7 @@ fn largest_betweenness(own: usize, other: usize) -> f64 {
 /// ```
 ///
 /// # Complexity
-/// O((A + C) · M): two searches from every node.
+/// O(K · M): two searches from one node of each class of twins.
 pub fn two_mode_centrality(two_mode: &TwoMode) -> TwoModeCentrality {
     two_mode_centrality_with_progress(two_mode, &())
 }
@@ -188,10 +233,10 @@ pub fn two_mode_centrality_with_progress(
     progress: &dyn Progress,
 ) -> TwoModeCentrality {
     let degree = two_mode_degree(two_mode);
-    let graph = path_graph(two_mode);
-    let closeness = closeness_on(two_mode, &graph, progress);
-    let betweenness = betweenness_on(two_mode, &graph, progress);
-    drop(graph);
+    let searched = path_graph(two_mode);
+    let closeness = closeness_on(two_mode, &searched, progress);
+    let betweenness = betweenness_on(two_mode, &searched, progress);
+    drop(searched);
     let rows = two_mode.graph().out_arcs();
     let n = two_mode.n_actors();
     let scores = |offset: usize,

@@ -22,7 +22,7 @@ Borgatti & Everett (1997) normalize two-mode data, each against the largest valu
 own mode can have: degree_centrality, the share of the other mode a node is tied to;
 closeness, high for a node a few steps from every party and deal (an actor in deals with many
 parties, a deal whose parties sit in many other deals; in a network in several parts, scaled
-down by the share of it the node reaches); betweenness, the shortest paths between other
+down by the share of it the node reaches, and then above 1 in a small, tight part); betweenness, the shortest paths between other
 parties and deals that run through the node, as a share of the most a node of its mode could
 carry (an actor linking deals that share no one else, a deal linking parties that meet nowhere
 else). The numbers are NetworkX's
