@@ -3,7 +3,7 @@
 //! closeness and betweenness; the shared-count and Newman projections and the weighted degree
 //! on them) on the bundled Regio Deals and seeded random workspaces, one of them in parts; a
 //! star worked by hand; the same bytes at any thread count; refusals; and a coalition of
-//! 5,000 members measured without building its 12.5 million pairs.
+//! 20,000 members measured without building its 200 million pairs.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -283,13 +283,13 @@ fn a_relation_layer_named_comembership_newman_is_refused() {
     assert!(stderr.contains("layer `comembership-newman` is derived from members.csv"), "{stderr}");
 }
 
-/// One coalition of 5,000 members: its projection would be 12,497,500 pairs, more than a view
-/// builds (the `comembership` layers refuse); the two-mode data are its 5,000 memberships,
-/// measured within 2 GB of address space. (The search from every node takes time, O(n·m): a
-/// coalition of 20,000 members takes 4 minutes in a debug build, so the test uses 5,000.)
+/// One coalition of 20,000 members: its projection would be 199,990,000 pairs, more than a
+/// view builds (the `comembership` layers refuse); the two-mode data are its 20,000
+/// memberships, measured within 2 GB of address space — and fast, as the members in no other
+/// coalition are twins that one search stands for.
 #[test]
 fn a_large_coalition_is_measured_without_its_pairs() {
-    const MEMBERS: usize = 5_000;
+    const MEMBERS: usize = 20_000;
     let dir = tempfile::tempdir().unwrap();
     let mut actors = String::from("id,name\nsolo,Solo\n");
     let mut members =
@@ -314,24 +314,24 @@ fn a_large_coalition_is_measured_without_its_pairs() {
     };
     let assert = limited(&["centrality", workspace, "--layer", "comembership-newman"]).code(2);
     assert!(
-        stderr_text(&assert).contains("co-member pairs (coalition `big` alone has 5000 members)")
+        stderr_text(&assert).contains("co-member pairs (coalition `big` alone has 20000 members)")
     );
     let assert =
         limited(&["twomode", workspace, "--mode", "coalition", "--format", "json"]).success();
     let doc: Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
     assert_eq!(doc["view"]["memberships"], MEMBERS + 2);
     let rows = doc["rows"].as_array().unwrap();
-    // By hand: `big` reaches m0 … m4999 in 1 step, `small` in 2 (through m0) and `solo` in 3
-    // (n = 5,001 actors, m = 2 coalitions, Σd = 5,000 + 2 + 3): closeness (n + 2) / 5,005.
+    // By hand: `big` reaches m0 … m19999 in 1 step, `small` in 2 (through m0) and `solo` in 3
+    // (n = 20,001 actors, m = 2 coalitions, Σd = 20,000 + 2 + 3): closeness (n + 2) / 20,005.
+    // It lies on the one shortest path between every pair of its members, and between each
+    // member but m0 and `small` or `solo`: C(20000, 2) + 2 · 19,999 = 200,029,998 pairs, of the
+    // ½ (n² + n − 2) = 200,030,000 a coalition can lie between with one other coalition.
     let big = &rows[0];
     assert_eq!(big["id"], "big");
     assert_eq!(big["degree"], MEMBERS);
     let n = (MEMBERS + 1) as f64;
-    assert_close(big["degree_centrality"].as_f64().unwrap(), MEMBERS as f64 / n, 1e-12, "degree");
-    assert_close(
-        big["closeness"].as_f64().unwrap(),
-        (n + 2.0) / (MEMBERS as f64 + 5.0),
-        1e-12,
-        "closeness",
-    );
+    let value = |measure: &str| big[measure].as_f64().unwrap();
+    assert_close(value("degree_centrality"), MEMBERS as f64 / n, 1e-12, "degree");
+    assert_close(value("closeness"), (n + 2.0) / (MEMBERS as f64 + 5.0), 1e-12, "closeness");
+    assert_close(value("betweenness"), 200_029_998.0 / 200_030_000.0, 1e-12, "betweenness");
 }

@@ -275,4 +275,59 @@ mod tests {
         assert_eq!(largest_betweenness(2, 2), 2.0);
         assert_eq!(largest_betweenness(0, 3), 0.0);
     }
+
+    /// One search per class of twins gives what a search from every node gives, on random
+    /// memberships with many twins (few coalitions, actors in one or two) and in parts.
+    #[test]
+    fn twins_searched_once_give_the_values_of_every_search() {
+        use crate::random::SplitMix64;
+        use crate::view::ViewSpec;
+        for seed in 0..30u64 {
+            let mut rng = SplitMix64::new(seed);
+            let (n_actors, n_coalitions) = (2 + rng.below(40) as usize, 1 + rng.below(6) as usize);
+            let mut actors = String::from("id\n");
+            let mut members = String::from("coalition,actor,role\n");
+            for a in 0..n_actors {
+                actors.push_str(&format!("a{a}\n"));
+                // One or two memberships, the second in a role of its own (it may be of the same
+                // coalition: one membership then).
+                for role in ["signatory", "lead"].iter().take(1 + rng.below(2) as usize) {
+                    let c = rng.below(n_coalitions as u64);
+                    members.push_str(&format!("c{c},a{a},{role}\n"));
+                }
+            }
+            let coalitions: String =
+                (0..n_coalitions).fold(String::from("id\n"), |text, c| text + &format!("c{c}\n"));
+            let files =
+                [("actors.csv", actors), ("coalitions.csv", coalitions), ("members.csv", members)];
+            let source = crate::io::Source::Memory(
+                files.into_iter().map(|(name, text)| (name.into(), text.into_bytes())).collect(),
+            );
+            let network = crate::io::load(&source).expect("valid");
+            let two_mode = TwoMode::build(&network, &ViewSpec::default()).expect("builds");
+            let (n, m) = (two_mode.n_actors(), two_mode.n_coalitions());
+            // Every node searched.
+            let graph = PathGraph::new(two_mode.graph().out_arcs(), PathLength::Hops);
+            let all: Vec<u32> = (0..(n + m) as u32).collect();
+            let sums = kernels::dependency_sums(&graph, &all, &());
+            let reaches = kernels::reaches(&graph, &());
+            let got = two_mode_centrality(&two_mode);
+            let scores = got.actors.iter().chain(&got.coalitions);
+            for (node, score) in scores.enumerate() {
+                let largest =
+                    if node < n { largest_betweenness(n, m) } else { largest_betweenness(m, n) };
+                let expected = if largest > 0.0 { sums[node] * 0.5 / largest } else { 0.0 };
+                assert!((score.betweenness - expected).abs() < 1e-12, "{seed}: node {node}");
+                let (own, other) = if node < n { (n, m) } else { (m, n) };
+                let reach = &reaches[node];
+                let closeness = if reach.total_distance > 0.0 {
+                    (other + 2 * (own - 1)) as f64 / reach.total_distance
+                        * ((reach.reached - 1) as f64 / (n + m - 1) as f64)
+                } else {
+                    0.0
+                };
+                assert!((score.closeness - closeness).abs() < 1e-12, "{seed}: node {node}");
+            }
+        }
+    }
 }
