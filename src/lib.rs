@@ -32,6 +32,7 @@ pub mod names;
 pub mod random;
 pub mod render;
 pub mod terminal;
+pub mod two_mode;
 pub mod view;
 
 /// nalgebra, whose `DMatrix` [`analysis::DependenceMatrix::from_dense`] takes: use this one to be
@@ -44,6 +45,7 @@ pub use model::{
     Actor, ActorId, Coalition, CoalitionId, Layer, LayerId, Level, Membership, Network, Relation,
     Role, Sector, Side,
 };
+pub use two_mode::TwoMode;
 pub use view::{
     Csr, LayerChoice, MAX_COMEMBERSHIP_PAIRS, MAX_LAYER_CELLS, MAX_LAYER_PAIRS, Scope, TieWeight,
     View, ViewError, ViewSpec, Weighting,

@@ -19,7 +19,9 @@
 
 use std::fmt;
 
-use crate::model::{COMEMBERSHIP, CoalitionId, Date, Level, Network, join_alternatives};
+use crate::model::{
+    COMEMBERSHIP, COMEMBERSHIP_NEWMAN, CoalitionId, Date, Level, Network, join_alternatives,
+};
 use crate::view::{LayerChoice, Scope, TieWeight, ViewSpec};
 
 /// The date format users write: `YYYY-MM-DD`.
@@ -40,7 +42,8 @@ pub enum NameError {
     UnknownLayer {
         /// The name as written.
         name: String,
-        /// The layers of the network in layer order, then `comembership`.
+        /// The layers of the network in layer order, then `comembership` and
+        /// `comembership-newman`.
         known: Vec<String>,
     },
     /// Not one of the levels.
@@ -147,13 +150,16 @@ pub fn actor(network: &Network, key: &str) -> Result<crate::model::ActorId, Name
 }
 
 /// The layer with this name, compared without case; `comembership` is the derived layer of
-/// shared coalitions.
+/// shared coalitions, `comembership-newman` the same weighted as Newman (2001).
 ///
 /// # Errors
-/// [`NameError::UnknownLayer`] with the network's layers and `comembership`.
+/// [`NameError::UnknownLayer`] with the network's layers and the two derived ones.
 pub fn layer(network: &Network, name: &str) -> Result<LayerChoice, NameError> {
     if name.eq_ignore_ascii_case(COMEMBERSHIP) {
         return Ok(LayerChoice::Comembership);
+    }
+    if name.eq_ignore_ascii_case(COMEMBERSHIP_NEWMAN) {
+        return Ok(LayerChoice::ComembershipNewman);
     }
     network.layer_id(name).map(LayerChoice::Explicit).ok_or_else(|| NameError::UnknownLayer {
         name: name.to_owned(),
@@ -161,7 +167,7 @@ pub fn layer(network: &Network, name: &str) -> Result<LayerChoice, NameError> {
             .layers()
             .iter()
             .map(|l| l.name.clone())
-            .chain([COMEMBERSHIP.to_owned()])
+            .chain([COMEMBERSHIP.to_owned(), COMEMBERSHIP_NEWMAN.to_owned()])
             .collect(),
     })
 }
@@ -338,8 +344,9 @@ mod tests {
         assert_eq!(known.len(), network.coalitions().len());
         assert!(known.windows(2).all(|w| w[0] <= w[1]));
         assert_eq!(layer(&network, "CoMembership"), Ok(LayerChoice::Comembership));
+        assert_eq!(layer(&network, "Comembership-Newman"), Ok(LayerChoice::ComembershipNewman));
         let error = layer(&network, "money").expect_err("no such layer");
-        assert!(error.to_string().ends_with("comembership"), "{error}");
+        assert!(error.to_string().ends_with("comembership or comembership-newman"), "{error}");
         assert_eq!(level("National"), Ok(Level::National));
         assert!(level("galaxy").expect_err("no such level").to_string().contains("national"));
         assert_eq!(date("2020-07-01").map(|d| d.to_string()), Ok("2020-07-01".to_owned()));

@@ -8,7 +8,10 @@
 //!    ids, so that no result depends on the order of rows in the files;
 //! 2. every relation of a chosen layer that holds on the date and joins two nodes becomes an
 //!    arc (a tie folded onto a single node disappears); the derived `comembership` layer adds
-//!    an undirected tie per pair of co-members, weighted by the number of shared coalitions;
+//!    an undirected tie per pair of co-members, weighted by the number of shared coalitions
+//!    (`comembership-newman`: by Newman's collaboration weight), both projections of the
+//!    folded actors × coalitions network, so that a coalition counts once for a pair of nodes
+//!    however many of their units sit in it;
 //! 3. if any chosen layer is directed the view is directed and an undirected relation becomes
 //!    two arcs; otherwise every tie is undirected;
 //! 4. parallel arcs between the same ordered pair merge, their weights summed in workspace
@@ -17,8 +20,8 @@
 use rayon::prelude::*;
 
 use crate::model::{
-    ActorId, AmountCoverage, COMEMBERSHIP, CoalitionId, Date, LayerId, Level, Network,
-    comembership_pair_count_among, comembership_ties_among, members_by_coalition,
+    ActorId, AmountCoverage, COMEMBERSHIP, COMEMBERSHIP_NEWMAN, CoalitionId, Date, LayerId, Level,
+    Network, Projection, members_by_coalition, pair_count, projection_ties,
 };
 
 /// Which actors a view covers.
@@ -73,16 +76,17 @@ impl Scope {
 #[non_exhaustive]
 pub enum TieWeight {
     /// Euros (`amount`) when every relation of every chosen layer carries an amount and
-    /// `comembership` is not chosen; the relations' `weight` otherwise.
+    /// neither `comembership` layer is chosen; the relations' `weight` otherwise.
     #[default]
     Auto,
-    /// The relations' `weight` (tie strength); `comembership` counts shared coalitions.
+    /// The relations' `weight` (tie strength); `comembership` counts shared coalitions,
+    /// `comembership-newman` weighs them by Newman's collaboration weight.
     Weight,
     /// The relations' `amount` in euros. Every relation of every chosen layer must carry one;
     /// a relation of amount 0 carries no money and makes no arc.
     Amount,
     /// Every relation counts 1, so a merged arc counts the relations between the pair;
-    /// `comembership` counts shared coalitions.
+    /// `comembership` and `comembership-newman` count shared coalitions.
     Count,
 }
 
@@ -116,8 +120,14 @@ impl Weighting {
 pub enum LayerChoice {
     /// An explicit layer of `relations.csv`.
     Explicit(LayerId),
-    /// The derived layer of shared coalition membership.
+    /// The derived layer of shared coalition membership: a pair of actors tied by the number
+    /// of coalitions they share (NetworkX `bipartite.weighted_projected_graph`).
     Comembership,
+    /// The derived layer of shared coalition membership weighted as Newman (2001): each shared
+    /// coalition of n members adds 1 / (n − 1) (NetworkX
+    /// `bipartite.collaboration_weighted_projected_graph`), so a pair that shares a small deal is
+    /// tied more strongly than a pair in a large one. `comembership-newman` by name.
+    ComembershipNewman,
 }
 
 impl LayerChoice {
@@ -139,15 +149,32 @@ impl LayerChoice {
     ) -> impl ExactSizeIterator<Item = LayerChoice> + use<> {
         (0..network.layers().len()).map(|i| LayerChoice::Explicit(LayerId::from_index(i)))
     }
+
+    /// Whether the layer is derived from shared coalition membership (`comembership` or
+    /// `comembership-newman`): undirected, without amounts.
+    pub fn is_comembership(self) -> bool {
+        self.projection().is_some()
+    }
+
+    /// The projection a derived layer is, `None` for an explicit layer.
+    pub(crate) fn projection(self) -> Option<Projection> {
+        match self {
+            LayerChoice::Explicit(_) => None,
+            LayerChoice::Comembership => Some(Projection::Shared),
+            LayerChoice::ComembershipNewman => Some(Projection::Newman),
+        }
+    }
 }
 
-/// `comembership`, or `#i` for the workspace's i-th explicit layer (counting from 0, in the
-/// order of [`Network::layers`]): a view does not know layer names, the network does.
+/// `comembership`, `comembership-newman`, or `#i` for the workspace's i-th explicit layer
+/// (counting from 0, in the order of [`Network::layers`]): a view does not know layer names,
+/// the network does.
 impl std::fmt::Display for LayerChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LayerChoice::Explicit(id) => write!(f, "#{}", id.index()),
-            LayerChoice::Comembership => f.write_str("comembership"),
+            LayerChoice::Comembership => f.write_str(COMEMBERSHIP),
+            LayerChoice::ComembershipNewman => f.write_str(COMEMBERSHIP_NEWMAN),
         }
     }
 }
@@ -276,8 +303,8 @@ impl ViewSpec {
     /// What the view's weights will measure, or why [`TieWeight::Amount`] cannot be had.
     ///
     /// # Errors
-    /// [`ViewError::NoAmounts`] when `Amount` is asked for on `comembership` or on a layer some
-    /// of whose relations carry no amount.
+    /// [`ViewError::NoAmounts`] when `Amount` is asked for on a `comembership` layer or on a
+    /// layer some of whose relations carry no amount.
     pub fn weighting(&self, network: &Network) -> Result<Weighting, ViewError> {
         self.weighting_with(network, None)
     }
@@ -313,7 +340,7 @@ impl ViewSpec {
 
     /// `Ok` when every relation of every chosen layer carries an amount (and, `strict`, there
     /// is a layer and each has relations); else the first layer that does not, as
-    /// [`ViewError::NoAmounts`]. `comembership` never has amounts.
+    /// [`ViewError::NoAmounts`]. The `comembership` layers never have amounts.
     fn layers_in_euros(
         &self,
         network: &Network,
@@ -326,16 +353,15 @@ impl ViewSpec {
         }
         for choice in layers {
             let (layer, coverage) = match choice {
-                LayerChoice::Comembership => (COMEMBERSHIP.to_owned(), AmountCoverage::default()),
+                LayerChoice::Comembership | LayerChoice::ComembershipNewman => {
+                    (choice.to_string(), AmountCoverage::default())
+                }
                 LayerChoice::Explicit(layer) => {
                     (network.layer(layer).name.clone(), coverage[layer.index()])
                 }
             };
             let empty = strict && coverage.relations == 0;
-            if coverage.with_amount < coverage.relations
-                || empty
-                || choice == LayerChoice::Comembership
-            {
+            if coverage.with_amount < coverage.relations || empty || choice.is_comembership() {
                 return Err(ViewError::NoAmounts {
                     layer,
                     without: coverage.relations - coverage.with_amount,
@@ -347,8 +373,8 @@ impl ViewSpec {
     }
 }
 
-/// The most co-member pairs a view's `comembership` layer holds (10 million, about a gigabyte
-/// while the view is built); beyond it [`View::build`] refuses with
+/// The most co-member pairs a view's `comembership` layer (or `comembership-newman`) holds (10
+/// million, about a gigabyte while the view is built); beyond it [`View::build`] refuses with
 /// [`ViewError::ComembershipTooLarge`] rather than exhaust memory.
 pub const MAX_COMEMBERSHIP_PAIRS: u64 = 10_000_000;
 
@@ -845,9 +871,9 @@ fn sort_and_merge_row(
 }
 
 /// The nodes of every view of one scope, level and date (whatever its layers): step 1.
-struct Nodes {
+pub(crate) struct Nodes {
     /// The actor each node stands for: the folded images of the actors in scope, by id.
-    actors: Vec<ActorId>,
+    pub(crate) actors: Vec<ActorId>,
     /// The node of each actor that is one, else [`NOT_IN_VIEW`].
     node_of_actor: Vec<u32>,
     /// The node a tie at each actor ends at (its folded image), or [`NOT_IN_VIEW`] when the
@@ -856,8 +882,15 @@ struct Nodes {
 }
 
 impl Nodes {
+    /// The node a tie at `actor` ends at (its folded image), or `None` when the actor is not in
+    /// scope: where the view places the actor's relations and memberships.
+    pub(crate) fn node(&self, actor: ActorId) -> Option<u32> {
+        let n = self.node_of_tie_end[actor.index()];
+        (n != NOT_IN_VIEW).then_some(n)
+    }
+
     /// The nodes of the views of `spec`. O(n).
-    fn new(network: &Network, spec: &ViewSpec) -> Nodes {
+    pub(crate) fn new(network: &Network, spec: &ViewSpec) -> Nodes {
         let by_kind: Option<Vec<ActorId>> =
             spec.fold_kind.as_deref().map(|kind| network.fold_to_kind(kind));
         let by_level: Option<Vec<ActorId>> = spec.level.map(|level| network.fold_to_level(level));
@@ -896,8 +929,10 @@ impl Nodes {
     }
 }
 
-/// The arcs of the `comembership` layer among the actors `node` places, both ways, weighted
-/// by the coalitions shared.
+/// The arcs of a derived layer among the nodes `node` places (of `n_nodes`), both ways: the
+/// projection of the actors × coalitions network of those nodes — several actors folded into
+/// one node count once per coalition — weighted by `projection`, or by the coalitions shared
+/// when the view counts ([`Weighting::Count`]).
 ///
 /// # Errors
 /// [`ViewError::ComembershipTooLarge`] beyond [`MAX_COMEMBERSHIP_PAIRS`] pairs, before any is
@@ -906,11 +941,13 @@ fn comembership_arcs(
     network: &Network,
     at: Option<Date>,
     node: impl Fn(ActorId) -> Option<u32> + Copy,
+    n_nodes: usize,
+    projection: Projection,
+    weighting: Weighting,
 ) -> Result<Vec<Arc>, ViewError> {
-    let in_view = |actor: ActorId| node(actor).is_some();
-    let pairs = comembership_pair_count_among(network, at, in_view);
+    let members = members_by_coalition(network, at, node);
+    let pairs = pair_count(&members, n_nodes);
     if pairs > MAX_COMEMBERSHIP_PAIRS {
-        let members = members_by_coalition(network, at, in_view);
         let (largest, members) = members
             .iter()
             .enumerate()
@@ -922,14 +959,11 @@ fn comembership_arcs(
             members,
         });
     }
+    let projection = if weighting == Weighting::Count { Projection::Shared } else { projection };
     let mut arcs = Vec::new();
-    for (a, b, shared) in comembership_ties_among(network, at, in_view) {
-        if let (Some(from), Some(to)) = (node(a), node(b)) {
-            if from != to {
-                arcs.push((from, to, f64::from(shared)));
-                arcs.push((to, from, f64::from(shared)));
-            }
-        }
+    for (from, to, weight) in projection_ties(&members, projection) {
+        arcs.push((from, to, weight));
+        arcs.push((to, from, weight));
     }
     Ok(arcs)
 }
@@ -987,15 +1021,12 @@ impl LayerArcs {
                     position[layer.index()] = i as u32;
                     network.layer(layer).directed
                 }
-                LayerChoice::Comembership => false,
+                LayerChoice::Comembership | LayerChoice::ComembershipNewman => false,
             });
         }
         drop(coverage);
-        let Nodes { actors, node_of_tie_end, .. } = Nodes::new(network, spec);
-        let node = |actor: ActorId| -> Option<u32> {
-            let n = node_of_tie_end[actor.index()];
-            (n != NOT_IN_VIEW).then_some(n)
-        };
+        let nodes = Nodes::new(network, spec);
+        let node = |actor: ActorId| nodes.node(actor);
         let relations = network.relations();
         let per_block = RELATIONS_PER_BLOCK.max(relations.len().div_ceil(MAX_BLOCKS));
         let mut arcs: Vec<(u32, u32, u32)> = relations
@@ -1026,15 +1057,21 @@ impl LayerArcs {
                 arcs
             })
             .collect();
-        if let Some(layer) = layers.iter().position(|&l| l == LayerChoice::Comembership) {
-            let layer = layer as u32;
-            arcs.extend(
-                comembership_arcs(network, spec.at, node)?
-                    .into_iter()
-                    .map(|(from, to, _)| (layer, from, to)),
-            );
+        for (layer, choice) in layers.iter().enumerate() {
+            if let Some(projection) = choice.projection() {
+                let n_nodes = nodes.actors.len();
+                let tied = comembership_arcs(
+                    network,
+                    spec.at,
+                    node,
+                    n_nodes,
+                    projection,
+                    Weighting::Count,
+                )?;
+                arcs.extend(tied.into_iter().map(|(from, to, _)| (layer as u32, from, to)));
+            }
         }
-        Ok(LayerArcs { actors, layers, directed, arcs })
+        Ok(LayerArcs { actors: nodes.actors, layers, directed, arcs })
     }
 }
 
@@ -1071,16 +1108,13 @@ impl View {
     pub fn build(network: &Network, spec: &ViewSpec) -> Result<View, ViewError> {
         let layers = spec.layer_choices(network);
         let weighting = spec.weighting(network)?;
-        let Nodes { actors, node_of_actor, node_of_tie_end } = Nodes::new(network, spec);
-        let node = |actor: ActorId| -> Option<u32> {
-            let n = node_of_tie_end[actor.index()];
-            (n != NOT_IN_VIEW).then_some(n)
-        };
+        let nodes = Nodes::new(network, spec);
+        let node = |actor: ActorId| nodes.node(actor);
 
         // 2.–3. Arcs.
         let directed = layers.iter().any(|choice| match choice {
             LayerChoice::Explicit(layer) => network.layers()[layer.index()].directed,
-            LayerChoice::Comembership => false,
+            LayerChoice::Comembership | LayerChoice::ComembershipNewman => false,
         });
         let mut chosen = vec![false; network.layers().len()];
         for choice in &layers {
@@ -1111,11 +1145,12 @@ impl View {
                 arcs.push((to, from, weight));
             }
         };
-        let comembership = if layers.contains(&LayerChoice::Comembership) {
-            comembership_arcs(network, spec.at, node)?
-        } else {
-            Vec::new()
-        };
+        let mut comembership = Vec::new();
+        for projection in layers.iter().filter_map(|choice| choice.projection()) {
+            let n_nodes = nodes.actors.len();
+            comembership
+                .extend(comembership_arcs(network, spec.at, node, n_nodes, projection, weighting)?);
+        }
         // A directed view with undirected ties in it: the arcs of its directed ties are kept
         // apart as well, for measures of direction (reciprocity).
         let mixed = directed
@@ -1126,7 +1161,7 @@ impl View {
         // Blocks of relations in workspace order, then the co-membership ties.
         let per_block = RELATIONS_PER_BLOCK.max(relations.len().div_ceil(MAX_BLOCKS));
         let n_relation_blocks = relations.len().div_ceil(per_block);
-        let n_nodes = actors.len();
+        let n_nodes = nodes.actors.len();
         let collect = |only_directed: bool| {
             BucketedArcs::collect(
                 n_nodes,
@@ -1176,6 +1211,7 @@ impl View {
             0
         };
         drop(comembership);
+        let Nodes { actors, node_of_actor, .. } = nodes;
 
         // 4. Rows.
         let out_arcs = arcs.into_rows(n_nodes);
@@ -1350,6 +1386,7 @@ impl View {
         match choice {
             LayerChoice::Explicit(layer) => &network.layers()[layer.index()].name,
             LayerChoice::Comembership => COMEMBERSHIP,
+            LayerChoice::ComembershipNewman => COMEMBERSHIP_NEWMAN,
         }
     }
 }

@@ -275,7 +275,7 @@ fn an_unknown_layer_or_grouping_is_a_usage_error() {
         .code(2)
         .stderr(
             "error: --layer bogus: no such layer; this workspace has funding, mandate, \
-             information, dependency, collaboration or comembership\n",
+             information, dependency, collaboration, comembership or comembership-newman\n",
         );
     let assert = stakenet()
         .args(["asymmetry", "fixtures/asymmetry", "--group-by", "colour"])

@@ -161,7 +161,7 @@ fn analysis_options_are_checked_before_any_work() {
         .args(["centrality", "fixtures/tiny", "--layer", "money"])
         .assert()
         .code(2)
-        .stderr("error: --layer money: no such layer; this workspace has funding, collaboration, information, reporting or comembership\n");
+        .stderr("error: --layer money: no such layer; this workspace has funding, collaboration, information, reporting, comembership or comembership-newman\n");
     stakenet()
         .args(["centrality", "--level", "county"])
         .assert()

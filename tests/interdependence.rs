@@ -202,7 +202,7 @@ fn unknown_several_or_missing_layers_are_usage_errors() {
         .code(2)
         .stderr(
             "error: --layer bogus: no such layer; this workspace has funding, mandate, \
-             information, dependency, collaboration or comembership\n",
+             information, dependency, collaboration, comembership or comembership-newman\n",
         );
     stakenet()
         .args(["interdependence", "fixtures/asymmetry", "--layer", "funding", "--layer", "mandate"])

@@ -55,6 +55,7 @@ mod snapshots;
 mod suspects;
 mod tidy;
 mod twente;
+mod twomode;
 mod view;
 mod whatif;
 mod workbooks;

@@ -1,8 +1,8 @@
 //! Snapshots of every command's standard output on `fixtures/tiny`: `check` as table and JSON,
 //! and `centrality`, `brokerage` (by sector with expected values, and by side), `layers`,
-//! `asymmetry`, `interdependence`, `compare`, `suspects --coalition deal_x` and
-//! `suspects --evaluate` as table, CSV and JSON; `centrality` for one coalition, folded to the
-//! national level and weighted as CSV; and the report's `index.html` with the list of files it
+//! `asymmetry`, `interdependence`, `compare`, `suspects --coalition deal_x`,
+//! `suspects --evaluate` and `twomode` as table, CSV and JSON; `centrality` for one coalition,
+//! folded to the national level and weighted as CSV; and the report's `index.html` with the list of files it
 //! writes. Each run must succeed with nothing on standard error. The workspace is passed as the
 //! relative path `fixtures/tiny` (the binary runs from the repository root), so outputs that
 //! name it are the same on every machine. Each snapshot's description is its command line.
@@ -86,6 +86,7 @@ format_snapshots! {
     suspects_evaluation_table,
     suspects_evaluation_csv,
     suspects_evaluation_json: ["suspects", "--evaluate"];
+    twomode_table, twomode_csv, twomode_json: ["twomode"];
 }
 
 /// `stakenet report fixtures/tiny -o DIR/report` into a fresh temporary DIR: the page and the

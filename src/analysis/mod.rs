@@ -30,6 +30,7 @@ mod structure;
 mod summary;
 mod suspects;
 mod theme_map;
+mod two_mode;
 mod whatif;
 
 pub use asymmetry::{
@@ -109,4 +110,8 @@ pub use suspects::{
     is_ministry, jaccard, suspects, theme_words,
 };
 pub use theme_map::ministries_for_theme;
+pub use two_mode::{
+    ModeValues, TwoModeCentrality, TwoModeScores, two_mode_betweenness, two_mode_centrality,
+    two_mode_centrality_with_progress, two_mode_closeness, two_mode_degree,
+};
 pub use whatif::{KeyPlayer, KeyPlayers, WhatIf, counterfactual, key_players, whatif, whatif_rank};

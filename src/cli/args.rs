@@ -23,6 +23,7 @@ use super::commands::plan::PlanArgs;
 use super::commands::qap::QapArgs;
 use super::commands::report::ReportArgs;
 use super::commands::suspects::SuspectsArgs;
+use super::commands::twomode::TwoModeArgs;
 use super::commands::whatif::WhatIfArgs;
 
 const AFTER_HELP: &str = "\
@@ -78,6 +79,18 @@ pub(crate) enum Command {
     /// assortativity.
     #[command(after_help = super::commands::mixing::HELP)]
     Mixing(MixingArgs),
+    /// Who sits in the most coalitions, and which coalitions hold the parties together:
+    /// Borgatti–Everett two-mode degree, closeness and betweenness of every actor and coalition
+    /// on the actors × coalitions network.
+    #[command(
+        name = "twomode",
+        after_help = super::commands::twomode::HELP,
+        // The options that choose and weigh ties measure nothing here: hidden, and refused.
+        mut_arg("layers", |a| a.hide(true)),
+        mut_arg("weight", |a| a.hide(true)),
+        mut_arg("weighted", |a| a.hide(true))
+    )]
+    TwoMode(TwoModeArgs),
     /// Perceived against structural influence (Net-Map): the rank correlation of the
     /// `influence` column with a centrality, and the paper tigers and hidden influencers.
     #[command(after_help = super::commands::influence::HELP)]

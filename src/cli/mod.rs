@@ -99,6 +99,7 @@ pub(crate) fn run(cli: &Cli) -> ExitCode {
         Command::Compare(args) => commands::compare::run(args),
         Command::Diff(args) => commands::diff::run(args),
         Command::WhatIf(args) => commands::whatif::run(args),
+        Command::TwoMode(args) => commands::twomode::run(args),
         Command::Report(args) => commands::report::run(args),
         Command::Export(args) => commands::export::run(args),
     };
@@ -223,6 +224,12 @@ impl Workspace {
     /// time left (hidden like [`Workspace::progress`]).
     pub(crate) fn search_bar(&self, view: &View, what: &str) -> SearchBar {
         SearchBar(self.progress(view, what), "searches")
+    }
+
+    /// A bar on standard error that counts the searches of an analysis on other data than a
+    /// view (the two-mode network), hidden like [`Workspace::progress`] by `size`.
+    pub(crate) fn bar(&self, size: usize, message: impl FnOnce() -> String) -> SearchBar {
+        SearchBar(spinner(size, message), "searches")
     }
 
     /// A bar on standard error that counts the `unit`s of work of a whole-workspace analysis

@@ -50,7 +50,9 @@ pub(crate) struct ViewArgs {
     pub(crate) members_only: bool,
     /// Use this layer; repeat for several [default: every layer of relations.csv; only when
     /// the workspace has no relations, comembership (the derived layer of shared coalitions),
-    /// and the output says so]. Name comembership to add shared membership.
+    /// and the output says so]. Name comembership to add shared membership (ties weighted by
+    /// the coalitions shared), or comembership-newman for the same weighted as Newman (2001):
+    /// each shared coalition of n parties adds 1/(n - 1).
     #[arg(long = "layer", value_name = "NAME")]
     pub(crate) layers: Vec<String>,
     /// Fold every actor into its nearest ancestor of this kind (a value of the kind column),

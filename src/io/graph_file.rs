@@ -19,7 +19,7 @@ use super::source::Source;
 use super::{matrix, pajek, ucinet};
 use crate::error::{Diagnostics, Location};
 use crate::model::{
-    Actor, ActorId, COMEMBERSHIP, Layer, LayerId, Network, NetworkBuilder, Relation, Validity,
+    Actor, ActorId, DERIVED_LAYERS, Layer, LayerId, Network, NetworkBuilder, Relation, Validity,
 };
 
 /// The formats a single file may have, known by its extension.
@@ -242,10 +242,13 @@ impl GraphFile {
         let mut builder = NetworkBuilder::default();
         let mut seen: FxHashMap<String, Option<u64>> = FxHashMap::default();
         for layer in self.layers {
-            if layer.name == COMEMBERSHIP {
+            if DERIVED_LAYERS.contains(&layer.name.as_str()) {
                 diagnostics.push(
                     at(layer.line),
-                    "layer `comembership` is derived from members.csv; give the ties another layer name",
+                    format!(
+                        "layer `{}` is derived from members.csv; give the ties another layer name",
+                        layer.name
+                    ),
                 );
                 ok = false;
                 continue;

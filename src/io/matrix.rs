@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use super::graph_file::{self, FileActor, FileLayer, GraphFile, Matrix};
 use super::source::{FileRead, Source};
 use crate::error::{Diagnostics, Location};
-use crate::model::{ActorId, COMEMBERSHIP, NetworkBuilder};
+use crate::model::{ActorId, DERIVED_LAYERS, NetworkBuilder};
 
 /// The prefix of a matrix file in a workspace folder: `relations-information.csv`.
 pub(crate) const PREFIX: &str = "relations-";
@@ -259,8 +259,8 @@ impl MatrixCsv {
             .iter()
             .map(|(label, line)| resolve(label, "first column", *line, diagnostics))
             .collect();
-        if self.layer == COMEMBERSHIP {
-            diagnostics.push(at(1), "layer `comembership` is derived from members.csv; give the matrix file another name, relations-LAYER.csv");
+        if DERIVED_LAYERS.contains(&self.layer.as_str()) {
+            diagnostics.push(at(1), format!("layer `{}` is derived from members.csv; give the matrix file another name, relations-LAYER.csv", self.layer));
             return;
         }
         if let Some(layer) = builder.layers.iter().find(|l| l.name.to_lowercase() == self.layer) {

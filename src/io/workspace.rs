@@ -17,7 +17,7 @@ use super::table::{Placed, Row, Table, Tables};
 use super::workbook;
 use crate::error::{Diagnostics, LoadError, Location};
 use crate::model::{
-    Actor, ActorId, COMEMBERSHIP, Coalition, CoalitionId, Layer, LayerId, Membership, Network,
+    Actor, ActorId, Coalition, CoalitionId, DERIVED_LAYERS, Layer, LayerId, Membership, Network,
     NetworkBuilder, Relation, Role, TopicId, Validity, directed_by_default,
 };
 
@@ -1217,12 +1217,12 @@ fn read_relation(
                 crate::model::WELL_KNOWN_LAYERS.join(", ")
             ),
         );
-    } else if key.as_ref() == COMEMBERSHIP {
+    } else if DERIVED_LAYERS.contains(&key.as_ref()) {
         diagnostics.push(
             at.location(),
             format!(
-                "layer `comembership` is derived from {}; give explicit relations another layer \
-                 name",
+                "layer `{}` is derived from {}; give explicit relations another layer name",
+                key.as_ref(),
                 columns.members_called
             ),
         );
@@ -1282,7 +1282,7 @@ fn read_relation(
         );
         return;
     }
-    if layer_name.is_empty() || key.as_ref() == COMEMBERSHIP {
+    if layer_name.is_empty() || DERIVED_LAYERS.contains(&key.as_ref()) {
         return;
     }
     let layer_id = match chunk.layer_by_key.get(key.as_ref()) {

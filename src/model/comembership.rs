@@ -1,11 +1,26 @@
-//! The derived `comembership` layer: the one-mode projection of the actor × coalition network,
-//! as its ties or, without building them, as the number of pairs it holds.
+//! The derived `comembership` layers: the one-mode projections of the actor × coalition
+//! network — shared coalitions counted, or weighted as Newman (2001) — as their ties or,
+//! without building them, as the number of pairs they hold.
 
 use rustc_hash::FxHashMap;
 
 use super::Date;
 use super::ids::ActorId;
 use super::network::Network;
+
+/// How a one-mode projection of the actor × coalition network weighs a pair of actors.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Projection {
+    /// The number of coalitions the two share: NetworkX
+    /// `bipartite.weighted_projected_graph(B, nodes)`.
+    Shared,
+    /// Newman's collaboration weight (Newman 2001, "Scientific collaboration networks. II",
+    /// Phys. Rev. E 64, 016132): Σ over the shared coalitions k of 1 / (n_k − 1), n_k the
+    /// members of k — a tie in a deal of two weighs 1, in a deal of 21 a twentieth, so that
+    /// each member's ties through one coalition weigh 1 together. NetworkX
+    /// `bipartite.collaboration_weighted_projected_graph(B, nodes)`.
+    Newman,
+}
 
 /// Pairs of actors that share at least one coalition, with the number of coalitions they share.
 ///
@@ -17,27 +32,51 @@ use super::network::Network;
 /// coalition of 20,000 members alone makes 200 million. [`comembership_pair_count`] counts
 /// them without building them.
 pub fn comembership_ties(network: &Network, at: Option<Date>) -> Vec<(ActorId, ActorId, u32)> {
-    comembership_ties_among(network, at, |_| true)
+    let members = members_by_coalition(network, at, |actor| Some(actor.index() as u32));
+    pair_sums(&members, |_| 1u32)
+        .into_iter()
+        .map(|(a, b, shared)| {
+            (ActorId::from_index(a as usize), ActorId::from_index(b as usize), shared)
+        })
+        .collect()
 }
 
-/// [`comembership_ties`] between the actors `keep` accepts only.
-pub(crate) fn comembership_ties_among(
-    network: &Network,
-    at: Option<Date>,
-    keep: impl Fn(ActorId) -> bool,
-) -> Vec<(ActorId, ActorId, u32)> {
-    let members_by_coalition = members_by_coalition(network, at, keep);
-    let mut shared: FxHashMap<(ActorId, ActorId), u32> = FxHashMap::default();
-    for members in &members_by_coalition {
+/// The ties of a projection among the nodes `members_by_coalition` holds (each coalition's
+/// distinct nodes, ascending, as [`members_by_coalition`] gives them): `(a, b, weight)` with
+/// `a < b`, sorted; the weight of a pair added up over the coalitions in coalition order, so
+/// the same at any thread count.
+///
+/// # Complexity
+/// O(Σ_c |members(c)|²) time, memory proportional to the distinct pairs.
+pub(crate) fn projection_ties(
+    members_by_coalition: &[Vec<u32>],
+    projection: Projection,
+) -> Vec<(u32, u32, f64)> {
+    match projection {
+        Projection::Shared => pair_sums(members_by_coalition, |_| 1.0),
+        Projection::Newman => {
+            pair_sums(members_by_coalition, |members| 1.0 / (members.len() - 1) as f64)
+        }
+    }
+}
+
+/// Per pair of nodes sharing a coalition, the sum over their shared coalitions of
+/// `weight(members of the coalition)`.
+fn pair_sums<W: Copy + std::ops::AddAssign>(
+    members_by_coalition: &[Vec<u32>],
+    weight: impl Fn(&[u32]) -> W,
+) -> Vec<(u32, u32, W)> {
+    let mut sums: FxHashMap<(u32, u32), W> = FxHashMap::default();
+    for members in members_by_coalition.iter().filter(|members| members.len() > 1) {
+        let w = weight(members);
         for (i, &a) in members.iter().enumerate() {
             for &b in &members[i + 1..] {
-                *shared.entry((a, b)).or_insert(0) += 1;
+                sums.entry((a, b)).and_modify(|sum| *sum += w).or_insert(w);
             }
         }
     }
-    let mut ties: Vec<(ActorId, ActorId, u32)> =
-        shared.into_iter().map(|((a, b), count)| (a, b, count)).collect();
-    ties.sort_unstable();
+    let mut ties: Vec<(u32, u32, W)> = sums.into_iter().map(|((a, b), w)| (a, b, w)).collect();
+    ties.sort_unstable_by_key(|&(a, b, _)| (a, b));
     ties
 }
 
@@ -54,24 +93,21 @@ pub(crate) fn comembership_ties_among(
 /// O(A + M + Σ_S Σ_{c ∈ S} |members(c)|) time, for the distinct sets S of two or more
 /// coalitions that some actor belongs to, and O(A + M) memory (A actors, M memberships).
 pub fn comembership_pair_count(network: &Network, at: Option<Date>) -> u64 {
-    comembership_pair_count_among(network, at, |_| true)
+    let members = members_by_coalition(network, at, |actor| Some(actor.index() as u32));
+    pair_count(&members, network.actors().len())
 }
 
-/// [`comembership_pair_count`] between the actors `keep` accepts only.
-pub(crate) fn comembership_pair_count_among(
-    network: &Network,
-    at: Option<Date>,
-    keep: impl Fn(ActorId) -> bool,
-) -> u64 {
-    let members_by_coalition = members_by_coalition(network, at, keep);
-    let mut coalitions_of: Vec<Vec<u32>> = vec![Vec::new(); network.actors().len()];
+/// The number of pairs of nodes (below `n_nodes`) that share a coalition of
+/// `members_by_coalition`, as [`comembership_pair_count`] counts them.
+pub(crate) fn pair_count(members_by_coalition: &[Vec<u32>], n_nodes: usize) -> u64 {
+    let mut coalitions_of: Vec<Vec<u32>> = vec![Vec::new(); n_nodes];
     for (coalition, members) in members_by_coalition.iter().enumerate() {
-        for member in members {
-            coalitions_of[member.index()].push(coalition as u32);
+        for &member in members {
+            coalitions_of[member as usize].push(coalition as u32);
         }
     }
     // stamp[a] == marker: a is already in the union being counted.
-    let mut stamp = vec![0u32; network.actors().len()];
+    let mut stamp = vec![0u32; n_nodes];
     let mut marker = 0u32;
     let mut unions: FxHashMap<&[u32], u64> = FxHashMap::default();
     let mut total = 0u64;
@@ -83,9 +119,9 @@ pub(crate) fn comembership_pair_count_among(
                 marker += 1;
                 let mut size = 0u64;
                 for &coalition in several {
-                    for member in &members_by_coalition[coalition as usize] {
-                        if stamp[member.index()] != marker {
-                            stamp[member.index()] = marker;
+                    for &member in &members_by_coalition[coalition as usize] {
+                        if stamp[member as usize] != marker {
+                            stamp[member as usize] = marker;
                             size += 1;
                         }
                     }
@@ -98,19 +134,25 @@ pub(crate) fn comembership_pair_count_among(
     total / 2
 }
 
-/// Each coalition's distinct parties ([`Role::is_party`](crate::model::Role::is_party)) on `at` (all when `None`) that `keep` accepts, ascending.
+/// Each coalition's members as nodes: the parties
+/// ([`Role::is_party`](crate::model::Role::is_party)) whose membership holds on `at` (any date
+/// when `None`) and that `node` places, each coalition's nodes distinct and ascending. Several
+/// actors that `node` folds into one count once: the actor × coalition network of the folded
+/// actors.
+///
+/// # Complexity
+/// O(C + M log M) for C coalitions and M memberships.
 pub(crate) fn members_by_coalition(
     network: &Network,
     at: Option<Date>,
-    keep: impl Fn(ActorId) -> bool,
-) -> Vec<Vec<ActorId>> {
-    let mut members_by_coalition: Vec<Vec<ActorId>> = vec![Vec::new(); network.coalitions().len()];
+    node: impl Fn(ActorId) -> Option<u32>,
+) -> Vec<Vec<u32>> {
+    let mut members_by_coalition: Vec<Vec<u32>> = vec![Vec::new(); network.coalitions().len()];
     for membership in network.memberships() {
-        if membership.role.is_party()
-            && at.is_none_or(|date| membership.validity.contains(date))
-            && keep(membership.actor)
-        {
-            members_by_coalition[membership.coalition.index()].push(membership.actor);
+        if membership.role.is_party() && at.is_none_or(|date| membership.validity.contains(date)) {
+            if let Some(node) = node(membership.actor) {
+                members_by_coalition[membership.coalition.index()].push(node);
+            }
         }
     }
     for members in &mut members_by_coalition {
@@ -159,9 +201,35 @@ mod tests {
             let network = crate::io::load(&source).expect("valid");
             let ties = comembership_ties(&network, None);
             assert_eq!(comembership_pair_count(&network, None), ties.len() as u64, "{seed}");
-            let even = |a: ActorId| a.index() % 2 == 0;
-            let among = comembership_ties_among(&network, None, even);
-            assert_eq!(comembership_pair_count_among(&network, None, even), among.len() as u64);
+            // Actors folded in pairs (a0 and a1 into node 0, …), the odd tenth left out.
+            let folded = |a: ActorId| (a.index() % 10 != 9).then_some(a.index() as u32 / 2);
+            let members = members_by_coalition(&network, None, folded);
+            let among = projection_ties(&members, Projection::Shared);
+            assert_eq!(pair_count(&members, n_actors), among.len() as u64, "{seed}");
+            // Brute force: the coalitions each pair of nodes shares, and Newman's weight.
+            let newman = projection_ties(&members, Projection::Newman);
+            let mut expected = Vec::new();
+            for a in 0..n_actors as u32 {
+                for b in a + 1..n_actors as u32 {
+                    let shared: Vec<usize> = members
+                        .iter()
+                        .map(|m| m.len())
+                        .zip(&members)
+                        .filter(|(_, m)| m.contains(&a) && m.contains(&b))
+                        .map(|(n, _)| n)
+                        .collect();
+                    if !shared.is_empty() {
+                        let weight: f64 = shared.iter().map(|&n| 1.0 / (n - 1) as f64).sum();
+                        expected.push((a, b, shared.len() as f64, weight));
+                    }
+                }
+            }
+            assert_eq!(among.len(), expected.len(), "{seed}");
+            for ((shared, newman), expected) in among.iter().zip(&newman).zip(&expected) {
+                assert_eq!((shared.0, shared.1, shared.2), (expected.0, expected.1, expected.2));
+                assert_eq!((newman.0, newman.1), (expected.0, expected.1));
+                assert!((newman.2 - expected.3).abs() < 1e-12, "{seed}: {newman:?} {expected:?}");
+            }
         }
     }
 }

@@ -3,6 +3,13 @@
 /// The name of the layer derived from shared coalition membership.
 pub const COMEMBERSHIP: &str = "comembership";
 
+/// The name of the layer derived from shared coalition membership weighted as Newman (2001):
+/// each shared coalition of n members adds 1 / (n − 1).
+pub const COMEMBERSHIP_NEWMAN: &str = "comembership-newman";
+
+/// The names of the derived layers, which no relation layer may take.
+pub const DERIVED_LAYERS: [&str; 2] = [COMEMBERSHIP, COMEMBERSHIP_NEWMAN];
+
 /// Well-known layer names (any other name is a layer too).
 pub const WELL_KNOWN_LAYERS: &[&str] =
     &["collaboration", "funding", "information", "mandate", "reporting", "dependency"];

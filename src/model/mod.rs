@@ -22,14 +22,15 @@ pub use actor::join_alternatives;
 pub use actor::{Actor, Level, Sector};
 pub use attributes::SparseAttributes;
 pub use coalition::{Coalition, Membership, Role};
+pub(crate) use comembership::{Projection, members_by_coalition, pair_count, projection_ties};
 pub use comembership::{comembership_pair_count, comembership_ties};
-pub(crate) use comembership::{
-    comembership_pair_count_among, comembership_ties_among, members_by_coalition,
-};
 pub use follows::FOLLOWS_COLUMN;
 pub use hierarchy::{Hierarchy, ParentCycles};
 pub use ids::{ActorId, CoalitionId, LayerId, TopicId};
-pub use layer::{COMEMBERSHIP, Layer, WELL_KNOWN_LAYERS, directed_by_default};
+pub use layer::{
+    COMEMBERSHIP, COMEMBERSHIP_NEWMAN, DERIVED_LAYERS, Layer, WELL_KNOWN_LAYERS,
+    directed_by_default,
+};
 pub use ministry::ABBREVIATION_COLUMN;
 pub use network::{AmountCoverage, Network, NetworkBuilder, Side};
 pub use profile::{DEFAULT_MINISTRY_KEYWORDS, MinistryRule, Profile, ScoreWeights};

@@ -28,6 +28,7 @@ mod summary;
 mod suspects;
 mod table;
 mod template;
+mod two_mode;
 mod whatif;
 mod xlsx;
 
@@ -88,6 +89,9 @@ pub use suspects::{
 pub use table::TextTable;
 pub use template::{
     README_SHEET, TEMPLATE_TABLES, TemplateColumn, TemplateTable, template_files, template_workbook,
+};
+pub use two_mode::{
+    TWO_MODE_MEASURES, TwoModeDescription, two_mode_json, two_mode_records, two_mode_summary,
 };
 pub use whatif::{
     RANK_COLUMNS, RANK_MEASURES, rank_json, rank_records, whatif_json, whatif_records,

@@ -10,6 +10,9 @@ use crate::analysis::progress::Progress;
 enum Credit {
     /// Brandes (2001): v gets σ_st(v) / σ_st for every target t, its dependency δ_s(v).
     Full,
+    /// [`Credit::Full`] times a weight: the source stands for this many sources with the same
+    /// dependencies (its structurally equivalent twins).
+    Weighted(f64),
     /// Scaled by position (Geisberger, Sanders & Schultes 2008): v gets
     /// σ_st(v) / σ_st · a(d(s, v)) / (a(d(s, t)) + β) with a(d) = d + β, `offset` = β. Since
     /// d(s, v) + d(v, t) = d(s, t), a search from s and one towards t together credit v with
@@ -116,9 +119,8 @@ impl PathScratch {
         let order = &order[..tail];
         let dag = Dag { order, successors, successor_offsets: &successor_offsets[..=tail], sigma };
         match credit {
-            Credit::Full => {
-                accumulate(&dag, &mut self.coefficient, sums);
-            }
+            Credit::Full => accumulate(&dag, &mut self.coefficient, sums, 1.0),
+            Credit::Weighted(weight) => accumulate(&dag, &mut self.coefficient, sums, weight),
             Credit::Scaled { offset, weight } => accumulate_scaled(
                 &dag,
                 |v| f64::from(hops[v]) + offset,
@@ -169,9 +171,8 @@ impl PathScratch {
         successor_offsets.push(successors.len() as u32);
         let dag = Dag { order, successors, successor_offsets, sigma };
         match credit {
-            Credit::Full => {
-                accumulate(&dag, coefficient, sums);
-            }
+            Credit::Full => accumulate(&dag, coefficient, sums, 1.0),
+            Credit::Weighted(weight) => accumulate(&dag, coefficient, sums, weight),
             Credit::Scaled { offset, weight } => {
                 accumulate_scaled(&dag, |v| length[v] + offset, offset, weight, coefficient, sums);
             }
@@ -200,8 +201,9 @@ impl Dag<'_> {
 }
 
 /// Brandes' accumulation, last-settled node first: δ(w) = σ(w) · Σ_{x ∈ succ(w)} (1 + δ(x)) / σ(x),
-/// added to `sums[w]` for every node but the source (`order[0]`).
-fn accumulate(dag: &Dag<'_>, coefficient: &mut [f64], sums: &mut [f64]) {
+/// added to `sums[w]` times `weight` (1: exactly δ(w)) for every node but the source
+/// (`order[0]`).
+fn accumulate(dag: &Dag<'_>, coefficient: &mut [f64], sums: &mut [f64], weight: f64) {
     for position in (1..dag.order.len()).rev() {
         let w = dag.order[position] as usize;
         let mut acc = 0.0;
@@ -211,7 +213,7 @@ fn accumulate(dag: &Dag<'_>, coefficient: &mut [f64], sums: &mut [f64]) {
         let sigma_w = dag.sigma[w];
         let delta = sigma_w * acc;
         coefficient[w] = (1.0 + delta) / sigma_w;
-        sums[w] += delta;
+        sums[w] += delta * weight;
     }
 }
 
@@ -254,6 +256,19 @@ pub(crate) fn dependency_sums(
     progress: &dyn Progress,
 ) -> Vec<f64> {
     let sources: Vec<(u32, Credit)> = sources.iter().map(|&s| (s, Credit::Full)).collect();
+    credit_sums(graph, &sources, progress)
+}
+
+/// Σ_s weight_s · δ_s(v) over `sources` (node, weight) for every node v: [`dependency_sums`]
+/// where one source stands for several with the same dependencies. As [`dependency_sums`]
+/// otherwise; with every weight 1, bit-identical to it.
+pub(crate) fn weighted_dependency_sums(
+    graph: &PathGraph,
+    sources: &[(u32, f64)],
+    progress: &dyn Progress,
+) -> Vec<f64> {
+    let sources: Vec<(u32, Credit)> =
+        sources.iter().map(|&(s, weight)| (s, Credit::Weighted(weight))).collect();
     credit_sums(graph, &sources, progress)
 }
 

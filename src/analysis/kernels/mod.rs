@@ -21,9 +21,9 @@ mod reduce;
 mod sorted;
 
 pub(crate) use acyclic::is_acyclic;
-pub(crate) use brandes::{dependency_sums, scaled_credit_sums};
+pub(crate) use brandes::{dependency_sums, scaled_credit_sums, weighted_dependency_sums};
 pub(crate) use correlation::pearson;
 pub use paths::PathLength;
-pub(crate) use paths::{PathGraph, Reach, reaches, sampled_reaches};
+pub(crate) use paths::{PathGraph, Reach, reaches, reaches_from, sampled_reaches};
 pub(crate) use power::{Diverged, Stopping, dominant_eigenvector, pagerank};
 pub(crate) use sorted::count_common;

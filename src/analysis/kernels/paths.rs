@@ -317,6 +317,32 @@ pub(crate) fn reaches(graph: &PathGraph, progress: &dyn Progress) -> Vec<Reach> 
     graph.in_view_order(&reaches)
 }
 
+/// The [`Reach`] of each of `sources` (view node numbers) along `graph`'s rows, in the order
+/// given.
+///
+/// # Complexity
+/// O(k·m) hop counts, O(k·(m + n log n)) weighted, for k sources; parallel over sources.
+pub(crate) fn reaches_from(
+    graph: &PathGraph,
+    sources: &[u32],
+    progress: &dyn Progress,
+) -> Vec<Reach> {
+    let n = graph.n_nodes();
+    progress.planned(sources.len() as u64);
+    sources
+        .par_iter()
+        .with_min_len(SOURCES_PER_CHUNK)
+        .map_init(
+            || PathScratch::new(n),
+            |scratch, &source| {
+                let reach = scratch.reach(graph, graph.internal[source as usize]);
+                progress.done(1);
+                reach
+            },
+        )
+        .collect()
+}
+
 /// What the searches from a weighted sample of pivots find out about each node they reach:
 /// Horvitz–Thompson sums, each pivot p counting with its weight w_p (the inverse of its
 /// chance to be drawn).

@@ -20,4 +20,5 @@ pub(crate) mod plan;
 pub(crate) mod qap;
 pub(crate) mod report;
 pub(crate) mod suspects;
+pub(crate) mod twomode;
 pub(crate) mod whatif;

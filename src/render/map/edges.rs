@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{ActorId, Network, comembership_ties_among};
+use crate::model::{ActorId, Network, members_by_coalition, projection_ties};
 use crate::view::{LayerChoice, View, ViewSpec, Weighting};
 
 /// One layer of the map.
@@ -66,7 +66,7 @@ pub(crate) fn view_edges(
     let palette = super::colours::layer_palette(view.layers().len());
     let mut layers = Vec::new();
     let mut of_layer = vec![usize::MAX; network.layers().len()];
-    let mut comembership = None;
+    let mut comembership = Vec::new();
     for (i, &choice) in view.layers().iter().enumerate() {
         let (name, directed) = match choice {
             LayerChoice::Explicit(id) => {
@@ -74,8 +74,8 @@ pub(crate) fn view_edges(
                 let layer = network.layer(id);
                 (layer.name.clone(), layer.directed)
             }
-            LayerChoice::Comembership => {
-                comembership = Some(i);
+            LayerChoice::Comembership | LayerChoice::ComembershipNewman => {
+                comembership.extend(choice.projection().map(|projection| (i, projection)));
                 (View::layer_name(network, choice).to_owned(), false)
             }
         };
@@ -108,18 +108,13 @@ pub(crate) fn view_edges(
         }
         entry.2 += 1;
     }
-    if let Some(layer) = comembership {
-        let in_view = |actor: ActorId| node(actor).is_some();
-        for (a, b, shared) in comembership_ties_among(network, spec.at, in_view) {
-            if let (Some(from), Some(to)) = (node(a), node(b)) {
-                if from != to {
-                    let entry = merged
-                        .entry((layer, from.min(to), from.max(to), false))
-                        .or_insert((0.0, None, 0));
-                    entry.0 += f64::from(shared);
-                    entry.2 += 1;
-                }
-            }
+    // The projections of the folded actors × coalitions network, as the view has them.
+    for (layer, projection) in comembership {
+        let members = members_by_coalition(network, spec.at, node);
+        for (from, to, weight) in projection_ties(&members, projection) {
+            let entry = merged.entry((layer, from, to, false)).or_insert((0.0, None, 0));
+            entry.0 += weight;
+            entry.2 += 1;
         }
     }
     let edges: Vec<MapEdge> = merged
