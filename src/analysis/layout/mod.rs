@@ -41,9 +41,9 @@ pub enum LayoutMethod {
     /// actor's neighbours and a seeded uniform sample of the other actors (the sparse stress
     /// model of Ortmann, Klimenta & Brandes 2016 with uniform pivots).
     Stress,
-    /// A force-directed layout for large views: the spring–electrical model of Hu (2005) with
-    /// Barnes–Hut repulsion, refined from a pivot MDS start (which stands in for sfdp's
-    /// coarsening levels).
+    /// A force-directed layout for large views: the multilevel spring–electrical model of Hu
+    /// (2005), as Graphviz's sfdp, with Barnes–Hut repulsion; the coarsest level laid out by
+    /// stress majorization.
     Force,
     /// The national side (the Rijk) on the left, the region on the right, as the connectieplan
     /// draws them.
@@ -116,7 +116,10 @@ pub struct Layout {
 const MAX_RADIUS: f64 = 1e6;
 
 /// Views up to this many actors are laid out by stress majorization under
-/// [`LayoutMethod::Auto`]; larger ones by the force-directed method.
+/// [`LayoutMethod::Auto`]; larger ones by the force-directed method, whose memory is O(n)
+/// (sampled stress keeps at least 200 distances per actor). Sampled stress is the better
+/// layout at every size measured: 0.153 normalized stress against the force method's 0.181 on
+/// a 20,000-actor Barabási–Albert graph, in less time.
 pub const AUTO_STRESS_LIMIT: usize = 100_000;
 
 /// Places the actors of `view` (the network gives each actor's side, for `rijk-region`).
@@ -124,7 +127,7 @@ pub const AUTO_STRESS_LIMIT: usize = 100_000;
 /// The view is read as a simple undirected graph: a tie either way is one edge of one hop,
 /// weights ignored. Each connected component is laid out alone ([`LayoutMethod::Stress`]:
 /// stress majorization, full up to 4,472 actors, sampled beyond; [`LayoutMethod::Force`]: the
-/// spring–electrical force layout; `Auto`: stress up to [`AUTO_STRESS_LIMIT`] actors in the
+/// multilevel spring–electrical layout; `Auto`: stress up to [`AUTO_STRESS_LIMIT`] actors in the
 /// view, force beyond), its discs then pushed apart so that no two actors closer than
 /// `r_i + r_j + 0.05` hops remain (when `radii` are given); the components are then packed in
 /// rows, largest first (ties: smallest node), one hop apart, with the isolated actors in a
