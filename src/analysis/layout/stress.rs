@@ -31,10 +31,10 @@ pub(crate) const MIN_SAMPLES: usize = 200;
 /// stops after a bounded time.
 const TERM_BUDGET: f64 = 2e9;
 
-/// Sweeps of majorization: at least this many (unless the stress settles), ...
+/// The sweep limit [`TERM_BUDGET`] sets is at least this ...
 const MIN_SWEEPS: usize = 30;
 
-/// ... and at most this many.
+/// ... and at most this.
 const MAX_SWEEPS: usize = 200;
 
 /// Lanes of the inner loop over samples (fixed, so sums are the same on every run).
@@ -72,10 +72,10 @@ impl Bound {
 /// Graph Drawing, LNCS 3383) minimizes `Σ_{i<j} w_ij (‖x_i − x_j‖ − d_ij)²` with `d_ij` the
 /// hop distance and `w_ij = d_ij⁻²`, by the localized update
 /// `x_i ← Σ_j w_ij (x_j + d_ij (x_i − x_j)/‖x_i − x_j‖) / Σ_j w_ij`, sweeping the nodes in
-/// order (Gauss–Seidel) until the stress changes by less than 10⁻⁴ relatively (at least 30
-/// sweeps, at most 200 and 2·10⁹ term updates). It starts from pivot MDS ([`PIVOTS`] max–min
-/// pivots) with a seeded jitter of 10⁻³ hops (so that actors pivot MDS puts on one spot, the
-/// leaves of a star, separate). Components up to √[`SAMPLE_BUDGET`] actors use every pair;
+/// order (Gauss–Seidel) until the stress changes by less than 10⁻⁴ relatively, or at most 200
+/// sweeps and 2·10⁹ term updates (the budget allows 30 sweeps at least). It starts from pivot
+/// MDS ([`PIVOTS`] max–min pivots) with a seeded jitter of 10⁻³ hops (so that actors pivot MDS
+/// puts on one spot, the leaves of a star, separate). Components up to √[`SAMPLE_BUDGET`] actors use every pair;
 /// larger ones sampled stress ([`Samples`]). With `bounds`, each update is projected onto the
 /// actor's side (a projected Gauss–Seidel step, which keeps stress non-increasing).
 pub(crate) fn stress_layout(
