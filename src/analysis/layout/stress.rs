@@ -274,8 +274,8 @@ fn node_major<D: Hop>(graph: &Graph, samples: &[u32]) -> Vec<D> {
 /// its pivots drawn uniformly and each standing for an equal share of the far actors (their
 /// max–min pivots, each weighted by the size of its region, gave 0.22 where full stress
 /// gives 0.16 on a 10,000-actor Barabási–Albert graph: max–min pivots are peripheral). The
-/// samples' distances are exact, so the model is unbiased; a sample's own update uses its own
-/// terms. O(sweeps · (n k + m)) time.
+/// samples' distances are exact, so each actor's far terms are a (ratio) estimate of its full
+/// stress terms; a sample's own update uses its own terms. O(sweeps · (n k + m)) time.
 pub(crate) fn majorize(
     graph: &Graph,
     samples: &Samples,
