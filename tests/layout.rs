@@ -270,6 +270,7 @@ fn paths_and_cycles_are_laid_out_with_low_stress() {
     let path: Vec<(u32, u32)> = (0..59).map(|i| (i, i + 1)).collect();
     let view = view_of(60, &path);
     let placed = layout(&view, &network, &LayoutConfig::default());
+    assert_eq!(placed.method, LayoutMethod::Stress);
     let stress = normalized_stress(&view, &placed.positions);
     assert!(stress < 0.01, "path: {stress}");
     let mut cycle = path;
@@ -328,7 +329,9 @@ fn a_star_of_twenty_thousand_leaves() {
     let network = tiny();
     let star: Vec<(u32, u32)> = (1..=20_000).map(|leaf| (0, leaf)).collect();
     let view = view_of(20_001, &star);
-    let placed = layout(&view, &network, &LayoutConfig::default());
+    // The multilevel force method: the star collapses into one node on the first level.
+    let config = LayoutConfig::default().with_method(LayoutMethod::Force);
+    let placed = layout(&view, &network, &config);
     assert_eq!(placed.method, LayoutMethod::Force);
     assert_finite(&placed.positions, "star");
     let stress = normalized_stress(&view, &placed.positions);

@@ -85,6 +85,11 @@ impl Graph {
         self.offsets.len().saturating_sub(1)
     }
 
+    /// The number of edges.
+    pub(crate) fn n_edges(&self) -> usize {
+        self.targets.len() / 2
+    }
+
     /// The neighbours of `node`, ascending.
     pub(crate) fn neighbors(&self, node: u32) -> &[u32] {
         &self.targets[self.offsets[node as usize]..self.offsets[node as usize + 1]]
@@ -141,25 +146,6 @@ impl Graph {
         }
         far
     }
-
-    /// All-pairs hop distances of a connected graph, row by row (`n × n`, `u16`): for the
-    /// components full stress majorization handles (a few thousand nodes, so every distance
-    /// fits). Returns the matrix and the largest distance.
-    pub(crate) fn all_pairs(&self) -> (Vec<u16>, u32) {
-        let n = self.n();
-        let mut matrix = vec![0u16; n * n];
-        let mut dist = vec![UNREACHED; n];
-        let mut queue = Vec::with_capacity(n);
-        let mut far = 0;
-        for source in 0..n {
-            far = far.max(self.bfs(source as u32, &mut dist, &mut queue));
-            for (slot, &d) in matrix[source * n..(source + 1) * n].iter_mut().zip(&dist) {
-                // Connected and n < 65,536: every distance is finite and fits.
-                *slot = d.min(u32::from(u16::MAX)) as u16;
-            }
-        }
-        (matrix, far)
-    }
 }
 
 #[cfg(test)]
@@ -185,10 +171,11 @@ mod tests {
     #[test]
     fn path_distances_and_components() {
         let graph = path(5);
-        let (matrix, far) = graph.all_pairs();
+        let mut dist = vec![UNREACHED; 5];
+        let far = graph.bfs(0, &mut dist, &mut Vec::new());
         assert_eq!(far, 4);
-        assert_eq!(matrix[4], 4);
-        assert_eq!(matrix[2 * 5 + 4], 2);
+        assert_eq!(dist, vec![0, 1, 2, 3, 4]);
+        assert_eq!(graph.n_edges(), 4);
         assert_eq!(graph.components(), vec![vec![0, 1, 2, 3, 4]]);
         let induced = graph.induced(&[1, 2, 4]);
         assert_eq!(induced.neighbors(0), &[1]);

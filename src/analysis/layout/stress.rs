@@ -1,16 +1,15 @@
-//! Stress majorization of one connected component: full (every pair) up to a few thousand
-//! actors, sparse (neighbours and pivots) beyond; optionally with every actor's x kept on its
-//! side of a vertical line (the rijk-region layout).
+//! Stress majorization of one connected component: every pair up to a few thousand actors,
+//! beyond that each actor's neighbours and a seeded uniform sample of the others (sampled
+//! stress); optionally with every actor's x kept on its side of a vertical line (the
+//! rijk-region layout).
+
+use rayon::prelude::*;
 
 use super::distances::{Graph, UNREACHED};
 use super::pivot_mds::{Pivots, pivot_mds};
 use crate::random::SplitMix64;
 
-/// Components up to this many actors get full stress majorization (all-pairs distances in
-/// `u16`: 50 MB at this size); larger ones sparse stress.
-pub(crate) const FULL_STRESS_LIMIT: usize = 5_000;
-
-/// Pivots of the pivot MDS start and of sparse stress.
+/// Pivots of the pivot MDS start (and of the force method's start).
 pub(crate) const PIVOTS: usize = 100;
 
 /// Half the empty band between the two sides of the rijk-region layout, in hops.
@@ -19,9 +18,31 @@ pub(crate) const SIDE_MARGIN: f64 = 0.5;
 /// Relative change of stress between two sweeps under which majorization stops.
 const TOLERANCE: f64 = 1e-4;
 
-/// The pair updates a full majorization may spend (sweeps × n²), so a component near
-/// [`FULL_STRESS_LIMIT`] stops after a bounded time.
-const FULL_PAIR_BUDGET: f64 = 1e9;
+/// The actor × sample hop distances majorization keeps: every pair while `n²` stays within it
+/// (components up to 4,472 actors), else `SAMPLE_BUDGET / n` samples per actor (1,000 at
+/// 20,000 actors), at least [`MIN_SAMPLES`]. One byte per distance on graphs of diameter up to
+/// 255.
+pub(crate) const SAMPLE_BUDGET: usize = 20_000_000;
+
+/// The fewest samples of sampled stress.
+pub(crate) const MIN_SAMPLES: usize = 200;
+
+/// The term updates majorization may spend (sweeps × terms per sweep), so a large component
+/// stops after a bounded time.
+const TERM_BUDGET: f64 = 2e9;
+
+/// The sweep limit [`TERM_BUDGET`] sets is at least this ...
+const MIN_SWEEPS: usize = 30;
+
+/// ... and at most this.
+const MAX_SWEEPS: usize = 200;
+
+/// Lanes of the inner loop over samples (fixed, so sums are the same on every run).
+const LANES: usize = 8;
+
+/// Samples whose breadth-first searches run in parallel at a time (fixed: each search is one
+/// call wherever it runs, so the distances never depend on the thread count).
+const SAMPLES_PER_CHUNK: usize = 64;
 
 /// Where an actor may go: anywhere, or left or right of x = 0 by [`SIDE_MARGIN`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,11 +72,12 @@ impl Bound {
 /// Graph Drawing, LNCS 3383) minimizes `Σ_{i<j} w_ij (‖x_i − x_j‖ − d_ij)²` with `d_ij` the
 /// hop distance and `w_ij = d_ij⁻²`, by the localized update
 /// `x_i ← Σ_j w_ij (x_j + d_ij (x_i − x_j)/‖x_i − x_j‖) / Σ_j w_ij`, sweeping the nodes in
-/// order (Gauss–Seidel) until the stress changes by less than 10⁻⁵ relatively. It starts
-/// from pivot MDS with a seeded jitter of 10⁻³ hops (so that actors pivot MDS puts on one spot,
-/// the leaves of a star, separate). Components up to [`FULL_STRESS_LIMIT`] actors use every
-/// pair; larger ones sparse stress ([`sparse`]). With `bounds`, each update is projected onto
-/// the actor's side (a projected Gauss–Seidel step, which keeps stress non-increasing).
+/// order (Gauss–Seidel) until the stress changes by less than 10⁻⁴ relatively, or at most 200
+/// sweeps and 2·10⁹ term updates (the budget allows 30 sweeps at least). It starts from pivot
+/// MDS ([`PIVOTS`] max–min pivots) with a seeded jitter of 10⁻³ hops (so that actors pivot MDS
+/// puts on one spot, the leaves of a star, separate). Components up to √[`SAMPLE_BUDGET`] actors use every pair;
+/// larger ones sampled stress ([`Samples`]). With `bounds`, each update is projected onto the
+/// actor's side (a projected Gauss–Seidel step, which keeps stress non-increasing).
 pub(crate) fn stress_layout(
     graph: &Graph,
     bounds: Option<&[Bound]>,
@@ -82,12 +104,15 @@ pub(crate) fn stress_layout(
     if let Some(bounds) = bounds {
         orient(&mut positions, bounds);
     }
-    if n <= FULL_STRESS_LIMIT {
-        full(graph, &mut positions, bounds);
-    } else {
-        sparse(graph, &pivots, &mut positions, bounds);
-    }
+    let samples = Samples::draw(graph, sample_count(n), rng);
+    majorize(graph, &samples, &mut positions, bounds);
     positions
+}
+
+/// The samples majorization keeps for a component of `n` actors: all of them while `n²` fits
+/// [`SAMPLE_BUDGET`], else `SAMPLE_BUDGET / n`, at least [`MIN_SAMPLES`].
+pub(crate) fn sample_count(n: usize) -> usize {
+    if n.saturating_mul(n) <= SAMPLE_BUDGET { n } else { (SAMPLE_BUDGET / n).clamp(MIN_SAMPLES, n) }
 }
 
 fn bound_of(bounds: Option<&[Bound]>, i: usize) -> Bound {
@@ -130,124 +155,178 @@ fn orient(positions: &mut [[f64; 2]], bounds: &[Bound]) {
     }
 }
 
-/// Full stress majorization over every pair, in place.
-fn full(graph: &Graph, positions: &mut [[f64; 2]], bounds: Option<&[Bound]>) {
-    let n = graph.n();
-    let (dist, far) = graph.all_pairs();
-    let inverse: Vec<f64> =
-        (0..=far as usize).map(|d| if d == 0 { 0.0 } else { 1.0 / d as f64 }).collect();
-    let mut x: Vec<f64> = positions.iter().map(|p| p[0]).collect();
-    let mut y: Vec<f64> = positions.iter().map(|p| p[1]).collect();
-    let weight_sums: Vec<f64> = (0..n)
-        .map(|i| {
-            dist[i * n..(i + 1) * n]
-                .iter()
-                .map(|&d| {
-                    let inv = inverse[usize::from(d)];
-                    inv * inv
-                })
-                .sum()
-        })
-        .collect();
-    let sweeps = (FULL_PAIR_BUDGET / (n as f64 * n as f64)).clamp(30.0, 300.0) as usize;
-    let mut previous = f64::INFINITY;
-    for _ in 0..sweeps {
-        let mut stress = 0.0;
-        for i in 0..n {
-            let row = &dist[i * n..(i + 1) * n];
-            let (xi, yi) = (x[i], y[i]);
-            let (mut nx, mut ny, mut local) = (0.0, 0.0, 0.0);
-            for ((&d, &xj), &yj) in row.iter().zip(&x).zip(&y) {
-                let inv = inverse[usize::from(d)];
-                let w = inv * inv;
-                let (dx, dy) = (xi - xj, yi - yj);
-                let l = (dx * dx + dy * dy).sqrt();
-                let f = if l > 0.0 { inv / l } else { 0.0 };
-                nx += w * xj + f * dx;
-                ny += w * yj + f * dy;
-                let e = l * inv - 1.0;
-                local += e * e;
-            }
-            // The pair (i, i) added (0 − 1)² = 1.
-            stress += local - 1.0;
-            let sum = weight_sums[i];
-            x[i] = bound_of(bounds, i).clamp(nx / sum);
-            y[i] = ny / sum;
-        }
-        if !stress.is_finite() || (previous - stress).abs() <= TOLERANCE * stress {
-            break;
-        }
-        previous = stress;
+/// Hop distances from every actor to the samples, node-major (`n × k`), one byte each when the
+/// graph's diameter allows.
+enum Hops {
+    Byte(Vec<u8>),
+    Wide(Vec<u32>),
+}
+
+/// A hop distance as stored.
+trait Hop: Copy + Send + Sync {
+    fn from_hops(d: u32) -> Self;
+    fn hops(self) -> f32;
+}
+
+impl Hop for u8 {
+    fn from_hops(d: u32) -> Self {
+        // Only used when every distance is below 256.
+        d.min(255) as u8
     }
-    for (point, (&xi, &yi)) in positions.iter_mut().zip(x.iter().zip(&y)) {
-        *point = [xi, yi];
+    fn hops(self) -> f32 {
+        f32::from(self)
     }
 }
 
-/// Sparse stress majorization (Ortmann, Klimenta & Brandes 2016, "A sparse stress model",
-/// Graph Drawing, LNCS 9801), in place.
+impl Hop for u32 {
+    fn from_hops(d: u32) -> Self {
+        d
+    }
+    fn hops(self) -> f32 {
+        self as f32
+    }
+}
+
+/// The actors whose distances to every actor majorization uses: all of them (full stress
+/// majorization) or a seeded uniform sample.
+pub(crate) struct Samples {
+    /// The sampled nodes, ascending.
+    nodes: Vec<u32>,
+    /// Each node's index among the samples, [`UNREACHED`] for the others.
+    slot: Vec<u32>,
+    dist: Hops,
+}
+
+impl Samples {
+    /// `k` distinct nodes drawn uniformly (a partial Fisher–Yates shuffle from `rng`; every
+    /// node when `k ≥ n`, without a draw) and their breadth-first distances, the searches run
+    /// in parallel in fixed chunks. O(k (n + m)) time, `n k` bytes (4 `n k` on graphs of
+    /// diameter above 255).
+    pub(crate) fn draw(graph: &Graph, k: usize, rng: &mut SplitMix64) -> Samples {
+        let n = graph.n();
+        let nodes: Vec<u32> = if k >= n {
+            (0..n as u32).collect()
+        } else {
+            let mut pool: Vec<u32> = (0..n as u32).collect();
+            for at in 0..k {
+                let pick = at + rng.below((n - at) as u64) as usize;
+                pool.swap(at, pick);
+            }
+            pool.truncate(k);
+            pool.sort_unstable();
+            pool
+        };
+        let mut slot = vec![UNREACHED; n];
+        for (index, &node) in nodes.iter().enumerate() {
+            slot[node as usize] = index as u32;
+        }
+        // Every distance is at most twice the eccentricity of any one node.
+        let far = match nodes.first() {
+            Some(&first) => graph.bfs(first, &mut vec![UNREACHED; n], &mut Vec::new()),
+            None => 0,
+        };
+        let dist = if far.saturating_mul(2) <= u32::from(u8::MAX) {
+            Hops::Byte(node_major(graph, &nodes))
+        } else {
+            Hops::Wide(node_major(graph, &nodes))
+        };
+        Samples { nodes, slot, dist }
+    }
+
+    /// The number of samples.
+    pub(crate) fn k(&self) -> usize {
+        self.nodes.len()
+    }
+}
+
+/// The hop distances from every node to `samples`, node-major.
+fn node_major<D: Hop>(graph: &Graph, samples: &[u32]) -> Vec<D> {
+    let n = graph.n();
+    let k = samples.len();
+    let mut matrix = vec![D::from_hops(0); n * k];
+    for (chunk, sources) in samples.chunks(SAMPLES_PER_CHUNK).enumerate() {
+        let rows: Vec<Vec<u32>> = sources
+            .par_iter()
+            .map(|&source| {
+                let mut dist = vec![UNREACHED; n];
+                graph.bfs(source, &mut dist, &mut Vec::with_capacity(n));
+                dist
+            })
+            .collect();
+        let first = chunk * SAMPLES_PER_CHUNK;
+        for (offset, row) in rows.iter().enumerate() {
+            for (i, &d) in row.iter().enumerate() {
+                matrix[i * k + first + offset] = D::from_hops(d);
+            }
+        }
+    }
+    matrix
+}
+
+/// Stress majorization over each actor's neighbours and samples, in place.
 ///
-/// Each actor keeps its exact terms with its neighbours (`d = 1`, `w = 1`) and, for the far
-/// pairs, one term per pivot `p`: `w'_ip = s_p(i) / d_ip²`, where `s_p(i)` counts the actors of
-/// `p`'s region (those closer to `p` than to any other pivot, ties to the earlier pivot) within
-/// `d_ip / 2` of `p`, so the pivot stands for the part of its region near it. The update is the
-/// localized majorization step over these terms. O(n (k + deg)) per sweep.
-pub(crate) fn sparse(
+/// With every actor a sample this is full stress majorization. Otherwise (sampled stress)
+/// actor `i` keeps its exact terms with its neighbours (`d = 1`, `w = 1`), and the other
+/// `n − 1 − deg(i)` actors are represented by the samples at two hops or more, each with the
+/// weight `w_is = c_i / d_is²`, `c_i = (n − 1 − deg(i)) / #{samples at ≥ 2 hops from i}`:
+/// the uniform sample's estimate of the far terms' sum. This is the sparse stress model of
+/// Ortmann, Klimenta & Brandes (2016, "A sparse stress model", Graph Drawing, LNCS 9801), with
+/// its pivots drawn uniformly and each standing for an equal share of the far actors (their
+/// max–min pivots, each weighted by the size of its region, gave 0.22 where full stress
+/// gives 0.16 on a 10,000-actor Barabási–Albert graph: max–min pivots are peripheral). The
+/// samples' distances are exact, so each actor's far terms are a (ratio) estimate of its full
+/// stress terms; a sample's own update uses its own terms. O(sweeps · (n k + m)) time.
+pub(crate) fn majorize(
     graph: &Graph,
-    pivots: &Pivots,
+    samples: &Samples,
+    positions: &mut [[f64; 2]],
+    bounds: Option<&[Bound]>,
+) {
+    match &samples.dist {
+        Hops::Byte(dist) => sweeps(graph, samples, dist, positions, bounds),
+        Hops::Wide(dist) => sweeps(graph, samples, dist, positions, bounds),
+    }
+}
+
+fn sweeps<D: Hop>(
+    graph: &Graph,
+    samples: &Samples,
+    dist: &[D],
     positions: &mut [[f64; 2]],
     bounds: Option<&[Bound]>,
 ) {
     let n = graph.n();
-    let k = pivots.k();
-    // Regions and, per pivot, how many members lie within each distance.
-    let mut region = vec![(UNREACHED, 0usize); n];
-    for p in 0..k {
-        for (slot, &d) in region.iter_mut().zip(&pivots.dist[p * n..(p + 1) * n]) {
-            if d < slot.0 {
-                *slot = (d, p);
+    let k = samples.k();
+    if n == 0 || k == 0 {
+        return;
+    }
+    // Each actor's scale c_i and weight sum Σ_j w_ij.
+    let mut scale = vec![0.0f64; n];
+    let mut weight_sums = vec![0.0f64; n];
+    for i in 0..n {
+        let (mut count, mut sum) = (0usize, 0.0f64);
+        for &d in &dist[i * k..(i + 1) * k] {
+            let d = d.hops();
+            if d >= 2.0 {
+                let inverse = 1.0 / d;
+                count += 1;
+                sum += f64::from(inverse * inverse);
             }
         }
-    }
-    let mut within: Vec<Vec<f64>> = vec![Vec::new(); k];
-    for &(d, p) in &region {
-        let counts = &mut within[p];
-        if counts.len() <= d as usize {
-            counts.resize(d as usize + 1, 0.0);
+        let degree = graph.neighbors(i as u32).len();
+        if count > 0 {
+            scale[i] = (n - 1 - degree) as f64 / count as f64;
         }
-        counts[d as usize] += 1.0;
+        weight_sums[i] = degree as f64 + scale[i] * sum;
     }
-    for counts in &mut within {
-        for d in 1..counts.len() {
-            counts[d] += counts[d - 1];
-        }
-    }
-    // The pivot terms' weights, node-major: w[i * k + p].
-    let mut weights = vec![0.0f64; n * k];
-    let mut distances = vec![0.0f64; n * k];
-    for p in 0..k {
-        let counts = &within[p];
-        for (i, &d) in pivots.dist[p * n..(p + 1) * n].iter().enumerate() {
-            if d == 0 || d == UNREACHED {
-                continue;
-            }
-            let half = (d / 2) as usize;
-            let s = counts.get(half).or(counts.last()).copied().unwrap_or(1.0).max(1.0);
-            let d = f64::from(d);
-            weights[i * k + p] = s / (d * d);
-            distances[i * k + p] = d;
-        }
-    }
-    let weight_sums: Vec<f64> = (0..n)
-        .map(|i| {
-            graph.neighbors(i as u32).len() as f64 + weights[i * k..(i + 1) * k].iter().sum::<f64>()
-        })
-        .collect();
-    let mut x: Vec<f64> = positions.iter().map(|p| p[0]).collect();
-    let mut y: Vec<f64> = positions.iter().map(|p| p[1]).collect();
-    let pivot_nodes: Vec<usize> = pivots.nodes.iter().map(|&p| p as usize).collect();
+    let mut x: Vec<f32> = positions.iter().map(|p| p[0] as f32).collect();
+    let mut y: Vec<f32> = positions.iter().map(|p| p[1] as f32).collect();
+    let mut sx: Vec<f32> = samples.nodes.iter().map(|&s| x[s as usize]).collect();
+    let mut sy: Vec<f32> = samples.nodes.iter().map(|&s| y[s as usize]).collect();
+    let terms = (n * k) as f64 + 2.0 * graph.n_edges() as f64;
+    let max_sweeps = ((TERM_BUDGET / terms) as usize).clamp(MIN_SWEEPS, MAX_SWEEPS);
     let mut previous = f64::INFINITY;
-    for _ in 0..300 {
+    for _ in 0..max_sweeps {
         let mut stress = 0.0;
         for i in 0..n {
             let sum = weight_sums[i];
@@ -255,9 +334,13 @@ pub(crate) fn sparse(
                 continue;
             }
             let (xi, yi) = (x[i], y[i]);
-            let (mut nx, mut ny) = (0.0, 0.0);
+            let (fx, fy, fs) = far_terms(&dist[i * k..(i + 1) * k], &sx, &sy, xi, yi);
+            let c = scale[i];
+            let (mut nx, mut ny) = (c * fx, c * fy);
+            stress += c * fs;
+            let (xi, yi) = (f64::from(xi), f64::from(yi));
             for &j in graph.neighbors(i as u32) {
-                let (xj, yj) = (x[j as usize], y[j as usize]);
+                let (xj, yj) = (f64::from(x[j as usize]), f64::from(y[j as usize]));
                 let (dx, dy) = (xi - xj, yi - yj);
                 let l = (dx * dx + dy * dy).sqrt();
                 let f = if l > 0.0 { 1.0 / l } else { 0.0 };
@@ -265,21 +348,13 @@ pub(crate) fn sparse(
                 ny += yj + f * dy;
                 stress += (l - 1.0) * (l - 1.0);
             }
-            let terms = weights[i * k..(i + 1) * k].iter().zip(&distances[i * k..(i + 1) * k]);
-            for ((&w, &d), &p) in terms.zip(&pivot_nodes) {
-                if w == 0.0 {
-                    continue;
-                }
-                let (xj, yj) = (x[p], y[p]);
-                let (dx, dy) = (xi - xj, yi - yj);
-                let l = (dx * dx + dy * dy).sqrt();
-                let f = if l > 0.0 { w * d / l } else { 0.0 };
-                nx += w * xj + f * dx;
-                ny += w * yj + f * dy;
-                stress += w * (l - d) * (l - d);
+            x[i] = bound_of(bounds, i).clamp(nx / sum) as f32;
+            y[i] = (ny / sum) as f32;
+            let s = samples.slot[i];
+            if s != UNREACHED {
+                sx[s as usize] = x[i];
+                sy[s as usize] = y[i];
             }
-            x[i] = bound_of(bounds, i).clamp(nx / sum);
-            y[i] = ny / sum;
         }
         if !stress.is_finite() || (previous - stress).abs() <= TOLERANCE * stress {
             break;
@@ -287,6 +362,48 @@ pub(crate) fn sparse(
         previous = stress;
     }
     for (point, (&xi, &yi)) in positions.iter_mut().zip(x.iter().zip(&y)) {
-        *point = [xi, yi];
+        *point = [f64::from(xi), f64::from(yi)];
     }
+}
+
+/// The sums over the samples at two hops or more from an actor at `(xi, yi)`:
+/// `Σ w (x_s + d (x_i − x_s)/l)` for x and y and `Σ w (l − d)²`, with `w = d⁻²`, in `f32`
+/// lanes of fixed width (so the compiler vectorizes them; the sums are the same on every run).
+fn far_terms<D: Hop>(row: &[D], sx: &[f32], sy: &[f32], xi: f32, yi: f32) -> (f64, f64, f64) {
+    let mut ax = [0.0f32; LANES];
+    let mut ay = [0.0f32; LANES];
+    let mut ae = [0.0f32; LANES];
+    let chunks = row.chunks_exact(LANES).zip(sx.chunks_exact(LANES)).zip(sy.chunks_exact(LANES));
+    for ((r, xs), ys) in chunks {
+        for t in 0..LANES {
+            let [a, b, e] = far_term(r[t].hops(), xs[t], ys[t], xi, yi);
+            ax[t] += a;
+            ay[t] += b;
+            ae[t] += e;
+        }
+    }
+    let tail = row.len() / LANES * LANES;
+    for t in tail..row.len() {
+        let [a, b, e] = far_term(row[t].hops(), sx[t], sy[t], xi, yi);
+        ax[0] += a;
+        ay[0] += b;
+        ae[0] += e;
+    }
+    let total = |a: [f32; LANES]| a.iter().map(|&v| f64::from(v)).sum::<f64>();
+    (total(ax), total(ay), total(ae))
+}
+
+/// One sample's share of [`far_terms`]: `[w x_s + f dx, w y_s + f dy, w (l − d)²]` with
+/// `w = d⁻²`, `f = d⁻¹ / l`; zero for a sample within one hop (the actor itself or a
+/// neighbour, whose terms are exact). Branch-free, so the lanes vectorize.
+#[inline(always)]
+fn far_term(d: f32, xs: f32, ys: f32, xi: f32, yi: f32) -> [f32; 3] {
+    let near = d < 2.0;
+    let inverse = if near { 0.0 } else { 1.0 / d };
+    let w = inverse * inverse;
+    let (dx, dy) = (xi - xs, yi - ys);
+    let l = (dx * dx + dy * dy).sqrt().max(1e-30);
+    let f = inverse / l;
+    let e = l * inverse - 1.0;
+    [w * xs + f * dx, w * ys + f * dy, if near { 0.0 } else { e * e }]
 }

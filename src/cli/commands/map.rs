@@ -46,7 +46,7 @@ pub(crate) enum MapFormat {
 /// How to place the actors.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Method {
-    /// Stress up to a few thousand actors, force-directed beyond.
+    /// Stress (sampled beyond a few thousand actors) up to 100,000 actors, force-directed beyond.
     #[default]
     Auto,
     /// Stress majorization: distances on the map follow path lengths.
