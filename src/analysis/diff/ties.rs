@@ -3,10 +3,11 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::DiffSide;
 use super::numbers::SharedNumbers;
-use crate::analysis::layer_views;
-use crate::view::{View, ViewError};
+use crate::view::{LayerArcs, View, ViewError};
 
 /// A tie by the keys of its ends: (source, target) on a directed layer, the pair in key order
 /// on an undirected one.
@@ -35,26 +36,42 @@ pub struct LayerChange {
 /// A tie as the shared numbers of its ends.
 type Tie = (u32, u32);
 
-/// The ties of one layer's view as sorted, distinct pairs of shared numbers: (source, target)
-/// on a directed layer, the smaller number first on an undirected one.
-fn numbered_ties(view: &View, numbers: &[u32]) -> Vec<(u32, u32)> {
-    let number: Vec<u32> =
-        (0..view.n_nodes() as u32).map(|u| numbers[view.actor(u).index()]).collect();
-    let mut ties = Vec::with_capacity(view.out_arcs().n_arcs());
-    for u in 0..view.n_nodes() as u32 {
-        let a = number[u as usize];
-        for &v in view.out_arcs().neighbors(u) {
-            let b = number[v as usize];
-            ties.push(if view.is_directed() || a <= b { (a, b) } else { (b, a) });
-        }
-    }
-    ties.sort_unstable();
-    ties.dedup();
-    ties
-}
-
 /// A layer's name, direction and numbered ties.
-type LayerTies = (String, bool, Vec<(u32, u32)>);
+type LayerTies = (String, bool, Vec<Tie>);
+
+/// The ties of each chosen layer of a side, taken from one pass over its relations
+/// ([`LayerArcs`]: the ties each layer's own view would hold), as sorted, distinct pairs of
+/// shared numbers: (source, target) on a directed layer, the smaller number first on an
+/// undirected one. Layers in the order chosen, a layer chosen twice once.
+fn numbered_layer_ties(side: DiffSide<'_>, numbers: &[u32]) -> Result<Vec<LayerTies>, ViewError> {
+    let LayerArcs { actors, layers, directed, arcs } = LayerArcs::build(side.network, side.spec)?;
+    let number: Vec<u32> = actors.iter().map(|a| numbers[a.index()]).collect();
+    drop(actors);
+    // An undirected layer holds each tie as both arcs, and two nodes never share a number:
+    // the arc from the smaller number is the tie.
+    let mut ties: Vec<(u32, u32, u32)> = arcs
+        .par_iter()
+        .filter_map(|&(layer, from, to)| {
+            let (a, b) = (number[from as usize], number[to as usize]);
+            (directed[layer as usize] || a < b).then_some((layer, a, b))
+        })
+        .collect();
+    drop(arcs);
+    ties.par_sort_unstable();
+    ties.dedup();
+    let mut per_layer: Vec<Vec<Tie>> = vec![Vec::new(); layers.len()];
+    for (layer, ties) in ties.chunk_by(|x, y| x.0 == y.0).map(|run| (run[0].0, run)) {
+        per_layer[layer as usize] = ties.iter().map(|&(_, a, b)| (a, b)).collect();
+    }
+    Ok(layers
+        .iter()
+        .zip(directed)
+        .zip(per_layer)
+        .map(|((&choice, directed), ties)| {
+            (View::layer_name(side.network, choice).to_owned(), directed, ties)
+        })
+        .collect())
+}
 
 /// Per layer of either side (matched by name, compared without case; before's order, then
 /// after's new layers): the ties gained, lost and kept.
@@ -63,20 +80,10 @@ pub(crate) fn layer_changes(
     after: DiffSide<'_>,
     numbers: &SharedNumbers<'_>,
 ) -> Result<Vec<LayerChange>, ViewError> {
-    let per_layer = |side: DiffSide<'_>, numbers: &[u32]| -> Result<Vec<LayerTies>, ViewError> {
-        let views = layer_views(side.network, side.spec)?;
-        Ok(views
-            .iter()
-            .map(|view| {
-                let name = view
-                    .layers()
-                    .first()
-                    .map_or(String::new(), |&c| View::layer_name(side.network, c).to_owned());
-                (name, view.is_directed(), numbered_ties(view, numbers))
-            })
-            .collect())
-    };
-    let (b, a) = (per_layer(before, &numbers.before)?, per_layer(after, &numbers.after)?);
+    let (b, a) = (
+        numbered_layer_ties(before, &numbers.before)?,
+        numbered_layer_ties(after, &numbers.after)?,
+    );
     let mut after_by_name: BTreeMap<String, (bool, Vec<(u32, u32)>)> =
         a.iter().map(|(n, d, t)| (n.to_lowercase(), (*d, t.clone()))).collect();
     let mut layers = Vec::new();
@@ -139,9 +146,10 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
+    use crate::analysis::layer_views;
     use crate::io::{Source, load};
     use crate::model::Network;
-    use crate::view::ViewSpec;
+    use crate::view::{LayerChoice, ViewSpec};
 
     fn network(actors: &[&str], relations: &[(&str, &str, &str)]) -> Network {
         let mut a = String::from("id,name\n");
@@ -229,5 +237,67 @@ mod tests {
         let collaboration = changes.iter().find(|c| c.layer == "collaboration").unwrap();
         assert!(collaboration.lost.contains(&("B".to_owned(), "a_b".to_owned())));
         assert_eq!(collaboration.kept, 2, "z–a and m–a-c, written the other way round");
+    }
+
+    #[test]
+    fn layers_chosen_twice_and_weighed_in_euros_give_what_their_views_give() {
+        // `funding` (directed) carries an amount on every relation, so its view is weighed in
+        // euros and leaves out the relation of zero euros; `collaboration` (undirected) has
+        // none and keeps all.
+        let load_with = |relations: &str| {
+            let files = vec![
+                ("actors.csv".to_owned(), b"id,name\na,a\nb,b\nc,c\nd,d\n".to_vec()),
+                ("relations.csv".to_owned(), relations.as_bytes().to_vec()),
+            ];
+            load(&Source::Memory(files)).unwrap()
+        };
+        let before = load_with(
+            "source,target,layer,directed,amount\n\
+             a,b,funding,true,100\nb,c,funding,true,0\nc,d,funding,true,5\n\
+             a,b,collaboration,false,\nb,c,collaboration,false,\n",
+        );
+        let after = load_with(
+            "source,target,layer,directed,amount\n\
+             b,a,funding,true,100\nb,c,funding,true,7\nc,d,funding,true,0\n\
+             a,d,collaboration,false,\nc,b,collaboration,false,\n",
+        );
+        let choose = |network: &Network| ViewSpec {
+            layers: Some(
+                ["funding", "collaboration", "funding"]
+                    .iter()
+                    .map(|name| LayerChoice::Explicit(network.layer_id(name).unwrap()))
+                    .collect(),
+            ),
+            ..ViewSpec::default()
+        };
+        let (spec_b, spec_a) = (choose(&before), choose(&after));
+        let numbers = SharedNumbers::new(&before, &after);
+        let changes = layer_changes(
+            DiffSide::new(&before, &spec_b),
+            DiffSide::new(&after, &spec_a),
+            &numbers,
+        )
+        .unwrap();
+        let names: Vec<&str> = changes.iter().map(|c| c.layer.as_str()).collect();
+        assert_eq!(names, ["funding", "collaboration"], "a layer chosen twice is kept once");
+        let (b, a) = (by_keys(&before, &spec_b), by_keys(&after, &spec_a));
+        for change in &changes {
+            let (tb, ta) = (&b[&change.layer], &a[&change.layer]);
+            let gained: Vec<TieKey> = ta.difference(tb).cloned().collect();
+            let lost: Vec<TieKey> = tb.difference(ta).cloned().collect();
+            assert_eq!(change.gained, gained, "{}", change.layer);
+            assert_eq!(change.lost, lost, "{}", change.layer);
+            assert_eq!(change.kept, tb.intersection(ta).count(), "{}", change.layer);
+        }
+        let key = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        let funding = &changes[0];
+        assert!(funding.directed);
+        assert_eq!(funding.gained, [key("b", "a"), key("b", "c")], "b–c: zero euros, then 7");
+        assert_eq!(funding.lost, [key("a", "b"), key("c", "d")], "c–d: 5 euros, then zero");
+        assert_eq!(funding.kept, 0);
+        let collaboration = &changes[1];
+        assert_eq!(collaboration.gained, [key("a", "d")]);
+        assert_eq!(collaboration.lost, [key("a", "b")]);
+        assert_eq!(collaboration.kept, 1, "b–c written the other way round");
     }
 }
