@@ -175,6 +175,30 @@ impl Workspace {
     /// [`Workspace::open`]; with `strict`, warnings are problems: listed as errors, and the
     /// command fails with exit code 2.
     pub(crate) fn open_checked(args: &WorkspaceArgs, strict: bool) -> Result<Workspace, Failure> {
+        let (workspace, warnings) = Workspace::open_unsaid(args, strict)?;
+        say(&warnings);
+        Ok(workspace)
+    }
+
+    /// Two workspaces opened side by side (a baseline and a follow-up), their warnings said in
+    /// that order, the first one's failure first.
+    pub(crate) fn open_pair(
+        first: &WorkspaceArgs,
+        second: &WorkspaceArgs,
+    ) -> Result<(Workspace, Workspace), Failure> {
+        let (a, b) = rayon::join(
+            || Workspace::open_unsaid(first, false),
+            || Workspace::open_unsaid(second, false),
+        );
+        let (a, warnings_a) = a?;
+        let (b, warnings_b) = b?;
+        say(&warnings_a);
+        say(&warnings_b);
+        Ok((a, b))
+    }
+
+    /// [`Workspace::open_checked`] with its warnings returned as text instead of said.
+    fn open_unsaid(args: &WorkspaceArgs, strict: bool) -> Result<(Workspace, String), Failure> {
         let (source, name) = match &args.workspace {
             None => (Source::Bundled, BUNDLED_NAME.to_owned()),
             Some(path) => {
@@ -208,8 +232,8 @@ impl Workspace {
                 ),
             });
         }
-        say(&warnings.to_string());
-        Ok(Workspace { network: loaded.network, name, inputs: source.input_paths() })
+        let workspace = Workspace { network: loaded.network, name, inputs: source.input_paths() };
+        Ok((workspace, warnings.to_string()))
     }
 
     /// A spinner on standard error while a long analysis runs (hidden for small views and

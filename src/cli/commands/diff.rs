@@ -176,13 +176,17 @@ fn side_date(network: &Network, coalition: Option<CoalitionId>, at: Option<Date>
 pub(crate) fn run(args: &DiffArgs) -> Outcome {
     config::threads(&args.threads)?;
     let format = config::list_format("diff", args.format, &args.output)?;
-    let mut workspace = Workspace::open(&args.workspace)?;
-    let followup = match &args.followup {
-        Some(path) => Some(Workspace::open(&super::super::options::WorkspaceArgs {
-            workspace: Some(path.clone()),
-            numbers: args.workspace.numbers,
-        })?),
-        None => None,
+    // Two workspaces load side by side.
+    let (mut workspace, followup) = match &args.followup {
+        Some(path) => {
+            let followup_args = super::super::options::WorkspaceArgs {
+                workspace: Some(path.clone()),
+                numbers: args.workspace.numbers,
+            };
+            let (baseline, followup) = Workspace::open_pair(&args.workspace, &followup_args)?;
+            (baseline, Some(followup))
+        }
+        None => (Workspace::open(&args.workspace)?, None),
     };
     let at = args.at.as_deref().map(|t| date("at", t)).transpose()?;
     let config_diff = DiffConfig::default().with_movers(args.movers);
