@@ -157,31 +157,39 @@ fn the_default_view_uses_the_relations_and_comembership_only_without_them() {
     assert!(!spec.membership_by_default(&bundled));
 }
 
-/// A relation that names its coalition counts in that coalition's view and in the whole
-/// network's, not in the view of another coalition whose scope holds both ends; one without a
-/// coalition counts in every coalition with both ends.
-#[test]
-fn a_tie_part_of_one_coalition_is_left_out_of_another_coalitions_view() {
+/// A ministry, a province and a municipality in two deals: `funding` rows (source, target,
+/// layer, amount, coalition) plus the province–municipality collaboration; all three sign deal
+/// A, the ministry and the municipality deal B, with `more_members` of deal B.
+fn two_deals(funding: &str, more_members: &str) -> (tempfile::TempDir, Network) {
+    let relations =
+        format!("source,target,layer,amount,coalition\n{funding}prov,gem,collaboration,,\n");
+    let members = format!(
+        "coalition,actor,role\ndeal_a,min,signatory\ndeal_a,prov,signatory\n\
+         deal_a,gem,signatory\ndeal_b,min,signatory\n{more_members}deal_b,gem,signatory\n"
+    );
     let dir = crate::common::workspace_with(&[
         (
             "actors.csv",
             "id,name,sector,level\nmin,Ministerie,government,national\n\
              prov,Provincie,government,provincial\ngem,Gemeente,government,municipal\n",
         ),
-        (
-            "relations.csv",
-            "source,target,layer,amount,coalition\nmin,prov,funding,15000000,deal_a\n\
-             min,prov,funding,7500000,deal_b\nprov,gem,collaboration,,\n",
-        ),
+        ("relations.csv", &relations),
         ("coalitions.csv", "id,name\ndeal_a,Deal A\ndeal_b,Deal B\n"),
-        (
-            "members.csv",
-            "coalition,actor,role\ndeal_a,min,signatory\ndeal_a,prov,signatory\n\
-             deal_a,gem,signatory\ndeal_b,min,signatory\ndeal_b,prov,signatory\n\
-             deal_b,gem,signatory\n",
-        ),
+        ("members.csv", &members),
     ]);
     let network = load(&Source::Folder(dir.path().to_owned())).unwrap();
+    (dir, network)
+}
+
+/// A relation that names its coalition counts in that coalition's view and in the whole
+/// network's, not in the view of another coalition whose scope holds both ends; one without a
+/// coalition counts in every coalition with both ends.
+#[test]
+fn a_tie_part_of_one_coalition_is_left_out_of_another_coalitions_view() {
+    let (_dir, network) = two_deals(
+        "min,prov,funding,15000000,deal_a\nmin,prov,funding,7500000,deal_b\n",
+        "deal_b,prov,signatory\n",
+    );
     let funding = layers(&network, &["funding", "collaboration"]);
     let view_of = |coalition: Option<&str>| {
         let spec = match coalition {
@@ -204,25 +212,8 @@ fn a_tie_part_of_one_coalition_is_left_out_of_another_coalitions_view() {
     assert_eq!(view_of(None), with(2.0));
     // Each layer apart (`layers`' measures) keeps to the same rule as the views: deal B's own
     // tie between the ministry and the municipality is no tie of deal A's layers.
-    let dir = crate::common::workspace_with(&[
-        (
-            "actors.csv",
-            "id,name,sector,level\nmin,Ministerie,government,national\n\
-             prov,Provincie,government,provincial\ngem,Gemeente,government,municipal\n",
-        ),
-        (
-            "relations.csv",
-            "source,target,layer,amount,coalition\nmin,prov,funding,15000000,deal_a\n\
-             min,gem,funding,7500000,deal_b\nprov,gem,collaboration,,\n",
-        ),
-        ("coalitions.csv", "id,name\ndeal_a,Deal A\ndeal_b,Deal B\n"),
-        (
-            "members.csv",
-            "coalition,actor,role\ndeal_a,min,signatory\ndeal_a,prov,signatory\n\
-             deal_a,gem,signatory\ndeal_b,min,signatory\ndeal_b,gem,signatory\n",
-        ),
-    ]);
-    let network = load(&Source::Folder(dir.path().to_owned())).unwrap();
+    let (_dir, network) =
+        two_deals("min,prov,funding,15000000,deal_a\nmin,gem,funding,7500000,deal_b\n", "");
     for coalition in [Some("deal_a"), Some("deal_b"), None] {
         let spec = match coalition {
             Some(key) => ViewSpec::coalition(network.coalition_id(key).unwrap()),

@@ -83,6 +83,10 @@ pub fn diff_records(diff: &Diff) -> Records<'_> {
             Cell::text(detail),
         ]
     };
+    // An actor that joined or left: its id, name, sector and level.
+    let actor_row = |section: &str, l: &ActorLabel| {
+        row(section, l.key.clone(), l.name.clone(), None, None, None, "", "", label_detail(l))
+    };
     let figure = |section: &str, f: &FigureChange| {
         row(
             section,
@@ -122,19 +126,7 @@ pub fn diff_records(diff: &Diff) -> Records<'_> {
         );
         r.push(figure("members", &share));
         for (section, list) in [("member_joined", &m.joined), ("member_left", &m.left)] {
-            for l in list {
-                r.push(row(
-                    section,
-                    l.key.clone(),
-                    l.name.clone(),
-                    None,
-                    None,
-                    None,
-                    "",
-                    "",
-                    label_detail(l),
-                ));
-            }
+            r.extend(list.iter().map(|l| actor_row(section, l)));
         }
         for (left, joined) in &m.successions {
             r.push(row(
@@ -243,19 +235,7 @@ pub fn diff_records(diff: &Diff) -> Records<'_> {
     for (section, list) in
         [("actor_joined", &diff.actors_joined), ("actor_left", &diff.actors_left)]
     {
-        for l in list {
-            r.push(row(
-                section,
-                l.key.clone(),
-                l.name.clone(),
-                None,
-                None,
-                None,
-                "",
-                "",
-                label_detail(l),
-            ));
-        }
+        r.extend(list.iter().map(|l| actor_row(section, l)));
     }
     for (section, list) in [("only_before", &diff.only_before), ("only_after", &diff.only_after)] {
         for k in list {
