@@ -25,6 +25,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from oracle_files import rounded
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "fixtures" / "twente-analyst"
 EXPECTED = Path(__file__).resolve().parent / "ego" / "expected.json"
@@ -77,16 +79,6 @@ def compute() -> dict:
 
 
 
-def rounded(value):
-    """Floats to 12 significant digits: NetworkX sums over sets, whose order (and so the last
-    digits) can change from run to run."""
-    if isinstance(value, float):
-        return float(f"{value:.12g}")
-    if isinstance(value, dict):
-        return {k: rounded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [rounded(v) for v in value]
-    return value
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -24,6 +24,8 @@ import networkx as nx
 import scipy
 from scipy.stats import kendalltau, rankdata, spearmanr
 
+from oracle_files import rounded, write_or_check
+
 HERE = Path(__file__).resolve().parent / "influence"
 GAP = 0.5
 
@@ -65,16 +67,6 @@ def build() -> tuple[dict[str, str], dict]:
 
 
 
-def rounded(value):
-    """Floats to 12 significant digits: NetworkX sums over sets, whose order (and so the last
-    digits) can change from run to run."""
-    if isinstance(value, float):
-        return float(f"{value:.12g}")
-    if isinstance(value, dict):
-        return {k: rounded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [rounded(v) for v in value]
-    return value
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -83,19 +75,7 @@ def main() -> int:
     files, expected = build()
     outputs = {f"workspace/{name}": text for name, text in files.items()}
     outputs["expected.json"] = json.dumps(rounded(expected), indent=2, sort_keys=True) + "\n"
-    if args.check:
-        stale = [name for name, text in outputs.items()
-                 if not (HERE / name).exists() or (HERE / name).read_text(encoding="utf-8") != text]
-        if stale:
-            print(f"influence oracle: {', '.join(stale)} differ from what it computes now", file=sys.stderr)
-            return 1
-        print("influence oracle: up to date")
-        return 0
-    for name, text in outputs.items():
-        (HERE / name).parent.mkdir(parents=True, exist_ok=True)
-        (HERE / name).write_text(text, encoding="utf-8")
-    print(f"wrote {HERE.name}/ (workspace and expected.json)")
-    return 0
+    return write_or_check("influence", HERE, outputs, args.check)
 
 
 if __name__ == "__main__":

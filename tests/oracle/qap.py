@@ -23,6 +23,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from oracle_files import write_or_check
+
 HERE = Path(__file__).resolve().parent / "qap"
 N = 30
 R_SCRIPT = r"""
@@ -90,19 +92,7 @@ def main() -> int:
     files, matrices = build()
     outputs = {f"workspace/{name}": text for name, text in files.items()}
     outputs["expected.json"] = json.dumps(sna(matrices), indent=2, sort_keys=True) + "\n"
-    if args.check:
-        stale = [name for name, text in outputs.items()
-                 if not (HERE / name).exists() or (HERE / name).read_text(encoding="utf-8") != text]
-        if stale:
-            print(f"qap oracle: {', '.join(stale)} differ from what it computes now", file=sys.stderr)
-            return 1
-        print("qap oracle: up to date")
-        return 0
-    for name, text in outputs.items():
-        (HERE / name).parent.mkdir(parents=True, exist_ok=True)
-        (HERE / name).write_text(text, encoding="utf-8")
-    print(f"wrote {HERE.name}/ (workspace and expected.json)")
-    return 0
+    return write_or_check("qap", HERE, outputs, args.check)
 
 
 if __name__ == "__main__":

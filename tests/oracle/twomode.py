@@ -44,6 +44,8 @@ from pathlib import Path
 import networkx as nx
 from networkx.algorithms import bipartite
 
+from oracle_files import rounded
+
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent / "twomode"
 TOLERANCE = 1e-9
@@ -246,16 +248,6 @@ def build() -> tuple[dict[Path, str], dict]:
     return files, result
 
 
-def rounded(value):
-    """Floats to 12 significant digits: NetworkX sums over sets, whose order (and so the last
-    digits) can change from run to run."""
-    if isinstance(value, float):
-        return float(f"{value:.12g}")
-    if isinstance(value, dict):
-        return {k: rounded(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [rounded(v) for v in value]
-    return value
 
 
 def close(a, b) -> bool:
