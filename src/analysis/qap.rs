@@ -211,7 +211,11 @@ fn permutation(n: usize, seed: u64, k: usize) -> Vec<usize> {
 
 /// The correlation of `y` and `x` (row-major n × n) over `dyads`, with a QAP test: the actors of
 /// `x` permuted (rows and columns alike) `config.permutations` times (Krackhardt 1987; R sna
-/// `gcor` and `qaptest`).
+/// `gcor` and `qaptest`, whose numbers it matches).
+///
+/// `r = Σ_d (x_d − x̄)(y_d − ȳ) / √(Σ_d (x_d − x̄)² Σ_d (y_d − ȳ)²)` over the dyads d; the test
+/// gives the shares of permutations π with `r_π ≥ r` and `r_π ≤ r`, where `r_π` correlates y
+/// with `x_{π(i)π(j)}`.
 ///
 /// # Complexity
 /// O(P n²) for P permutations.
@@ -231,14 +235,12 @@ pub fn qap_correlation(dyads: &Dyads, y: &[f64], x: &[f64], config: &QapConfig) 
         let r = sxy / (sxx * syy).sqrt();
         if r.is_finite() { r } else { 0.0 }
     };
-    let test = correlation.filter(|_| config.permutations > 0).map(|_| {
+    let test = correlation.filter(|_| config.permutations > 0).map(|observed| {
         let values: Vec<f64> = (0..config.permutations)
             .into_par_iter()
             .map(|k| permuted_r(&permutation(n, config.seed, k)))
             .collect();
-        // The observed value by the same arithmetic as the permuted ones, so that a
-        // permutation that changes nothing ties with it exactly.
-        PermutationTest::of(permuted_r(&identity), &values)
+        PermutationTest::of(observed, &values)
     });
     QapCorrelation { correlation, test }
 }
